@@ -1,0 +1,8 @@
+/** @module Every `cairn` command, in the order `cairn help` lists them. */
+import type { Command } from '../command.js';
+import { migrateCommand } from './migrate.js';
+import { importCommand } from './import.js';
+import { demoCommand } from './demo.js';
+import { usersCommand } from './users.js';
+
+export const commands: Command[] = [migrateCommand, importCommand, demoCommand, usersCommand];

@@ -1,0 +1,22 @@
+/** @module `cairn migrate`: apply pending database migrations. */
+import type { Command } from '../command.js';
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../db/openDatabase.js';
+import { migrate } from '../../db/migrate.js';
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Apply any database migrations not yet applied',
+  usage: 'cairn migrate',
+  async run(_args, io) {
+    const config = loadConfig(io.env);
+    const db = await openDatabase(config);
+    try {
+      const applied = await migrate(db);
+      io.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date\n');
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

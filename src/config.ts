@@ -1,0 +1,108 @@
+/** @module Typed settings from the environment; fails fast when a production setting is missing. */
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const environment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  CAIRN_DATA_DIR: z.string().default('./data'),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  CAIRN_COOKIE_SECURE: flag.optional(),
+  CAIRN_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
+  CAIRN_IDLE_WARNING_MINUTES: z.coerce.number().positive().default(5),
+  CAIRN_SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  CAIRN_SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  CAIRN_DEMO_SEED: z.coerce.number().int().default(2021),
+  CAIRN_DEMO: flag.optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  sessionSecret?: string;
+  cookieSecure: boolean;
+  idleTimeoutMinutes: number;
+  idleWarningMinutes: number;
+  signInMaxFailures: number;
+  signInLockoutMinutes: number;
+  demoSeed: number;
+  /** Load the demo authority into an empty database at start (default: on, except in production). */
+  loadDemo: boolean;
+  oidc?: OidcSettings;
+  logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Read and check the settings. Throws `ConfigError` listing every problem.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'Cairn cannot start: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
+  if (production && !e.DATABASE_URL) problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
+  if (production && e.CAIRN_DEMO) problems.push('CAIRN_DEMO must not be set in production: demo passwords are public');
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_REDIRECT_URI];
+  const oidcSet = oidcParts.filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 4) {
+    problems.push('single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI');
+  }
+  if (e.CAIRN_IDLE_WARNING_MINUTES >= e.CAIRN_IDLE_TIMEOUT_MINUTES) {
+    problems.push('CAIRN_IDLE_WARNING_MINUTES must be less than CAIRN_IDLE_TIMEOUT_MINUTES');
+  }
+  if (problems.length) throw new ConfigError(`Cairn cannot start: ${problems.join('; ')}`);
+  return {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.CAIRN_DATA_DIR,
+    sessionSecret: e.SESSION_SECRET,
+    cookieSecure: e.CAIRN_COOKIE_SECURE ?? true,
+    idleTimeoutMinutes: e.CAIRN_IDLE_TIMEOUT_MINUTES,
+    idleWarningMinutes: e.CAIRN_IDLE_WARNING_MINUTES,
+    signInMaxFailures: e.CAIRN_SIGN_IN_MAX_FAILURES,
+    signInLockoutMinutes: e.CAIRN_SIGN_IN_LOCKOUT_MINUTES,
+    demoSeed: e.CAIRN_DEMO_SEED,
+    loadDemo: e.CAIRN_DEMO ?? !production,
+    oidc:
+      oidcSet === 4
+        ? {
+            issuer: e.OIDC_ISSUER!,
+            clientId: e.OIDC_CLIENT_ID!,
+            clientSecret: e.OIDC_CLIENT_SECRET!,
+            redirectUri: e.OIDC_REDIRECT_URI!,
+          }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}

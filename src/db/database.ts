@@ -1,0 +1,25 @@
+/** @module One database interface for both engines: PGlite (embedded) and PostgreSQL (`pg`). */
+
+/** A value that may be bound to a `$n` placeholder. */
+export type SqlValue = string | number | boolean | null | Date | readonly (string | number | boolean | null)[] | Record<string, unknown>;
+
+/** Anything that can run a parameterised statement: the database itself or an open transaction. */
+export interface Queryable {
+  /**
+   * Run one parameterised statement and return its rows.
+   * @example await db.query<{ id: string }>('select id from children where surname = $1', ['Boyd'])
+   */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Run `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Type OIDs we parse the same way on both engines so rows look identical. */
+export const typeOids = { int8: 20, numeric: 1700, date: 1082 } as const;

@@ -1,0 +1,59 @@
+/** @module The server engine: PostgreSQL through a `pg` pool. */
+import pg from 'pg';
+import type { Database, Queryable, SqlValue } from './database.js';
+import { typeOids } from './database.js';
+
+const parsers: Record<number, (value: string) => unknown> = {
+  [typeOids.int8]: (value) => Number(value),
+  [typeOids.numeric]: (value) => Number(value),
+  [typeOids.date]: (value) => value,
+};
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    return parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text');
+  },
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly SqlValue[] = []) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+/**
+ * Open a pool on a PostgreSQL server.
+ * @example const db = openPostgres('postgres://root@127.0.0.1:5432/test')
+ */
+export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString, types, max: options.max ?? 10 });
+  const self = wrap(pool);
+  return {
+    engine: 'postgres',
+    query: self.query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: self.exec,
+    async close() {
+      await pool.end();
+    },
+  };
+}

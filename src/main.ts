@@ -1,0 +1,47 @@
+/** @module Entry point: config → database → migrations → demo (if empty) → services → web app → listen. */
+import { loadConfig, ConfigError } from './config.js';
+import { openDatabase } from './db/openDatabase.js';
+import { migrate } from './db/migrate.js';
+import { DataDirLockedError } from './db/dataDirLock.js';
+import { buildServices } from './composition.js';
+import { buildApp } from './web/app.js';
+import { loadDemoIfEmpty } from './modules/demo/loadDemoIfEmpty.js';
+
+async function start(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  await migrate(db);
+  const services = buildServices(config, db);
+  const demo = config.loadDemo ? await loadDemoIfEmpty(services, { onProgress: (line) => process.stderr.write(`${line}\n`) }) : undefined;
+  const app = await buildApp(services);
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const url = address.replace('://127.0.0.1', '://localhost');
+  const lines = [
+    '',
+    `Cairn is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}), ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  ];
+  if (demo?.signIns.length) {
+    lines.push('', `Demo sign-ins for ${demo.authorityName} (fictional data; the password is the same for each):`);
+    for (const signIn of demo.signIns) lines.push(`  ${signIn.username.padEnd(14)} ${signIn.role.padEnd(16)} ${signIn.description}`);
+    lines.push(`  password: ${demo.password}`);
+  }
+  lines.push('', 'Press Ctrl+C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Cairn could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/** @module A child's record as Cairn shows it: the child, their family, and their journey through services. */
+
+export interface ChildSearch {
+  /** Words of a name, or a child's id. */
+  text?: string;
+  /** `YYYY-MM-DD` */
+  dateOfBirth?: string;
+  limit: number;
+}
+
+export interface ChildSearchResult {
+  childId: string;
+  forename: string | null;
+  surname: string | null;
+  dateOfBirth: string;
+  schoolCluster: string | null;
+  openCaseTeam: string | null;
+}
+
+export interface ChildDetails {
+  childId: string;
+  familyId: string | null;
+  forename: string | null;
+  surname: string | null;
+  dateOfBirth: string;
+  sex: string | null;
+  ethnicity: string | null;
+  disability: string | null;
+  schoolCluster: string | null;
+  locality: string | null;
+}
+
+export interface ChildSummary {
+  child: ChildDetails;
+  familyMembers: { childId: string; forename: string | null; surname: string | null; dateOfBirth: string }[];
+  cases: { caseId: string; team: string | null; workerId: string | null; openedDate: string; closedDate: string | null }[];
+  referrals: { referralId: string; receivedDate: string; source: string | null; reason: string | null; pathway: string; closedDate: string | null }[];
+  episodes: { episodeId: string; startDate: string; endDate: string | null; legalReason: string; reasonEnded: string | null }[];
+  placements: { placementId: string; episodeId: string; startDate: string; endDate: string | null; placementType: string; providerName: string | null; outOfAuthority: boolean; weeklyCost: number | null }[];
+  registrations: { registrationId: string; registeredDate: string; deregisteredDate: string | null; concerns: string[]; deregistrationReason: string | null }[];
+  scraReferrals: { scraReferralId: string; referralDate: string; ground: string }[];
+}
+
+/**
+ * Which children a person may see: everyone's (service managers), a team's, or their own caseload and
+ * their team's. `none` for roles that never see named children.
+ */
+export type ChildScope =
+  | { kind: 'all' }
+  | { kind: 'team'; team: string }
+  | { kind: 'caseload'; workerId: string | null; team: string | null }
+  | { kind: 'none' };

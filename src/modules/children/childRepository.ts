@@ -1,0 +1,125 @@
+/** @module SQL for finding children and reading a child's summary, always within the reader's scope. */
+import type { Queryable, SqlValue } from '../../db/database.js';
+import type { ChildDetails, ChildScope, ChildSearch, ChildSearchResult, ChildSummary } from './child.js';
+
+// A child is in scope when they have a case open today that the scope covers.
+const inScope = `(
+  $1::text = 'all'
+  or exists (
+    select 1 from cases sc
+    where sc.child_id = c.child_id
+      and (sc.closed_date is null or sc.closed_date > current_date)
+      and (($1::text = 'team' and sc.team = $2) or ($1::text = 'caseload' and (sc.worker_id = $3 or sc.team = $2)))
+  ))`;
+
+function scopeParams(scope: ChildScope): SqlValue[] {
+  switch (scope.kind) {
+    case 'all':
+      return ['all', null, null];
+    case 'team':
+      return ['team', scope.team, null];
+    case 'caseload':
+      return ['caseload', scope.team, scope.workerId];
+    case 'none':
+      return ['none', null, null];
+  }
+}
+
+/** Escape LIKE wildcards in what a person typed. */
+function likePrefix(word: string): string {
+  return word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
+
+export function childRepository() {
+  return {
+    /**
+     * Children matching every word typed (each word a prefix of the forename or surname, or the exact id),
+     * and the date of birth if given.
+     */
+    async search(db: Queryable, scope: ChildScope, search: ChildSearch): Promise<ChildSearchResult[]> {
+      const words = (search.text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4);
+      const params: SqlValue[] = [...scopeParams(scope), search.dateOfBirth ?? null, search.limit];
+      const wordClauses = words.map((word) => {
+        params.push(likePrefix(word), word);
+        const like = `$${params.length - 1}`;
+        const exact = `$${params.length}`;
+        return `(lower(c.forename) like ${like} or lower(c.surname) like ${like} or c.child_id = ${exact})`;
+      });
+      const rows = await db.query<{
+        child_id: string; forename: string | null; surname: string | null; date_of_birth: string; school_cluster: string | null; open_case_team: string | null;
+      }>(
+        `select c.child_id, c.forename, c.surname, c.date_of_birth, c.school_cluster,
+           (select oc.team from cases oc where oc.child_id = c.child_id and (oc.closed_date is null or oc.closed_date > current_date)
+            order by oc.opened_date desc limit 1) as open_case_team
+         from children c
+         where ${inScope}
+           and ($4::date is null or c.date_of_birth = $4::date)
+           ${wordClauses.map((clause) => `and ${clause}`).join('\n           ')}
+         order by c.surname, c.forename, c.date_of_birth, c.child_id
+         limit $5`,
+        params,
+      );
+      return rows.map((r) => ({
+        childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, schoolCluster: r.school_cluster, openCaseTeam: r.open_case_team,
+      }));
+    },
+
+    /** True when the child exists and lies in the scope. */
+    async isInScope(db: Queryable, scope: ChildScope, childId: string): Promise<boolean> {
+      const rows = await db.query(`select 1 from children c where c.child_id = $4 and ${inScope}`, [...scopeParams(scope), childId]);
+      return rows.length > 0;
+    },
+
+    async exists(db: Queryable, childId: string): Promise<boolean> {
+      return (await db.query('select 1 from children where child_id = $1', [childId])).length > 0;
+    },
+
+    async summary(db: Queryable, childId: string): Promise<ChildSummary | undefined> {
+      const childRows = await db.query<{
+        child_id: string; family_id: string | null; forename: string | null; surname: string | null; date_of_birth: string; sex: string | null;
+        ethnicity: string | null; disability: string | null; school_cluster: string | null; locality: string | null;
+      }>('select * from children where child_id = $1', [childId]);
+      const c = childRows[0];
+      if (!c) return undefined;
+      const child: ChildDetails = {
+        childId: c.child_id, familyId: c.family_id, forename: c.forename, surname: c.surname, dateOfBirth: c.date_of_birth, sex: c.sex,
+        ethnicity: c.ethnicity, disability: c.disability, schoolCluster: c.school_cluster, locality: c.locality,
+      };
+      const [family, cases, referrals, episodes, placements, registrations, scra] = await Promise.all([
+        db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string }>(
+          `select child_id, forename, surname, date_of_birth from children
+           where family_id = $1 and child_id <> $2 order by date_of_birth`, [c.family_id, childId]),
+        db.query<{ case_id: string; team: string | null; worker_id: string | null; opened_date: string; closed_date: string | null }>(
+          'select case_id, team, worker_id, opened_date, closed_date from cases where child_id = $1 order by opened_date desc', [childId]),
+        db.query<{ referral_id: string; received_date: string; source: string | null; reason: string | null; pathway: string; closed_date: string | null }>(
+          'select referral_id, received_date, source, reason, pathway, closed_date from referrals where child_id = $1 order by received_date desc', [childId]),
+        db.query<{ episode_id: string; start_date: string; end_date: string | null; legal_reason: string; reason_ended: string | null }>(
+          'select episode_id, start_date, end_date, legal_reason, reason_ended from looked_after_episodes where child_id = $1 order by start_date desc', [childId]),
+        db.query<{ placement_id: string; episode_id: string; start_date: string; end_date: string | null; placement_type: string; provider_name: string | null; out_of_authority: boolean; weekly_cost: number | null }>(
+          `select p.placement_id, p.episode_id, p.start_date, p.end_date, p.placement_type, pr.name as provider_name, p.out_of_authority, p.weekly_cost
+           from placements p left join providers pr on pr.provider_id = p.provider_id
+           where p.child_id = $1 order by p.start_date desc`, [childId]),
+        db.query<{ registration_id: string; registered_date: string; deregistered_date: string | null; concerns: string[]; deregistration_reason: string | null }>(
+          'select registration_id, registered_date, deregistered_date, concerns, deregistration_reason from cp_registrations where child_id = $1 order by registered_date desc', [childId]),
+        db.query<{ scra_referral_id: string; referral_date: string; ground: string }>(
+          'select scra_referral_id, referral_date, ground from scra_referrals where child_id = $1 order by referral_date desc', [childId]),
+      ]);
+      return {
+        child,
+        familyMembers: family.map((f) => ({ childId: f.child_id, forename: f.forename, surname: f.surname, dateOfBirth: f.date_of_birth })),
+        cases: cases.map((k) => ({ caseId: k.case_id, team: k.team, workerId: k.worker_id, openedDate: k.opened_date, closedDate: k.closed_date })),
+        referrals: referrals.map((r) => ({ referralId: r.referral_id, receivedDate: r.received_date, source: r.source, reason: r.reason, pathway: r.pathway, closedDate: r.closed_date })),
+        episodes: episodes.map((e) => ({ episodeId: e.episode_id, startDate: e.start_date, endDate: e.end_date, legalReason: e.legal_reason, reasonEnded: e.reason_ended })),
+        placements: placements.map((p) => ({
+          placementId: p.placement_id, episodeId: p.episode_id, startDate: p.start_date, endDate: p.end_date, placementType: p.placement_type,
+          providerName: p.provider_name, outOfAuthority: p.out_of_authority, weeklyCost: p.weekly_cost,
+        })),
+        registrations: registrations.map((r) => ({
+          registrationId: r.registration_id, registeredDate: r.registered_date, deregisteredDate: r.deregistered_date, concerns: r.concerns, deregistrationReason: r.deregistration_reason,
+        })),
+        scraReferrals: scra.map((s) => ({ scraReferralId: s.scra_referral_id, referralDate: s.referral_date, ground: s.ground })),
+      };
+    },
+  };
+}
+export type ChildRepository = ReturnType<typeof childRepository>;

@@ -1,0 +1,41 @@
+/** @module Finding and reading children's records: scoped to the reader, and every search and view audited. */
+import type { Database } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { SignedInUser } from '../users/user.js';
+import type { ChildSearch, ChildSearchResult, ChildSummary } from './child.js';
+import { childScope } from './childPolicy.js';
+import type { ChildRepository } from './childRepository.js';
+
+export type ChildView = { outcome: 'shown'; summary: ChildSummary } | { outcome: 'not_found' } | { outcome: 'forbidden' };
+
+export function childService(db: Database, repository: ChildRepository, audit: AuditService) {
+  return {
+    /** @example await children.search(user, { text: 'Boyd', limit: 50 }) */
+    async search(user: SignedInUser, search: ChildSearch): Promise<ChildSearchResult[]> {
+      const scope = childScope(user);
+      if (scope.kind === 'none') return [];
+      const results = await repository.search(db, scope, search);
+      await audit.record({ kind: 'user', user }, {
+        action: 'child.searched',
+        details: { text: search.text ?? null, dateOfBirth: search.dateOfBirth ?? null, results: results.length },
+      });
+      return results;
+    },
+
+    /** Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. */
+    async view(user: SignedInUser, childId: string): Promise<ChildView> {
+      const scope = childScope(user);
+      const exists = await repository.exists(db, childId);
+      if (!exists) return { outcome: 'not_found' };
+      if (scope.kind === 'none' || !(await repository.isInScope(db, scope, childId))) {
+        await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, details: { refused: true } });
+        return { outcome: 'forbidden' };
+      }
+      const summary = await repository.summary(db, childId);
+      if (!summary) return { outcome: 'not_found' };
+      await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'summary' });
+      return { outcome: 'shown', summary };
+    },
+  };
+}
+export type ChildService = ReturnType<typeof childService>;

@@ -1,0 +1,25 @@
+/** @module Password hashing with argon2id (OWASP's recommended parameters). */
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+
+const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/** @example const stored = await hashPassword('correct horse battery staple') */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+/** True when `password` matches the stored hash; false (never throws) for a malformed hash. */
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A password policy people can meet: length over complexity (NCSC guidance). */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < 12) return 'Password must be at least 12 characters';
+  if (password.length > 256) return 'Password must be 256 characters or fewer';
+  return undefined;
+}

@@ -1,0 +1,35 @@
+/** @module Type additions to Fastify for Cairn: the signed-in user, route access, and session data. */
+import type { SignedInUser } from '../modules/users/user.js';
+import type { RouteAccess } from './policy.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may reach this route. Required: a route without it is refused. */
+    access?: RouteAccess;
+    /** Skip the CSRF check (only for the OIDC callback, which carries its own state check). */
+    csrfExempt?: boolean;
+  }
+  interface FastifyReply {
+    /** Values every template sees (merged by @fastify/view). */
+    locals: Record<string, unknown>;
+  }
+  interface FastifyRequest {
+    user?: SignedInUser;
+    /** A form draft kept when the session ended, restored once for this page. */
+    draft?: Record<string, string | string[]>;
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    userId: string;
+    lastSeenAt: number;
+    /** Where to go after signing in. */
+    returnTo: string;
+    /** A one-off message for the next page (e.g. "your session ended"). */
+    flash: string;
+    oidcState: string;
+    oidcNonce: string;
+    oidcVerifier: string;
+  }
+}

@@ -1,0 +1,14 @@
+/** @module The one HTTP error type: routes throw it, the error handler renders it. */
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (what = 'Page') => new HttpError(404, `${what} not found`);
+export const forbidden = () => new HttpError(403, 'You do not have permission to see this page');

@@ -1,0 +1,31 @@
+/** @module What every page's layout needs: the signed-in user, CSP nonce, CSRF token, navigation and session timing. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.js';
+import { may } from '../policy.js';
+import { paths } from '../paths.js';
+
+export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {
+  const { config } = services;
+  let authorityName: string | undefined;
+  app.addHook('preHandler', async (request, reply) => {
+    authorityName ??= (await services.authority.current())?.name;
+    const user = request.user;
+    const navigation = [
+      { text: 'Find a child', href: paths.children.search(), allowed: may(user, 'child:search') },
+      { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
+      { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
+    ].filter((item) => item.allowed);
+    reply.locals = {
+      ...reply.locals,
+      user,
+      authorityName: authorityName ?? 'Demo authority',
+      cspNonce: (reply.cspNonce as { script: string } | undefined)?.script,
+      csrfToken: () => reply.generateCsrf(),
+      currentPath: request.url.split('?')[0],
+      navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),
+      idleTimeoutSeconds: config.idleTimeoutMinutes * 60,
+      idleWarningSeconds: config.idleWarningMinutes * 60,
+      draft: request.draft,
+    };
+  });
+}
