@@ -15,6 +15,7 @@ const environment = z.object({
   CAIRN_IDLE_WARNING_MINUTES: z.coerce.number().positive().default(5),
   CAIRN_SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CAIRN_SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  CAIRN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   CAIRN_DEMO_SEED: z.coerce.number().int().default(2021),
   CAIRN_DEMO: flag.optional(),
   OIDC_ISSUER: z.string().url().optional(),
@@ -43,6 +44,8 @@ export interface Config {
   idleWarningMinutes: number;
   signInMaxFailures: number;
   signInLockoutMinutes: number;
+  /** Requests per minute from one address before Cairn answers 429 (sign-in has its own, lower limit). */
+  rateLimitPerMinute: number;
   demoSeed: number;
   /** Load the demo authority into an empty database at start (default: on, except in production). */
   loadDemo: boolean;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleWarningMinutes: e.CAIRN_IDLE_WARNING_MINUTES,
     signInMaxFailures: e.CAIRN_SIGN_IN_MAX_FAILURES,
     signInLockoutMinutes: e.CAIRN_SIGN_IN_LOCKOUT_MINUTES,
+    rateLimitPerMinute: e.CAIRN_RATE_LIMIT_PER_MINUTE,
     demoSeed: e.CAIRN_DEMO_SEED,
     loadDemo: e.CAIRN_DEMO ?? !production,
     oidc:

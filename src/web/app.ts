@@ -28,7 +28,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  await setUpWebSecurity(app);
+  await setUpWebSecurity(app, config);
   await setUpStaticResources(app);
   await app.register(formbody);
   await setUpWebSession(app, config);

@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { Config } from '../../config.js';
 
-export async function setUpWebSecurity(app: FastifyInstance): Promise<void> {
+export async function setUpWebSecurity(app: FastifyInstance, config: Pick<Config, 'rateLimitPerMinute'>): Promise<void> {
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
@@ -23,5 +24,5 @@ export async function setUpWebSecurity(app: FastifyInstance): Promise<void> {
     referrerPolicy: { policy: 'same-origin' },
   });
   // A generous ceiling for everything; sign-in has its own much lower limit.
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: '1 minute' });
 }
