@@ -62,7 +62,9 @@ export class ConfigError extends Error {
  * @example const config = loadConfig(process.env)
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environment.safeParse(env);
+  // An empty variable means "not set", as in a shell's `DATABASE_URL= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environment.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       'Cairn cannot start: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),

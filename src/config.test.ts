@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('settings', () => {
+  it('defaults to the embedded database in ./data with the demo on', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe('./data');
+    expect(config.loadDemo).toBe(true);
+    expect(config.cookieSecure).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('refuses to start in production without a session secret or a database server, and never loads the demo there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required.*DATABASE_URL is required/);
+    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/cairn' });
+    expect(production.loadDemo).toBe(false);
+  });
+
+  it('names every invalid setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
+  });
+
+  it('needs all four single sign-on settings or none', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.org' })).toThrow(/single sign-on needs all of/);
+    const config = loadConfig({ OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'cairn', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URI: 'https://cairn.example.org/sign-in/sso/callback' });
+    expect(config.oidc?.clientId).toBe('cairn');
+  });
+
+  it('keeps the idle warning shorter than the timeout', () => {
+    expect(() => loadConfig({ CAIRN_IDLE_TIMEOUT_MINUTES: '5', CAIRN_IDLE_WARNING_MINUTES: '5' })).toThrow(/WARNING_MINUTES must be less/);
+  });
+});
