@@ -88,6 +88,21 @@ describe(`foundation in Chromium (${engineUnderTest})`, () => {
     await trail.checkAccessibility();
   });
 
+  it('an administrator manages accounts: the list, and the new-account form explaining bad input', async () => {
+    await signInAs(accounts.admin.username);
+    await page.goto(`${server.url}/admin/users`);
+    await expectNoAccessibilityViolations(page);
+    expect(await page.locator('main').innerText()).toContain(accounts.practitioner.username);
+    await page.goto(`${server.url}/admin/users/new`);
+    await expectNoAccessibilityViolations(page);
+    await page.getByLabel('Username').fill('Not A Valid Name!');
+    await page.getByRole('button', { name: /create|add|save/i }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/username/i);
+    expect(await page.getByLabel('Username').inputValue()).toBe('Not A Valid Name!');
+    await expectNoAccessibilityViolations(page);
+  });
+
   it('a signed-out visitor is sent to sign in, and the not-found page is accessible', async () => {
     await page.goto(`${server.url}/children/A1`);
     await new SignInPage(page).verifyOnPage();

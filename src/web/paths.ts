@@ -15,6 +15,7 @@ export const paths = {
   session: {
     keepAlive: () => '/session/keep-alive',
     status: () => '/session/status',
+    draft: () => '/session/draft',
   },
   children: {
     search: () => '/children',

@@ -1,4 +1,5 @@
 /** @module A form draft: what someone typed, minus anything that must never be stored (tokens, passwords). */
+import { z } from 'zod';
 
 export type DraftFields = Record<string, string | string[]>;
 
@@ -17,3 +18,13 @@ export function draftFields(body: Record<string, unknown>): DraftFields {
   }
   return kept;
 }
+
+/**
+ * What a page's script sends when its idle timer runs out: the page's path and the fields of its forms.
+ * The path must still be checked as a local path before use.
+ */
+export const pageDraft = z.object({
+  path: z.string().min(1).max(2000),
+  fields: z.record(z.string().max(200), z.union([z.string(), z.array(z.string())])),
+});
+export type PageDraft = z.infer<typeof pageDraft>;

@@ -2,6 +2,10 @@
 import type { Queryable } from '../../db/database.js';
 import type { DraftFields } from './draft.js';
 
+/**
+ * SQL for drafts: one per person and form path, replaced by a newer one.
+ * @example await draftRepository().save(db, userId, '/admin/users/new', { username: 'sam' })
+ */
 export function draftRepository() {
   return {
     async save(db: Queryable, userId: string, formPath: string, fields: DraftFields): Promise<void> {

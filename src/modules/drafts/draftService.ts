@@ -3,6 +3,10 @@ import type { Database } from '../../db/database.js';
 import { draftFields, type DraftFields } from './draft.js';
 import type { DraftRepository } from './draftRepository.js';
 
+/**
+ * Drafts over one database.
+ * @example const drafts = draftService(db, draftRepository()); await drafts.takeFor(userId, '/admin/users/new')
+ */
 export function draftService(db: Database, repository: DraftRepository) {
   return {
     /** @example await drafts.keep(userId, '/admin/users/new', request.body) */
@@ -12,6 +16,7 @@ export function draftService(db: Database, repository: DraftRepository) {
       await repository.save(db, userId, formPath, fields);
     },
 
+    /** The draft for this form, removed as it is given back, so it is restored once. */
     async takeFor(userId: string, formPath: string): Promise<DraftFields | undefined> {
       return repository.take(db, userId, formPath);
     },

@@ -1,7 +1,75 @@
-/** @module PLACEHOLDER — being written. */
+/** @module Signing in with a username and password, signing out, and (from its own files) single sign-on and the session's timer. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { errorList } from './formErrors.js';
+import { signInErrors, signInNotice } from './signInPresenter.js';
+import { endSession, startSession } from './userSession.js';
+import { sessionRoutes } from './sessionRoutes.js';
+import { singleSignOnRoutes } from './singleSignOnRoutes.js';
 
+const signInForm = z.object({
+  username: z.string().trim().max(200).catch(''),
+  password: z.string().max(1000).catch(''),
+});
+
+const fieldOrder = ['username', 'password'] as const;
+
+/** Password guessing is slowed per address here, and per account by the lockout in the user service. */
+export const signInRateLimit = { max: 10, timeWindow: '1 minute' } as const;
+
+/**
+ * The sign-in and sign-out routes, plus the session and single sign-on routes.
+ * @example await signInRoutes(app, services)
+ */
 export async function signInRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  void app; void services;
+  const { config } = services;
+
+  app.get(paths.signIn.show(), { config: { access: { public: true } } }, async (request, reply) => {
+    if (request.user) return reply.redirect(paths.home(), 303);
+    const flash = request.session.get('flash');
+    if (flash) request.session.set('flash', undefined);
+    return reply.view('users/views/signIn.njk', {
+      title: 'Sign in',
+      notice: signInNotice(flash, config.idleTimeoutMinutes),
+      singleSignOn: !!services.oidc,
+      values: {},
+      errors: {},
+      errorList: [],
+    });
+  });
+
+  app.post(
+    paths.signIn.submit(),
+    { config: { access: { public: true }, rateLimit: signInRateLimit } },
+    async (request, reply) => {
+      const form = signInForm.parse(request.body ?? {});
+      const errors: Record<string, string> = {};
+      if (!form.username) errors.username = 'Enter your username';
+      if (!form.password) errors.password = 'Enter your password';
+      if (Object.keys(errors).length === 0) {
+        const result = await services.users.signIn(form.username, form.password);
+        if (result.outcome === 'signed_in') return reply.redirect(startSession(request, result.user), 303);
+        Object.assign(errors, signInErrors(result));
+      }
+      return reply.code(200).view('users/views/signIn.njk', {
+        title: 'Sign in',
+        singleSignOn: !!services.oidc,
+        values: { username: form.username },
+        errors,
+        errorList: errorList(errors, fieldOrder),
+      });
+    },
+  );
+
+  // Public so that signing out always works, even from a page left open after the session ended.
+  app.post(paths.signOut(), { config: { access: { public: true } } }, async (request, reply) => {
+    if (request.user) await services.audit.record({ kind: 'user', user: request.user }, { action: 'user.signed_out' });
+    endSession(request, 'signed_out');
+    return reply.redirect(paths.signIn.show(), 303);
+  });
+
+  await sessionRoutes(app, services);
+  await singleSignOnRoutes(app, services);
 }

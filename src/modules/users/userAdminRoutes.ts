@@ -1,7 +1,116 @@
-/** @module PLACEHOLDER — being written. */
+/** @module Administrators' pages for accounts: the list of accounts, and adding one. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { roles } from './user.js';
+import { passwordProblem } from './passwords.js';
+import type { AccountClash } from './userService.js';
+import { errorList, fieldErrors, type FieldErrors } from './formErrors.js';
+import { accountRows, formValues, newAccountFields, roleItems } from './userPresenter.js';
 
+const optionalText = (max: number, tooLong: string) =>
+  z.string().trim().max(max, tooLong).transform((value) => value || undefined);
+
+/** The new account form, less the passwords (checked together below so every problem shows at once). */
+export const newAccountForm = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter a username')
+    .regex(/^[a-z0-9._@-]{2,64}$/, 'Username must be 2 to 64 characters: letters, numbers, full stops, hyphens, underscores or @'),
+  displayName: z.string().trim().min(1, 'Enter the person’s full name').max(200, 'Full name must be 200 characters or fewer'),
+  role: z.enum(roles, { error: 'Select a role' }),
+  team: optionalText(100, 'Team must be 100 characters or fewer'),
+  workerId: optionalText(64, 'Worker ID must be 64 characters or fewer').refine(
+    (value) => value === undefined || /^[A-Za-z0-9._/-]+$/.test(value),
+    'Worker ID must only include letters, numbers, full stops, hyphens, underscores and slashes',
+  ),
+  oidcSubject: optionalText(255, 'Single sign-on subject must be 255 characters or fewer'),
+});
+
+/**
+ * Problems with the password fields: a password is needed unless the account signs in only with the
+ * council account.
+ * @example passwordErrors('', '', false) // { password: 'Enter a password, or …' }
+ */
+export function passwordErrors(password: string, confirmPassword: string, singleSignOnOnly: boolean): FieldErrors {
+  if (!password) {
+    if (confirmPassword) return { password: 'Enter the password in both boxes' };
+    return singleSignOnOnly ? {} : { password: 'Enter a password, or a single sign-on subject for an account that signs in only with the council account' };
+  }
+  const problem = passwordProblem(password);
+  if (problem) return { password: problem };
+  if (!confirmPassword) return { confirmPassword: 'Confirm the password' };
+  if (confirmPassword !== password) return { confirmPassword: 'The passwords do not match' };
+  return {};
+}
+
+const clashMessages: Record<AccountClash, string> = {
+  username: 'An account with this username already exists',
+  workerId: 'Another account already has this worker ID',
+  oidcSubject: 'Another account already has this single sign-on subject',
+};
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * `/admin/users` and `/admin/users/new`, for people with `user:manage`.
+ * @example await userAdminRoutes(app, services)
+ */
 export async function userAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  void app; void services;
+  const manage = { config: { access: { permission: 'user:manage' as const } } };
+
+  app.get(paths.admin.users(), manage, async (request, reply) => {
+    const flash = request.session.get('flash');
+    let created: string | undefined;
+    if (flash?.startsWith('user_created:')) {
+      created = flash.slice('user_created:'.length);
+      request.session.set('flash', undefined);
+    }
+    return reply.view('users/views/list.njk', { title: 'Users', accounts: accountRows(await services.users.list()), created });
+  });
+
+  app.get(paths.admin.newUser(), manage, async (request, reply) => {
+    const values = formValues(request.draft);
+    return reply.view('users/views/new.njk', {
+      title: 'Add a user',
+      values,
+      roleItems: roleItems(values.role),
+      restored: !!request.draft,
+      errors: {},
+      errorList: [],
+    });
+  });
+
+  app.post(paths.admin.newUser(), manage, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const submitted = Object.fromEntries(newAccountFields.map((field) => [field, text(body[field])]));
+    const parsed = newAccountForm.safeParse(submitted);
+    const errors: FieldErrors = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error.issues)),
+      ...passwordErrors(submitted.password!, submitted.confirmPassword!, !!submitted.oidcSubject!.trim()),
+    };
+    if (parsed.success && Object.keys(errors).length === 0) {
+      const result = await services.users.create(
+        { kind: 'user', user: request.user! },
+        { ...parsed.data, password: submitted.password || undefined },
+      );
+      if ('created' in result) {
+        request.session.set('flash', `user_created:${result.created.username}`);
+        return reply.redirect(paths.admin.users(), 303);
+      }
+      for (const clash of result.clashes) errors[clash] = clashMessages[clash];
+    }
+    const values = formValues(submitted);
+    return reply.view('users/views/new.njk', {
+      title: 'Add a user',
+      values,
+      roleItems: roleItems(values.role),
+      restored: false,
+      errors,
+      errorList: errorList(errors, newAccountFields),
+    });
+  });
 }

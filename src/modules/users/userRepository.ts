@@ -67,6 +67,21 @@ export function userRepository() {
       return rows[0] && toUser(rows[0]);
     },
 
+    async findByWorkerId(db: Queryable, workerId: string): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('select * from users where worker_id = $1', [workerId]);
+      return rows[0] && toUser(rows[0]);
+    },
+
+    /** Insert a new account; a clash on username, worker id or subject is a unique-constraint error. */
+    async insert(db: Queryable, user: NewUser): Promise<UserRecord> {
+      const rows = await db.query<UserRow>(
+        `insert into users (username, display_name, role, team, worker_id, password_hash, oidc_subject)
+         values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+        [user.username.toLowerCase(), user.displayName, user.role, user.team ?? null, user.workerId ?? null, user.passwordHash ?? null, user.oidcSubject ?? null],
+      );
+      return toUser(rows[0]!);
+    },
+
     /** Insert or, for an existing username, update the account (used by `cairn users add` and the demo). */
     async upsert(db: Queryable, user: NewUser): Promise<UserRecord> {
       const rows = await db.query<UserRow>(

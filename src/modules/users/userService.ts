@@ -1,10 +1,24 @@
-/** @module Account use cases: create accounts, check a password sign-in with lockout. */
+/** @module Account use cases: create accounts, check a password sign-in with lockout, sign in with single sign-on. */
 import type { Database } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor, Role, SignedInUser } from './user.js';
 import type { UserRecord, UserRepository } from './userRepository.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+
+/** A new account's details, as an administrator or `cairn users add` gives them. */
+export interface AccountDetails {
+  username: string;
+  displayName: string;
+  role: Role;
+  team?: string | null;
+  workerId?: string | null;
+  password?: string;
+  oidcSubject?: string | null;
+}
+
+/** Details that another account already has, so a new account cannot. */
+export type AccountClash = 'username' | 'workerId' | 'oidcSubject';
 
 export type SignInResult =
   | { outcome: 'signed_in'; user: SignedInUser }
@@ -14,6 +28,10 @@ export type SignInResult =
 // Hash checked when the username is unknown, so a wrong username costs the same time as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
+/**
+ * The account as the rest of the code sees a signed-in person: no password hash or lockout state.
+ * @example request.user = toSignedInUser(record)
+ */
 export function toSignedInUser(user: UserRecord): SignedInUser {
   return {
     userId: user.userId,
@@ -25,13 +43,17 @@ export function toSignedInUser(user: UserRecord): SignedInUser {
   };
 }
 
+/**
+ * Account use cases over one database.
+ * @example const users = userService(db, userRepository(), audit, config); await users.signIn('sam', '…')
+ */
 export function userService(db: Database, repository: UserRepository, audit: AuditService, config: Pick<Config, 'signInMaxFailures' | 'signInLockoutMinutes'>) {
   return {
     /**
      * Create (or update) a local account with a password.
      * @example await users.add(actor, { username: 'sam', displayName: 'Sam Reid', role: 'practitioner', password: '…' })
      */
-    async add(actor: Actor, input: { username: string; displayName: string; role: Role; team?: string | null; workerId?: string | null; password?: string; oidcSubject?: string | null }): Promise<SignedInUser> {
+    async add(actor: Actor, input: AccountDetails): Promise<SignedInUser> {
       if (input.password !== undefined) {
         const problem = passwordProblem(input.password);
         if (problem) throw new Error(problem);
@@ -42,6 +64,43 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
         await audit.record(actor, { action: 'user.created', subject: user.username, details: { role: user.role, team: user.team } }, tx);
         return toSignedInUser(user);
       });
+    },
+
+    /**
+     * Create a new account, refusing details another account already has (never overwriting it).
+     * @example const result = await users.create(actor, details); if ('clashes' in result) showErrors(result.clashes)
+     */
+    async create(actor: Actor, input: AccountDetails): Promise<{ created: SignedInUser } | { clashes: AccountClash[] }> {
+      if (input.password !== undefined) {
+        const problem = passwordProblem(input.password);
+        if (problem) throw new Error(problem);
+      }
+      const clashes: AccountClash[] = [];
+      if (await repository.findByUsername(db, input.username)) clashes.push('username');
+      if (input.workerId && (await repository.findByWorkerId(db, input.workerId))) clashes.push('workerId');
+      if (input.oidcSubject && (await repository.findByOidcSubject(db, input.oidcSubject))) clashes.push('oidcSubject');
+      if (clashes.length) return { clashes };
+      const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+      return db.transaction(async (tx) => {
+        const user = await repository.insert(tx, { ...input, passwordHash });
+        await audit.record(actor, { action: 'user.created', subject: user.username, details: { role: user.role, team: user.team } }, tx);
+        return { created: toSignedInUser(user) };
+      });
+    },
+
+    /**
+     * The account a single sign-on subject belongs to, or undefined (audited as a failed sign-in).
+     * @example const user = await users.signInWithOidc(claims.sub)
+     */
+    async signInWithOidc(subject: string): Promise<SignedInUser | undefined> {
+      const user = await repository.findByOidcSubject(db, subject);
+      if (!user || user.disabled) {
+        await audit.record({ kind: 'system', name: 'sign-in' }, { action: 'user.sign_in_failed', subject: subject.slice(0, 64), details: { method: 'oidc' } });
+        return undefined;
+      }
+      const signedIn = toSignedInUser(user);
+      await audit.record({ kind: 'user', user: signedIn }, { action: 'user.signed_in', details: { method: 'oidc' } });
+      return signedIn;
     },
 
     /** Check a username and password; counts failures and locks the account after too many. */

@@ -6,8 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Services } from '../../composition.js';
 import { paths } from '../paths.js';
+import { pageDraft } from '../../modules/drafts/draft.js';
 
-/** The same-origin path a request came from (the form's page), or undefined. */
+/**
+ * The same-origin path a request came from (the form's page), or undefined.
+ * @example refererPath(request) // '/admin/users/new' for a form posted from that page
+ */
 export function refererPath(request: FastifyRequest): string | undefined {
   const referer = request.headers.referer;
   if (!referer) return undefined;
@@ -19,13 +23,37 @@ export function refererPath(request: FastifyRequest): string | undefined {
   }
 }
 
-/** A path that is safe to redirect to after sign-in: local, not protocol-relative. */
+/**
+ * A path that is safe to redirect to after sign-in: local, not protocol-relative.
+ * @example safeReturnPath('/children?q=Boyd') // '/children?q=Boyd'; safeReturnPath('//evil.example') // undefined
+ */
 export function safeReturnPath(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
 }
 
+/**
+ * What to keep from a request that arrived after the session timed out: the page script's draft
+ * (`/session/draft`) as sent, or any other form's fields, kept against the page the form was on.
+ */
+function lateDraft(request: FastifyRequest, returnTo: string): { path: string; fields: Record<string, unknown> } | undefined {
+  if (request.method !== 'POST' || !request.body || typeof request.body !== 'object') return undefined;
+  if (request.routeOptions.url === paths.session.draft()) {
+    const parsed = pageDraft.safeParse(request.body);
+    const path = parsed.success ? safeReturnPath(parsed.data.path) : undefined;
+    return parsed.success && path ? { path, fields: parsed.data.fields } : undefined;
+  }
+  return { path: returnTo, fields: request.body as Record<string, unknown> };
+}
+
+/**
+ * Sets `request.user` from the session; ends a session idle for longer than the timeout (keeping a form
+ * sent after it as a draft); renews the session on every other request; restores a draft to its page.
+ * @example await setUpAuthentication(app, config, services)
+ */
 export async function setUpAuthentication(app: FastifyInstance, config: Config, services: Services): Promise<void> {
   const idleMs = config.idleTimeoutMinutes * 60_000;
+  // The page script's own calls: their answer must not end the session, so the page can still send its draft.
+  const timerChecks = new Set<string>([paths.session.status(), paths.session.keepAlive()]);
   app.addHook('preHandler', async (request, reply) => {
     const userId = request.session.get('userId');
     if (!userId) return;
@@ -33,15 +61,20 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
     const idle = Date.now() - lastSeenAt > idleMs;
     const user = idle ? undefined : await services.users.findById(userId);
     if (!user) {
-      // Session ended: keep a form they were submitting, then ask them to sign in again.
-      const returnTo = request.method === 'GET' ? request.url : (refererPath(request) ?? request.url);
-      if (request.method === 'POST' && idle && request.body && typeof request.body === 'object') {
-        await services.drafts.keep(userId, returnTo, request.body as Record<string, unknown>);
-      }
-      request.session.delete();
-      if (request.routeOptions.config.access && 'public' in request.routeOptions.config.access) return;
-      request.session.set('returnTo', returnTo);
-      request.session.set('flash', idle ? 'idle' : 'signed_out');
+      const route = request.routeOptions.url ?? '';
+      if (idle && timerChecks.has(route)) return reply.code(401).send({ signedIn: false });
+      const background = route.startsWith('/session/');
+      const returnTo = request.method === 'GET' && !background ? request.url : (refererPath(request) ?? (background ? paths.home() : request.url));
+      const access = request.routeOptions.config.access;
+      const isPublic = !!access && 'public' in access;
+      const draft = idle && !isPublic ? lateDraft(request, returnTo) : undefined;
+      if (draft) await services.drafts.keep(userId, draft.path, draft.fields);
+      // regenerate(), not delete(): a deleted session's cookie is cleared whatever is set after, and the
+      // message, the way back and a fresh CSRF secret for the sign-in form must all survive.
+      request.session.regenerate();
+      if (isPublic) return;
+      request.session.set('returnTo', draft?.path ?? returnTo);
+      request.session.set('flash', idle ? 'idle' : 'session_ended');
       if (request.headers.accept?.includes('application/json')) return reply.code(401).send({ signedIn: false });
       return reply.redirect(paths.signIn.show(), 303);
     }

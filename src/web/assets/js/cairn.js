@@ -1,4 +1,6 @@
-// Cairn's progressive enhancement: starts GOV.UK Frontend's components. Pages work without it.
+/** @module Cairn's progressive enhancement: the idle timeout warning and GOV.UK Frontend's components. Pages work without it. */
 import { initAll } from '/assets/govuk-frontend/govuk-frontend.min.js';
+import { startIdleTimeout } from './idleTimeout.js';
 
+startIdleTimeout();
 initAll();

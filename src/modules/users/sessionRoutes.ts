@@ -1,0 +1,49 @@
+/**
+ * @module The page's side of the idle timeout: how long is left, "stay signed in", and keeping what was typed
+ * when the page's timer runs out.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { safeReturnPath } from '../../web/middleware/setUpAuthentication.js';
+import { endSession } from './userSession.js';
+import { pageDraft } from '../drafts/draft.js';
+
+/**
+ * Seconds left before the session ends for want of activity.
+ * @example secondsLeft(request, 30) // 1800 just after a request
+ */
+export function secondsLeft(request: FastifyRequest, idleTimeoutMinutes: number): number {
+  const lastSeenAt = request.session.get('lastSeenAt') ?? 0;
+  return Math.max(0, Math.floor((lastSeenAt + idleTimeoutMinutes * 60_000 - Date.now()) / 1000));
+}
+
+/**
+ * `/session/*`: JSON routes called by the page's script (see assets/js/idleTimeout.js).
+ * @example await sessionRoutes(app, services)
+ */
+export async function sessionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { config } = services;
+
+  // Does not count as activity (setUpAuthentication leaves lastSeenAt alone for it), so another tab's
+  // activity can be seen without this tab's timer keeping the session alive by itself.
+  app.get(paths.session.status(), { config: { access: { signedIn: true } } }, async (request) => {
+    return { signedIn: true, secondsLeft: secondsLeft(request, config.idleTimeoutMinutes) };
+  });
+
+  // Every signed-in request renews the session; this one exists only to do that.
+  app.post(paths.session.keepAlive(), { config: { access: { signedIn: true } } }, async (request) => {
+    return { signedIn: true, secondsLeft: secondsLeft(request, config.idleTimeoutMinutes) };
+  });
+
+  // The page's timer ran out: keep the draft and end the session, as the server would a moment later.
+  app.post(paths.session.draft(), { config: { access: { signedIn: true } } }, async (request, reply) => {
+    const parsed = pageDraft.safeParse(request.body);
+    const path = parsed.success ? safeReturnPath(parsed.data.path) : undefined;
+    if (!parsed.success || !path) return reply.code(400).send({ error: 'A draft needs the page’s local path and its fields' });
+    const { fields } = parsed.data;
+    await services.drafts.keep(request.user!.userId, path, fields);
+    endSession(request, 'idle', path);
+    return { signedIn: false, signIn: paths.signIn.show() };
+  });
+}
