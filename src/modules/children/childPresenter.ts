@@ -51,7 +51,9 @@ export function presentChildSummary(summary: ChildSummary, today: Date = new Dat
       openCase: openCase ? `Open to ${openCase.team ?? 'a team'} since ${formatDate(openCase.openedDate)}` : 'No open case',
       lookedAfter: openEpisode ? `Looked after since ${formatDate(openEpisode.startDate)}: ${labelFor(legalReasonLabels, openEpisode.legalReason)}` : 'Not looked after',
       registered: summary.registrations.some((r) => isOpen(r.deregisteredDate)) ? 'On the child protection register' : 'Not on the child protection register',
-      placementMoves: openEpisode ? `${movesInLastYear} placement ${movesInLastYear === 1 ? 'start' : 'starts'} in the last 12 months` : undefined,
+      placementMoves: openEpisode
+        ? movesInLastYear === 0 ? 'No new placements in the last 12 months' : `${movesInLastYear} new ${movesInLastYear === 1 ? 'placement' : 'placements'} in the last 12 months`
+        : undefined,
     },
     familyMembers: summary.familyMembers.map((f) => ({
       name: fullName(f), dateOfBirth: formatDate(f.dateOfBirth), href: paths.children.show({ childId: f.childId }),
