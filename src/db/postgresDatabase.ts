@@ -33,6 +33,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
  */
 export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, types, max: options.max ?? 10 });
+  // An idle connection dropped by the server (a restart, or a test dropping its database) must not crash
+  // the process: the pool discards it and opens another when next needed.
+  pool.on('error', () => undefined);
   const self = wrap(pool);
   return {
     engine: 'postgres',
