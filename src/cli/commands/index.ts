@@ -4,5 +4,6 @@ import { migrateCommand } from './migrate.js';
 import { importCommand } from './import.js';
 import { demoCommand } from './demo.js';
 import { usersCommand } from './users.js';
+import { statsCommand } from './stats.js';
 
-export const commands: Command[] = [migrateCommand, importCommand, demoCommand, usersCommand];
+export const commands: Command[] = [migrateCommand, importCommand, demoCommand, usersCommand, statsCommand];
