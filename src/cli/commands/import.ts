@@ -1,11 +1,80 @@
-/** @module PLACEHOLDER for `cairn import` — being written. */
-import type { Command } from '../command.js';
+/** @module `cairn import <folder>`: load an extract, or list every problem with it and load nothing. */
+import { stat } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import type { Command, CommandIo } from '../command.js';
+import { UsageError } from '../command.js';
+import { withServices } from '../openServices.js';
+import { formatProblem } from '../../modules/extract/extractProblem.js';
+import type { FileSummary, ImportProgress } from '../../modules/extract/extractImportService.js';
+
+const stageNames: Record<ImportProgress['stage'], string> = { reading: 'Reading', checking: 'Checking', writing: 'Writing' };
+
+/** A bar on stderr when a person is watching; nothing when output goes to a file or a pipe. */
+function progressBar(io: CommandIo): { update(progress: ImportProgress): void; stop(): void } {
+  if (!io.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: io.stderr, format: '{stage} [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let stage: ImportProgress['stage'] | undefined;
+  return {
+    update(progress) {
+      const payload = { stage: stageNames[progress.stage].padEnd(8), file: progress.file };
+      if (progress.stage !== stage) {
+        if (stage) bar.stop();
+        stage = progress.stage;
+        bar.start(progress.total, progress.done, payload);
+      } else {
+        bar.setTotal(progress.total);
+        bar.update(progress.done, payload);
+      }
+    },
+    stop() {
+      if (stage) bar.stop();
+    },
+  };
+}
+
+function summaryTable(summary: Record<string, FileSummary>): string {
+  const width = Math.max(4, ...Object.keys(summary).map((file) => file.length));
+  const lines = [`  ${'file'.padEnd(width)}  ${'added'.padStart(8)}  ${'updated'.padStart(8)}  ${'unchanged'.padStart(9)}`];
+  for (const [file, counts] of Object.entries(summary)) {
+    lines.push(`  ${file.padEnd(width)}  ${String(counts.added).padStart(8)}  ${String(counts.updated).padStart(8)}  ${String(counts.unchanged).padStart(9)}`);
+  }
+  return lines.join('\n');
+}
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'being written',
-  usage: 'cairn import',
-  async run() {
-    return 1;
+  summary: 'Load an extract folder (extract-format.md): all of it or, if anything is wrong, none of it',
+  usage: 'cairn import <folder>',
+  async run(args, io) {
+    if (args.length === 0) throw new UsageError('say which folder to import');
+    if (args.length > 1) throw new UsageError(`import one folder at a time (given ${args.length})`);
+    const folder = args[0];
+    if (folder.startsWith('-')) throw new UsageError(`there is no option ${folder}`);
+    const found = await stat(folder).catch(() => undefined);
+    if (!found) throw new UsageError(`there is no folder ${folder}`);
+    if (!found.isDirectory()) throw new UsageError(`${folder} is a file: give the folder holding the extract's CSV files`);
+
+    const bar = progressBar(io);
+    const outcome = await withServices(io.env, async (services) => {
+      try {
+        return await services.extractImport.importFolder({ kind: 'system', name: 'cli' }, folder, { onProgress: (progress) => bar.update(progress) });
+      } finally {
+        bar.stop();
+      }
+    });
+
+    if (!outcome.ok) {
+      for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+      const count = outcome.problems.length;
+      io.stderr.write(`cairn import: refused ${folder}: ${count} ${count === 1 ? 'problem' : 'problems'}, nothing was imported\n`);
+      return 1;
+    }
+    const seconds = outcome.milliseconds / 1000;
+    const rate = seconds > 0 ? ` (${Math.round(outcome.rows / seconds)} rows/s)` : '';
+    io.stdout.write(`Imported ${folder}: ${outcome.rows} rows in ${seconds.toFixed(1)} s${rate}\n${summaryTable(outcome.summary)}\n`);
+    return 0;
   },
 };

@@ -1,0 +1,50 @@
+/** @module Unit tests for parseCsv: no database. */
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './parseCsv.js';
+
+describe('parseCsv', () => {
+  it('reads LF and CRLF line ends alike, numbering lines from the header as 1', () => {
+    const lf = parseCsv('a,b\n1,2\n3,4\n');
+    const crlf = parseCsv('a,b\r\n1,2\r\n3,4\r\n');
+    expect(lf).toEqual(crlf);
+    expect(lf.records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['3', '4'] },
+    ]);
+    expect(lf.errors).toEqual([]);
+  });
+
+  it('reads quoted cells with commas, doubled quotes and line breaks, keeping later line numbers right', () => {
+    const table = parseCsv('a,b\r\n1,"Boyd, ""Jr""\r\nsecond line"\r\n2,"x"\r\n');
+    expect(table.records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', 'Boyd, "Jr"\r\nsecond line'] },
+      { line: 4, cells: ['2', 'x'] },
+    ]);
+  });
+
+  it('keeps empty cells, a last line without a line end, and skips empty lines', () => {
+    expect(parseCsv('a,b,c\n,,\n\n1,"",3').records).toEqual([
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['', '', ''] },
+      { line: 4, cells: ['1', '', '3'] },
+    ]);
+  });
+
+  it('reports every malformed line and goes on reading after each', () => {
+    const table = parseCsv('a,b\n1,x"y\n2,"x"y\n3,ok\n4,bad\rend\n5,ok\n');
+    expect(table.errors).toEqual([
+      { line: 2, message: expect.stringContaining('a " inside a cell that does not start with one') },
+      { line: 3, message: expect.stringContaining('text straight after a closing quote') },
+      { line: 5, message: expect.stringContaining('carriage return (CR) on its own') },
+    ]);
+    expect(table.records.map((record) => record.cells[0])).toEqual(['a', '3', '5']);
+  });
+
+  it('stops at a quoted cell that is never closed, naming the line it opens on', () => {
+    const table = parseCsv('a,b\n1,2\n3,"never\nclosed\n4,5\n');
+    expect(table.errors).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
+    expect(table.records).toHaveLength(2);
+  });
+});

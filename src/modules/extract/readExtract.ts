@@ -1,0 +1,37 @@
+/** @module Reads every file of an extract folder into typed rows, with every problem found within the files. */
+import { fileRules } from './columns.js';
+import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem, type ExtractRecords, type ImportProgress, type ReadExtract, type ReadFile } from './extract.js';
+import type { ExtractFolder, ExtractTable } from './readExtractFolder.js';
+import { readRecords } from './readRecords.js';
+
+function readFileOfKind<K extends ExtractFileKind>(kind: K, table: ExtractTable): { file: ReadFile<ExtractRecords[K]>; problems: ExtractProblem[] } {
+  return readRecords(extractFileName(kind), fileRules[kind], table);
+}
+
+function put<K extends ExtractFileKind>(extract: ReadExtract, kind: K, file: ReadFile<ExtractRecords[K]>): void {
+  extract[kind] = file;
+}
+
+/**
+ * Check each file on its own: header, cells, unique ids, dates in order.
+ * @example const { extract, problems, rows } = readExtract(await readExtractFolder(folder), onProgress)
+ */
+export function readExtract(folder: ExtractFolder, onProgress: (progress: ImportProgress) => void = () => undefined): { extract: ReadExtract; problems: ExtractProblem[]; rows: number } {
+  const extract: ReadExtract = {};
+  const problems = [...folder.problems];
+  const present = extractFileKinds.filter((kind) => folder.tables[kind]);
+  const dataRows = (table: ExtractTable | undefined) => Math.max(0, (table?.csv?.records.length ?? 1) - 1);
+  const total = present.reduce((sum, kind) => sum + dataRows(folder.tables[kind]), 0);
+  let done = 0;
+  for (const kind of present) {
+    const table = folder.tables[kind];
+    if (!table) continue;
+    const read = readFileOfKind(kind, table);
+    put(extract, kind, read.file);
+    problems.push(...read.problems);
+    done += dataRows(table);
+    onProgress({ stage: 'checking', file: table.fileName, done, total });
+  }
+  const rows = present.reduce((sum, kind) => sum + (extract[kind]?.rows.length ?? 0), 0);
+  return { extract, problems, rows };
+}

@@ -1,0 +1,90 @@
+/** @module Finds an extract's CSV files in its folder and reads each as UTF-8 CSV, reporting files the format does not know. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem } from './extract.js';
+import { parseCsv, type CsvTable } from './parseCsv.js';
+import { listOf } from './parseCells.js';
+
+export interface ExtractTable {
+  /** The name as it is on disk. */
+  fileName: string;
+  /** Undefined when the file is not UTF-8 (reported): nothing in it can be known. */
+  csv?: CsvTable;
+}
+
+export interface ExtractFolder {
+  tables: { [K in ExtractFileKind]?: ExtractTable };
+  problems: ExtractProblem[];
+}
+
+const kindByFileName = new Map<string, ExtractFileKind>(extractFileKinds.map((kind) => [extractFileName(kind), kind]));
+
+/** Decode strictly: a file saved as Windows-1252 would otherwise load with its £ and ë silently mangled. */
+function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\uFFFD');
+    let line = 1;
+    for (let at = loose.indexOf('\n'); at !== -1 && at < bad; at = loose.indexOf('\n', at + 1)) line++;
+    return { badLine: line };
+  }
+}
+
+/**
+ * Read every CSV file in `folder`. File names are matched without regard to case (`Children.CSV` is
+ * children.csv). A `.csv` file the format does not know (`childs.csv`) is a problem, not ignored: a
+ * misspelt name must never silently drop a file's records. Other files (a README, `.DS_Store`) and
+ * sub-folders are left alone. children.csv must be there; any other file may be absent.
+ * @example const { tables, problems } = await readExtractFolder('./extract', (file, done, total) => undefined)
+ */
+export async function readExtractFolder(folder: string, onFile: (fileName: string, done: number, total: number) => void = () => undefined): Promise<ExtractFolder> {
+  const problems: ExtractProblem[] = [];
+  const tables: ExtractFolder['tables'] = {};
+  const folderStat = await stat(folder).catch(() => undefined);
+  if (!folderStat?.isDirectory()) {
+    problems.push({ file: folder, line: 0, column: '-', message: folderStat ? 'is not a folder' : 'there is no folder here' });
+    return { tables, problems };
+  }
+
+  const entries = (await readdir(folder, { withFileTypes: true }))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.csv'))
+    .map((entry) => entry.name)
+    .sort();
+  const known: { fileName: string; kind: ExtractFileKind }[] = [];
+  for (const fileName of entries) {
+    const kind = kindByFileName.get(fileName.toLowerCase());
+    if (!kind) {
+      problems.push({
+        file: fileName,
+        line: 0,
+        column: '-',
+        message: `is not a file of the extract format, and its rows would be lost: rename it to one of ${listOf(extractFileKinds.map(extractFileName))}, or move it out of the folder`,
+      });
+    } else if (known.some((other) => other.kind === kind)) {
+      const other = known.find((candidate) => candidate.kind === kind);
+      problems.push({ file: fileName, line: 0, column: '-', message: `is the same file as ${other?.fileName} (names are not case-sensitive): keep one` });
+    } else {
+      known.push({ fileName, kind });
+    }
+  }
+  if (!known.some((file) => file.kind === 'children')) {
+    problems.push({ file: 'children.csv', line: 0, column: '-', message: 'is missing: every extract must have children.csv' });
+  }
+
+  let done = 0;
+  for (const { fileName, kind } of known) {
+    const decoded = decodeUtf8(await readFile(join(folder, fileName)));
+    if ('badLine' in decoded) {
+      problems.push({ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' });
+      tables[kind] = { fileName };
+    } else {
+      const csv = parseCsv(decoded.text);
+      for (const error of csv.errors) problems.push({ file: fileName, line: error.line, column: '-', message: error.message });
+      tables[kind] = { fileName, csv };
+    }
+    onFile(fileName, ++done, known.length);
+  }
+  return { tables, problems };
+}

@@ -1,0 +1,100 @@
+/** @module `cairn import <folder>` end to end: exit statuses, the summary, problems on stderr, the progress bar on a terminal. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CommandIo } from '../../src/cli/command.js';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
+import { removeExtractFolders, validExtract, writeExtractFolder } from './support/extractFolder.js';
+
+const tiny = '/work/shared/spec/examples/tiny';
+let env: NodeJS.ProcessEnv;
+let testDatabase: TestDatabase | undefined;
+let dataDir: string | undefined;
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    testDatabase = await createTestDatabase();
+    env = { DATABASE_URL: testDatabase.url };
+  } else {
+    dataDir = await mkdtemp(join(tmpdir(), 'cairn-import-cli-'));
+    env = { CAIRN_DATA_DIR: dataDir };
+  }
+});
+afterAll(async () => {
+  await testDatabase?.drop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await removeExtractFolders();
+});
+
+function capture(isTTY = false): { stream: CommandIo['stderr']; text(): string } {
+  const chunks: string[] = [];
+  const stream: CommandIo['stderr'] = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  stream.isTTY = isTTY;
+  return { stream, text: () => chunks.join('') };
+}
+
+async function cairn(args: string[], options: { tty?: boolean } = {}) {
+  const stdout = capture();
+  const stderr = capture(options.tty);
+  const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, env });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('cairn import', () => {
+  it('exits 2 with the usage when the folder is missing, doubled, an option, a file or not there', async () => {
+    for (const args of [['import'], ['import', tiny, tiny], ['import', '--force'], ['import', join(tiny, 'children.csv')], ['import', '/no/such/extract']]) {
+      const run = await cairn(args);
+      expect({ args, status: run.status }).toEqual({ args, status: 2 });
+      expect(run.stderr).toContain('Usage: cairn import <folder>');
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('imports the tiny example (exit 0) and prints what it added per file; a second time, all unchanged', async () => {
+    const first = await cairn(['import', tiny]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^Imported .*tiny: 26 rows in \d+\.\d s/);
+    expect(first.stdout).toMatch(/^ {2}file +added +updated +unchanged$/m);
+    expect(first.stdout).toMatch(/^ {2}children\.csv +4 +0 +0$/m);
+    expect(first.stdout).toMatch(/^ {2}placements\.csv +3 +0 +0$/m);
+
+    const second = await cairn(['import', tiny]);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^ {2}children\.csv +0 +0 +4$/m);
+    expect(second.stdout).toMatch(/^ {2}scra_referrals\.csv +0 +0 +3$/m);
+  });
+
+  it('refuses a broken extract (exit 1), listing every problem on stderr and nothing on stdout', async () => {
+    const folder = await writeExtractFolder({
+      ...validExtract(),
+      'children.csv': 'child_id,date_of_birth\nA,2012-02-30\nB,2014-05-06\nC,2009-07-08\n',
+      'cases.csv': 'case_id,child_id,opened_date\nK1,Z,2021-01-01\n',
+    });
+    const run = await cairn(['import', folder]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')).toEqual([
+      'children.csv:2: date_of_birth: "2012-02-30" is not a real date',
+      'cases.csv:2: child_id: there is no child Z in children.csv or in the database',
+      `cairn import: refused ${folder}: 2 problems, nothing was imported`,
+      '',
+    ]);
+  });
+
+  it('draws a progress bar on stderr only when stderr is a terminal', async () => {
+    const folder = await writeExtractFolder(validExtract());
+    const run = await cairn(['import', folder], { tty: true });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('Writing');
+    expect(run.stdout).toMatch(/^ {2}children\.csv +\d+ +\d+ +\d+$/m);
+  });
+});
