@@ -22,6 +22,16 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       return results;
     },
 
+    /**
+     * May this person see (and so work on) this child's record? Other modules ask this before any read or
+     * change of a child's record; it does not audit — the caller audits what it then does.
+     * @example if (!(await children.mayAccess(user, childId))) throw forbidden()
+     */
+    async mayAccess(user: SignedInUser, childId: string): Promise<boolean> {
+      const scope = childScope(user);
+      return scope.kind !== 'none' && repository.isInScope(db, scope, childId);
+    },
+
     /** Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. */
     async view(user: SignedInUser, childId: string): Promise<ChildView> {
       const scope = childScope(user);
