@@ -30,7 +30,7 @@ async function start(): Promise<void> {
   ];
   if (demo?.signIns.length) {
     lines.push('', `Demo sign-ins for ${demo.authorityName} (fictional data; the password is the same for each):`);
-    for (const signIn of demo.signIns) lines.push(`  ${signIn.username.padEnd(14)} ${signIn.role.padEnd(16)} ${signIn.description}`);
+    for (const signIn of demo.signIns) lines.push(`  ${signIn.username.padEnd(16)} ${signIn.role.padEnd(16)} ${signIn.description}`);
     lines.push(`  password: ${demo.password}`);
   }
   lines.push('', 'Press Ctrl+C to stop.', '');

@@ -1,11 +1,88 @@
-/** @module PLACEHOLDER for `cairn demo` — being written. */
-import type { Command } from '../command.js';
+/** @module `cairn demo`: generate the fictional Glenmuir extract, import it as `cairn import` does, and create the demo accounts. */
+import { parseArgs } from 'node:util';
+import type { Command, CommandIo } from '../command.js';
+import { UsageError } from '../command.js';
+import { loadConfig } from '../../config.js';
+import { withServices } from '../openServices.js';
+import { importCommand } from './import.js';
+import { familyFirst } from '../../modules/demo/authority.js';
+import { censusFigures, familyFirstReferrals, lookedAfterOn, openCaseChildrenOn } from '../../modules/demo/demoFigures.js';
+import { createDemoUsers, demoPassword, familyFirstPractitioner, type DemoSignIn } from '../../modules/demo/demoUsers.js';
+import type { DemoExtract } from '../../modules/demo/extract.js';
+import { generateDemoExtract } from '../../modules/demo/generateDemoExtract.js';
+import { writeDemoExtract } from '../../modules/demo/writeCsv.js';
+
+const usage = 'cairn demo [--seed N] [--out DIR] [--no-import]';
+
+function readOptions(args: string[]): { seed?: string; out?: string; 'no-import'?: boolean } {
+  try {
+    return parseArgs({
+      args,
+      options: { seed: { type: 'string' }, out: { type: 'string' }, 'no-import': { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function describe(extract: DemoExtract, files: { file: string; rows: number }[], folder: string, milliseconds: number): string {
+  const width = Math.max(...files.map((f) => f.file.length));
+  const census = censusFigures(extract);
+  const windowEnd = '2022-04-30';
+  const referred = familyFirstReferrals(extract, windowEnd);
+  const open = openCaseChildrenOn(extract, extract.today);
+  const lookedAfter = lookedAfterOn(extract, extract.today);
+  return [
+    `Generated the fictional ${extract.authority.authority_name} (${extract.authority.authority_code}) demo, seed ${extract.seed}, history to ${extract.today}, in ${milliseconds} ms:`,
+    ...files.map((f) => `  ${folder}/${f.file.padEnd(width)}  ${String(f.rows).padStart(6)} rows`),
+    `Looked after on 31 July:   ${census.map((c) => `${c.census.slice(0, 4)} ${c.lookedAfter}`).join(', ')}`,
+    `Placed outwith authority:  ${census.map((c) => `${c.census.slice(0, 4)} ${c.outOfAuthority}`).join(', ')}`,
+    `Open cases on ${extract.today}: ${open.size} children, ${[...open].filter((c) => lookedAfter.has(c)).length} of them looked after`,
+    `Family First in ${familyFirst.cluster} from ${familyFirst.start} to ${windowEnd}: ${referred.children} children from ${referred.families} families`,
+    '',
+  ].join('\n');
+}
+
+function signInLines(authorityName: string, signIns: DemoSignIn[]): string {
+  return [
+    `Demo sign-ins for ${authorityName} (fictional data; the password is the same for each):`,
+    ...signIns.map((s) => `  ${s.username.padEnd(16)} ${s.role.padEnd(16)} ${s.description}`),
+    `  password: ${demoPassword}`,
+    '',
+  ].join('\n');
+}
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'being written',
-  usage: 'cairn demo',
-  async run() {
-    return 1;
+  summary: 'Generate the fictional Glenmuir demo extract, import it and create the demo accounts',
+  usage,
+  async run(args: string[], io: CommandIo) {
+    const options = readOptions(args);
+    const config = loadConfig(io.env);
+    if (options.seed !== undefined && !/^-?\d{1,15}$/.test(options.seed)) throw new UsageError(`--seed must be a whole number, not "${options.seed}"`);
+    const seed = options.seed === undefined ? config.demoSeed : Number(options.seed);
+    const folder = options.out ?? 'demo-extract';
+    const importing = !options['no-import'];
+    if (importing && config.production) {
+      io.stderr.write('cairn demo: will not load demo accounts, whose password is public, into a production database; use --no-import to write the files only\n');
+      return 1;
+    }
+
+    const started = performance.now();
+    const extract = generateDemoExtract({ seed });
+    const files = await writeDemoExtract(folder, extract);
+    io.stdout.write(describe(extract, files, folder, Math.round(performance.now() - started)));
+    if (!importing) {
+      io.stdout.write(`Not imported (--no-import). To load it: cairn import ${folder}\n`);
+      return 0;
+    }
+
+    const imported = await importCommand.run([folder], io);
+    if (imported !== 0) return imported;
+    const signIns = await withServices(io.env, (services) => createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract)));
+    io.stdout.write(signInLines(extract.authority.authority_name, signIns));
+    return 0;
   },
 };

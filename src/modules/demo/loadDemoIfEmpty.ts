@@ -1,19 +1,66 @@
-/** @module PLACEHOLDER — the demo authority loader is being written. */
+/** @module Loads the fictional Glenmuir demo into an empty database at start-up: generate, write, import, create the demo accounts. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Services } from '../../composition.js';
+import type { Actor } from '../users/user.js';
+import type { ImportProgress } from '../extract/extractImportService.js';
+import { formatProblem } from '../extract/extractProblem.js';
+import { demoAuthority } from './authority.js';
+import { demoRepository } from './demoRepository.js';
+import { createDemoUsers, demoPassword, demoSignInsFrom, familyFirstPractitioner, type LoadedDemo } from './demoUsers.js';
 
-export interface DemoSignIn {
-  username: string;
-  role: string;
-  description: string;
+export type { DemoSignIn, LoadedDemo } from './demoUsers.js';
+
+const demoActor: Actor = { kind: 'system', name: 'demo' };
+
+/** One progress line per stage and file, not one per batch of rows. */
+function importProgress(say: (line: string) => void): (progress: ImportProgress) => void {
+  let last = '';
+  return (progress) => {
+    const line = `Demo: ${progress.stage} ${progress.file}`;
+    if (line !== last) say(line);
+    last = line;
+  };
 }
 
-export interface LoadedDemo {
-  authorityName: string;
-  password: string;
-  signIns: DemoSignIn[];
-}
-
+/**
+ * With no children in the database: generate the demo authority from `config.demoSeed`, import it and
+ * create the demo accounts. With children already there: nothing is written, and the sign-ins are
+ * returned only if this is the demo authority and its accounts exist (so `npm start` can list them).
+ * Throws, listing the first problems, if the importer refuses the demo extract.
+ * @example const demo = await loadDemoIfEmpty(services, { onProgress: (line) => console.error(line) })
+ */
 export async function loadDemoIfEmpty(services: Services, options: { onProgress?: (line: string) => void } = {}): Promise<LoadedDemo | undefined> {
-  void services; void options;
-  return undefined;
+  const say = options.onProgress ?? (() => undefined);
+  if (await demoRepository().hasChildren(services.db)) {
+    const authority = await services.authority.current();
+    if (authority?.code !== demoAuthority.authority_code) return undefined;
+    const signIns = demoSignInsFrom(await services.users.list());
+    return signIns && { authorityName: authority.name, password: demoPassword, signIns };
+  }
+
+  const started = performance.now();
+  const seed = services.config.demoSeed;
+  say(`Demo: the database is empty, so loading the fictional ${demoAuthority.authority_name} demo (seed ${seed})`);
+  // Loaded only when needed, so that starting Cairn with data already in it does not pay for faker.
+  const [{ generateDemoExtract }, { writeDemoExtract }] = await Promise.all([import('./generateDemoExtract.js'), import('./writeCsv.js')]);
+  const extract = generateDemoExtract({ seed });
+  const pglite = services.db.engine === 'pglite';
+  const folder = pglite ? join(services.config.dataDir, 'demo-extract') : await mkdtemp(join(tmpdir(), 'cairn-demo-'));
+  try {
+    const files = await writeDemoExtract(folder, extract);
+    const rows = files.reduce((sum, f) => sum + f.rows, 0);
+    say(`Demo: generated ${rows} rows in ${Math.round(performance.now() - started)} ms into ${folder}`);
+    const outcome = await services.extractImport.importFolder(demoActor, folder, { onProgress: importProgress(say) });
+    if (!outcome.ok) {
+      const shown = outcome.problems.slice(0, 10).map((p) => `  ${formatProblem(p)}`).join('\n');
+      throw new Error(`the demo extract was refused with ${outcome.problems.length} problems; the first:\n${shown}`);
+    }
+    const signIns = await createDemoUsers(services, demoActor, familyFirstPractitioner(extract));
+    say(`Demo: imported ${outcome.rows} rows and created ${signIns.length} demo accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { authorityName: extract.authority.authority_name, password: demoPassword, signIns };
+  } finally {
+    if (!pglite) await rm(folder, { recursive: true, force: true });
+  }
 }
