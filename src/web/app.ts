@@ -23,6 +23,8 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   const { config } = services;
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
+    // Request lines would put children's ids into the log; the audit trail records who saw what instead.
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     trustProxy: config.production,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
