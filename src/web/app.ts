@@ -1,6 +1,6 @@
 /** @module Builds the web app: an ordered, named middleware stack, then each module's routes. */
 import './fastifyTypes.js';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
@@ -24,7 +24,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     // Request lines would put children's ids into the log; the audit trail records who saw what instead.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     trustProxy: config.production,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
