@@ -1,0 +1,219 @@
+/** @module View models for the Signs of Safety pages: the only way map, plan and voice data reaches a template. */
+import { paths } from '../../web/paths.js';
+import { formatDate } from '../../web/nunjucksSetup.js';
+import type { ChildSummary } from '../children/child.js';
+import {
+  categoryNames, itemCategories, meetingTypeNames, personRoleNames, scalingQuestion,
+  type MapChange, type MapContent, type MapMeeting, type MapView, type SafetyMap,
+} from './safetyMap.js';
+import { voiceToolNames, voiceTools, type ChildDrawing, type VoiceEntry } from './childVoice.js';
+import type { FormSpec } from './safetyForms.js';
+import type { MapConflict } from './safetyService.js';
+import { scalingChartSvg } from './scalingChart.js';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const childName = (c: { forename: string | null; surname: string | null; childId: string }) => [c.forename, c.surname].filter(Boolean).join(' ') || c.childId;
+
+/** A form's fields, with radio items marked as chosen. @example presentFormFields(meetingForm, { meetingType: 'review' }) */
+export function presentFormFields(spec: FormSpec<unknown>, values: Record<string, string>) {
+  return spec.fields.map((field) => ({
+    ...field,
+    inline: field.name === 'score',
+    items: field.choices ? Object.entries(field.choices).map(([value, text]) => ({ value, text, checked: values[field.name] === value })) : undefined,
+  }));
+}
+
+/**
+ * The child's list of maps and the form to start one.
+ * @example presentMapList('C1', summary, maps, request.draft)
+ */
+export function presentMapList(childId: string, summary: ChildSummary, maps: SafetyMap[], typed?: Record<string, string | string[]>) {
+  const siblingsTyped = ([] as string[]).concat(typed?.siblings ?? []);
+  return {
+    childId,
+    childName: childName(summary.child),
+    childHref: paths.children.show({ childId }),
+    voiceHref: paths.safety.voice({ childId }),
+    action: paths.safety.maps({ childId }),
+    restored: !!typed && !!typed.title,
+    values: { title: typeof typed?.title === 'string' ? typed.title : '' },
+    fromLastChecked: typed?.fromLast === 'yes',
+    canStartFromLast: maps.length > 0,
+    siblingItems: summary.familyMembers.map((m) => ({ value: m.childId, text: childName(m), checked: siblingsTyped.includes(m.childId) })),
+    maps: maps.map((m) => ({ title: m.title, href: paths.safety.map({ childId, mapId: m.mapId }), started: when.format(new Date(m.createdAt)), version: m.version })),
+  };
+}
+
+/**
+ * A map's page: the pairs with their scales, each category, the network and plan, meetings and the audit elements.
+ * @example presentMap('C1', shown)
+ */
+export function presentMap(childId: string, shown: MapView) {
+  const { map, content } = shown;
+  const ids = { childId, mapId: map.mapId };
+  const latest = new Map<string, { score: number; person: string; date: string }[]>();
+  for (const s of shown.scores) latest.set(s.pairId, [...(latest.get(s.pairId) ?? []), { score: s.score, person: s.personName, date: s.scoredOn }]);
+  const removeHref = (entryId: string) => paths.safety.remove({ ...ids, entryId });
+  return {
+    mapId: map.mapId,
+    version: map.version,
+    siblings: map.siblingIds,
+    backHref: paths.safety.maps({ childId }),
+    pairs: content.pairs.map((p, index) => {
+      const scores = latest.get(p.pairId) ?? [];
+      const lastDate = scores.at(-1)?.date;
+      return {
+        number: index + 1,
+        dangerStatement: p.dangerStatement,
+        safetyGoal: p.safetyGoal,
+        said: `${p.saidBy}, ${formatDate(p.saidOn)}`,
+        latestScores: lastDate ? scores.filter((s) => s.date === lastDate).map((s) => `${s.person}: ${s.score}`).join(', ') + ` (${formatDate(lastDate)})` : 'No numbers yet',
+        editHref: paths.safety.editPair({ ...ids, pairId: p.pairId }),
+        scoreHref: paths.safety.newScore({ ...ids, pairId: p.pairId }),
+        removeHref: removeHref(p.pairId),
+      };
+    }),
+    newPairHref: paths.safety.newPair(ids),
+    categories: itemCategories.map((category) => ({
+      id: category.replace(/_/g, '-'),
+      name: categoryNames[category],
+      addHref: paths.safety.newItem({ ...ids, category }),
+      items: content.items.filter((i) => i.category === category).map((i) => ({ words: i.words, said: `${i.saidBy}, ${formatDate(i.saidOn)}`, removeHref: removeHref(i.itemId) })),
+    })),
+    network: content.network.map((m) => ({ name: m.name, relationship: m.relationship, agreedToDo: m.agreedToDo, removeHref: removeHref(m.memberId) })),
+    newMemberHref: paths.safety.newMember(ids),
+    rules: content.rules.map((r) => ({ rule: r.rule, whoDoesWhat: r.whoDoesWhat, ifBroken: r.ifBroken, removeHref: removeHref(r.ruleId) })),
+    newRuleHref: paths.safety.newRule(ids),
+    meetings: shown.meetings.map((m) => ({ text: `${meetingTypeNames[m.meetingType]}, ${formatDate(m.heldOn)} (version ${m.version})` })),
+    newMeetingHref: paths.safety.newMeeting(ids),
+    scalingHref: paths.safety.scaling(ids),
+    historyHref: paths.safety.history(ids),
+    pdfHref: paths.safety.familyCopy({ ...ids, format: 'pdf' }),
+    docxHref: paths.safety.familyCopy({ ...ids, format: 'docx' }),
+    elements: shown.elements.map((e) => ({ name: e.name, present: e.present ? 'Recorded' : 'Missing' })),
+  };
+}
+
+/**
+ * The conflict page: what the other person changed, and this person's change ready to apply again.
+ * @example presentConflict(result, { caption, action: request.url, mapHref, spec: itemForm, body: request.body })
+ */
+export function presentConflict(conflict: MapConflict, context: { caption: string; action: string; mapHref: string; spec: FormSpec<unknown>; body: Record<string, unknown> }) {
+  const fields: Record<string, string> = {};
+  const yours: { key: string; value: string }[] = [];
+  for (const field of context.spec.fields) {
+    const names = field.kind === 'date' ? ['day', 'month', 'year'].map((part) => `${field.name}-${part}`) : [field.name];
+    for (const name of names) if (typeof context.body[name] === 'string') fields[name] = context.body[name];
+    const value = field.kind === 'date'
+      ? names.map((n) => fields[n] ?? '').join('/')
+      : field.choices ? field.choices[fields[field.name] ?? ''] ?? '' : fields[field.name] ?? '';
+    yours.push({ key: field.label, value });
+  }
+  if (context.spec.fields.length === 0) yours.push({ key: 'Change', value: 'Remove an entry' });
+  return {
+    caption: context.caption,
+    action: context.action,
+    mapHref: context.mapHref,
+    currentVersion: conflict.currentVersion,
+    theirEdits: conflict.theirEdits.map((e) => ({ change: e.change, changedBy: e.changedBy, changedAt: when.format(new Date(e.changedAt)) })),
+    changes: conflict.changes.map((c) => ({ section: c.section, before: c.before ?? '(nothing)', after: c.after ?? '(removed)' })),
+    fields,
+    yours,
+  };
+}
+
+/**
+ * The scaling page: the question, and for each pair a chart of everyone's numbers over time with the same numbers as a table.
+ * @example await presentScaling('C1', shown)
+ */
+export async function presentScaling(childId: string, shown: MapView) {
+  const ids = { childId, mapId: shown.map.mapId };
+  const pairs = await Promise.all(shown.content.pairs.map(async (p, index) => {
+    const scores = shown.scores.filter((s) => s.pairId === p.pairId);
+    const people = [...new Set(scores.map((s) => s.personName))];
+    const dates = [...new Set(scores.map((s) => s.scoredOn))].sort();
+    const description = people.map((person) => {
+      const theirs = scores.filter((s) => s.personName === person);
+      return `${person}: ${theirs.map((s) => `${s.score} on ${formatDate(s.scoredOn)}`).join(', ')}`;
+    }).join('. ');
+    return {
+      number: index + 1,
+      dangerStatement: p.dangerStatement,
+      safetyGoal: p.safetyGoal,
+      scoreHref: paths.safety.newScore({ ...ids, pairId: p.pairId }),
+      chart: scores.length ? await scalingChartSvg(scores.map((s) => ({ date: s.scoredOn, person: s.personName, score: s.score })), `Safety scale over time for danger statement ${index + 1}`, description) : undefined,
+      people: people.map((person) => {
+        const role = scores.find((s) => s.personName === person)?.personRole;
+        return `${person}${role ? ` (${personRoleNames[role]})` : ''}`;
+      }),
+      rows: dates.map((date) => ({
+        date: formatDate(date),
+        cells: people.map((person) => String(scores.find((s) => s.scoredOn === date && s.personName === person)?.score ?? '–')),
+      })),
+    };
+  }));
+  return { question: scalingQuestion, mapTitle: shown.map.title, mapHref: paths.safety.map(ids), pairs };
+}
+
+/**
+ * The version history: each change with who and when, the meetings, and a form to compare two versions.
+ * @example presentHistory('C1', map, edits, meetings)
+ */
+export function presentHistory(childId: string, map: SafetyMap, edits: { version: number; change: string; changedBy: string; changedAt: Date }[], meetings: MapMeeting[]) {
+  const meetingAt = new Map(meetings.map((m) => [m.version, `${meetingTypeNames[m.meetingType]}, ${formatDate(m.heldOn)}`]));
+  const versions = edits.map((e) => ({ version: e.version, change: e.change, changedBy: e.changedBy, changedAt: when.format(new Date(e.changedAt)), meeting: meetingAt.get(e.version) ?? '' }));
+  return {
+    mapTitle: map.title,
+    mapHref: paths.safety.map({ childId, mapId: map.mapId }),
+    compareAction: paths.safety.compare({ childId, mapId: map.mapId }),
+    versions,
+    fromItems: versions.map((v) => ({ value: String(v.version), text: `Version ${v.version}${v.meeting ? ` – ${v.meeting}` : ''}`, selected: v.version === (meetings.at(-2)?.version ?? 1) })),
+    toItems: versions.map((v) => ({ value: String(v.version), text: `Version ${v.version}${v.meeting ? ` – ${v.meeting}` : ''}`, selected: v.version === map.version })),
+  };
+}
+
+function contentSections(content: MapContent) {
+  return [
+    { name: 'Danger statements and safety goals', lines: content.pairs.map((p) => `Danger: ${p.dangerStatement} Goal: ${p.safetyGoal}`) },
+    ...itemCategories.map((category) => ({ name: categoryNames[category], lines: content.items.filter((i) => i.category === category).map((i) => `${i.words} (${i.saidBy})`) })),
+    { name: 'Safety network', lines: content.network.map((m) => `${m.name} (${m.relationship}): ${m.agreedToDo}`) },
+    { name: 'Safety plan', lines: content.rules.map((r) => `${r.rule} Who does what: ${r.whoDoesWhat} If broken: ${r.ifBroken}`) },
+  ];
+}
+
+/**
+ * Two versions side by side, section by section, and a list of what changed.
+ * @example presentComparison('C1', map, 2, 5, before, after, changes)
+ */
+export function presentComparison(childId: string, map: SafetyMap, from: number, to: number, before: MapContent, after: MapContent, changes: MapChange[]) {
+  const beforeSections = contentSections(before);
+  const afterSections = contentSections(after);
+  return {
+    mapTitle: map.title,
+    historyHref: paths.safety.history({ childId, mapId: map.mapId }),
+    from,
+    to,
+    sections: beforeSections.map((section, i) => ({ name: section.name, before: section.lines, after: afterSections[i]!.lines })),
+    changes: changes.map((c) => ({
+      text: c.kind === 'added' ? `${c.section}: added “${c.after}”` : c.kind === 'removed' ? `${c.section}: removed “${c.before}”` : `${c.section}: changed from “${c.before}” to “${c.after}”`,
+    })),
+  };
+}
+
+/**
+ * The child's voice page: the Three Houses and Words and Pictures, in their words, with their drawings.
+ * @example presentVoice('C1', entries, drawings)
+ */
+export function presentVoice(childId: string, entries: VoiceEntry[], drawings: ChildDrawing[]) {
+  return {
+    childHref: paths.children.show({ childId }),
+    newWordsHref: paths.safety.newWords({ childId }),
+    newDrawingHref: paths.safety.newDrawing({ childId }),
+    tools: voiceTools.map((tool) => ({
+      id: tool.replace(/_/g, '-'),
+      name: voiceToolNames[tool],
+      entries: entries.filter((e) => e.tool === tool).map((e) => ({ words: e.words, date: formatDate(e.recordedOn) })),
+      drawings: drawings.filter((d) => d.tool === tool).map((d) => ({ src: paths.safety.drawing({ childId, drawingId: d.drawingId }), alt: d.description, date: formatDate(d.drawnOn) })),
+    })),
+  };
+}

@@ -1,0 +1,311 @@
+/** @module Thin handlers for case maps, scaling, the safety network and plan: each section its own small form. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { categoryNames, itemCategories, scalingQuestion, type ItemCategory, type MapView } from './safetyMap.js';
+import type { MapChangeResult, MapEdit } from './safetyService.js';
+import { errorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
+import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling } from './safetyPresenter.js';
+import { familyCopyDocx, familyCopyPdf } from './familyCopy.js';
+import { childVoiceRoutes } from './childVoiceRoutes.js';
+import { refuse } from './refuse.js';
+
+const childId = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
+const uuid = z.uuid();
+const mapParams = z.object({ childId, mapId: uuid });
+const view = { config: { access: { permission: 'safety:view' as const } } };
+const record = { config: { access: { permission: 'safety:record' as const } } };
+
+
+function params<T>(schema: z.ZodType<T>, request: FastifyRequest): T {
+  const parsed = schema.safeParse(request.params);
+  if (!parsed.success) throw new HttpError(404, 'Page not found');
+  return parsed.data;
+}
+
+const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+const seenVersion = (request: FastifyRequest) => {
+  const version = Number(body(request).mapVersion);
+  if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'This form is missing the version of the map it was opened on. Go back and try again.');
+  return version;
+};
+
+interface Section<T> {
+  /** What the page is called, given the map as it is now. */
+  title: (view: MapView, request: FastifyRequest) => string;
+  lead?: (view: MapView, request: FastifyRequest) => string[];
+  spec: FormSpec<T>;
+  submitText: string;
+  /** The change to the map; absent for forms that do not change the map's content (meetings, scores). */
+  edit?: (value: T, view: MapView, request: FastifyRequest) => MapEdit;
+  /** Values to start the form with (an edit form's current text). */
+  initial?: (view: MapView, request: FastifyRequest) => Record<string, string>;
+}
+
+/**
+ * `/children/:childId/safety/…`: maps, their sections, scaling, history, comparisons and family copies.
+ * @example await safetyRoutes(app, services)
+ */
+export async function safetyRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { safety } = services;
+
+  async function openMap(request: FastifyRequest): Promise<MapView & { childId: string }> {
+    const { childId: child, mapId } = params(mapParams, request);
+    const shown = await safety.viewMap(request.user!, child, mapId);
+    if (shown.outcome !== 'shown') refuse(shown.outcome);
+    return { ...shown, childId: child };
+  }
+
+  function renderForm<T>(reply: FastifyReply, request: FastifyRequest, section: Section<T>, shown: MapView & { childId: string }, state: { values: Record<string, string>; errors: Record<string, string>; restored: boolean; version: number }) {
+    return reply.view('safety/views/entryForm.njk', {
+      title: section.title(shown, request),
+      values: state.values,
+      errors: state.errors,
+      errorList: errorSummary(section.spec, state.errors),
+      restored: state.restored,
+      form: {
+        caption: shown.map.title,
+        lead: section.lead?.(shown, request) ?? [],
+        action: request.url.split('?')[0],
+        mapVersion: state.version,
+        fields: presentFormFields(section.spec, state.values),
+        submitText: section.submitText,
+        backText: 'Back to the map',
+        backHref: paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }),
+      },
+    });
+  }
+
+  function afterChange(reply: FastifyReply, request: FastifyRequest, result: MapChangeResult, shown: MapView & { childId: string }, spec: FormSpec<unknown>, title: string) {
+    if (result.outcome === 'saved') return reply.redirect(paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+    if (result.outcome === 'conflict') {
+      return reply.code(409).view('safety/views/conflict.njk', {
+        title: 'Someone else changed this map',
+        conflict: presentConflict(result, {
+          caption: `${shown.map.title}: ${title}`,
+          action: request.url.split('?')[0]!,
+          mapHref: paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }),
+          spec,
+          body: body(request),
+        }),
+      });
+    }
+    return refuse(result.outcome);
+  }
+
+  function section<T>(url: string, definition: Section<T>): void {
+    app.get(url, record, async (request, reply) => {
+      const shown = await openMap(request);
+      const values = request.draft ? submittedValues(definition.spec, request.draft) : definition.initial?.(shown, request) ?? {};
+      // A restored draft keeps the version it was typed against, so a change made meanwhile shows as a conflict.
+      const draftVersion = Number(request.draft?.mapVersion);
+      const version = Number.isInteger(draftVersion) && draftVersion >= 1 ? draftVersion : shown.map.version;
+      reply.header('cache-control', 'no-store');
+      return renderForm(reply, request, definition, shown, { values, errors: {}, restored: !!request.draft, version });
+    });
+    app.post(url, record, async (request, reply) => {
+      const shown = await openMap(request);
+      const version = seenVersion(request);
+      const read = readForm(definition.spec, body(request));
+      if (read.errors) {
+        return renderForm(reply, request, definition, shown, { values: submittedValues(definition.spec, body(request)), errors: read.errors, restored: false, version });
+      }
+      const result = await safety.changeMap(request.user!, shown.childId, shown.map.mapId, version, definition.edit!(read.value, shown, request));
+      return afterChange(reply, request, result, shown, definition.spec as FormSpec<unknown>, definition.title(shown, request));
+    });
+  }
+
+  const categoryOf = (request: FastifyRequest): ItemCategory => {
+    const category = (request.params as { category?: string }).category;
+    if (!itemCategories.includes(category as ItemCategory)) throw new HttpError(404, 'Page not found');
+    return category as ItemCategory;
+  };
+  const pairOf = (view: MapView, request: FastifyRequest) => {
+    const pair = view.content.pairs.find((p) => p.pairId === (request.params as { pairId?: string }).pairId);
+    if (!pair) throw new HttpError(404, 'That danger statement is not on this map');
+    return pair;
+  };
+  const dateParts = (name: string, iso: string) => {
+    const [y, m, d] = iso.split('-');
+    return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
+  };
+
+  app.get('/children/:childId/safety', view, async (request, reply) => {
+    const { childId: child } = params(z.object({ childId }), request);
+    const listed = await safety.mapsForChild(request.user!, child);
+    if (listed.outcome !== 'shown') refuse(listed.outcome);
+    const summary = await services.children.view(request.user!, child);
+    if (summary.outcome !== 'shown') refuse(summary.outcome);
+    reply.header('cache-control', 'no-store');
+    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft), errors: {}, errorList: [] });
+  });
+
+  app.post('/children/:childId/safety', record, async (request, reply) => {
+    const { childId: child } = params(z.object({ childId }), request);
+    const submitted = body(request);
+    const title = typeof submitted.title === 'string' ? submitted.title.trim() : '';
+    const siblings = ([] as unknown[]).concat(submitted.siblings ?? []).filter((s): s is string => typeof s === 'string' && childId.safeParse(s).success);
+    if (!title || title.length > 200) {
+      const listed = await safety.mapsForChild(request.user!, child);
+      const summary = await services.children.view(request.user!, child);
+      if (listed.outcome !== 'shown') refuse(listed.outcome);
+      if (summary.outcome !== 'shown') refuse(summary.outcome);
+      const message = title ? 'Name of the map must be 200 characters or fewer' : 'Enter a name for the map';
+      return reply.view('safety/views/maps.njk', {
+        title: 'Safety maps',
+        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }),
+        errors: { title: message },
+        errorList: [{ text: message, href: '#title' }],
+      });
+    }
+    const started = await safety.startMap(request.user!, child, { title, siblingIds: siblings, fromLast: submitted.fromLast === 'yes' });
+    if (started.outcome !== 'started') refuse(started.outcome);
+    return reply.redirect(paths.safety.map({ childId: child, mapId: started.mapId }), 303);
+  });
+
+  app.get('/children/:childId/safety/maps/:mapId', view, async (request, reply) => {
+    const shown = await openMap(request);
+    reply.header('cache-control', 'no-store');
+    return reply.view('safety/views/map.njk', { title: shown.map.title, ...presentMap(shown.childId, shown) });
+  });
+
+  section('/children/:childId/safety/maps/:mapId/items/:category/new', {
+    title: (_, request) => `Add to ${categoryNames[categoryOf(request)].toLowerCase()}`,
+    spec: itemForm,
+    submitText: 'Save and go back to the map',
+    edit: (value, _, request) => ({ kind: 'item', item: { category: categoryOf(request), ...value } }),
+  });
+
+  section('/children/:childId/safety/maps/:mapId/pairs/new', {
+    title: () => 'Add a danger statement and its safety goal',
+    spec: pairForm,
+    submitText: 'Save and go back to the map',
+    edit: (value) => ({ kind: 'pair', pair: value }),
+  });
+
+  section('/children/:childId/safety/maps/:mapId/pairs/:pairId/edit', {
+    title: () => 'Change a danger statement and its safety goal',
+    spec: pairForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const pair = pairOf(shown, request);
+      return { dangerStatement: pair.dangerStatement, safetyGoal: pair.safetyGoal, saidBy: pair.saidBy, ...dateParts('saidOn', pair.saidOn) };
+    },
+    edit: (value, shown, request) => ({ kind: 'editPair', pair: { ...value, pairId: pairOf(shown, request).pairId } }),
+  });
+
+  section('/children/:childId/safety/maps/:mapId/network/new', {
+    title: () => 'Add someone to the safety network',
+    spec: memberForm,
+    submitText: 'Save and go back to the map',
+    edit: (value) => ({ kind: 'member', member: value }),
+  });
+
+  section('/children/:childId/safety/maps/:mapId/plan/new', {
+    title: () => 'Add a rule to the safety plan',
+    lead: () => ['Write the rule the way the family said it.'],
+    spec: ruleForm,
+    submitText: 'Save and go back to the map',
+    edit: (value) => ({ kind: 'rule', rule: value }),
+  });
+
+  app.post('/children/:childId/safety/maps/:mapId/entries/:entryId/remove', record, async (request, reply) => {
+    const shown = await openMap(request);
+    const { entryId } = params(z.object({ childId, mapId: uuid, entryId: uuid }), request);
+    const result = await safety.changeMap(request.user!, shown.childId, shown.map.mapId, seenVersion(request), { kind: 'remove', entryId });
+    const removeSpec: FormSpec<unknown> = { fields: [], schema: z.unknown() };
+    return afterChange(reply, request, result, shown, removeSpec, 'Remove an entry');
+  });
+
+  // Recording a meeting fixes the version on screen; scores are dated facts of their own.
+  app.get('/children/:childId/safety/maps/:mapId/meetings/new', record, async (request, reply) => {
+    const shown = await openMap(request);
+    const values = request.draft ? submittedValues(meetingForm, request.draft) : {};
+    return renderForm(reply, request, meetingSection, shown, { values, errors: {}, restored: !!request.draft, version: shown.map.version });
+  });
+  const meetingSection: Section<{ meetingType: 'case_conference' | 'core_group' | 'review'; heldOn: string }> = {
+    title: () => 'Record the map as agreed at a meeting',
+    lead: (shown) => [`This keeps the map as it is now (version ${shown.map.version}) as the version agreed at the meeting.`],
+    spec: meetingForm,
+    submitText: 'Record the meeting',
+  };
+  app.post('/children/:childId/safety/maps/:mapId/meetings/new', record, async (request, reply) => {
+    const shown = await openMap(request);
+    const version = seenVersion(request);
+    const read = readForm(meetingForm, body(request));
+    if (read.errors) return renderForm(reply, request, meetingSection, shown, { values: submittedValues(meetingForm, body(request)), errors: read.errors, restored: false, version });
+    const result = await safety.recordMeeting(request.user!, shown.childId, shown.map.mapId, version, read.value);
+    return afterChange(reply, request, result, shown, meetingForm as FormSpec<unknown>, 'Record a meeting');
+  });
+
+  const scoreSection: Section<{ personName: string; personRole: 'worker'; score: number; scoredOn: string }> = {
+    title: () => 'Record a safety scale number',
+    lead: (shown, request) => {
+      const pair = pairOf(shown, request);
+      return [`“${scalingQuestion}”`, `Danger statement: ${pair.dangerStatement}`, `Safety goal: ${pair.safetyGoal}`];
+    },
+    spec: scoreForm as FormSpec<{ personName: string; personRole: 'worker'; score: number; scoredOn: string }>,
+    submitText: 'Save this number',
+  };
+  app.get('/children/:childId/safety/maps/:mapId/pairs/:pairId/scores/new', record, async (request, reply) => {
+    const shown = await openMap(request);
+    pairOf(shown, request);
+    const values = request.draft ? submittedValues(scoreForm, request.draft) : {};
+    return renderForm(reply, request, scoreSection, shown, { values, errors: {}, restored: !!request.draft, version: shown.map.version });
+  });
+  app.post('/children/:childId/safety/maps/:mapId/pairs/:pairId/scores/new', record, async (request, reply) => {
+    const shown = await openMap(request);
+    const pair = pairOf(shown, request);
+    const read = readForm(scoreForm, body(request));
+    const values = submittedValues(scoreForm, body(request));
+    if (read.errors) return renderForm(reply, request, scoreSection, shown, { values, errors: read.errors, restored: false, version: shown.map.version });
+    const saved = await safety.recordScore(request.user!, shown.childId, shown.map.mapId, { ...read.value, pairId: pair.pairId });
+    if (saved.outcome === 'duplicate') {
+      const errors = { personName: `${read.value.personName} already has a number for this on that date` };
+      return renderForm(reply, request, scoreSection, shown, { values, errors, restored: false, version: shown.map.version });
+    }
+    if (saved.outcome !== 'saved') refuse(saved.outcome);
+    return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+  });
+
+  app.get('/children/:childId/safety/maps/:mapId/scaling', view, async (request, reply) => {
+    const shown = await openMap(request);
+    reply.header('cache-control', 'no-store');
+    return reply.view('safety/views/scaling.njk', { title: 'Safety scaling', ...(await presentScaling(shown.childId, shown)) });
+  });
+
+  app.get('/children/:childId/safety/maps/:mapId/history', view, async (request, reply) => {
+    const { childId: child, mapId } = params(mapParams, request);
+    const history = await safety.history(request.user!, child, mapId);
+    if (history.outcome !== 'shown') refuse(history.outcome);
+    return reply.view('safety/views/history.njk', { title: 'Versions of this map', ...presentHistory(child, history.map, history.edits, history.meetings) });
+  });
+
+  app.get('/children/:childId/safety/maps/:mapId/compare', view, async (request, reply) => {
+    const { childId: child, mapId } = params(mapParams, request);
+    const query = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).safeParse(request.query);
+    if (!query.success) throw new HttpError(400, 'Choose two versions of the map to compare');
+    const compared = await safety.compareVersions(request.user!, child, mapId, query.data.from, query.data.to);
+    if (compared.outcome !== 'shown') refuse(compared.outcome);
+    return reply.view('safety/views/compare.njk', {
+      title: `Compare version ${query.data.from} with version ${query.data.to}`,
+      ...presentComparison(child, compared.map, query.data.from, query.data.to, compared.before, compared.after, compared.changes),
+    });
+  });
+
+  app.get('/children/:childId/safety/maps/:mapId/family-copy.:format', view, async (request, reply) => {
+    const { childId: child, mapId, format } = params(z.object({ childId, mapId: uuid, format: z.enum(['pdf', 'docx']) }), request);
+    const copy = await safety.familyCopy(request.user!, child, mapId, format);
+    if (copy.outcome !== 'shown') refuse(copy.outcome);
+    const file = format === 'pdf' ? await familyCopyPdf(copy.content) : await familyCopyDocx(copy.content);
+    reply.header('cache-control', 'no-store');
+    reply.header('content-type', format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    reply.header('content-disposition', `attachment; filename="safety-plan.${format}"`);
+    return reply.send(file);
+  });
+
+  await app.register(async (scope) => childVoiceRoutes(scope, services));
+}
+

@@ -1,0 +1,311 @@
+/**
+ * @module Signs of Safety use cases: every read and change of a map, plan or the child's voice is authorised
+ * against the child's record and audited; every map change is checked against the version the person saw.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import type { SignedInUser } from '../users/user.js';
+import {
+  compareContents, mapElements, type MapChange, type MapView, type MapContent, type MapItem, type MeetingType,
+  type NetworkMember, type PlanRule, type SafetyMap, type SafetyPair, type SafetyScore,
+} from './safetyMap.js';
+import { maxDrawingBytes, pictureType, type ChildDrawing, type VoiceEntry, type VoiceTool } from './childVoice.js';
+import type { SafetyRepository } from './safetyRepository.js';
+
+/** Someone else changed the map after this person opened it: what they changed, and the version now. */
+export interface MapConflict {
+  outcome: 'conflict';
+  currentVersion: number;
+  theirEdits: { version: number; change: string; changedBy: string; changedAt: Date }[];
+  changes: MapChange[];
+}
+export type Refusal = { outcome: 'not_found' } | { outcome: 'forbidden' };
+export type MapChangeResult = { outcome: 'saved'; version: number } | MapConflict | Refusal;
+
+/** A change to a map: the entry to add or alter, described in words for the version history. */
+export type MapEdit =
+  | { kind: 'item'; item: Omit<MapItem, 'itemId'> }
+  | { kind: 'pair'; pair: Omit<SafetyPair, 'pairId'> }
+  | { kind: 'editPair'; pair: SafetyPair }
+  | { kind: 'member'; member: Omit<NetworkMember, 'memberId'> }
+  | { kind: 'rule'; rule: Omit<PlanRule, 'ruleId'> }
+  | { kind: 'remove'; entryId: string }
+  | { kind: 'title'; title: string };
+
+/** Thrown when a danger statement comes without its safety goal (or the other way round). */
+export class UnpairedDangerStatement extends Error {
+  constructor() {
+    super('Every danger statement needs a safety goal');
+    this.name = 'UnpairedDangerStatement';
+  }
+}
+
+function describeEdit(edit: MapEdit, content: MapContent): string {
+  switch (edit.kind) {
+    case 'item': return `Added to ${edit.item.category.replace(/_/g, ' ')}: ${edit.item.words}`;
+    case 'pair': return `Added a danger statement and safety goal: ${edit.pair.dangerStatement}`;
+    case 'editPair': return `Changed a danger statement and safety goal: ${edit.pair.dangerStatement}`;
+    case 'member': return `Added ${edit.member.name} to the safety network`;
+    case 'rule': return `Added a safety plan rule: ${edit.rule.rule}`;
+    case 'title': return `Renamed the map: ${edit.title}`;
+    case 'remove': {
+      const removed = content.items.find((i) => i.itemId === edit.entryId)?.words
+        ?? content.pairs.find((p) => p.pairId === edit.entryId)?.dangerStatement
+        ?? content.network.find((m) => m.memberId === edit.entryId)?.name
+        ?? content.rules.find((r) => r.ruleId === edit.entryId)?.rule;
+      return `Removed: ${removed ?? 'an entry'}`;
+    }
+  }
+}
+
+/** Fresh ids for everything copied into a new map, so the new map is its own record. */
+function copyContent(content: MapContent): MapContent {
+  return {
+    title: content.title,
+    items: content.items.map((i) => ({ ...i, itemId: randomUUID() })),
+    pairs: content.pairs.map((p) => ({ ...p, pairId: randomUUID() })),
+    network: content.network.map((m) => ({ ...m, memberId: randomUUID() })),
+    rules: content.rules.map((r) => ({ ...r, ruleId: randomUUID() })),
+  };
+}
+
+const isPaired = (pair: { dangerStatement: string; safetyGoal: string }) => pair.dangerStatement.trim() !== '' && pair.safetyGoal.trim() !== '';
+
+/**
+ * @example const safety = safetyService(db, safetyRepository(), children, audit); await safety.mapsForChild(user, 'C1')
+ */
+export function safetyService(db: Database, repository: SafetyRepository, children: ChildService, audit: AuditService) {
+  const actor = (user: SignedInUser) => ({ kind: 'user' as const, user });
+
+  /** The map, when it covers this child and the person may see the child; refusals are audited. */
+  async function authorisedMap(user: SignedInUser, childId: string, mapId: string): Promise<SafetyMap | Refusal> {
+    const map = await repository.map(db, mapId);
+    if (!map || (map.childId !== childId && !map.siblingIds.includes(childId))) return { outcome: 'not_found' };
+    if (!(await children.mayAccess(user, childId))) {
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `map ${mapId}`, details: { refused: true } });
+      return { outcome: 'forbidden' };
+    }
+    return map;
+  }
+
+  async function authorisedChild(user: SignedInUser, childId: string, subject: string): Promise<boolean> {
+    if (await children.mayAccess(user, childId)) return true;
+    await audit.record(actor(user), { action: 'safety.viewed', childId, subject, details: { refused: true } });
+    return false;
+  }
+
+  async function conflict(tx: Queryable, mapId: string, seenVersion: number): Promise<MapConflict> {
+    const current = await repository.map(tx, mapId);
+    const seen = await repository.revision(tx, mapId, seenVersion);
+    const now = await repository.content(tx, mapId);
+    return {
+      outcome: 'conflict',
+      currentVersion: current?.version ?? seenVersion,
+      theirEdits: await repository.revisionsAfter(tx, mapId, seenVersion),
+      changes: seen && now ? compareContents(seen.content, now) : [],
+    };
+  }
+
+  async function applyEdit(tx: Queryable, mapId: string, edit: MapEdit): Promise<boolean> {
+    switch (edit.kind) {
+      case 'item': await repository.insertItem(tx, mapId, { ...edit.item, itemId: randomUUID() }); return true;
+      case 'pair':
+        if (!isPaired(edit.pair)) throw new UnpairedDangerStatement();
+        await repository.insertPair(tx, mapId, { ...edit.pair, pairId: randomUUID() });
+        return true;
+      case 'editPair':
+        if (!isPaired(edit.pair)) throw new UnpairedDangerStatement();
+        return repository.updatePair(tx, mapId, edit.pair);
+      case 'member': await repository.insertMember(tx, mapId, { ...edit.member, memberId: randomUUID() }); return true;
+      case 'rule': await repository.insertRule(tx, mapId, { ...edit.rule, ruleId: randomUUID() }); return true;
+      case 'remove': return repository.removeEntry(tx, mapId, edit.entryId);
+      case 'title': await repository.setTitle(tx, mapId, edit.title); return true;
+    }
+  }
+
+  async function childVoiceCount(childIds: string[]): Promise<number> {
+    const [entries, drawings] = await Promise.all([repository.voiceEntries(db, childIds), repository.drawings(db, childIds)]);
+    return entries.length + drawings.length;
+  }
+
+  return {
+    /** Maps for a child, newest first. @example await safety.mapsForChild(user, 'C1') */
+    async mapsForChild(user: SignedInUser, childId: string): Promise<{ outcome: 'shown'; maps: SafetyMap[] } | Refusal> {
+      if (!(await authorisedChild(user, childId, 'safety maps'))) return { outcome: 'forbidden' };
+      const maps = await repository.mapsForChild(db, childId);
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: 'safety maps' });
+      return { outcome: 'shown', maps };
+    },
+
+    /**
+     * Start a map for a child (and any siblings), empty or from the child's most recent map.
+     * @example await safety.startMap(user, 'C1', { title: 'Boyd family', siblingIds: ['C2'], fromLast: true })
+     */
+    async startMap(user: SignedInUser, childId: string, start: { title: string; siblingIds: string[]; fromLast: boolean }): Promise<{ outcome: 'started'; mapId: string } | Refusal> {
+      for (const id of [childId, ...start.siblingIds]) {
+        if (!(await authorisedChild(user, id, 'new safety map'))) return { outcome: 'forbidden' };
+      }
+      const mapId = randomUUID();
+      return db.transaction(async (tx) => {
+        const last = start.fromLast ? (await repository.mapsForChild(tx, childId))[0] : undefined;
+        const lastContent = last ? await repository.content(tx, last.mapId) : undefined;
+        const content = lastContent ? { ...copyContent(lastContent), title: start.title } : { title: start.title, items: [], pairs: [], network: [], rules: [] };
+        await repository.insertMap(tx, { mapId, childId, siblingIds: start.siblingIds.filter((id) => id !== childId), title: start.title, startedFrom: last?.mapId ?? null, createdBy: user.userId });
+        for (const item of content.items) await repository.insertItem(tx, mapId, item);
+        for (const pair of content.pairs) await repository.insertPair(tx, mapId, pair);
+        for (const member of content.network) await repository.insertMember(tx, mapId, member);
+        for (const rule of content.rules) await repository.insertRule(tx, mapId, rule);
+        await repository.insertRevision(tx, mapId, 1, content, last ? `Started from the map “${last.title}”` : 'Started the map', user.userId);
+        await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'started', from: last?.mapId ?? null } }, tx);
+        return { outcome: 'started' as const, mapId };
+      });
+    },
+
+    /** Everything on one map, for its page. @example await safety.viewMap(user, 'C1', mapId) */
+    async viewMap(user: SignedInUser, childId: string, mapId: string): Promise<({ outcome: 'shown' } & MapView) | Refusal> {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const [content, scores, meetings, voiceCount] = await Promise.all([
+        repository.content(db, mapId), repository.scores(db, mapId), repository.meetings(db, mapId), childVoiceCount([map.childId, ...map.siblingIds]),
+      ]);
+      if (!content) return { outcome: 'not_found' };
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `map ${mapId}` });
+      const elements = mapElements(content, { scoredPairIds: scores.map((s) => s.pairId), childVoiceCount: voiceCount });
+      return { outcome: 'shown', map, content, scores, meetings, elements };
+    },
+
+    /**
+     * Change a map, if nobody else has changed it since `seenVersion`; otherwise say what they changed.
+     * The version check is the database's (`update … where version = $2`), so two people cannot both win.
+     * @example await safety.changeMap(user, 'C1', mapId, 3, { kind: 'item', item: { category: 'harm', words: '…', saidBy: 'Police', saidOn: '2026-01-05' } })
+     */
+    async changeMap(user: SignedInUser, childId: string, mapId: string, seenVersion: number, edit: MapEdit): Promise<MapChangeResult> {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      if ((edit.kind === 'pair' || edit.kind === 'editPair') && !isPaired(edit.pair)) throw new UnpairedDangerStatement();
+      return db.transaction(async (tx): Promise<MapChangeResult> => {
+        const version = await repository.bumpVersion(tx, mapId, seenVersion);
+        if (version === undefined) return conflict(tx, mapId, seenVersion);
+        const before = await repository.content(tx, mapId);
+        if (!before || !(await applyEdit(tx, mapId, edit))) throw new Error('That entry is not on this map');
+        const after = (await repository.content(tx, mapId))!;
+        const change = describeEdit(edit, before);
+        await repository.insertRevision(tx, mapId, version, after, change, user.userId);
+        await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: edit.kind, version } }, tx);
+        return { outcome: 'saved', version };
+      });
+    },
+
+    /**
+     * Fix the version of the map this person is looking at as the one agreed at a meeting.
+     * @example await safety.recordMeeting(user, 'C1', mapId, 4, { meetingType: 'core_group', heldOn: '2026-02-01' })
+     */
+    async recordMeeting(user: SignedInUser, childId: string, mapId: string, seenVersion: number, meeting: { meetingType: MeetingType; heldOn: string }): Promise<MapChangeResult> {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      return db.transaction(async (tx): Promise<MapChangeResult> => {
+        // A meeting adds nothing to the map, so it holds the row at the seen version rather than moving it on.
+        if (!(await repository.lockAtVersion(tx, mapId, seenVersion))) return conflict(tx, mapId, seenVersion);
+        await repository.insertMeeting(tx, mapId, { meetingId: randomUUID(), version: seenVersion, ...meeting }, user.userId);
+        await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'meeting', version: seenVersion, ...meeting } }, tx);
+        return { outcome: 'saved', version: seenVersion };
+      });
+    },
+
+    /**
+     * Two versions of a map side by side, and what changed between them.
+     * @example await safety.compareVersions(user, 'C1', mapId, 2, 5)
+     */
+    async compareVersions(user: SignedInUser, childId: string, mapId: string, from: number, to: number) {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const [before, after] = await Promise.all([repository.revision(db, mapId, from), repository.revision(db, mapId, to)]);
+      if (!before || !after) return { outcome: 'not_found' as const };
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `map ${mapId}`, details: { compared: [from, to] } });
+      return { outcome: 'shown' as const, map, before: before.content, after: after.content, changes: compareContents(before.content, after.content) };
+    },
+
+    /** The version history: each change, who made it and when. */
+    async history(user: SignedInUser, childId: string, mapId: string) {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const [edits, meetings] = await Promise.all([repository.revisionsAfter(db, mapId, 0), repository.meetings(db, mapId)]);
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `map ${mapId}`, details: { history: true } });
+      return { outcome: 'shown' as const, map, edits, meetings };
+    },
+
+    /**
+     * One person's number on a pair's safety scale at a meeting. Scores are their own dated facts, so they
+     * do not move the map's version; the same person scoring the same pair twice on one day is refused.
+     * @example await safety.recordScore(user, 'C1', mapId, { pairId, scoredOn: '2026-02-01', personName: 'Mum', personRole: 'parent', score: 4 })
+     */
+    async recordScore(user: SignedInUser, childId: string, mapId: string, score: Omit<SafetyScore, 'scoreId'>): Promise<{ outcome: 'saved' } | { outcome: 'duplicate' } | Refusal> {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const content = await repository.content(db, mapId);
+      if (!content?.pairs.some((p) => p.pairId === score.pairId)) return { outcome: 'not_found' };
+      return db.transaction(async (tx) => {
+        if (!(await repository.insertScore(tx, { ...score, scoreId: randomUUID() }, user.userId))) return { outcome: 'duplicate' as const };
+        await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'score', pairId: score.pairId, scoredOn: score.scoredOn } }, tx);
+        return { outcome: 'saved' as const };
+      });
+    },
+
+    /** What the child has said and drawn, for every child given. */
+    async childVoice(user: SignedInUser, childId: string): Promise<{ outcome: 'shown'; entries: VoiceEntry[]; drawings: ChildDrawing[] } | Refusal> {
+      if (!(await authorisedChild(user, childId, "child's voice"))) return { outcome: 'forbidden' };
+      const [entries, drawings] = await Promise.all([repository.voiceEntries(db, [childId]), repository.drawings(db, [childId])]);
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: "child's voice" });
+      return { outcome: 'shown', entries, drawings };
+    },
+
+    /** @example await safety.recordWords(user, 'C1', { tool: 'worries', words: 'When dad shouts', recordedOn: '2026-01-05' }) */
+    async recordWords(user: SignedInUser, childId: string, entry: { tool: VoiceTool; words: string; recordedOn: string }): Promise<{ outcome: 'saved' } | Refusal> {
+      if (!(await authorisedChild(user, childId, "child's voice"))) return { outcome: 'forbidden' };
+      await db.transaction(async (tx) => {
+        await repository.insertVoiceEntry(tx, { ...entry, entryId: randomUUID(), childId }, user.userId);
+        await audit.record(actor(user), { action: 'safety.changed', childId, subject: "child's voice", details: { tool: entry.tool } }, tx);
+      });
+      return { outcome: 'saved' };
+    },
+
+    /**
+     * Keep a child's drawing: only a real PNG or JPEG (by its bytes) of at most 5 MB.
+     * @example await safety.recordDrawing(user, 'C1', { tool: 'good_things', description: 'Me and Gran', drawnOn: '2026-01-05', picture })
+     */
+    async recordDrawing(user: SignedInUser, childId: string, drawing: { tool: VoiceTool; description: string; drawnOn: string; picture: Buffer }): Promise<{ outcome: 'saved'; drawingId: string } | { outcome: 'not_a_picture' } | { outcome: 'too_large' } | Refusal> {
+      if (!(await authorisedChild(user, childId, "child's voice"))) return { outcome: 'forbidden' };
+      if (drawing.picture.length > maxDrawingBytes) return { outcome: 'too_large' };
+      const contentType = pictureType(drawing.picture);
+      if (!contentType) return { outcome: 'not_a_picture' };
+      const drawingId = randomUUID();
+      await db.transaction(async (tx) => {
+        await repository.insertDrawing(tx, { ...drawing, drawingId, childId, contentType, byteSize: drawing.picture.length }, user.userId);
+        await audit.record(actor(user), { action: 'safety.changed', childId, subject: "child's voice", details: { drawing: drawingId } }, tx);
+      });
+      return { outcome: 'saved', drawingId };
+    },
+
+    /** The picture itself, only for people who may see the child. */
+    async drawingPicture(user: SignedInUser, childId: string, drawingId: string): Promise<{ outcome: 'shown'; contentType: string; picture: Buffer } | Refusal> {
+      const drawing = await repository.drawingPicture(db, drawingId);
+      if (!drawing || drawing.childId !== childId) return { outcome: 'not_found' };
+      if (!(await authorisedChild(user, childId, `drawing ${drawingId}`))) return { outcome: 'forbidden' };
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `drawing ${drawingId}` });
+      return { outcome: 'shown', contentType: drawing.contentType, picture: drawing.picture };
+    },
+
+    /** The map and plan for the family's printable copy; audited as an export. */
+    async familyCopy(user: SignedInUser, childId: string, mapId: string, format: 'pdf' | 'docx') {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const content = await repository.content(db, mapId);
+      if (!content) return { outcome: 'not_found' as const };
+      await audit.record(actor(user), { action: 'safety.exported', childId, subject: `map ${mapId}`, details: { format, version: map.version } });
+      return { outcome: 'shown' as const, map, content };
+    },
+  };
+}
+export type SafetyService = ReturnType<typeof safetyService>;
