@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/projectRoot.js';
 import { benchEngine, type EngineResult } from './foundation.js';
+import { benchReporting, reportingMarkdown } from './reporting.js';
 
 const targets = { firstPageSeconds: 15, importRowsPerSecondPostgres: 20_000, childPageP95Ms: 50 };
 
@@ -47,6 +48,14 @@ async function run(): Promise<void> {
   const markdown = report(results, when);
   writeFileSync(join(folder, 'foundation.md'), markdown);
   process.stdout.write(markdown);
+  if (engines.includes('postgres')) {
+    const reporting = await benchReporting((line) => process.stderr.write(`${line}\n`));
+    const machine = `on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    writeFileSync(join(folder, 'reporting.json'), JSON.stringify({ recorded: when, results: reporting }, null, 2) + '\n');
+    const reportingText = reportingMarkdown(reporting, when, machine);
+    writeFileSync(join(folder, 'reporting.md'), reportingText);
+    process.stdout.write(reportingText);
+  }
 }
 
 run().catch((error: unknown) => {

@@ -1,0 +1,134 @@
+/** @module Thin handlers for the dashboards page, each table's CSV download, and the board report page. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { may } from '../../web/policy.js';
+import { HttpError } from '../../web/httpError.js';
+import { tableCsv } from '../../reports/figureTable.js';
+import { readCoverSheet } from '../../reports/coverSheet.js';
+import { reportFormats, type ReportFormat } from '../../reports/boardReportService.js';
+import { readDateInput } from '../../web/forms/dateInput.js';
+import { choiceQuery, figureChoiceFields, readFigureChoice } from './dashboardQuery.js';
+import { presentDashboards } from './dashboardPresenter.js';
+import type { Figures } from './dashboardService.js';
+import { boardReportForm, emptyBoardReportValues, type BoardReportValues } from './boardReportPresenter.js';
+import { benchmarkRoutes } from './benchmarkRoutes.js';
+
+const tableParams = z.object({ tableId: z.string().regex(/^[a-z0-9-]{1,60}$/) });
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
+const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The board report form's fields, as typed. */
+function submittedValues(body: Record<string, unknown>): BoardReportValues {
+  const text = (name: keyof BoardReportValues) => asText(body[name]);
+  return {
+    meeting: text('meeting'),
+    'heldOn-day': text('heldOn-day'),
+    'heldOn-month': text('heldOn-month'),
+    'heldOn-year': text('heldOn-year'),
+    agendaItem: text('agendaItem'),
+    title: text('title'),
+    summary: text('summary'),
+    author: text('author'),
+    recommendations: text('recommendations'),
+    directions: asList(body.directions),
+    implications: asList(body.implications),
+    format: text('format'),
+    choice: figureChoiceFields.parse(
+      Object.fromEntries(Object.keys(figureChoiceFields.shape).map((key) => [key, asText(body[key]).slice(0, 10)])),
+    ),
+  };
+}
+
+export async function dashboardRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const figures = { config: { access: { permission: 'figures:view' as const } } };
+  const build = { config: { access: { permission: 'report:build' as const } } };
+  await app.register(async (scope) => benchmarkRoutes(scope, services));
+
+  // The sections are the same for everyone who asks for the same figures: rendered once while the figures are kept.
+  const renderedSections = new WeakMap<Figures, Promise<string>>();
+  const sectionsFor = (computed: Figures, query: string) => {
+    let html = renderedSections.get(computed);
+    if (!html) {
+      html = app.view('dashboards/views/sections.njk', { dashboards: presentDashboards(computed, query) });
+      renderedSections.set(computed, html);
+    }
+    return html;
+  };
+
+  app.get(paths.dashboards.show(), figures, async (request, reply) => {
+    const choice = readFigureChoice(request.query);
+    const computed = await services.dashboards.figures(choice.options);
+    const query = choice.errors.length ? '' : choiceQuery(choice.values);
+    return reply.view('dashboards/views/show.njk', {
+      sectionsHtml: await sectionsFor(computed, query),
+      title: 'Dashboards',
+      values: choice.values,
+      errors: choice.errors,
+      errorFor: Object.fromEntries(choice.errors.map((error) => [error.href.slice(1), { text: error.text }])),
+      dashboards: presentDashboards(computed, choice.errors.length ? '' : choiceQuery(choice.values)),
+      mayBuildReport: may(request.user, 'report:build'),
+      mayLoadBenchmarks: may(request.user, 'benchmarks:import'),
+      boardReportHref: paths.dashboards.boardReport(choice.errors.length ? '' : choiceQuery(choice.values)),
+    });
+  });
+
+  app.get('/dashboards/tables/:tableFile', figures, async (request, reply) => {
+    const file = String((request.params as { tableFile?: string }).tableFile ?? '');
+    const params = tableParams.safeParse({ tableId: file.replace(/\.csv$/, '') });
+    if (!params.success || !file.endsWith('.csv')) throw new HttpError(404, 'There is no table with that name');
+    const choice = readFigureChoice(request.query);
+    if (choice.errors.length) throw new HttpError(400, choice.errors[0]!.text);
+    const computed = await services.dashboards.figures(choice.options);
+    const table = computed.tables.find((candidate) => candidate.id === params.data.tableId);
+    if (!table) throw new HttpError(404, 'There is no table with that name for these years');
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${table.id}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(tableCsv(table));
+  });
+
+  app.get(paths.dashboards.boardReport(), build, async (request, reply) => {
+    const choice = readFigureChoice(request.query);
+    const values = emptyBoardReportValues(choice.errors.length ? figureChoiceFields.parse({}) : choice.values);
+    return reply.view('dashboards/views/boardReport.njk', { title: 'Build a board report', ...boardReportForm(values, {}) });
+  });
+
+  app.post(paths.dashboards.boardReport(), build, async (request, reply) => {
+    const values = submittedValues((request.body ?? {}) as Record<string, unknown>);
+    const errors: Record<string, string> = {};
+    const heldOn = readDateInput('The date of the meeting', values['heldOn-day'], values['heldOn-month'], values['heldOn-year']);
+    if (heldOn.error) errors['heldOn-day'] = heldOn.error;
+    else if (!heldOn.date) errors['heldOn-day'] = 'Enter the date of the meeting';
+    const cover = readCoverSheet({
+      meeting: values.meeting,
+      heldOn: heldOn.date ?? '',
+      agendaItem: values.agendaItem,
+      title: values.title,
+      summary: values.summary,
+      author: values.author,
+      recommendations: values.recommendations,
+      directions: values.directions,
+      implications: values.implications,
+    });
+    for (const problem of cover.problems ?? []) {
+      if (problem.field !== 'heldOn') errors[problem.field] ??= problem.message;
+    }
+    if (!(reportFormats as readonly string[]).includes(values.format)) errors.format = 'Choose the kind of document: Word, PDF or web page';
+    const choice = readFigureChoice(values.choice);
+    for (const error of choice.errors) errors[error.href.slice(1)] ??= error.text;
+    if (Object.keys(errors).length > 0 || !cover.cover) {
+      return reply.status(400).view('dashboards/views/boardReport.njk', { title: 'Build a board report', ...boardReportForm(values, errors) });
+    }
+    const built = await services.boardReports.build(choice.options, cover.cover, values.format as ReportFormat);
+    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'export.completed', subject: built.fileName, details: { report: 'board', format: values.format, ...choice.options } });
+    return reply
+      .header('content-type', built.contentType)
+      .header('content-disposition', `attachment; filename="${built.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(built.bytes);
+  });
+}

@@ -1,0 +1,92 @@
+/** @module Charts drawn on the server: a chart description rendered to SVG by Vega-Lite, and to PNG for DOCX and PDF. */
+import * as vegaLite from 'vega-lite';
+import * as vega from 'vega';
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+
+/** One bar or point: where it sits on the axis, which series it belongs to, and its value. */
+export interface ChartPoint {
+  label: string;
+  series: string;
+  value: number;
+  /** The table cell the value comes from (row, column), so a published chart leaves out what its table hides. */
+  source?: { row: number; column: number };
+}
+
+/** What a chart shows: bars (grouped where there are several series) or lines, over the same points as its table. */
+export interface ChartDescription {
+  kind: 'bar' | 'line';
+  title: string;
+  /** What the points run along (e.g. 'Census year'). */
+  axisTitle: string;
+  /** What the values measure (e.g. 'Children'). */
+  valueTitle: string;
+  points: readonly ChartPoint[];
+}
+
+const palette = ['#1d70b8', '#d4351c', '#00703c', '#6f72af', '#f47738', '#5694ca', '#912b88', '#85994b', '#b58840', '#505a5f', '#28a197', '#f499be'];
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The Vega-Lite specification of a chart (ARIA turned off: the SVG is one image with its own label). */
+function specification(chart: ChartDescription): vegaLite.TopLevelSpec {
+  const series = [...new Set(chart.points.map((point) => point.series))];
+  const labels = [...new Set(chart.points.map((point) => point.label))];
+  const several = series.length > 1;
+  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: palette.slice(0, series.length) }, legend: several ? { orient: 'bottom' } : null } as const;
+  return {
+    width: 520,
+    height: 220,
+    background: 'white',
+    config: { aria: false, font: 'Liberation Sans, Arial, Helvetica, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 } },
+    data: { values: chart.points.map((point) => ({ label: point.label, series: point.series, value: point.value })) },
+    mark: chart.kind === 'bar' ? { type: 'bar' } : { type: 'line', point: true },
+    encoding: {
+      x: { field: 'label', type: 'ordinal', title: chart.axisTitle, sort: labels, axis: { labelAngle: labels.some((label) => label.length > 8) ? -30 : 0 } },
+      y: { field: 'value', type: 'quantitative', title: chart.valueTitle },
+      color: colour,
+      ...(several && chart.kind === 'bar' ? { xOffset: { field: 'series', sort: series } } : {}),
+    },
+  } as vegaLite.TopLevelSpec;
+}
+
+/**
+ * The chart as a standalone SVG document, labelled as one image with its title; `idPrefix` keeps its ids apart from other charts on the page.
+ * @example const svg = await chartSvg({ kind: 'bar', title: 'Looked after children', axisTitle: 'Year', valueTitle: 'Children', points: [{ label: '2021', series: 'Children', value: 233 }] })
+ */
+export async function chartSvg(chart: ChartDescription, idPrefix = 'chart'): Promise<string> {
+  const compiled = vegaLite.compile(specification(chart)).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  const title = escapeXml(chart.title);
+  // Several charts share one page: give each its own ids (Vega numbers its clip paths from 1 in every chart).
+  return svg
+    // The chart is one image with one label: Vega's own roles and descriptions inside it are removed.
+    .replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, '')
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${idPrefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${idPrefix}-${id})`)
+    .replace('<svg ', `<svg role="img" aria-label="${title}" focusable="false" `)
+    .replace(/(<svg[^>]*>)/, `$1<title>${title}</title>`);
+}
+
+/**
+ * Fonts for pictures of charts: the few files the charts use where they are installed (scanning every system
+ * font for each picture is slow where an office suite has installed hundreds), else the system's fonts.
+ */
+const fontFiles = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].filter((file) => existsSync(file));
+const chartFonts = fontFiles.length
+  ? { fontFiles, loadSystemFonts: false, defaultFontFamily: fontFiles[0]!.includes('Liberation') ? 'Liberation Sans' : 'DejaVu Sans' }
+  : { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' };
+
+/**
+ * The chart as a PNG at twice its size, for documents that embed pictures (DOCX, PDF).
+ * @example const { png, width, height } = await chartPng(chart)
+ */
+export async function chartPng(chart: ChartDescription): Promise<{ png: Buffer; width: number; height: number }> {
+  const svg = await chartSvg(chart);
+  const rendered = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: chartFonts }).render();
+  return { png: Buffer.from(rendered.asPng()), width: rendered.width / 2, height: rendered.height / 2 };
+}
