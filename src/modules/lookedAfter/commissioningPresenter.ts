@@ -1,0 +1,67 @@
+/** @module View models for the commissioning page, the providers page and their forms. */
+import { paths } from '../../web/paths.js';
+import { labelFor } from '../children/childLabels.js';
+import { placementTypeLabels, spoken } from './lookedAfter.js';
+import { problemList, providerTypeLabels } from './lookedAfterPresenter.js';
+import type { FormValues } from './careForms.js';
+import type { ProviderWithHomes } from './commissioningRepository.js';
+import type { CommissioningView } from './commissioningService.js';
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+/**
+ * A year of a weekly cost: 365 days of it, in pence.
+ * @example yearlyCost(700) // 36500
+ */
+export const yearlyCost = (weekly: number) => Math.round((weekly * 365 * 100) / 7) / 100;
+
+/** @example presentCommissioning(view).totals.weekly // '£4,250.00' */
+export function presentCommissioning(view: CommissioningView) {
+  const costed = view.placements.filter((p) => p.weeklyCost !== null);
+  const weekly = costed.reduce((sum, p) => sum + p.weeklyCost!, 0);
+  return {
+    date: spoken(view.date),
+    rows: view.placements.map((p) => ({
+      child: p.nameShown ? p.childName : 'A child outside your team',
+      childHref: p.nameShown ? paths.care.child({ childId: p.childId }) : undefined,
+      type: labelFor(placementTypeLabels, p.placementType),
+      provider: p.providerName ? `${p.providerName} (${providerTypeLabels[p.providerType ?? ''] ?? p.providerType})` : 'Not recorded',
+      outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
+      since: spoken(p.startDate),
+      weekly: p.weeklyCost === null ? 'Not recorded' : pounds.format(p.weeklyCost),
+      yearly: p.weeklyCost === null ? 'Not recorded' : pounds.format(yearlyCost(p.weeklyCost)),
+    })),
+    totals: { count: view.placements.length, weekly: pounds.format(weekly), yearly: pounds.format(yearlyCost(weekly)) },
+    spend: { year: `${view.reportingYear.label} (${spoken(view.reportingYear.first)} to ${spoken(view.reportingYear.last)})`, total: wholePounds.format(view.externalSpend) },
+  };
+}
+
+/** @example presentProviders(providers)[0].homes[0].weeklyRate // '£4,200.00' */
+export function presentProviders(providers: readonly ProviderWithHomes[]) {
+  return providers.map((p) => ({
+    name: p.name,
+    type: providerTypeLabels[p.providerType] ?? p.providerType,
+    homes: p.homes.map((h) => ({ name: h.name, outOfAuthority: h.outOfAuthority ? 'Yes' : 'No', weeklyRate: pounds.format(h.weeklyRate) })),
+  }));
+}
+
+/** @example presentProviderForm({}, {}).typeItems.length // 4 */
+export function presentProviderForm(values: FormValues, problems: Record<string, string>) {
+  return {
+    values, errors: problems, errorList: problemList(problems, ['name', 'providerType']),
+    typeItems: Object.entries(providerTypeLabels).map(([value, text]) => ({ value, text, checked: values.providerType === value })),
+  };
+}
+
+/** @example presentHomeForm(providers, {}, {}).providerItems[0].text // 'Choose a provider' */
+export function presentHomeForm(providers: readonly ProviderWithHomes[], values: FormValues, problems: Record<string, string>) {
+  return {
+    values, errors: problems, errorList: problemList(problems, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']),
+    providerItems: [{ value: '', text: 'Choose a provider', selected: !values.providerId }, ...providers.map((p) => ({ value: p.providerId, text: p.name, selected: p.providerId === values.providerId }))],
+    outOfAuthorityItems: [
+      { value: 'no', text: 'No, in the council’s area', checked: values.outOfAuthority === 'no' },
+      { value: 'yes', text: 'Yes, outside the council’s area', checked: values.outOfAuthority === 'yes' },
+    ],
+  };
+}

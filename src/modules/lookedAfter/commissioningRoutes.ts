@@ -1,0 +1,89 @@
+/** @module Thin handlers for the commissioning page and the providers pages (team and service managers). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { readDateInput } from '../../web/forms/dateInput.js';
+import { fieldErrors } from '../users/formErrors.js';
+import { formValues } from './careForms.js';
+import { todayIso } from './lookedAfter.js';
+import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';
+
+const providerForm = z.object({
+  name: z.string().trim().min(1, 'Enter the provider’s name').max(200, 'Name must be 200 characters or fewer'),
+  providerType: z.enum(['local_authority', 'voluntary', 'private', 'other_authority'], { error: 'Select the kind of provider' }),
+});
+const homeForm = z.object({
+  providerId: z.string().trim().min(1, 'Select a provider'),
+  homeName: z.string().trim().min(1, 'Enter the home’s name').max(200, 'Name must be 200 characters or fewer'),
+  outOfAuthority: z.enum(['yes', 'no'], { error: 'Select whether the home is outside the council’s area' }).transform((v) => v === 'yes'),
+  weeklyRate: z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'Weekly rate must be an amount in pounds, like 4200 or 3850.50, without a £ sign').transform(Number),
+});
+
+/**
+ * `/care` (the managers' hub), `/commissioning` and `/providers` (with their forms), for `commissioning:view`.
+ * @example await commissioningRoutes(app, services)
+ */
+export async function commissioningRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const access = { config: { access: { permission: 'commissioning:view' as const } } };
+
+  app.get(paths.care.hub(), { config: { access: { permission: 'resources:view' as const } } }, async (_request, reply) =>
+    reply.view('lookedAfter/views/hub.njk', { title: 'Protection and care' }));
+
+  app.get(paths.care.commissioning(), access, async (request, reply) => {
+    const values = formValues(request.query, [], ['date']);
+    const read = readDateInput('Date', values['date-day'], values['date-month'], values['date-year']);
+    const date = read.date ?? todayIso();
+    const view = presentCommissioning(await services.commissioning.view(request.user!, date));
+    reply.header('cache-control', 'no-store');
+    return reply.view('lookedAfter/views/commissioning.njk', {
+      title: 'External and out of authority placements', view, values, errors: read.error ? { date: read.error } : {},
+      errorList: read.error ? [{ text: read.error, href: '#date-day' }] : [],
+    });
+  });
+
+  app.get(paths.care.providers(), access, async (request, reply) => {
+    const flash = request.session.get('flash');
+    let message: string | undefined;
+    if (flash?.startsWith('providers:')) {
+      message = flash.slice('providers:'.length);
+      request.session.set('flash', undefined);
+    }
+    return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers()), message });
+  });
+
+  app.get(paths.care.newProvider(), access, async (_request, reply) =>
+    reply.view('lookedAfter/views/newProvider.njk', { title: 'Add a provider', form: presentProviderForm({}, {}) }));
+  app.post(paths.care.newProvider(), access, async (request, reply) => {
+    const values = formValues(request.body, ['name', 'providerType']);
+    const parsed = providerForm.safeParse(values);
+    let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (parsed.success) {
+      const result = await services.commissioning.addProvider({ kind: 'user', user: request.user! }, parsed.data);
+      if (result.outcome === 'done') {
+        request.session.set('flash', `providers:${parsed.data.name} added`);
+        return reply.redirect(paths.care.providers(), 303);
+      }
+      problems = result.problems;
+    }
+    return reply.view('lookedAfter/views/newProvider.njk', { title: 'Add a provider', form: presentProviderForm(values, problems) });
+  });
+
+  app.get(paths.care.newHome(), access, async (_request, reply) =>
+    reply.view('lookedAfter/views/newHome.njk', { title: 'Add a home and its weekly rate', form: presentHomeForm(await services.commissioning.providers(), {}, {}) }));
+  app.post(paths.care.newHome(), access, async (request, reply) => {
+    const values = formValues(request.body, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']);
+    const parsed = homeForm.safeParse(values);
+    let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (parsed.success) {
+      const { providerId, homeName, outOfAuthority, weeklyRate } = parsed.data;
+      const result = await services.commissioning.addHome({ kind: 'user', user: request.user! }, { providerId, name: homeName, outOfAuthority, weeklyRate });
+      if (result.outcome === 'done') {
+        request.session.set('flash', `providers:${homeName} added`);
+        return reply.redirect(paths.care.providers(), 303);
+      }
+      problems = result.problems;
+    }
+    return reply.view('lookedAfter/views/newHome.njk', { title: 'Add a home and its weekly rate', form: presentHomeForm(await services.commissioning.providers(), values, problems) });
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * @module Commissioning: providers with their homes and weekly rates, and what external and out of authority care
+ * costs, on a date and over a reporting year. The year's external spend is the registry's `placements.external_spend_gbp`.
+ */
+import type { Database } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import type { Actor, SignedInUser } from '../users/user.js';
+import { placementsExternalSpendGbp } from '../reporting/indicators/placementsExternalSpendGbp.js';
+import { reportingYear, type Period } from '../reporting/periods.js';
+import { newRecordId } from './lookedAfter.js';
+import type { CommissionedPlacement, CommissioningRepository } from './commissioningRepository.js';
+
+export interface CommissioningView {
+  date: string;
+  placements: (CommissionedPlacement & { nameShown: boolean })[];
+  reportingYear: Period;
+  externalSpend: number;
+}
+
+export type ProviderChange = { outcome: 'done' } | { outcome: 'problems'; problems: Record<string, string> };
+
+/**
+ * The census year whose reporting year (1 August to 31 July) holds `date`.
+ * @example reportingYearEnding('2024-08-01') // 2025
+ */
+export function reportingYearEnding(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) >= '08-01' ? year + 1 : year;
+}
+
+export function commissioningService(db: Database, repository: CommissioningRepository, children: ChildService, audit: AuditService) {
+  return {
+    /** @example await commissioning.providers() // [{ name: 'Heatherbank Care', homes: [...] }] */
+    providers: () => repository.providers(db),
+
+    /**
+     * Add a provider (the council's own, voluntary, private or another council).
+     * @example await commissioning.addProvider(actor, { name: 'Heatherbank Care', providerType: 'private' })
+     */
+    async addProvider(actor: Actor, input: { name: string; providerType: string }): Promise<ProviderChange> {
+      if (await repository.providerNameTaken(db, input.name)) return { outcome: 'problems', problems: { name: 'A provider with this name already exists' } };
+      const providerId = newRecordId('PR-');
+      await db.transaction(async (tx) => {
+        await repository.insertProvider(tx, { providerId, ...input });
+        await audit.record(actor, { action: 'commissioning.changed', subject: providerId, details: { provider: input.name } }, tx);
+      });
+      return { outcome: 'done' };
+    },
+
+    /**
+     * Add a home to a provider with its weekly rate.
+     * @example await commissioning.addHome(actor, { providerId: 'PR-1', name: 'Braeside', outOfAuthority: true, weeklyRate: 4200 })
+     */
+    async addHome(actor: Actor, input: { providerId: string; name: string; outOfAuthority: boolean; weeklyRate: number }): Promise<ProviderChange> {
+      if (!(await repository.providers(db)).some((p) => p.providerId === input.providerId)) return { outcome: 'problems', problems: { providerId: 'Select a provider' } };
+      if (await repository.homeNameTaken(db, input.providerId, input.name)) return { outcome: 'problems', problems: { homeName: 'This provider already has a home with this name' } };
+      const homeId = newRecordId('H-');
+      await db.transaction(async (tx) => {
+        await repository.insertHome(tx, { homeId, ...input });
+        await audit.record(actor, { action: 'commissioning.changed', subject: homeId, details: { home: input.name, weeklyRate: input.weeklyRate } }, tx);
+      });
+      return { outcome: 'done' };
+    },
+
+    /**
+     * External and out of authority placements open on `date`, and external spend over the reporting year
+     * holding it. Children's names only for those this person may see; the viewing is audited.
+     * @example await commissioning.view(manager, '2024-03-31')
+     */
+    async view(user: SignedInUser, date: string): Promise<CommissioningView> {
+      const endYear = reportingYearEnding(date);
+      const [placements, spend] = await Promise.all([
+        repository.externalOrOutOfAuthority(db, date),
+        placementsExternalSpendGbp.compute(db, { years: [endYear], baseline: endYear }),
+      ]);
+      const shown = await Promise.all(placements.map(async (p) => ({ ...p, nameShown: await children.mayAccess(user, p.childId) })));
+      await audit.record({ kind: 'user', user }, { action: 'commissioning.viewed', details: { date, placements: placements.length } });
+      return { date, placements: shown, reportingYear: reportingYear(endYear), externalSpend: spend[0]?.value ?? 0 };
+    },
+  };
+}
+export type CommissioningService = ReturnType<typeof commissioningService>;

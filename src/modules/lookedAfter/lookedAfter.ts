@@ -1,0 +1,118 @@
+/** @module Looked after episodes and placements: their shapes, codes and the pure rules a placement must keep. */
+import { legalReasonLabels, placementTypeLabels } from '../children/childLabels.js';
+
+export const legalReasons = ['cso_home', 'cso_away', 'interim_cso', 'cpo_or_warrant', 's25_voluntary', 'permanence_order', 'criminal_justice', 'other'] as const;
+export const reasonsEnded = ['home_with_parents', 'friends_relatives', 'kinship_care_order', 'adopted', 'continuing_care', 'own_tenancy_supported', 'residential', 'custody', 'other', 'not_known'] as const;
+export const placementTypes = ['at_home', 'kinship', 'foster_la', 'foster_purchased', 'prospective_adopters', 'other_community', 'la_home', 'voluntary_home', 'residential_school', 'secure', 'crisis_care', 'other_residential'] as const;
+
+export type LegalReason = (typeof legalReasons)[number];
+export type ReasonEnded = (typeof reasonsEnded)[number];
+export type PlacementType = (typeof placementTypes)[number];
+
+export { legalReasonLabels, placementTypeLabels };
+
+export const reasonEndedLabels: Record<ReasonEnded, string> = {
+  home_with_parents: 'Went home to parents',
+  friends_relatives: 'Went to live with friends or relatives',
+  kinship_care_order: 'Kinship care order',
+  adopted: 'Adopted',
+  continuing_care: 'Continuing care',
+  own_tenancy_supported: 'Own tenancy, with support',
+  residential: 'Residential care',
+  custody: 'Custody',
+  other: 'Other',
+  not_known: 'Not known',
+};
+
+export interface Episode {
+  episodeId: string;
+  childId: string;
+  startDate: string;
+  endDate: string | null;
+  legalReason: string;
+  reasonEnded: string | null;
+}
+
+export interface Placement {
+  placementId: string;
+  episodeId: string;
+  childId: string;
+  startDate: string;
+  endDate: string | null;
+  placementType: string;
+  providerId: string | null;
+  providerName: string | null;
+  outOfAuthority: boolean;
+  weeklyCost: number | null;
+  moveReason: string | null;
+}
+
+export interface Provider {
+  providerId: string;
+  name: string;
+  providerType: string;
+}
+
+/** A child's looked after history, as the care page shows it. */
+export interface CareHistory {
+  childId: string;
+  name: string;
+  episodes: Episode[];
+  placements: Placement[];
+}
+
+/** What a new placement is: where, with whom, at what cost, from when. */
+export interface PlacementDetails {
+  placementType: PlacementType;
+  providerId: string | null;
+  outOfAuthority: boolean;
+  weeklyCost: number | null;
+  startDate: string;
+}
+
+/** Problems keyed by form field, in words for the person filling it in. */
+export type FieldProblems = Record<string, string>;
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** `2024-03-05` → `5 March 2024`. */
+export const spoken = (date: string) => longDate.format(new Date(`${date}T00:00:00Z`));
+
+/**
+ * Where a new placement starting on `startDate` breaks the rules: it must lie inside an open episode, and
+ * the child may have one placement at a time (so a child with a current placement is moved, not placed).
+ * @example placementStartProblems({ startDate: '2024-01-01', openEpisode: undefined, placements: [] }) // { startDate: 'Start a looked after episode before placing …' }
+ */
+export function placementStartProblems(input: { startDate: string; openEpisode: Episode | undefined; placements: readonly Placement[]; moving?: Placement }): FieldProblems {
+  const { startDate, openEpisode, placements, moving } = input;
+  if (!openEpisode) return { startDate: 'This child is not looked after. Start a looked after episode before placing them.' };
+  if (startDate < openEpisode.startDate) {
+    return { startDate: `The placement must start on or after the day the looked after episode started (${spoken(openEpisode.startDate)})` };
+  }
+  if (moving) {
+    if (startDate <= moving.startDate) return { startDate: `The move must be after the current placement started (${spoken(moving.startDate)})` };
+    return {};
+  }
+  const current = placements.find((p) => p.endDate === null);
+  if (current) return { startDate: 'This child already has a placement. Use "Place / move" to move them, or end the current placement first.' };
+  const clash = placements.find((p) => p.endDate !== null && p.endDate > startDate);
+  if (clash) return { startDate: `The child was in another placement until ${spoken(clash.endDate!)}. A placement must start on or after that day.` };
+  return {};
+}
+
+/**
+ * Moves in the last 12 months up to `today`: placements that began on the day the child's previous one ended.
+ * @example placementMovesInLastYear(placements, '2024-06-30') // 2
+ */
+export function placementMovesInLastYear(placements: readonly Placement[], today: string): number {
+  const yearAgo = new Date(`${today}T00:00:00Z`);
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+  const from = yearAgo.toISOString().slice(0, 10);
+  const endDays = new Set(placements.filter((p) => p.endDate).map((p) => p.endDate));
+  return placements.filter((p) => p.startDate > from && p.startDate <= today && endDays.has(p.startDate)).length;
+}
+
+/** Today as `YYYY-MM-DD` in UTC (Cairn keeps dates without times). */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** A new id for a record Cairn makes: a prefix and a random uuid. */
+export const newRecordId = (prefix: string) => `${prefix}${crypto.randomUUID()}`;

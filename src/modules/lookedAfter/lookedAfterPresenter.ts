@@ -1,0 +1,120 @@
+/** @module View models for a child's care page and the episode and placement forms. */
+import { paths } from '../../web/paths.js';
+import { labelFor } from '../children/childLabels.js';
+import type { FormValues } from './careForms.js';
+import {
+  legalReasonLabels, legalReasons, placementMovesInLastYear, placementTypeLabels, placementTypes, reasonEndedLabels, reasonsEnded, spoken,
+  type CareHistory, type FieldProblems, type Provider,
+} from './lookedAfter.js';
+
+const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+const period = (start: string, end: string | null) => (end ? `${spoken(start)} to ${spoken(end)}` : `Since ${spoken(start)}`);
+
+export const providerTypeLabels: Record<string, string> = {
+  local_authority: 'The council’s own',
+  voluntary: 'Voluntary',
+  private: 'Private',
+  other_authority: 'Another council',
+};
+
+/**
+ * The care page: episodes, placements, stability, and which actions make sense now.
+ * @example presentCareHistory(history, '2024-06-30').stability // '1 move in the last 12 months'
+ */
+export function presentCareHistory(history: CareHistory, today: string) {
+  const openEpisode = history.episodes.find((e) => e.endDate === null);
+  const current = history.placements.find((p) => p.endDate === null);
+  const moves = placementMovesInLastYear(history.placements, today);
+  const ref = { childId: history.childId };
+  return {
+    childId: history.childId,
+    name: history.name,
+    childHref: paths.children.show(ref),
+    status: openEpisode ? `Looked after since ${spoken(openEpisode.startDate)}` : 'Not looked after',
+    stability: `${moves} ${moves === 1 ? 'move' : 'moves'} in the last 12 months`,
+    episodes: history.episodes.map((e) => ({
+      period: period(e.startDate, e.endDate),
+      legalReason: labelFor(legalReasonLabels, e.legalReason),
+      reasonEnded: e.endDate ? labelFor(reasonEndedLabels, e.reasonEnded) || 'Not recorded' : 'Open',
+    })),
+    placements: history.placements.map((p) => ({
+      period: period(p.startDate, p.endDate),
+      type: labelFor(placementTypeLabels, p.placementType),
+      provider: p.providerName ?? 'Not recorded',
+      outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
+      weeklyCost: p.weeklyCost === null ? 'Not recorded' : money.format(p.weeklyCost),
+      moveReason: p.moveReason ?? '',
+    })),
+    actions: [
+      !openEpisode && { text: 'Start an episode', href: paths.care.startEpisode(ref) },
+      openEpisode && !current && { text: 'Place', href: paths.care.place(ref) },
+      current && { text: 'Move', href: paths.care.move(ref) },
+      current && { text: 'End the placement', href: paths.care.endPlacement(ref) },
+      openEpisode && { text: 'End the episode', href: paths.care.endEpisode(ref) },
+    ].filter((a): a is { text: string; href: string } => Boolean(a)),
+  };
+}
+
+const dateFields = new Set(['startDate', 'endDate', 'referralDate', 'decisionDate', 'hearingDate', 'reviewDate']);
+/** Error summary entries linking to each field (a date's day box), in the page's order. */
+export function problemList(problems: FieldProblems, order: readonly string[]) {
+  const fields = [...order.filter((f) => f in problems), ...Object.keys(problems).filter((f) => !order.includes(f))];
+  return fields.map((field) => ({ text: problems[field]!, href: `#${dateFields.has(field) ? `${field}-day` : field}` }));
+}
+
+const radioItems = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) =>
+  codes.map((code) => ({ value: code, text: labels[code] ?? code, checked: code === chosen }));
+
+/** What every care form needs: the child, what was typed, the problems and their summary. */
+function formModel(history: { childId: string; name: string }, values: FormValues, problems: FieldProblems, order: readonly string[]) {
+  return {
+    child: { name: history.name, href: paths.care.child({ childId: history.childId }) },
+    values,
+    errors: problems,
+    errorList: problemList(problems, order),
+  };
+}
+
+/** @example presentStartEpisodeForm(child, {}, {}).legalReasonItems.length // 8 */
+export function presentStartEpisodeForm(child: { childId: string; name: string }, values: FormValues, problems: FieldProblems) {
+  return {
+    ...formModel(child, values, problems, ['startDate', 'legalReason']),
+    action: paths.care.startEpisode(child),
+    legalReasonItems: radioItems(legalReasons, legalReasonLabels, values.legalReason),
+  };
+}
+
+/** @example presentEndEpisodeForm(child, {}, {}).reasonEndedItems.length // 10 */
+export function presentEndEpisodeForm(child: { childId: string; name: string }, values: FormValues, problems: FieldProblems) {
+  return {
+    ...formModel(child, values, problems, ['endDate', 'reasonEnded']),
+    action: paths.care.endEpisode(child),
+    reasonEndedItems: radioItems(reasonsEnded, reasonEndedLabels, values.reasonEnded),
+  };
+}
+
+/** The place form and the move form (which adds the reason for the move). */
+export function presentPlacementForm(child: { childId: string; name: string }, moving: boolean, providers: readonly Provider[], values: FormValues, problems: FieldProblems) {
+  return {
+    ...formModel(child, values, problems, ['placementType', 'providerId', 'outOfAuthority', 'weeklyCost', 'startDate', 'moveReason']),
+    moving,
+    action: moving ? paths.care.move(child) : paths.care.place(child),
+    placementTypeItems: [
+      { value: '', text: 'Choose a type of placement', selected: !values.placementType },
+      ...placementTypes.map((code) => ({ value: code, text: placementTypeLabels[code] ?? code, selected: code === values.placementType })),
+    ],
+    providerItems: [
+      { value: '', text: 'No provider (for example at home or with kinship carers)', selected: !values.providerId },
+      ...providers.map((p) => ({ value: p.providerId, text: `${p.name} (${providerTypeLabels[p.providerType] ?? p.providerType})`, selected: p.providerId === values.providerId })),
+    ],
+    outOfAuthorityItems: [
+      { value: 'no', text: 'No, in the council’s area', checked: values.outOfAuthority === 'no' },
+      { value: 'yes', text: 'Yes, outside the council’s area', checked: values.outOfAuthority === 'yes' },
+    ],
+  };
+}
+
+/** @example presentEndPlacementForm(child, {}, {}).action // '/children/C1/care/placements/end' */
+export function presentEndPlacementForm(child: { childId: string; name: string }, values: FormValues, problems: FieldProblems) {
+  return { ...formModel(child, values, problems, ['endDate']), action: paths.care.endPlacement(child) };
+}

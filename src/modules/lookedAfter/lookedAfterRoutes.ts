@@ -1,0 +1,125 @@
+/** @module Thin handlers for a child's care page and the episode and placement forms. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode, type FormValues } from './careForms.js';
+import type { CareChange } from './lookedAfterService.js';
+import {
+  presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm,
+} from './lookedAfterPresenter.js';
+
+const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+const record = { config: { access: { permission: 'care:record' as const } } };
+const flashPrefix = 'care:';
+
+function childIdOf(request: FastifyRequest): string {
+  const params = childParams.safeParse(request.params);
+  if (!params.success) throw new HttpError(404, 'There is no child with that id');
+  return params.data.childId;
+}
+
+const refused = (outcome: 'forbidden' | 'not_found') =>
+  outcome === 'forbidden'
+    ? new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.")
+    : new HttpError(404, 'There is no child with that id');
+
+/**
+ * `/children/:childId/care` and its forms, for people with `care:record` who may access the child.
+ * @example await lookedAfterRoutes(app, services)
+ */
+export async function lookedAfterRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { lookedAfter } = services;
+
+  async function careOf(request: FastifyRequest) {
+    const view = await lookedAfter.history(request.user!, childIdOf(request));
+    if (view.outcome !== 'shown') throw refused(view.outcome);
+    return view;
+  }
+
+  /** After a change: back to the care page with a message, or the form again with its problems. */
+  function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: CareChange<object>, done: string, showAgain: (problems: Record<string, string>) => unknown) {
+    if (result.outcome === 'done') {
+      request.session.set('flash', `${flashPrefix}${done}`);
+      return reply.redirect(paths.care.child({ childId }), 303);
+    }
+    if (result.outcome === 'problems') return showAgain(result.problems);
+    throw refused(result.outcome);
+  }
+
+  app.get('/children/:childId/care', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    const flash = request.session.get('flash');
+    let message: string | undefined;
+    if (flash?.startsWith(flashPrefix)) {
+      message = flash.slice(flashPrefix.length);
+      request.session.set('flash', undefined);
+    }
+    reply.header('cache-control', 'no-store');
+    const care = presentCareHistory(history, lookedAfter.today());
+    return reply.view('lookedAfter/views/care.njk', { title: `Looked after: ${care.name}`, care, message });
+  });
+
+  const startEpisodeView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
+    reply.view('lookedAfter/views/startEpisode.njk', { title: 'Start a looked after episode', form: presentStartEpisodeForm(child, values, problems) });
+  app.get('/children/:childId/care/episodes/start', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    return startEpisodeView(reply, history, {}, {});
+  });
+  app.post('/children/:childId/care/episodes/start', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    const form = readStartEpisode(request.body);
+    if (!form.data) return startEpisodeView(reply, history, form.values, form.problems);
+    const result = await lookedAfter.startEpisode(request.user!, history.childId, form.data);
+    return answer(request, reply, history.childId, result, 'Looked after episode started', (problems) => startEpisodeView(reply, history, form.values, problems));
+  });
+
+  const endEpisodeView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
+    reply.view('lookedAfter/views/endEpisode.njk', { title: 'End the looked after episode', form: presentEndEpisodeForm(child, values, problems) });
+  app.get('/children/:childId/care/episodes/end', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    return endEpisodeView(reply, history, {}, {});
+  });
+  app.post('/children/:childId/care/episodes/end', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    const form = readEndEpisode(request.body);
+    if (!form.data) return endEpisodeView(reply, history, form.values, form.problems);
+    const result = await lookedAfter.endEpisode(request.user!, history.childId, form.data);
+    return answer(request, reply, history.childId, result, 'Looked after episode ended', (problems) => endEpisodeView(reply, history, form.values, problems));
+  });
+
+  for (const moving of [false, true]) {
+    const url = moving ? '/children/:childId/care/placements/move' : '/children/:childId/care/placements/place';
+    const title = moving ? 'Move to a new placement' : 'Place the child';
+    app.get(url, record, async (request, reply) => {
+      const { history, providers } = await careOf(request);
+      return reply.view('lookedAfter/views/placement.njk', { title, form: presentPlacementForm(history, moving, providers, {}, {}) });
+    });
+    app.post(url, record, async (request, reply) => {
+      const { history, providers } = await careOf(request);
+      const form = readPlacement(request.body, moving);
+      const showAgain = (problems: Record<string, string>) =>
+        reply.view('lookedAfter/views/placement.njk', { title, form: presentPlacementForm(history, moving, providers, form.values, problems) });
+      if (!form.data) return showAgain(form.problems);
+      const result = moving
+        ? await lookedAfter.move(request.user!, history.childId, form.data.details, form.data.moveReason)
+        : await lookedAfter.place(request.user!, history.childId, form.data.details);
+      return answer(request, reply, history.childId, result, moving ? 'Move recorded' : 'Placement recorded', showAgain);
+    });
+  }
+
+  const endPlacementView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
+    reply.view('lookedAfter/views/endPlacement.njk', { title: 'End the placement', form: presentEndPlacementForm(child, values, problems) });
+  app.get('/children/:childId/care/placements/end', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    return endPlacementView(reply, history, {}, {});
+  });
+  app.post('/children/:childId/care/placements/end', record, async (request, reply) => {
+    const { history } = await careOf(request);
+    const form = readEndPlacement(request.body);
+    if (!form.data) return endPlacementView(reply, history, form.values, form.problems);
+    const result = await lookedAfter.endPlacement(request.user!, history.childId, form.data);
+    return answer(request, reply, history.childId, result, 'Placement ended', (problems) => endPlacementView(reply, history, form.values, problems));
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * @module Use cases for a child's care: start and end episodes, place, move and end placements. Each change
+ * is checked against the rules (with messages for the form), made in one transaction with the child's row
+ * locked, and audited in that transaction.
+ */
+import type { Database, Queryable } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import type { SignedInUser } from '../users/user.js';
+import {
+  newRecordId, placementStartProblems, spoken, todayIso,
+  type CareHistory, type FieldProblems, type LegalReason, type PlacementDetails, type Provider, type ReasonEnded,
+} from './lookedAfter.js';
+import type { LookedAfterRepository } from './lookedAfterRepository.js';
+
+/** How a change went: done, refused with problems to show beside the fields, or not allowed. */
+export type CareChange<T extends object = object> =
+  | ({ outcome: 'done' } & T)
+  | { outcome: 'problems'; problems: FieldProblems }
+  | { outcome: 'forbidden' }
+  | { outcome: 'not_found' };
+
+export type CareView = { outcome: 'shown'; history: CareHistory; providers: Provider[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+
+/** PostgreSQL's answer when a constraint checked at commit is broken (another change got there first). */
+function isConstraintFailure(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23P01' || code === '23514' || code === '23505';
+}
+
+export function lookedAfterService(db: Database, repository: LookedAfterRepository, children: ChildService, audit: AuditService) {
+  /** Run a change to one child's care: access checked, child locked, problems returned, audit in the same transaction. */
+  async function change<T extends object>(user: SignedInUser, childId: string, work: (tx: Queryable) => Promise<CareChange<T>>): Promise<CareChange<T>> {
+    if (!(await repository.childName(db, childId))) return { outcome: 'not_found' };
+    if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
+    try {
+      return await db.transaction(async (tx) => {
+        await repository.lockChild(tx, childId);
+        const result = await work(tx);
+        if (result.outcome === 'problems') throw new Refused(result.problems);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof Refused) return { outcome: 'problems', problems: error.problems };
+      if (isConstraintFailure(error)) {
+        return { outcome: 'problems', problems: { startDate: 'Someone else changed this child’s placements at the same time. Check the record and try again.' } };
+      }
+      throw error;
+    }
+  }
+
+  return {
+    /**
+     * A child's episodes and placements, for someone who may see the child; the view is audited.
+     * @example const view = await lookedAfter.history(user, 'C1')
+     */
+    async history(user: SignedInUser, childId: string): Promise<CareView> {
+      const name = await repository.childName(db, childId);
+      if (!name) return { outcome: 'not_found' };
+      if (!(await children.mayAccess(user, childId))) {
+        await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'looked after', details: { refused: true } });
+        return { outcome: 'forbidden' };
+      }
+      const [episodes, placements, providers] = await Promise.all([repository.episodes(db, childId), repository.placements(db, childId), repository.providers(db)]);
+      await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'looked after' });
+      return { outcome: 'shown', history: { childId, name, episodes, placements }, providers };
+    },
+
+    /**
+     * Start a looked after episode. Refused while another episode is open or when it would start before one ended.
+     * @example await lookedAfter.startEpisode(user, 'C1', { startDate: '2024-05-01', legalReason: 'cso_away' })
+     */
+    startEpisode(user: SignedInUser, childId: string, input: { startDate: string; legalReason: LegalReason }): Promise<CareChange<{ episodeId: string }>> {
+      return change<{ episodeId: string }>(user, childId, async (tx) => {
+        const episodes = await repository.episodes(tx, childId);
+        if (episodes.some((e) => e.endDate === null)) {
+          return { outcome: 'problems', problems: { startDate: 'This child is already looked after. End the current episode before starting another.' } };
+        }
+        const later = episodes.find((e) => e.endDate !== null && e.endDate > input.startDate);
+        if (later) return { outcome: 'problems', problems: { startDate: `An earlier episode ran until ${spoken(later.endDate!)}. A new episode must start on or after that day.` } };
+        const episodeId = newRecordId('E-');
+        await repository.insertEpisode(tx, { episodeId, childId, ...input });
+        await audit.record({ kind: 'user', user }, { action: 'care.episode_started', childId, subject: episodeId, details: { ...input } }, tx);
+        return { outcome: 'done', episodeId };
+      });
+    },
+
+    /**
+     * End the open episode; a placement still open ends on the same day (a placement lies inside its episode).
+     * @example await lookedAfter.endEpisode(user, 'C1', { endDate: '2024-09-01', reasonEnded: 'home_with_parents' })
+     */
+    endEpisode(user: SignedInUser, childId: string, input: { endDate: string; reasonEnded: ReasonEnded }): Promise<CareChange> {
+      return change<object>(user, childId, async (tx) => {
+        const open = (await repository.episodes(tx, childId)).find((e) => e.endDate === null);
+        if (!open) return { outcome: 'problems', problems: { endDate: 'This child has no open looked after episode to end.' } };
+        if (input.endDate < open.startDate) return { outcome: 'problems', problems: { endDate: `The episode must end on or after the day it started (${spoken(open.startDate)})` } };
+        const placements = (await repository.placements(tx, childId)).filter((p) => p.episodeId === open.episodeId);
+        const current = placements.find((p) => p.endDate === null);
+        if (current && input.endDate < current.startDate) {
+          return { outcome: 'problems', problems: { endDate: `The current placement started on ${spoken(current.startDate)}. The episode cannot end before that day.` } };
+        }
+        const endedAfter = placements.find((p) => p.endDate !== null && p.endDate > input.endDate);
+        if (endedAfter) return { outcome: 'problems', problems: { endDate: `A placement in this episode ran until ${spoken(endedAfter.endDate!)}. The episode cannot end before that day.` } };
+        if (current) await repository.endPlacement(tx, current.placementId, input.endDate);
+        await repository.endEpisode(tx, open.episodeId, input.endDate, input.reasonEnded);
+        await audit.record({ kind: 'user', user }, { action: 'care.episode_ended', childId, subject: open.episodeId, details: { ...input, placementEnded: current?.placementId ?? null } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /**
+     * Place a child who has no current placement, inside their open episode.
+     * @example await lookedAfter.place(user, 'C1', { placementType: 'foster_la', providerId: null, outOfAuthority: false, weeklyCost: 450, startDate: '2024-05-01' })
+     */
+    place(user: SignedInUser, childId: string, details: PlacementDetails): Promise<CareChange<{ placementId: string }>> {
+      return change<{ placementId: string }>(user, childId, async (tx) => {
+        const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
+        const openEpisode = episodes.find((e) => e.endDate === null);
+        const problems = { ...placementStartProblems({ startDate: details.startDate, openEpisode, placements }), ...(await providerProblems(tx, details.providerId)) };
+        if (Object.keys(problems).length || !openEpisode) return { outcome: 'problems', problems };
+        const placementId = newRecordId('P-');
+        await repository.insertPlacement(tx, { ...details, placementId, episodeId: openEpisode.episodeId, childId, moveReason: null });
+        await audit.record({ kind: 'user', user }, { action: 'care.placed', childId, subject: placementId, details: { ...details } }, tx);
+        return { outcome: 'done', placementId };
+      });
+    },
+
+    /**
+     * Move a child: the current placement ends on the day the new one begins.
+     * @example await lookedAfter.move(user, 'C1', { ...details, startDate: '2024-08-01' }, 'Carers retiring')
+     */
+    move(user: SignedInUser, childId: string, details: PlacementDetails, moveReason: string): Promise<CareChange<{ placementId: string }>> {
+      return change<{ placementId: string }>(user, childId, async (tx) => {
+        const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
+        const openEpisode = episodes.find((e) => e.endDate === null);
+        const current = placements.find((p) => p.endDate === null);
+        if (!current) return { outcome: 'problems', problems: { startDate: 'This child has no current placement to move from. Place them instead.' } };
+        const problems = { ...placementStartProblems({ startDate: details.startDate, openEpisode, placements, moving: current }), ...(await providerProblems(tx, details.providerId)) };
+        if (Object.keys(problems).length || !openEpisode) return { outcome: 'problems', problems };
+        await repository.endPlacement(tx, current.placementId, details.startDate);
+        const placementId = newRecordId('P-');
+        await repository.insertPlacement(tx, { ...details, placementId, episodeId: openEpisode.episodeId, childId, moveReason });
+        await audit.record({ kind: 'user', user }, { action: 'care.moved', childId, subject: placementId, reason: moveReason, details: { ...details, previous: current.placementId } }, tx);
+        return { outcome: 'done', placementId };
+      });
+    },
+
+    /**
+     * End the current placement (the child stays looked after, e.g. waiting for the next one).
+     * @example await lookedAfter.endPlacement(user, 'C1', { endDate: '2024-08-01' })
+     */
+    endPlacement(user: SignedInUser, childId: string, input: { endDate: string }): Promise<CareChange> {
+      return change<object>(user, childId, async (tx) => {
+        const current = (await repository.placements(tx, childId)).find((p) => p.endDate === null);
+        if (!current) return { outcome: 'problems', problems: { endDate: 'This child has no current placement to end.' } };
+        if (input.endDate < current.startDate) return { outcome: 'problems', problems: { endDate: `The placement must end on or after the day it started (${spoken(current.startDate)})` } };
+        await repository.endPlacement(tx, current.placementId, input.endDate);
+        await audit.record({ kind: 'user', user }, { action: 'care.placement_ended', childId, subject: current.placementId, details: { ...input } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /** @example await lookedAfter.today() // '2026-11-22' */
+    today: todayIso,
+  };
+
+  async function providerProblems(tx: Queryable, providerId: string | null): Promise<FieldProblems> {
+    if (providerId === null || (await repository.providerExists(tx, providerId))) return {};
+    return { providerId: 'Select a provider from the list' };
+  }
+}
+export type LookedAfterService = ReturnType<typeof lookedAfterService>;
+
+class Refused extends Error {
+  constructor(readonly problems: FieldProblems) {
+    super('refused');
+  }
+}

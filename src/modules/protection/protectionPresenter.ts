@@ -1,0 +1,109 @@
+/** @module View models for a child's registrations, the registration forms and the register page. */
+import { paths } from '../../web/paths.js';
+import { labelFor } from '../children/childLabels.js';
+import { spoken } from '../lookedAfter/lookedAfter.js';
+import type { FormValues } from '../lookedAfter/careForms.js';
+import {
+  concernCodes, concernLabels, daysOnRegister, deregistrationReasonLabels, deregistrationReasons, irdDecisionLabels, irdDecisions,
+  meetingDecisionLabels, meetingDecisions, meetingKindLabels, meetingKinds, reregistrationWithin18Months,
+  type ProtectionEvent, type Registration, type RegisteredChild,
+} from './protection.js';
+
+const concernsText = (codes: readonly string[]) => codes.map((c) => labelFor(concernLabels, c)).join(', ') || 'None recorded';
+
+/** `400` days → `1 year, 1 month`; under a month in days. */
+export function timeOnRegister(registeredDate: string, today: string): string {
+  const days = daysOnRegister(registeredDate, today);
+  const [y1, m1, d1] = registeredDate.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = today.split('-').map(Number) as [number, number, number];
+  const months = Math.max(0, (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0));
+  if (months === 0) return `${days} ${days === 1 ? 'day' : 'days'}`;
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return [years && `${years} ${years === 1 ? 'year' : 'years'}`, rest && `${rest} ${rest === 1 ? 'month' : 'months'}`].filter(Boolean).join(', ');
+}
+
+/** @example presentRegistrations(child, registrations, '2024-06-30').onRegister // true */
+export function presentRegistrations(child: { childId: string; name: string }, registrations: readonly Registration[], today: string) {
+  const open = registrations.find((r) => r.deregisteredDate === null);
+  return {
+    name: child.name,
+    childHref: paths.children.show(child),
+    onRegister: Boolean(open),
+    status: open ? `On the child protection register since ${spoken(open.registeredDate)} (${timeOnRegister(open.registeredDate, today)})` : 'Not on the child protection register',
+    action: open ? { text: 'De-register', href: paths.care.deregister(child) } : { text: 'Register', href: paths.care.register(child) },
+    rows: registrations.map((r) => ({
+      period: r.deregisteredDate ? `${spoken(r.registeredDate)} to ${spoken(r.deregisteredDate)}` : `Since ${spoken(r.registeredDate)}`,
+      concerns: concernsText(r.concerns),
+      reasonEnded: r.deregisteredDate ? labelFor(deregistrationReasonLabels, r.deregistrationReason) || 'Not recorded' : 'On the register',
+    })),
+  };
+}
+
+/** The warning shown before registering a child de-registered within the last 18 months. */
+export function reregistrationWarning(registrations: readonly Registration[], today: string): string | undefined {
+  const previous = reregistrationWithin18Months(registrations.map((r) => r.deregisteredDate), today);
+  return previous && `This child was taken off the register on ${spoken(previous)}, less than 18 months ago. Registering them again is a re-registration within 18 months.`;
+}
+
+const dateHref = (field: string) => (field.endsWith('Date') ? `#${field}-day` : field === 'concerns' ? '#concerns' : `#${field}`);
+const errorList = (problems: Record<string, string>, order: readonly string[]) =>
+  [...order.filter((f) => f in problems), ...Object.keys(problems).filter((f) => !order.includes(f))].map((f) => ({ text: problems[f]!, href: dateHref(f) }));
+
+/** @example presentRegisterForm(child, {}, [], {}, undefined).concernItems.length // 13 */
+export function presentRegisterForm(child: { childId: string; name: string }, values: FormValues, concerns: readonly string[], problems: Record<string, string>, warning: string | undefined) {
+  return {
+    child: { name: child.name, href: paths.care.protection(child) },
+    action: paths.care.register(child),
+    values, errors: problems, warning,
+    errorList: errorList(problems, ['registeredDate', 'concerns']),
+    concernItems: concernCodes.map((code) => ({ value: code, text: concernLabels[code], checked: concerns.includes(code) })),
+  };
+}
+
+/** @example presentDeregisterForm(child, {}, {}).reasonItems.length // 4 */
+export function presentDeregisterForm(child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) {
+  return {
+    child: { name: child.name, href: paths.care.protection(child) },
+    action: paths.care.deregister(child),
+    values, errors: problems,
+    errorList: errorList(problems, ['deregisteredDate', 'reason']),
+    reasonItems: deregistrationReasons.map((code) => ({ value: code, text: deregistrationReasonLabels[code], checked: values.reason === code })),
+  };
+}
+
+/** The register page's rows: longest on the register first. */
+export function presentRegister(children: readonly RegisteredChild[], today: string) {
+  return children.map((c) => ({
+    name: c.name,
+    href: paths.care.protection(c),
+    registered: spoken(c.registeredDate),
+    time: timeOnRegister(c.registeredDate, today),
+    concerns: concernsText(c.concerns),
+    reregistration: reregistrationWithin18Months([c.previousDeregistration], c.registeredDate)
+      ? `Yes, de-registered on ${spoken(c.previousDeregistration!)}`
+      : 'No',
+  }));
+}
+
+/** @example presentEvents(discussions, meetings).discussions[0].decision // 'Joint investigation by police and social work' */
+export function presentEvents(discussions: readonly ProtectionEvent[], meetings: readonly ProtectionEvent[]) {
+  return {
+    discussions: discussions.map((d) => ({ date: spoken(d.date), decision: labelFor(irdDecisionLabels, d.decision) })),
+    meetings: meetings.map((m) => ({ date: spoken(m.date), kind: labelFor(meetingKindLabels, m.kind), decision: labelFor(meetingDecisionLabels, m.decision) })),
+  };
+}
+
+const radioItems = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) => codes.map((value) => ({ value, text: labels[value] ?? value, checked: value === chosen }));
+
+/** The IRD form and the planning meeting form. */
+export function presentEventForm(child: { childId: string; name: string }, action: string, values: FormValues, problems: Record<string, string>) {
+  return {
+    child: { name: child.name, href: paths.care.protection(child) },
+    action, values, errors: problems,
+    errorList: errorList(problems, ['discussedDate', 'meetingDate', 'kind', 'decision']),
+    irdItems: radioItems(irdDecisions, irdDecisionLabels, values.decision),
+    kindItems: radioItems(meetingKinds, meetingKindLabels, values.kind),
+    meetingDecisionItems: radioItems(meetingDecisions, meetingDecisionLabels, values.decision),
+  };
+}

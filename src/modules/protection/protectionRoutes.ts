@@ -1,0 +1,123 @@
+/** @module Thin handlers for a child's registrations, registering and de-registering, and the register page. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { spoken, todayIso } from '../lookedAfter/lookedAfter.js';
+import type { FormValues } from '../lookedAfter/careForms.js';
+import { readDeregistration, readDiscussion, readMeeting, readRegistration } from './protectionForms.js';
+import type { ProtectionChange } from './protectionService.js';
+import {
+  presentDeregisterForm, presentEventForm, presentEvents, presentRegister, presentRegisterForm, presentRegistrations, reregistrationWarning,
+} from './protectionPresenter.js';
+
+const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+const record = { config: { access: { permission: 'care:record' as const } } };
+const flashPrefix = 'protection:';
+
+/**
+ * The child's protection page and forms (`care:record`), and `/protection/register` (`protection:register`).
+ * @example await protectionRoutes(app, services)
+ */
+export async function protectionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { protection } = services;
+
+  async function childOf(request: FastifyRequest) {
+    const params = childParams.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no child with that id');
+    const found = await protection.registrationsOf(request.user!, params.data.childId);
+    if (found.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
+    if (found.outcome !== 'found') throw new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
+    return found;
+  }
+
+  function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: ProtectionChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
+    if (result.outcome === 'done') {
+      const warning = result.reregisteredAfter ? ` This is a re-registration within 18 months of de-registration on ${spoken(result.reregisteredAfter)}.` : '';
+      request.session.set('flash', `${flashPrefix}${done}${warning}`);
+      return reply.redirect(paths.care.protection({ childId }), 303);
+    }
+    if (result.outcome === 'problems') return showAgain(result.problems);
+    throw new HttpError(result.outcome === 'forbidden' ? 403 : 404, result.outcome === 'forbidden' ? 'You may not change this child’s record' : 'There is no child with that id');
+  }
+
+  app.get('/children/:childId/care/protection', record, async (request, reply) => {
+    const { child, registrations, discussions, meetings } = await childOf(request);
+    const flash = request.session.get('flash');
+    let message: string | undefined;
+    if (flash?.startsWith(flashPrefix)) {
+      message = flash.slice(flashPrefix.length);
+      request.session.set('flash', undefined);
+    }
+    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'child protection' });
+    reply.header('cache-control', 'no-store');
+    const view = presentRegistrations(child, registrations, todayIso());
+    return reply.view('protection/views/child.njk', {
+      title: `Child protection: ${child.name}`, protection: view, events: presentEvents(discussions, meetings), message,
+      irdHref: paths.care.newIrd(child), meetingHref: paths.care.newCpMeeting(child),
+    });
+  });
+
+  const registerView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, concerns: string[], problems: Record<string, string>, warning: string | undefined) =>
+    reply.view('protection/views/register.njk', { title: 'Register on the child protection register', form: presentRegisterForm(child, values, concerns, problems, warning) });
+  app.get('/children/:childId/care/protection/register', record, async (request, reply) => {
+    const { child, registrations } = await childOf(request);
+    return registerView(reply, child, {}, [], {}, reregistrationWarning(registrations, todayIso()));
+  });
+  app.post('/children/:childId/care/protection/register', record, async (request, reply) => {
+    const { child, registrations } = await childOf(request);
+    const form = readRegistration(request.body);
+    const warning = reregistrationWarning(registrations, todayIso());
+    if (!form.data) return registerView(reply, child, form.values, form.concerns, form.problems, warning);
+    const result = await protection.register(request.user!, child.childId, form.data);
+    return answer(request, reply, child.childId, result, 'Registered on the child protection register.', (problems) => registerView(reply, child, form.values, form.concerns, problems, warning));
+  });
+
+  const deregisterView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
+    reply.view('protection/views/deregister.njk', { title: 'De-register', form: presentDeregisterForm(child, values, problems) });
+  app.get('/children/:childId/care/protection/deregister', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    return deregisterView(reply, child, {}, {});
+  });
+  app.post('/children/:childId/care/protection/deregister', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    const form = readDeregistration(request.body);
+    if (!form.data) return deregisterView(reply, child, form.values, form.problems);
+    const result = await protection.deregister(request.user!, child.childId, form.data);
+    return answer(request, reply, child.childId, result, 'Taken off the child protection register.', (problems) => deregisterView(reply, child, form.values, problems));
+  });
+
+  const irdTitle = 'Record an inter-agency referral discussion';
+  app.get('/children/:childId/care/protection/ird', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    return reply.view('protection/views/ird.njk', { title: irdTitle, form: presentEventForm(child, paths.care.newIrd(child), {}, {}) });
+  });
+  app.post('/children/:childId/care/protection/ird', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    const form = readDiscussion(request.body);
+    const showAgain = (problems: Record<string, string>) => reply.view('protection/views/ird.njk', { title: irdTitle, form: presentEventForm(child, paths.care.newIrd(child), form.values, problems) });
+    if (!form.data) return showAgain(form.problems);
+    return answer(request, reply, child.childId, await protection.recordDiscussion(request.user!, child.childId, form.data), 'Inter-agency referral discussion recorded.', showAgain);
+  });
+
+  const meetingTitle = 'Record a child protection planning meeting';
+  app.get('/children/:childId/care/protection/meeting', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    return reply.view('protection/views/meeting.njk', { title: meetingTitle, form: presentEventForm(child, paths.care.newCpMeeting(child), {}, {}) });
+  });
+  app.post('/children/:childId/care/protection/meeting', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    const form = readMeeting(request.body);
+    const showAgain = (problems: Record<string, string>) => reply.view('protection/views/meeting.njk', { title: meetingTitle, form: presentEventForm(child, paths.care.newCpMeeting(child), form.values, problems) });
+    if (!form.data) return showAgain(form.problems);
+    return answer(request, reply, child.childId, await protection.recordMeeting(request.user!, child.childId, form.data), 'Child protection planning meeting recorded.', showAgain);
+  });
+
+  app.get(paths.care.protectionRegister(), { config: { access: { permission: 'protection:register' as const } } }, async (request, reply) => {
+    const today = todayIso();
+    const rows = presentRegister(await protection.onRegister(request.user!, today), today);
+    reply.header('cache-control', 'no-store');
+    return reply.view('protection/views/registerList.njk', { title: 'Child protection register', rows, today: spoken(today) });
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * @module Use cases for the child protection register: register a child with their areas of concern, de-register
+ * them with a reason, and read the register. Changes lock the child's row, run in one transaction and are audited in it.
+ */
+import type { Database } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import type { SignedInUser } from '../users/user.js';
+import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
+import {
+  reregistrationWithin18Months, type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind, type ProtectionEvent, type Registration, type RegisteredChild,
+} from './protection.js';
+import type { ProtectionRepository } from './protectionRepository.js';
+
+export type ProtectionChange =
+  | { outcome: 'done'; reregisteredAfter?: string }
+  | { outcome: 'problems'; problems: Record<string, string> }
+  | { outcome: 'forbidden' }
+  | { outcome: 'not_found' };
+
+export type ChildRegistrations = { outcome: 'found'; child: { childId: string; name: string }; registrations: Registration[]; discussions: ProtectionEvent[]; meetings: ProtectionEvent[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+
+class Refused extends Error {
+  constructor(readonly problems: Record<string, string>) {
+    super('refused');
+  }
+}
+
+export function protectionService(db: Database, repository: ProtectionRepository, children: ChildService, audit: AuditService) {
+  async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' } | { outcome: 'not_found' } | undefined> {
+    if (!(await repository.childName(db, childId))) return { outcome: 'not_found' };
+    if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
+    return undefined;
+  }
+
+  async function inTransaction(work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<ProtectionChange>): Promise<ProtectionChange> {
+    try {
+      return await db.transaction(async (tx) => {
+        const result = await work(tx);
+        if (result.outcome === 'problems') throw new Refused(result.problems);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof Refused) return { outcome: 'problems', problems: error.problems };
+      throw error;
+    }
+  }
+
+  return {
+    /**
+     * A child's registrations, for someone who may see the child.
+     * @example await protection.registrationsOf(user, 'C1')
+     */
+    async registrationsOf(user: SignedInUser, childId: string): Promise<ChildRegistrations> {
+      const refused = await guard(user, childId);
+      if (refused) return refused;
+      const name = (await repository.childName(db, childId))!;
+      const [registrations, discussions, meetings] = await Promise.all([repository.registrations(db, childId), repository.discussions(db, childId), repository.meetings(db, childId)]);
+      return { outcome: 'found', child: { childId, name }, registrations, discussions, meetings };
+    },
+
+    /**
+     * Record an inter-agency referral discussion and its decision.
+     * @example await protection.recordDiscussion(user, 'C1', { discussedDate: '2024-04-02', decision: 'joint_investigation' })
+     */
+    async recordDiscussion(user: SignedInUser, childId: string, input: { discussedDate: string; decision: IrdDecision }): Promise<ProtectionChange> {
+      const refused = await guard(user, childId);
+      if (refused) return refused;
+      const irdId = newRecordId('IRD-');
+      await db.transaction(async (tx) => {
+        await repository.insertDiscussion(tx, { irdId, childId, ...input, recordedBy: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'protection.ird_recorded', childId, subject: irdId, details: { ...input } }, tx);
+      });
+      return { outcome: 'done' };
+    },
+
+    /**
+     * Record a child protection planning meeting and its decision about the register.
+     * @example await protection.recordMeeting(user, 'C1', { meetingDate: '2024-04-20', kind: 'initial', decision: 'register' })
+     */
+    async recordMeeting(user: SignedInUser, childId: string, input: { meetingDate: string; kind: MeetingKind; decision: MeetingDecision }): Promise<ProtectionChange> {
+      const refused = await guard(user, childId);
+      if (refused) return refused;
+      const meetingId = newRecordId('CPM-');
+      await db.transaction(async (tx) => {
+        await repository.insertMeeting(tx, { meetingId, childId, ...input, recordedBy: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'protection.meeting_recorded', childId, subject: meetingId, details: { ...input } }, tx);
+      });
+      return { outcome: 'done' };
+    },
+
+    /**
+     * Put a child on the register. Refused while they are on it; the answer names the de-registration that
+     * makes this a re-registration within 18 months, if there is one.
+     * @example await protection.register(user, 'C1', { registeredDate: '2024-05-01', concerns: ['neglect'] }) // { outcome: 'done' }
+     */
+    async register(user: SignedInUser, childId: string, input: { registeredDate: string; concerns: Concern[] }): Promise<ProtectionChange> {
+      const refused = await guard(user, childId);
+      if (refused) return refused;
+      return inTransaction(async (tx) => {
+        await repository.lockChild(tx, childId);
+        const registrations = await repository.registrations(tx, childId);
+        const open = registrations.find((r) => r.deregisteredDate === null);
+        if (open) return { outcome: 'problems', problems: { registeredDate: `This child has been on the register since ${spoken(open.registeredDate)}` } };
+        const later = registrations.find((r) => r.deregisteredDate !== null && r.deregisteredDate > input.registeredDate);
+        if (later) return { outcome: 'problems', problems: { registeredDate: `The child was on the register until ${spoken(later.deregisteredDate!)}. Register them on or after that day.` } };
+        const registrationId = newRecordId('CP-');
+        await repository.insert(tx, { registrationId, childId, ...input });
+        const reregisteredAfter = reregistrationWithin18Months(registrations.map((r) => r.deregisteredDate), input.registeredDate);
+        await audit.record({ kind: 'user', user }, { action: 'protection.registered', childId, subject: registrationId, details: { ...input, reregisteredAfter: reregisteredAfter ?? null } }, tx);
+        return { outcome: 'done', reregisteredAfter };
+      });
+    },
+
+    /**
+     * Take a child off the register with the reason.
+     * @example await protection.deregister(user, 'C1', { deregisteredDate: '2024-11-01', reason: 'improved_home_situation' })
+     */
+    async deregister(user: SignedInUser, childId: string, input: { deregisteredDate: string; reason: DeregistrationReason }): Promise<ProtectionChange> {
+      const refused = await guard(user, childId);
+      if (refused) return refused;
+      return inTransaction(async (tx) => {
+        await repository.lockChild(tx, childId);
+        const open = (await repository.registrations(tx, childId)).find((r) => r.deregisteredDate === null);
+        if (!open) return { outcome: 'problems', problems: { deregisteredDate: 'This child is not on the child protection register' } };
+        if (input.deregisteredDate < open.registeredDate) {
+          return { outcome: 'problems', problems: { deregisteredDate: `De-registration must be on or after the day they were registered (${spoken(open.registeredDate)})` } };
+        }
+        await repository.deregister(tx, open.registrationId, input.deregisteredDate, input.reason);
+        await audit.record({ kind: 'user', user }, { action: 'protection.deregistered', childId, subject: open.registrationId, details: { ...input } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /**
+     * Children on the register on `date` whom this person may see; the viewing is audited.
+     * @example await protection.onRegister(manager, '2024-06-30')
+     */
+    async onRegister(user: SignedInUser, date: string): Promise<RegisteredChild[]> {
+      const all = await repository.register(db, date);
+      const allowed = await Promise.all(all.map((r) => children.mayAccess(user, r.childId)));
+      const shown = all.filter((_, i) => allowed[i]);
+      await audit.record({ kind: 'user', user }, { action: 'protection.register_viewed', details: { date, children: shown.length } });
+      return shown;
+    },
+  };
+}
+export type ProtectionService = ReturnType<typeof protectionService>;

@@ -1,0 +1,79 @@
+/** @module The council's own children's houses and short-break flats, their places, bookings and occupancy arithmetic. */
+
+export const resourceKinds = ['childrens_house', 'short_break'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+export const resourceKindLabels: Record<ResourceKind, string> = {
+  childrens_house: 'Children’s house',
+  short_break: 'Short-break flat',
+};
+
+export interface Resource {
+  resourceId: string;
+  name: string;
+  kind: ResourceKind;
+  places: Place[];
+}
+
+export interface Place {
+  placeId: string;
+  resourceId: string;
+  resourceName: string;
+  name: string;
+}
+
+/** A stay: arrives on `startDate`, leaves on `endDate` (the first night not stayed). */
+export interface Booking {
+  bookingId: string;
+  placeId: string;
+  childId: string;
+  childName: string;
+  startDate: string;
+  endDate: string;
+  reason: string;
+  avoidedOutOfAuthority: boolean;
+}
+
+export interface NewBooking {
+  placeId: string;
+  startDate: string;
+  endDate: string;
+  reason: string;
+  avoidedOutOfAuthority: boolean;
+}
+
+const dayMs = 86_400_000;
+const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / dayMs;
+/** @example addDays('2024-02-28', 2) // '2024-03-01' */
+export const addDays = (iso: string, days: number) => new Date((toDay(iso) + days) * dayMs).toISOString().slice(0, 10);
+/** Days from `from` up to (not including) `to`. */
+export const daysBetween = (from: string, to: string) => Math.round(toDay(to) - toDay(from));
+
+export interface Occupancy {
+  nightsUsed: number;
+  nightsAvailable: number;
+  /** Nights used as a percentage of nights available, one decimal place; null when nothing was available. */
+  occupancyPct: number | null;
+  /** Stays starting in the period that kept a child from an out of authority placement. */
+  placementsAvoided: number;
+}
+
+/**
+ * Nights used, occupancy and placements avoided over the nights of `from` to `to` (both included).
+ * @example occupancy([{ startDate: '2024-03-01', endDate: '2024-03-04', … }], 2, '2024-03-01', '2024-03-10') // { nightsUsed: 3, nightsAvailable: 20, occupancyPct: 15, placementsAvoided: … }
+ */
+export function occupancy(bookings: readonly Pick<Booking, 'startDate' | 'endDate' | 'avoidedOutOfAuthority'>[], places: number, from: string, to: string): Occupancy {
+  const end = addDays(to, 1);
+  let nightsUsed = 0;
+  for (const booking of bookings) {
+    const first = booking.startDate > from ? booking.startDate : from;
+    const last = booking.endDate < end ? booking.endDate : end;
+    if (last > first) nightsUsed += daysBetween(first, last);
+  }
+  const nightsAvailable = places * daysBetween(from, end);
+  return {
+    nightsUsed,
+    nightsAvailable,
+    occupancyPct: nightsAvailable > 0 ? Math.round((nightsUsed / nightsAvailable) * 1000) / 10 : null,
+    placementsAvoided: bookings.filter((b) => b.avoidedOutOfAuthority && b.startDate >= from && b.startDate <= to).length,
+  };
+}

@@ -1,0 +1,84 @@
+/** @module SQL for the council's own resources, their places and the bookings of them. */
+import type { Queryable } from '../../db/database.js';
+import type { Booking, NewBooking, Place, Resource, ResourceKind } from './resource.js';
+
+interface BookingRow {
+  booking_id: string; place_id: string; child_id: string; forename: string | null; surname: string | null;
+  start_date: string; end_date: string; reason: string; avoided_out_of_authority: boolean;
+}
+const toBooking = (r: BookingRow): Booking => ({
+  bookingId: r.booking_id, placeId: r.place_id, childId: r.child_id, childName: [r.forename, r.surname].filter(Boolean).join(' ') || 'Name not recorded',
+  startDate: r.start_date, endDate: r.end_date, reason: r.reason, avoidedOutOfAuthority: r.avoided_out_of_authority,
+});
+
+export function resourceRepository() {
+  return {
+    async childName(db: Queryable, childId: string): Promise<string | undefined> {
+      const rows = await db.query<{ forename: string | null; surname: string | null }>('select forename, surname from children where child_id = $1', [childId]);
+      const row = rows[0];
+      return row ? [row.forename, row.surname].filter(Boolean).join(' ') || 'Name not recorded' : undefined;
+    },
+
+    async insertResource(db: Queryable, resource: { resourceId: string; name: string; kind: ResourceKind }): Promise<void> {
+      await db.query('insert into resources (resource_id, name, kind) values ($1, $2, $3)', [resource.resourceId, resource.name, resource.kind]);
+    },
+
+    async insertPlace(db: Queryable, place: { placeId: string; resourceId: string; name: string }): Promise<void> {
+      await db.query('insert into resource_places (place_id, resource_id, name) values ($1, $2, $3)', [place.placeId, place.resourceId, place.name]);
+    },
+
+    async resources(db: Queryable): Promise<Resource[]> {
+      const rows = await db.query<{ resource_id: string; name: string; kind: ResourceKind; place_id: string | null; place_name: string | null }>(
+        `select r.resource_id, r.name, r.kind, p.place_id, p.name as place_name
+           from resources r left join resource_places p on p.resource_id = r.resource_id
+          order by r.name, p.name`);
+      const byId = new Map<string, Resource>();
+      for (const row of rows) {
+        let resource = byId.get(row.resource_id);
+        if (!resource) {
+          resource = { resourceId: row.resource_id, name: row.name, kind: row.kind, places: [] };
+          byId.set(row.resource_id, resource);
+        }
+        if (row.place_id && row.place_name) resource.places.push({ placeId: row.place_id, resourceId: row.resource_id, resourceName: row.name, name: row.place_name });
+      }
+      return [...byId.values()];
+    },
+
+    async place(db: Queryable, placeId: string): Promise<Place | undefined> {
+      const rows = await db.query<{ place_id: string; resource_id: string; resource_name: string; name: string }>(
+        `select p.place_id, p.resource_id, r.name as resource_name, p.name
+           from resource_places p join resources r on r.resource_id = p.resource_id where p.place_id = $1`, [placeId]);
+      const row = rows[0];
+      return row && { placeId: row.place_id, resourceId: row.resource_id, resourceName: row.resource_name, name: row.name };
+    },
+
+    /** Bookings of one place that share a night with [start, end). */
+    async clashes(db: Queryable, placeId: string, startDate: string, endDate: string): Promise<{ startDate: string; endDate: string }[]> {
+      const rows = await db.query<{ start_date: string; end_date: string }>(
+        `select start_date, end_date from place_bookings
+          where place_id = $1 and daterange(start_date, end_date, '[)') && daterange($2::date, $3::date, '[)')
+          order by start_date`, [placeId, startDate, endDate]);
+      return rows.map((r) => ({ startDate: r.start_date, endDate: r.end_date }));
+    },
+
+    async insertBooking(db: Queryable, booking: NewBooking & { bookingId: string; childId: string; bookedBy: string }): Promise<void> {
+      await db.query(
+        `insert into place_bookings (booking_id, place_id, child_id, start_date, end_date, reason, avoided_out_of_authority, booked_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [booking.bookingId, booking.placeId, booking.childId, booking.startDate, booking.endDate, booking.reason, booking.avoidedOutOfAuthority, booking.bookedBy]);
+    },
+
+    /** Bookings at a resource that share a night with [from, to]. */
+    async bookings(db: Queryable, resourceId: string, from: string, to: string): Promise<Booking[]> {
+      const rows = await db.query<BookingRow>(
+        `select b.booking_id, b.place_id, b.child_id, c.forename, c.surname, b.start_date, b.end_date, b.reason, b.avoided_out_of_authority
+           from place_bookings b
+           join resource_places p on p.place_id = b.place_id
+           join children c on c.child_id = b.child_id
+          where p.resource_id = $1 and b.start_date <= $3::date and b.end_date > $2::date
+          order by b.start_date, p.name`, [resourceId, from, to]);
+      return rows.map(toBooking);
+    },
+  };
+}
+export type ResourceRepository = ReturnType<typeof resourceRepository>;

@@ -1,0 +1,122 @@
+/** @module Thin handlers for the council's resources: the list, a resource's calendar and use, and booking a place for a child. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { readDateInput } from '../../web/forms/dateInput.js';
+import { todayIso } from '../lookedAfter/lookedAfter.js';
+import { formValues, type FormValues } from '../lookedAfter/careForms.js';
+import { addDays, daysBetween, resourceKindLabels, resourceKinds, type Resource } from './resource.js';
+import { fieldErrors } from '../users/formErrors.js';
+import { readBooking } from './bookingForm.js';
+import { presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
+
+const newResourceForm = z.object({
+  name: z.string().trim().min(1, 'Enter the name').max(200, 'Name must be 200 characters or fewer'),
+  kind: z.enum(resourceKinds, { error: 'Select what kind of place it is' }),
+  places: z.string().transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(100, 'Each place’s name must be 100 characters or fewer')).min(1, 'Enter at least one bed, room or flat, one on each line').max(50, 'Enter 50 places or fewer')),
+});
+const idParam = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
+const flashPrefix = 'resources:';
+
+/** The first and last days of the month `date` falls in. */
+function monthOf(date: string): { from: string; to: string } {
+  const from = `${date.slice(0, 7)}-01`;
+  const next = new Date(`${from}T00:00:00Z`);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  return { from, to: addDays(next.toISOString().slice(0, 10), -1) };
+}
+
+/**
+ * `/resources`, `/resources/:resourceId` (for `resources:view`) and the booking form on a child's record (`care:book`).
+ * @example await resourceRoutes(app, services)
+ */
+export async function resourceRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const view = { config: { access: { permission: 'resources:view' as const } } };
+  const book = { config: { access: { permission: 'care:book' as const } } };
+
+  app.get(paths.care.resources(), view, async (_request, reply) => {
+    return reply.view('resources/views/list.njk', { title: 'Children’s houses and short breaks', resources: presentResourceList(await services.resources.list()) });
+  });
+
+  const newResourceView = (reply: FastifyReply, values: FormValues, problems: Record<string, string>) =>
+    reply.view('resources/views/new.njk', {
+      title: 'Add a children’s house or short-break flat', values, errors: problems,
+      errorList: Object.entries(problems).map(([field, text]) => ({ text, href: `#${field}` })),
+      kindItems: resourceKinds.map((kind) => ({ value: kind, text: resourceKindLabels[kind], checked: values.kind === kind })),
+    });
+  app.get(paths.care.newResource(), view, async (_request, reply) => newResourceView(reply, {}, {}));
+  app.post(paths.care.newResource(), view, async (request, reply) => {
+    const values = formValues(request.body, ['name', 'kind', 'places']);
+    const parsed = newResourceForm.safeParse(values);
+    const problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (parsed.success && (await services.resources.list()).some((r) => r.name.toLowerCase() === parsed.data.name.toLowerCase())) {
+      problems.name = 'There is already a resource with this name';
+    }
+    if (!parsed.success || Object.keys(problems).length) return newResourceView(reply, values, problems);
+    const resource = await services.resources.add({ kind: 'user', user: request.user! }, parsed.data);
+    return reply.redirect(paths.care.resource(resource), 303);
+  });
+
+  app.get('/resources/:resourceId', view, async (request, reply) => {
+    const resourceId = idParam.safeParse((request.params as { resourceId?: string }).resourceId);
+    if (!resourceId.success) throw new HttpError(404, 'There is no resource with that id');
+    const values = formValues(request.query, [], ['from', 'to']);
+    const from = readDateInput('From', values['from-day'], values['from-month'], values['from-year']);
+    const to = readDateInput('To', values['to-day'], values['to-month'], values['to-year']);
+    const errors: Record<string, string> = {};
+    if (from.error) errors.from = from.error;
+    if (to.error) errors.to = to.error;
+    const start = from.date ?? monthOf(todayIso()).from;
+    const end = to.date ?? monthOf(start).to;
+    if (!errors.from && !errors.to && end < start) errors.to = 'To must be on or after From';
+    if (!errors.from && !errors.to && daysBetween(start, end) > 366) errors.to = 'Choose a period of a year or less';
+    const period = Object.keys(errors).length ? monthOf(todayIso()) : { from: start, to: end };
+    const use = await services.resources.use(request.user!, resourceId.data, period.from, period.to);
+    if (!use) throw new HttpError(404, 'There is no resource with that id');
+    const flash = request.session.get('flash');
+    let message: string | undefined;
+    if (flash?.startsWith(flashPrefix)) {
+      message = flash.slice(flashPrefix.length);
+      request.session.set('flash', undefined);
+    }
+    reply.header('cache-control', 'no-store');
+    const resource = presentResourceUse(use, period.from, period.to);
+    return reply.view('resources/views/show.njk', {
+      title: resource.name, resource, message, values, errors,
+      errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}-day` })),
+      action: paths.care.resource(use.resource),
+    });
+  });
+
+  async function bookingChild(params: unknown, user: Parameters<Services['resources']['childForBooking']>[0]) {
+    const childId = idParam.safeParse((params as { childId?: string }).childId);
+    if (!childId.success) throw new HttpError(404, 'There is no child with that id');
+    const found = await services.resources.childForBooking(user, childId.data);
+    if (found.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
+    if (found.outcome !== 'found') throw new HttpError(403, "This child is not in your team's. Ask their team manager to book for them.");
+    return found.child;
+  }
+  const bookingView = (reply: FastifyReply, child: { childId: string; name: string }, resources: Resource[], values: FormValues, problems: Record<string, string>) =>
+    reply.view('resources/views/book.njk', { title: 'Book a short break', form: presentBookingForm(child, resources, values, problems) });
+
+  app.get('/children/:childId/care/short-breaks/book', book, async (request, reply) => {
+    const child = await bookingChild(request.params, request.user!);
+    return bookingView(reply, child, await services.resources.list(), {}, {});
+  });
+
+  app.post('/children/:childId/care/short-breaks/book', book, async (request, reply) => {
+    const child = await bookingChild(request.params, request.user!);
+    const resources = await services.resources.list();
+    const form = readBooking(request.body);
+    if (!form.data) return bookingView(reply, child, resources, form.values, form.problems);
+    const result = await services.resources.book(request.user!, child.childId, form.data);
+    if (result.outcome === 'forbidden') throw new HttpError(403, "This child is not in your team's. Ask their team manager to book for them.");
+    if (result.outcome === 'problems') return bookingView(reply, child, resources, form.values, result.problems);
+    const resource = resources.find((r) => r.places.some((p) => p.placeId === form.data!.placeId))!;
+    request.session.set('flash', `${flashPrefix}Booked for ${child.name}`);
+    return reply.redirect(paths.care.resource(resource, { year: form.data.startDate.slice(0, 4), month: String(Number(form.data.startDate.slice(5, 7))) }), 303);
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * @module Booking the council's own places for a child, and what each resource was used for. A place can never
+ * be double-booked: the database refuses a second stay that shares a night, even when two managers book at once.
+ */
+import type { Database } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import type { Actor, SignedInUser } from '../users/user.js';
+import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
+import { occupancy, type Booking, type NewBooking, type Occupancy, type Resource, type ResourceKind } from './resource.js';
+import type { ResourceRepository } from './resourceRepository.js';
+
+export type BookingResult = { outcome: 'booked'; bookingId: string } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' };
+
+export interface ResourceUse {
+  resource: Resource;
+  bookings: (Booking & { nameShown: boolean })[];
+  use: Occupancy;
+}
+
+/** The place's answer to a clash, in words for the person booking. */
+const clashMessage = (placeName: string, clash?: { startDate: string; endDate: string }) =>
+  clash
+    ? `${placeName} is already booked from ${spoken(clash.startDate)} to ${spoken(clash.endDate)}. Choose other dates or another place.`
+    : `${placeName} was booked by someone else for some of these nights while you were booking. Choose other dates or another place.`;
+
+export function resourceService(db: Database, repository: ResourceRepository, children: ChildService, audit: AuditService) {
+  return {
+    /**
+     * Add one of the council's own resources with its places (beds, rooms or flats).
+     * @example await resources.add(actor, { name: 'Seabank House flat', kind: 'short_break', places: ['Flat'] })
+     */
+    async add(actor: Actor, input: { name: string; kind: ResourceKind; places: string[] }): Promise<Resource> {
+      const resourceId = newRecordId('R-');
+      await db.transaction(async (tx) => {
+        await repository.insertResource(tx, { resourceId, name: input.name, kind: input.kind });
+        for (const name of input.places) await repository.insertPlace(tx, { placeId: newRecordId('PL-'), resourceId, name });
+        await audit.record(actor, { action: 'resources.added', subject: resourceId, details: { name: input.name, places: input.places.length } }, tx);
+      });
+      return (await repository.resources(db)).find((r) => r.resourceId === resourceId)!;
+    },
+
+    /**
+     * The child a booking is for, if this person may book for them.
+     * @example await resources.childForBooking(manager, 'C1') // { outcome: 'found', child: { childId: 'C1', name: 'Ailsa Boyd' } }
+     */
+    async childForBooking(user: SignedInUser, childId: string): Promise<{ outcome: 'found'; child: { childId: string; name: string } } | { outcome: 'forbidden' | 'not_found' }> {
+      const name = await repository.childName(db, childId);
+      if (!name) return { outcome: 'not_found' };
+      if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
+      return { outcome: 'found', child: { childId, name } };
+    },
+
+    /** @example await resources.list() // [{ name: 'Kestrel House', places: [...] }] */
+    list: () => repository.resources(db),
+
+    /**
+     * Book a place for a child. Refused, with a message for the form, when the place is taken on any night of
+     * the stay, including by a booking another manager made at the same moment.
+     * @example await resources.book(manager, 'C1', { placeId: 'PL-1', startDate: '2024-03-01', endDate: '2024-03-04', reason: 'Crisis at home', avoidedOutOfAuthority: true })
+     */
+    async book(user: SignedInUser, childId: string, booking: NewBooking): Promise<BookingResult> {
+      if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
+      const place = await repository.place(db, booking.placeId);
+      if (!place) return { outcome: 'problems', problems: { placeId: 'Select a place to book' } };
+      const bookingId = newRecordId('B-');
+      try {
+        return await db.transaction(async (tx) => {
+          const [clash] = await repository.clashes(tx, booking.placeId, booking.startDate, booking.endDate);
+          if (clash) return { outcome: 'problems', problems: { placeId: clashMessage(`${place.resourceName}: ${place.name}`, clash) } } as const;
+          await repository.insertBooking(tx, { ...booking, bookingId, childId, bookedBy: user.userId });
+          await audit.record({ kind: 'user', user }, {
+            action: 'resources.booked', childId, subject: bookingId,
+            details: { placeId: booking.placeId, startDate: booking.startDate, endDate: booking.endDate, avoidedOutOfAuthority: booking.avoidedOutOfAuthority },
+          }, tx);
+          return { outcome: 'booked', bookingId } as const;
+        });
+      } catch (error) {
+        // The exclusion constraint: another booking committed first.
+        if ((error as { code?: string }).code === '23P01') {
+          return { outcome: 'problems', problems: { placeId: clashMessage(`${place.resourceName}: ${place.name}`) } };
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * A resource's bookings and use over `from` to `to` (both included). Children's names are shown only to
+     * someone who may access that child; the viewing is audited.
+     * @example await resources.use(manager, 'R-1', '2024-03-01', '2024-03-31')
+     */
+    async use(user: SignedInUser, resourceId: string, from: string, to: string): Promise<ResourceUse | undefined> {
+      const resource = (await repository.resources(db)).find((r) => r.resourceId === resourceId);
+      if (!resource) return undefined;
+      const bookings = await repository.bookings(db, resourceId, from, to);
+      const shown = await Promise.all(bookings.map(async (b) => ({ ...b, nameShown: await children.mayAccess(user, b.childId) })));
+      await audit.record({ kind: 'user', user }, { action: 'resources.viewed', subject: resourceId, details: { from, to, namesShown: shown.filter((b) => b.nameShown).length } });
+      return { resource, bookings: shown, use: occupancy(bookings, resource.places.length, from, to) };
+    },
+  };
+}
+export type ResourceService = ReturnType<typeof resourceService>;

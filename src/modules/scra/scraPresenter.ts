@@ -1,0 +1,42 @@
+/** @module View models for a child's referrals to the Reporter and the referral, decision and hearing forms. */
+import { paths } from '../../web/paths.js';
+import { labelFor } from '../children/childLabels.js';
+import { spoken } from '../lookedAfter/lookedAfter.js';
+import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
+import type { FormValues } from '../lookedAfter/careForms.js';
+import { groundLabels, grounds, hearingOutcomeLabels, hearingOutcomes, reporterDecisionLabels, reporterDecisions, type ScraReferral } from './scra.js';
+
+/** @example presentScra(child, referrals).referrals[0].ground // '(a) Lack of parental care' */
+export function presentScra(child: { childId: string; name: string }, referrals: readonly ScraReferral[]) {
+  return {
+    name: child.name,
+    childHref: paths.children.show(child),
+    newHref: paths.care.newScraReferral(child),
+    referrals: referrals.map((r, index) => ({
+      id: `referral-${index + 1}`,
+      heading: `Referred on ${spoken(r.referralDate)}`,
+      ground: labelFor(groundLabels, r.ground),
+      decision: r.decision ? `${labelFor(reporterDecisionLabels, r.decision)} on ${spoken(r.decisionDate!)}` : 'Awaiting the Reporter’s decision',
+      decisionHref: paths.care.scraDecision({ childId: child.childId, referralId: r.scraReferralId }),
+      hearingHref: paths.care.scraHearing({ childId: child.childId, referralId: r.scraReferralId }),
+      hearings: r.hearings.map((h) => ({
+        date: spoken(h.hearingDate), outcome: labelFor(hearingOutcomeLabels, h.outcome), review: h.reviewDate ? spoken(h.reviewDate) : 'None',
+      })),
+    })),
+  };
+}
+
+const radios = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) =>
+  codes.map((value) => ({ value, text: labels[value] ?? value, checked: value === chosen }));
+
+/** @example presentScraForm(child, 'referral', '/…', {}, {}).groundItems.length // 18 */
+export function presentScraForm(child: { childId: string; name: string }, action: string, values: FormValues, problems: Record<string, string>) {
+  return {
+    child: { name: child.name, href: paths.care.scra(child) },
+    action, values, errors: problems,
+    errorList: problemList(problems, ['referralDate', 'ground', 'decision', 'decisionDate', 'hearingDate', 'outcome', 'reviewDate']),
+    groundItems: [{ value: '', text: 'Choose a ground', selected: !values.ground }, ...grounds.map((g) => ({ value: g, text: groundLabels[g]!, selected: g === values.ground }))],
+    decisionItems: radios(reporterDecisions, reporterDecisionLabels, values.decision),
+    outcomeItems: radios(hearingOutcomes, hearingOutcomeLabels, values.outcome),
+  };
+}
