@@ -44,9 +44,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   });
   await setUpPageContext(app, services);
 
-  app.get('/health', { config: { access: { public: true } } }, async () => ({ status: 'ok' }));
-  await registerRoutes(app, services);
-
+  // Error pages first: a plugin registered with `await` keeps the handler in force when it was registered.
   app.setNotFoundHandler(async (request, reply) => {
     return reply.code(404).view('pages/error.njk', { title: 'Page not found', message: 'If you typed the web address, check it is correct.' });
   });
@@ -69,6 +67,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     }
     return reply.code(status).view('pages/error.njk', { title, message });
   });
+
+  app.get('/health', { config: { access: { public: true } } }, async () => ({ status: 'ok' }));
+  await registerRoutes(app, services);
 
   return app;
 }
