@@ -1,6 +1,7 @@
 /** @module SQL for finding children and reading a child's summary, always within the reader's scope. */
 import type { Queryable, SqlValue } from '../../db/database.js';
 import type { ChildDetails, ChildScope, ChildSearch, ChildSearchResult, ChildSummary } from './child.js';
+import type { ChildDetailsChange } from './childDetails.js';
 
 // A child is in scope when they have a case open today that the scope covers.
 const inScope = `(
@@ -68,6 +69,25 @@ export function childRepository() {
     async isInScope(db: Queryable, scope: ChildScope, childId: string): Promise<boolean> {
       const rows = await db.query(`select 1 from children c where c.child_id = $4 and ${inScope}`, [...scopeParams(scope), childId]);
       return rows.length > 0;
+    },
+
+    /** Other children with this name and date of birth (likely duplicates), ignoring case and spaces around. */
+    async likelyDuplicates(db: Queryable, childId: string, forename: string, surname: string, dateOfBirth: string): Promise<string[]> {
+      const rows = await db.query<{ child_id: string }>(
+        `select child_id from children
+          where child_id <> $1 and lower(trim(forename)) = lower(trim($2)) and lower(trim(surname)) = lower(trim($3)) and date_of_birth = $4::date
+          order by child_id`,
+        [childId, forename, surname, dateOfBirth],
+      );
+      return rows.map((row) => row.child_id);
+    },
+
+    async updateDetails(db: Queryable, childId: string, details: ChildDetailsChange): Promise<void> {
+      await db.query(
+        `update children set forename = $2, surname = $3, date_of_birth = $4, sex = $5, school_cluster = $6, locality = $7, updated_at = now()
+          where child_id = $1`,
+        [childId, details.forename, details.surname, details.dateOfBirth, details.sex, details.schoolCluster, details.locality],
+      );
     },
 
     async exists(db: Queryable, childId: string): Promise<boolean> {

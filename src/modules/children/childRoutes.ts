@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../web/paths.js';
+import { may } from '../../web/policy.js';
 import { HttpError } from '../../web/httpError.js';
 import { readDateInput } from '../../web/forms/dateInput.js';
 import { presentChildSummary, presentSearchResults } from './childPresenter.js';
@@ -48,6 +49,7 @@ export async function childRoutes(app: FastifyInstance, services: Services): Pro
       throw new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
     }
     reply.header('cache-control', 'no-store');
-    return reply.view('children/views/summary.njk', { title: presentChildSummary(view.summary).heading, child: presentChildSummary(view.summary) });
+    const child = { ...presentChildSummary(view.summary), mayMerge: may(request.user, 'child:merge') };
+    return reply.view('children/views/summary.njk', { title: child.heading, child });
   });
 }

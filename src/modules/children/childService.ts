@@ -5,6 +5,7 @@ import type { SignedInUser } from '../users/user.js';
 import type { ChildSearch, ChildSearchResult, ChildSummary } from './child.js';
 import { childScope } from './childPolicy.js';
 import type { ChildRepository } from './childRepository.js';
+import type { ChildDetailsChange } from './childDetails.js';
 
 export type ChildView = { outcome: 'shown'; summary: ChildSummary } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
@@ -30,6 +31,24 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     async mayAccess(user: SignedInUser, childId: string): Promise<boolean> {
       const scope = childScope(user);
       return scope.kind !== 'none' && repository.isInScope(db, scope, childId);
+    },
+
+    /**
+     * Correct a child's details. Refused when the new name and date of birth match another child's: that is a
+     * duplicate to merge, not to make.
+     * @example await children.changeDetails(worker, 'A1', { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F', schoolCluster: 'Belmont', locality: null })
+     */
+    async changeDetails(user: SignedInUser, childId: string, details: ChildDetailsChange): Promise<{ outcome: 'changed' | 'not_found' | 'forbidden' } | { outcome: 'duplicate'; childIds: string[] }> {
+      const scope = childScope(user);
+      if (!(await repository.exists(db, childId))) return { outcome: 'not_found' };
+      if (scope.kind === 'none' || !(await repository.isInScope(db, scope, childId))) return { outcome: 'forbidden' };
+      const duplicates = await repository.likelyDuplicates(db, childId, details.forename, details.surname, details.dateOfBirth);
+      if (duplicates.length) return { outcome: 'duplicate', childIds: duplicates };
+      await db.transaction(async (tx) => {
+        await repository.updateDetails(tx, childId, details);
+        await audit.record({ kind: 'user', user }, { action: 'child.changed', childId, subject: 'details', details: { ...details } }, tx);
+      });
+      return { outcome: 'changed' };
     },
 
     /** Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. */

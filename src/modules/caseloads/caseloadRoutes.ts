@@ -1,0 +1,59 @@
+/** @module Thin handlers for caseloads: my work (cases, overdue visits and tasks), adding and completing tasks, and a team's caseloads by worker. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../web/paths.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { fieldErrors } from '../users/formErrors.js';
+import { formBody, readDate, type FormBody } from '../referrals/referralForms.js';
+import { taskKinds } from './caseload.js';
+import { presentMyWork, presentTeamCaseloads } from './caseloadPresenter.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const taskForm = z.object({
+  caseId: z.string().trim().min(1, 'Choose the case'),
+  kind: z.enum(taskKinds, { error: 'Select visit or task' }),
+  description: z.string().trim().min(1, 'Enter what needs doing').max(500, 'What needs doing must be 500 characters or fewer'),
+});
+const taskParams = z.object({ taskId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+
+/** @example await caseloadRoutes(app, services) */
+export async function caseloadRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const own = { config: { access: { permission: 'caseload:own' as const } } };
+
+  async function showMine(request: FastifyRequest, reply: FastifyReply, values: FormBody = {}, errors: FieldErrors = {}) {
+    const work = await services.caseloads.myWork(request.user!, today());
+    reply.header('cache-control', 'no-store');
+    if (Object.keys(errors).length) reply.code(422);
+    return reply.view('caseloads/views/mine.njk', { title: 'My work', work: presentMyWork(work, today(), values, errors) });
+  }
+
+  app.get(paths.caseloads.mine(), own, async (request, reply) => showMine(request, reply));
+
+  app.post(paths.caseloads.addTask(), own, async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = taskForm.safeParse(body);
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    const dueDate = readDate(body, 'due', 'Due date', errors);
+    if (!parsed.success || !dueDate || Object.keys(errors).length) return showMine(request, reply, body, errors);
+    const result = await services.caseloads.addTask(request.user!, { ...parsed.data, dueDate });
+    if (result === 'not_found' || result === 'forbidden') return showMine(request, reply, body, { caseId: 'Choose one of your open cases' });
+    return reply.redirect(paths.caseloads.mine(), 303);
+  });
+
+  app.post('/caseloads/tasks/:taskId/done', own, async (request, reply) => {
+    const params = taskParams.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no such task');
+    const result = await services.caseloads.completeTask(request.user!, params.data.taskId, today());
+    if (result === 'not_found') throw new HttpError(404, 'There is no such task');
+    if (result === 'forbidden') throw new HttpError(403, "This task is not on your caseload or your team's.");
+    return reply.redirect(paths.caseloads.mine(), 303);
+  });
+
+  app.get(paths.caseloads.team(), { config: { access: { permission: 'caseload:team' as const } } }, async (request, reply) => {
+    const result = await services.caseloads.byWorker(request.user!, today());
+    if (!result) throw new HttpError(403, 'You need to be in a team to see its caseloads');
+    return reply.view('caseloads/views/team.njk', { title: 'Caseloads by worker', caseloads: presentTeamCaseloads(result) });
+  });
+}

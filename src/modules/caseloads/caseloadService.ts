@@ -1,0 +1,54 @@
+/** @module Caseload use cases: a worker's tray, adding and completing visits and tasks (audited), and a team's caseloads by worker. */
+import type { Database } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import { newRecordId } from '../referrals/referral.js';
+import type { SignedInUser } from '../users/user.js';
+import type { CaseTask, MyCase, TaskKind, WorkerCaseload } from './caseload.js';
+import type { CaseloadRepository } from './caseloadRepository.js';
+
+/** @example const caseloads = caseloadService(db, caseloadRepository(), children, audit) */
+export function caseloadService(db: Database, repository: CaseloadRepository, children: ChildService, audit: AuditService) {
+  return {
+    /** The signed-in worker's open cases and open visits and tasks (empty without a worker id). */
+    async myWork(user: SignedInUser, today: string): Promise<{ cases: MyCase[]; tasks: CaseTask[] }> {
+      if (!user.workerId) return { cases: [], tasks: [] };
+      const [cases, tasks] = await Promise.all([repository.myCases(db, user.workerId, today), repository.openTasks(db, user.workerId, today)]);
+      return { cases, tasks };
+    },
+
+    /** @example await caseloads.addTask(worker, { caseId: 'case-1', kind: 'visit', description: 'Home visit', dueDate: '2022-03-20' }) */
+    async addTask(user: SignedInUser, task: { caseId: string; kind: TaskKind; description: string; dueDate: string }): Promise<'added' | 'not_found' | 'forbidden'> {
+      const found = await repository.caseOf(db, task.caseId);
+      if (!found) return 'not_found';
+      if (!(await children.mayAccess(user, found.childId))) return 'forbidden';
+      await db.transaction(async (tx) => {
+        const taskId = newRecordId('task');
+        await repository.addTask(tx, { taskId, ...task, createdBy: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'case.task_changed', childId: found.childId, subject: task.caseId, details: { taskId, added: task.kind } }, tx);
+      });
+      return 'added';
+    },
+
+    /** @example await caseloads.completeTask(worker, 'task-1', '2022-03-20') */
+    async completeTask(user: SignedInUser, taskId: string, doneDate: string): Promise<'done' | 'not_found' | 'forbidden' | 'already_done'> {
+      const found = await repository.taskCase(db, taskId);
+      if (!found) return 'not_found';
+      if (!(await children.mayAccess(user, found.childId))) return 'forbidden';
+      return db.transaction(async (tx) => {
+        if (!(await repository.completeTask(tx, taskId, doneDate))) return 'already_done' as const;
+        await audit.record({ kind: 'user', user }, { action: 'case.task_changed', childId: found.childId, subject: found.caseId, details: { taskId, done: doneDate } }, tx);
+        return 'done' as const;
+      });
+    },
+
+    /** A team manager's team (every team for a service manager), by worker, with statutory counts. */
+    async byWorker(user: SignedInUser, today: string): Promise<{ workers: WorkerCaseload[]; totals: { children: number; statutory: number } } | undefined> {
+      const team = user.role === 'service_manager' ? null : user.role === 'team_manager' && user.team ? user.team : undefined;
+      if (team === undefined) return undefined;
+      const [workers, totals] = await Promise.all([repository.byWorker(db, team, today), repository.totals(db, team, today)]);
+      return { workers, totals };
+    },
+  };
+}
+export type CaseloadService = ReturnType<typeof caseloadService>;

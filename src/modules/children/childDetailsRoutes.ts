@@ -1,0 +1,66 @@
+/** @module Thin handlers for changing a child's details, with likely duplicates refused and pointed to merging. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../web/paths.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { formBody, type FormBody } from '../referrals/referralForms.js';
+import { presentErrors } from '../referrals/referralPresenter.js';
+import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
+import { sexLabels } from './childLabels.js';
+
+const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+const today = () => new Date().toISOString().slice(0, 10);
+const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
+
+/** @example await childDetailsRoutes(app, services) */
+export async function childDetailsRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const access = { config: { access: { permission: 'child:view' as const } } };
+
+  function childIdOf(request: FastifyRequest): string {
+    const params = childParams.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no child with that id');
+    return params.data.childId;
+  }
+
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody | undefined, errors: FieldErrors = {}) {
+    const childId = childIdOf(request);
+    const view = await services.children.view(request.user!, childId);
+    if (view.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
+    if (view.outcome === 'forbidden') throw refused();
+    const { child } = view.summary;
+    const [year, month, day] = child.dateOfBirth.split('-');
+    const shown: FormBody = values ?? {
+      forename: child.forename ?? '', surname: child.surname ?? '', 'dob-day': String(Number(day)), 'dob-month': String(Number(month)), 'dob-year': year!,
+      sex: child.sex ?? '', schoolCluster: child.schoolCluster ?? '', locality: child.locality ?? '',
+    };
+    if (Object.keys(errors).length) reply.code(422);
+    return reply.view('children/views/edit.njk', {
+      title: 'Change a child’s details',
+      form: {
+        childHref: paths.children.show({ childId }),
+        action: paths.children.edit({ childId }),
+        values: shown,
+        sexItems: [...Object.entries(sexLabels).map(([value, text]) => ({ value, text, checked: shown.sex === value })), { value: '', text: 'Not recorded', checked: !shown.sex }],
+        ...presentErrors(errors, childDetailsFieldOrder),
+      },
+    });
+  }
+
+  app.get('/children/:childId/edit', access, async (request, reply) => show(request, reply, undefined));
+
+  app.post('/children/:childId/edit', access, async (request, reply) => {
+    const childId = childIdOf(request);
+    const body = formBody(request.body);
+    const read = readChildDetails(body, today());
+    if (!read.details) return show(request, reply, body, read.errors);
+    const result = await services.children.changeDetails(request.user!, childId, read.details);
+    if (result.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
+    if (result.outcome === 'forbidden') throw refused();
+    if (result.outcome === 'duplicate') {
+      return show(request, reply, body, { forename: `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead` });
+    }
+    return reply.redirect(paths.children.show({ childId }), 303);
+  });
+}

@@ -1,0 +1,16 @@
+/** @module A child's chronology: everything recorded for them, as dated entries, newest first. */
+
+export const chronologyKinds = [
+  'referral', 'referral_decision', 'case_opened', 'case_closed', 'looked_after_started', 'looked_after_ended', 'placement_started',
+  'placement_ended', 'registered', 'deregistered', 'reporter_referral', 'family_first_session', 'family_first_feedback',
+  'family_first_ended', 'significant_event',
+] as const;
+export type ChronologyKind = (typeof chronologyKinds)[number];
+
+export interface ChronologyEntry {
+  date: string;
+  kind: ChronologyKind;
+  /** What happened, in the record's own codes or words (the presenter turns codes into labels). */
+  what: string;
+  details: string | null;
+}

@@ -1,0 +1,61 @@
+/** @module View model for a child's printable chronology. */
+import { formatDate } from '../../web/nunjucksSetup.js';
+import { paths } from '../../web/paths.js';
+import { closureReasonLabels, pathwayLabels, sourceLabels } from '../referrals/referralLabels.js';
+import { endingLabels } from '../familyFirst/familyFirstPresenter.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { presentErrors } from '../referrals/referralPresenter.js';
+import type { FormBody } from '../referrals/referralForms.js';
+import type { ChronologyEntry, ChronologyKind } from './chronology.js';
+import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel } from './childLabels.js';
+
+const kindLabels: Record<ChronologyKind, string> = {
+  referral: 'Referral received',
+  referral_decision: 'Referral decided',
+  case_opened: 'Case opened',
+  case_closed: 'Case closed',
+  looked_after_started: 'Became looked after',
+  looked_after_ended: 'Stopped being looked after',
+  placement_started: 'Placement started',
+  placement_ended: 'Placement ended',
+  registered: 'Placed on the child protection register',
+  deregistered: 'Removed from the child protection register',
+  reporter_referral: "Referred to the Children's Reporter",
+  family_first_session: 'Family First session',
+  family_first_feedback: 'The family’s words',
+  family_first_ended: 'Family First involvement ended',
+  significant_event: 'Significant event',
+};
+
+const any = (labels: object, code: string) => (labels as Record<string, string>)[code] ?? code;
+
+/** What happened, in words, for an entry's codes. */
+function describe(entry: ChronologyEntry): string {
+  switch (entry.kind) {
+    case 'referral': return `From ${any(sourceLabels, entry.what).toLowerCase()}`;
+    case 'referral_decision': return any(pathwayLabels, entry.what);
+    case 'case_opened': return entry.what ? `To ${entry.what}` : '';
+    case 'case_closed': return entry.what ? any(closureReasonLabels, entry.what) : '';
+    case 'looked_after_started': return labelFor(legalReasonLabels, entry.what);
+    case 'placement_started':
+    case 'placement_ended': return labelFor(placementTypeLabels, entry.what);
+    case 'reporter_referral': return scraGroundLabel(entry.what);
+    case 'family_first_session': return `With ${entry.what}`;
+    case 'family_first_feedback': return entry.what === 'quote' ? 'May be quoted' : 'Not to be quoted';
+    case 'family_first_ended': return any(endingLabels, entry.what);
+    default: return entry.what.replace(/_/g, ' ');
+  }
+}
+
+/** @example presentChronology({ forename: 'Ailsa', surname: 'Boyd' }, 'A1', entries, {}, {}).heading // 'Chronology: Ailsa Boyd' */
+export function presentChronology(name: { forename: string | null; surname: string | null }, childId: string, entries: ChronologyEntry[], values: FormBody, errors: FieldErrors) {
+  const fullName = [name.forename, name.surname].filter(Boolean).join(' ') || 'Name not recorded';
+  return {
+    heading: `Chronology: ${fullName}`,
+    childHref: paths.children.show({ childId }),
+    action: paths.children.chronology({ childId }),
+    entries: entries.map((e) => ({ date: formatDate(e.date), event: kindLabels[e.kind], what: describe(e), details: e.details ?? '', significant: e.kind === 'significant_event' })),
+    values,
+    ...presentErrors(errors, ['event-day', 'title', 'details']),
+  };
+}

@@ -1,0 +1,60 @@
+/** @module Thin handlers for the key people and agencies around a child. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../web/paths.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { fieldErrors } from '../users/formErrors.js';
+import { formBody, type FormBody } from '../referrals/referralForms.js';
+import { presentErrors } from '../referrals/referralPresenter.js';
+
+const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+const optional = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).transform((v) => v || null);
+const personForm = z.object({
+  name: z.string().trim().min(1, 'Enter the person’s name').max(200, 'Name must be 200 characters or fewer'),
+  relationship: z.string().trim().min(1, 'Enter who they are to the child, for example mum, or guidance teacher').max(200, 'Who they are must be 200 characters or fewer'),
+  inHousehold: z.enum(['yes', 'no'], { error: 'Select whether they live in the child’s household' }),
+  agency: optional(200, 'Agency'),
+  contact: optional(500, 'Contact details'),
+});
+const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
+
+/** @example await keyPeopleRoutes(app, services) */
+export async function keyPeopleRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const access = { config: { access: { permission: 'child:view' as const } } };
+
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody = {}, errors: FieldErrors = {}) {
+    const params = childParams.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no child with that id');
+    const { childId } = params.data;
+    const people = await services.keyPeople.list(request.user!, childId);
+    if (people === 'forbidden') throw refused();
+    if (Object.keys(errors).length) reply.code(422);
+    reply.header('cache-control', 'no-store');
+    return reply.view('children/views/keyPeople.njk', {
+      title: 'Family and key people',
+      people: {
+        childHref: paths.children.show({ childId }),
+        action: paths.children.keyPeople({ childId }),
+        household: people.filter((p) => p.inHousehold),
+        others: people.filter((p) => !p.inHousehold),
+        householdItems: [{ value: 'yes', text: 'Yes', checked: values.inHousehold === 'yes' }, { value: 'no', text: 'No', checked: values.inHousehold === 'no' }],
+        values,
+        ...presentErrors(errors, ['name', 'relationship', 'inHousehold', 'agency', 'contact']),
+      },
+    });
+  }
+
+  app.get('/children/:childId/people', access, async (request, reply) => show(request, reply));
+
+  app.post('/children/:childId/people', access, async (request, reply) => {
+    const { childId } = childParams.parse(request.params);
+    const body = formBody(request.body);
+    const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...body });
+    if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
+    const result = await services.keyPeople.add(request.user!, childId, { ...parsed.data, inHousehold: parsed.data.inHousehold === 'yes' });
+    if (result === 'forbidden') throw refused();
+    return reply.redirect(paths.children.keyPeople({ childId }), 303);
+  });
+}

@@ -1,0 +1,45 @@
+/** @module View model for a Family First involvement page: the only way its data reaches the template. */
+import { formatDate } from '../../web/nunjucksSetup.js';
+import { paths } from '../../web/paths.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { presentErrors } from '../referrals/referralPresenter.js';
+import type { FormBody } from '../referrals/referralForms.js';
+import { involvementEndings, type InvolvementEnding, type InvolvementRecord } from './familyFirst.js';
+
+export const endingLabels: Record<InvolvementEnding, string> = {
+  step_up: 'Stepped up to statutory social work',
+  step_down: 'Stepped down to universal services',
+  closed: 'Closed',
+};
+
+/** @example presentInvolvement(record, {}, {}).heading // 'Family First: Ailsa Boyd' */
+export function presentInvolvement(record: InvolvementRecord, values: FormBody, errors: FieldErrors) {
+  const { involvement } = record;
+  const id = { involvementId: involvement.involvementId };
+  const open = involvement.endedDate === null;
+  return {
+    heading: `Family First: ${involvement.childName}`,
+    childHref: paths.children.show({ childId: involvement.childId }),
+    open,
+    status: open
+      ? `Open since ${formatDate(involvement.startedDate)}, worker ${involvement.workerId ?? 'not allocated'}`
+      : `${endingLabels[involvement.ending ?? 'closed']} on ${formatDate(involvement.endedDate)}${involvement.endingNotes ? `: ${involvement.endingNotes}` : ''}`,
+    plan: involvement.plan ?? '',
+    sessions: record.sessions.map((s) => ({ date: formatDate(s.sessionDate), who: s.who, whatWasDone: s.whatWasDone })),
+    feedback: record.feedback.map((f) => ({ date: formatDate(f.givenDate), words: f.words, consent: f.consentToQuote ? 'Yes, may be quoted' : 'No, not to be quoted' })),
+    actions: {
+      plan: paths.familyFirst.plan(id),
+      sessions: paths.familyFirst.sessions(id),
+      feedback: paths.familyFirst.feedback(id),
+      end: paths.familyFirst.end(id),
+      closeCase: open ? paths.referrals.closeCase({ caseId: involvement.caseId }) : undefined,
+    },
+    endingItems: involvementEndings.filter((e) => e !== 'closed').map((e) => ({ value: e, text: endingLabels[e], checked: values.ending === e })),
+    consentItems: [
+      { value: 'yes', text: 'Yes, the family agree their words may be quoted', checked: values.consentToQuote === 'yes' },
+      { value: 'no', text: 'No', checked: values.consentToQuote === 'no' },
+    ],
+    values: { plan: involvement.plan ?? '', ...values },
+    ...presentErrors(errors, ['plan', 'session-day', 'who', 'whatWasDone', 'given-day', 'words', 'consentToQuote', 'ended-day', 'ending', 'endingNotes']),
+  };
+}

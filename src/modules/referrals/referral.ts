@@ -1,0 +1,89 @@
+/** @module A referral as Cairn runs it: from arrival, through screening and a pathway decision, to allocation. */
+
+export const pathways = ['family_first', 'social_work_assessment', 'signposted', 'no_further_action'] as const;
+export type Pathway = (typeof pathways)[number];
+
+export const referralSources = ['education', 'police', 'health', 'self_or_family', 'social_work', 'scra', 'third_sector', 'other'] as const;
+export type ReferralSource = (typeof referralSources)[number];
+
+export const closureReasons = ['outcomes_met', 'stepped_down_universal', 'stepped_up_statutory', 'moved_away', 'family_declined', 'other'] as const;
+export type ClosureReason = (typeof closureReasons)[number];
+
+/** Pathways that lead to a worker being allocated and a case opened; the others close the referral. */
+export const allocatedPathways: readonly Pathway[] = ['family_first', 'social_work_assessment'];
+
+/** Where a referral is in its life. */
+export type ReferralStage = 'new' | 'awaiting_decision' | 'awaiting_allocation' | 'allocated' | 'closed';
+
+/** A child named on a new referral: one already recorded, or one to be recorded now. */
+export type ReferredChild =
+  | { kind: 'existing'; childId: string }
+  | { kind: 'new'; forename: string; surname: string; dateOfBirth: string };
+
+export interface NewReferral {
+  receivedDate: string;
+  source: ReferralSource;
+  reason: string;
+  schoolCluster: string | null;
+  team: string;
+  children: ReferredChild[];
+}
+
+export interface ReferralRecord {
+  referralId: string;
+  groupId: string;
+  childId: string;
+  childName: string;
+  dateOfBirth: string;
+  receivedDate: string;
+  source: ReferralSource;
+  reason: string;
+  schoolCluster: string | null;
+  team: string;
+  screeningNotes: string | null;
+  screenedAt: Date | null;
+  pathway: Pathway | null;
+  decisionReason: string | null;
+  decidedDate: string | null;
+  caseId: string | null;
+  workerId: string | null;
+  caseClosedDate: string | null;
+}
+
+/**
+ * Where a referral is: new until screened, awaiting a decision until its pathway is decided, then awaiting
+ * allocation (Family First and social work assessment) or closed (signposted, no further action).
+ * @example referralStage({ screenedAt: null, pathway: null, caseId: null, caseClosedDate: null }) // 'new'
+ */
+export function referralStage(referral: Pick<ReferralRecord, 'screenedAt' | 'pathway' | 'caseId' | 'caseClosedDate'>): ReferralStage {
+  if (referral.pathway === null) return referral.screenedAt === null ? 'new' : 'awaiting_decision';
+  if (!allocatedPathways.includes(referral.pathway)) return 'closed';
+  if (referral.caseId === null) return 'awaiting_allocation';
+  return referral.caseClosedDate === null ? 'allocated' : 'closed';
+}
+
+/**
+ * The last day a decision is on time: `targetDays` after the day the referral was received.
+ * @example decisionDueDate('2022-03-01', 7) // '2022-03-08'
+ */
+export function decisionDueDate(receivedDate: string, targetDays: number): string {
+  const due = new Date(`${receivedDate}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + targetDays);
+  return due.toISOString().slice(0, 10);
+}
+
+/**
+ * An undecided referral is overdue once today is after its due date.
+ * @example isOverdue({ pathway: null, receivedDate: '2022-03-01' }, 7, '2022-03-09') // true
+ */
+export function isOverdue(referral: Pick<ReferralRecord, 'pathway' | 'receivedDate'>, targetDays: number, today: string): boolean {
+  return referral.pathway === null && today > decisionDueDate(referral.receivedDate, targetDays);
+}
+
+/**
+ * A new Cairn id: a prefix and a uuid, within the record_id domain.
+ * @example newRecordId('ref') // 'ref-6f1c…'
+ */
+export function newRecordId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID()}`;
+}

@@ -1,0 +1,128 @@
+/** @module View models for the referral tray, a referral, and its forms: the only way referral data reaches a template. */
+import { formatDate } from '../../web/nunjucksSetup.js';
+import { paths } from '../../web/paths.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { closureReasons, decisionDueDate, isOverdue, pathways, referralSources, referralStage, type ReferralRecord } from './referral.js';
+import { closureReasonLabels, pathwayLabels, sourceLabels, stageLabels } from './referralLabels.js';
+import type { FormBody } from './referralForms.js';
+
+/** Radio items for a set of labelled choices, with the chosen one checked. */
+function radioItems<Key extends string>(keys: readonly Key[], labels: Record<Key, string>, chosen: string | undefined) {
+  return keys.map((key) => ({ value: key, text: labels[key], checked: key === chosen }));
+}
+
+/**
+ * Errors as GOV.UK components take them: a summary list and a `{ text }` per field.
+ * @example presentErrors({ reason: 'Enter the reason' }, ['reason']).errorList // [{ text: 'Enter the reason', href: '#reason' }]
+ */
+export function presentErrors(errors: FieldErrors, order: readonly string[]) {
+  const fields = [...order.filter((field) => field in errors), ...Object.keys(errors).filter((field) => !order.includes(field))];
+  return {
+    errorList: fields.map((field) => ({ text: errors[field]!, href: `#${field}` })),
+    errorFor: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }])),
+  };
+}
+
+/** @example presentNewReferralForm({}, {}, 'Family First').sourceItems.length // 8 */
+export function presentNewReferralForm(values: FormBody, errors: FieldErrors, order: readonly string[], defaultTeam: string | null) {
+  return {
+    values: { team: defaultTeam ?? '', ...values },
+    sourceItems: radioItems(referralSources, sourceLabels, values.source),
+    ...presentErrors(errors, order),
+  };
+}
+
+/**
+ * The tray: counts by stage and a row per referral, overdue ones flagged.
+ * @example presentTray(referrals, 7, '2022-03-10').counts.overdue // 2
+ */
+export function presentTray(referrals: ReferralRecord[], targetDays: number, today: string) {
+  const rows = referrals.map((referral) => {
+    const stage = referralStage(referral);
+    const overdue = isOverdue(referral, targetDays, today);
+    return {
+      href: paths.referrals.show({ referralId: referral.referralId }),
+      name: referral.childName,
+      received: formatDate(referral.receivedDate),
+      source: sourceLabels[referral.source],
+      cluster: referral.schoolCluster ?? 'Not recorded',
+      team: referral.team,
+      stage: stageLabels[stage],
+      stageKey: stage,
+      due: referral.pathway === null ? formatDate(decisionDueDate(referral.receivedDate, targetDays)) : '',
+      overdue,
+    };
+  });
+  return {
+    targetDays,
+    rows,
+    counts: {
+      new: rows.filter((r) => r.stageKey === 'new').length,
+      awaitingDecision: rows.filter((r) => r.stageKey === 'awaiting_decision').length,
+      overdue: rows.filter((r) => r.overdue).length,
+      awaitingAllocation: rows.filter((r) => r.stageKey === 'awaiting_allocation').length,
+    },
+  };
+}
+
+/**
+ * One referral, with what can be done next.
+ * @example presentReferral(view, { targetDays: 7, today: '2022-03-10', mayManage: true, values: {}, errors: {} }).canDecide // true
+ */
+export function presentReferral(
+  view: { referral: ReferralRecord; siblings: ReferralRecord[]; workers: { workerId: string; displayName: string }[] },
+  options: { targetDays: number; today: string; mayManage: boolean; involvementId?: string; values: FormBody; errors: FieldErrors },
+) {
+  const { referral } = view;
+  const stage = referralStage(referral);
+  return {
+    heading: `Referral for ${referral.childName}`,
+    referralId: referral.referralId,
+    stage: stageLabels[stage],
+    overdue: isOverdue(referral, options.targetDays, options.today),
+    details: [
+      { key: 'Child', value: referral.childName, href: referral.caseId ? paths.children.show({ childId: referral.childId }) : undefined },
+      { key: 'Date of birth', value: formatDate(referral.dateOfBirth) },
+      { key: 'Cairn id', value: referral.childId },
+      { key: 'Received', value: formatDate(referral.receivedDate) },
+      { key: 'Referred by', value: sourceLabels[referral.source] },
+      { key: 'Reason', value: referral.reason },
+      { key: 'School cluster', value: referral.schoolCluster ?? 'Not recorded' },
+      { key: 'Team', value: referral.team },
+      { key: 'Decision due by', value: referral.pathway === null ? formatDate(decisionDueDate(referral.receivedDate, options.targetDays)) : 'Decided' },
+      { key: 'Screening', value: referral.screeningNotes ?? 'Not yet screened' },
+      { key: 'Pathway', value: referral.pathway ? `${pathwayLabels[referral.pathway]}, decided ${formatDate(referral.decidedDate)}: ${referral.decisionReason}` : 'Not yet decided' },
+      { key: 'Allocated to', value: referral.workerId ?? 'Not allocated' },
+    ],
+    siblings: view.siblings.map((s) => ({ name: s.childName, href: paths.referrals.show({ referralId: s.referralId }), stage: stageLabels[referralStage(s)] })),
+    canScreen: options.mayManage && stage === 'new',
+    canDecide: options.mayManage && (stage === 'new' || stage === 'awaiting_decision'),
+    canAllocate: options.mayManage && stage === 'awaiting_allocation',
+    caseLinks: referral.caseId
+      ? {
+          closeCase: referral.caseClosedDate === null ? paths.referrals.closeCase({ caseId: referral.caseId }) : undefined,
+          familyFirst: options.involvementId ? paths.familyFirst.show({ involvementId: options.involvementId }) : undefined,
+        }
+      : undefined,
+    pathwayItems: radioItems(pathways, pathwayLabels, options.values.pathway),
+    workerItems: [{ value: '', text: 'Choose a worker' }, ...view.workers.map((w) => ({ value: w.workerId, text: `${w.displayName} (${w.workerId})`, selected: w.workerId === options.values.workerId }))],
+    values: options.values,
+    ...presentErrors(options.errors, ['screeningNotes', 'pathway', 'decisionReason', 'decided-day', 'workerId', 'opened-day']),
+  };
+}
+
+/**
+ * The close-a-case form.
+ * @example presentCloseCase(caseRecord, {}, {}).reasonItems.length // 6
+ */
+export function presentCloseCase(caseRecord: { caseId: string; childId: string; team: string | null; openedDate: string }, values: FormBody, errors: FieldErrors) {
+  return {
+    caseId: caseRecord.caseId,
+    summary: `Case ${caseRecord.caseId}, ${caseRecord.team ?? 'no team'}, open since ${formatDate(caseRecord.openedDate)}`,
+    childHref: paths.children.show({ childId: caseRecord.childId }),
+    action: paths.referrals.closeCase({ caseId: caseRecord.caseId }),
+    reasonItems: radioItems(closureReasons, closureReasonLabels, values.reason),
+    values,
+    ...presentErrors(errors, ['closed-day', 'reason', 'notes']),
+  };
+}

@@ -1,0 +1,150 @@
+/** @module Thin handlers for referrals: the tray, recording one, screening, deciding, allocating, and closing the case it opened. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../web/paths.js';
+import { may } from '../../web/policy.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { fieldErrors } from '../users/formErrors.js';
+import { allocationFields, closureFields, decisionFields, formBody, newReferralFieldOrder, readDate, readNewReferral, screenForm, type FormBody } from './referralForms.js';
+import { presentCloseCase, presentNewReferralForm, presentReferral, presentTray } from './referralPresenter.js';
+
+const referralParams = z.object({ referralId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+const caseParams = z.object({ caseId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+const today = () => new Date().toISOString().slice(0, 10);
+const notFound = () => new HttpError(404, 'There is no referral with that id');
+const refused = () => new HttpError(403, 'This referral was sent to another team. Ask that team’s manager if you need to see it.');
+
+function readReferralId(request: FastifyRequest): string {
+  const params = referralParams.safeParse(request.params);
+  if (!params.success) throw notFound();
+  return params.data.referralId;
+}
+
+/** @example await referralRoutes(app, services) */
+export async function referralRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const record = { config: { access: { permission: 'referral:record' as const } } };
+  const manage = { config: { access: { permission: 'referral:manage' as const } } };
+
+  async function showReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, values: FormBody = {}, errors: FieldErrors = {}) {
+    const view = await services.referrals.view(request.user!, referralId);
+    if (view.outcome !== 'shown') throw view.outcome === 'not_found' ? notFound() : refused();
+    const involvementId = view.referral.caseId ? await services.familyFirst.involvementForCase(view.referral.caseId) : undefined;
+    const referral = presentReferral(view, {
+      targetDays: services.referrals.decisionTargetDays, today: today(), mayManage: may(request.user, 'referral:manage'), involvementId, values, errors,
+    });
+    reply.header('cache-control', 'no-store');
+    if (Object.keys(errors).length) reply.code(422);
+    return reply.view('referrals/views/show.njk', { title: referral.heading, referral });
+  }
+
+  app.get(paths.referrals.tray(), manage, async (request, reply) => {
+    const referrals = await services.referrals.tray(request.user!);
+    reply.header('cache-control', 'no-store');
+    return reply.view('referrals/views/tray.njk', { title: 'Referral tray', tray: { ...presentTray(referrals, services.referrals.decisionTargetDays, today()), showMyWork: may(request.user, 'caseload:own') } });
+  });
+
+  app.get(paths.referrals.new(), record, async (request, reply) => {
+    const values = request.draft ? formBody(request.draft) : {};
+    return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(values, {}, newReferralFieldOrder, request.user!.team) });
+  });
+
+  app.post(paths.referrals.new(), record, async (request, reply) => {
+    const body = formBody(request.body);
+    const read = readNewReferral(body, today());
+    const errors = read.errors;
+    if (read.referral) {
+      const result = await services.referrals.record(request.user!, read.referral);
+      if (result.outcome === 'recorded') return reply.redirect(paths.referrals.show({ referralId: result.referralIds[0]! }), 303);
+      // Problems are per child named, in the order they were entered: map them back to their rows.
+      const rowsUsed = [1, 2, 3].filter((row) => ['id', 'forename', 'surname', 'dob-day', 'dob-month', 'dob-year'].some((f) => (body[`child${row}-${f}`] ?? '').trim()));
+      for (const [index, problem] of Object.entries(result.problems)) {
+        const row = rowsUsed[Number(index)] ?? 1;
+        errors[(body[`child${row}-id`] ?? '').trim() ? `child${row}-id` : `child${row}-forename`] = problem;
+      }
+    }
+    reply.code(422);
+    return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(body, errors, newReferralFieldOrder, request.user!.team) });
+  });
+
+  app.get('/referrals/:referralId', record, async (request, reply) => showReferral(request, reply, readReferralId(request)));
+
+  app.post('/referrals/:referralId/screen', manage, async (request, reply) => {
+    const referralId = readReferralId(request);
+    const body = formBody(request.body);
+    const parsed = screenForm.safeParse(body);
+    if (!parsed.success) return showReferral(request, reply, referralId, body, fieldErrors(parsed.error.issues));
+    const result = await services.referrals.screen(request.user!, referralId, parsed.data.screeningNotes);
+    if (result.outcome === 'not_found') throw notFound();
+    if (result.outcome === 'forbidden') throw refused();
+    return reply.redirect(paths.referrals.show({ referralId }), 303);
+  });
+
+  app.post('/referrals/:referralId/decide', manage, async (request, reply) => {
+    const referralId = readReferralId(request);
+    const body = formBody(request.body);
+    const parsed = decisionFields.safeParse(body);
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    const decidedDate = readDate(body, 'decided', 'Date of decision', errors, today());
+    if (!parsed.success || !decidedDate || Object.keys(errors).length) return showReferral(request, reply, referralId, body, errors);
+    const result = await services.referrals.decide(request.user!, referralId, { pathway: parsed.data.pathway, reason: parsed.data.decisionReason, decidedDate });
+    if (result.outcome === 'not_found') throw notFound();
+    if (result.outcome === 'forbidden') throw refused();
+    if (result.outcome === 'before_received') return showReferral(request, reply, referralId, body, { 'decided-day': 'Date of decision must be on or after the date the referral was received' });
+    if (result.outcome === 'already_decided') return showReferral(request, reply, referralId, body, { pathway: 'Someone else has already decided this referral' });
+    return reply.redirect(paths.referrals.show({ referralId }), 303);
+  });
+
+  app.post('/referrals/:referralId/allocate', manage, async (request, reply) => {
+    const referralId = readReferralId(request);
+    const body = formBody(request.body);
+    const parsed = allocationFields.safeParse(body);
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    const openedDate = readDate(body, 'opened', 'Date the case opens', errors);
+    if (!parsed.success || !openedDate || Object.keys(errors).length) return showReferral(request, reply, referralId, body, errors);
+    const result = await services.referrals.allocate(request.user!, referralId, { workerId: parsed.data.workerId, openedDate });
+    if (result.outcome === 'not_found') throw notFound();
+    if (result.outcome === 'forbidden') throw refused();
+    const problems: Partial<Record<typeof result.outcome, FieldErrors>> = {
+      unknown_worker: { workerId: 'Select a worker in the referral’s team' },
+      before_decision: { 'opened-day': 'Date the case opens must be on or after the date of the decision' },
+      already_allocated: { workerId: 'This referral has already been allocated' },
+      not_allocatable: { workerId: 'Only a referral decided for Family First or a social work assessment is allocated' },
+    };
+    const problem = problems[result.outcome];
+    if (problem) return showReferral(request, reply, referralId, body, problem);
+    return reply.redirect(paths.referrals.show({ referralId }), 303);
+  });
+
+  const closeAccess = { config: { access: { permission: 'child:view' as const } } };
+  async function showCloseCase(request: FastifyRequest, reply: FastifyReply, values: FormBody, errors: FieldErrors) {
+    const params = caseParams.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no case with that id');
+    const found = await services.referrals.findCase(request.user!, params.data.caseId);
+    if (found.outcome !== 'shown') {
+      throw found.outcome === 'not_found' ? new HttpError(404, 'There is no case with that id') : new HttpError(403, "This case is not on your caseload or your team's.");
+    }
+    if (found.case.closedDate !== null) throw new HttpError(409, 'This case is already closed');
+    if (Object.keys(errors).length) reply.code(422);
+    return reply.view('referrals/views/closeCase.njk', { title: 'Close a case', form: presentCloseCase(found.case, values, errors) });
+  }
+
+  app.get('/cases/:caseId/close', closeAccess, async (request, reply) => showCloseCase(request, reply, {}, {}));
+
+  app.post('/cases/:caseId/close', closeAccess, async (request, reply) => {
+    const { caseId } = caseParams.parse(request.params);
+    const body = formBody(request.body);
+    const parsed = closureFields.safeParse(body);
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    const closedDate = readDate(body, 'closed', 'Date the case closes', errors);
+    if (!parsed.success || !closedDate || Object.keys(errors).length) return showCloseCase(request, reply, body, errors);
+    const result = await services.referrals.closeCase(request.user!, caseId, { closedDate, reason: parsed.data.reason, notes: parsed.data.notes });
+    if (result.outcome === 'not_found') throw new HttpError(404, 'There is no case with that id');
+    if (result.outcome === 'forbidden') throw new HttpError(403, "This case is not on your caseload or your team's.");
+    if (result.outcome === 'already_closed') throw new HttpError(409, 'This case is already closed');
+    if (result.outcome === 'before_opened') return showCloseCase(request, reply, body, { 'closed-day': 'Date the case closes must be on or after the date it opened' });
+    request.session.set('flash', 'case_closed');
+    return reply.redirect(may(request.user, 'referral:manage') ? paths.referrals.tray() : paths.children.search(), 303);
+  });
+}
