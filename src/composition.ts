@@ -13,6 +13,36 @@ import { childService } from './modules/children/childService.js';
 import { authorityRepository } from './modules/authority/authorityRepository.js';
 import { extractImportService } from './modules/extract/extractImportService.js';
 import { statsService } from './modules/reporting/statsService.js';
+import { safetyRepository } from './modules/safety/safetyRepository.js';
+import { safetyService } from './modules/safety/safetyService.js';
+import { lookedAfterRepository } from './modules/lookedAfter/lookedAfterRepository.js';
+import { lookedAfterService } from './modules/lookedAfter/lookedAfterService.js';
+import { resourceRepository } from './modules/resources/resourceRepository.js';
+import { resourceService } from './modules/resources/resourceService.js';
+import { protectionRepository } from './modules/protection/protectionRepository.js';
+import { protectionService } from './modules/protection/protectionService.js';
+import { commissioningRepository } from './modules/lookedAfter/commissioningRepository.js';
+import { commissioningService } from './modules/lookedAfter/commissioningService.js';
+import { scraRepository } from './modules/scra/scraRepository.js';
+import { scraService } from './modules/scra/scraService.js';
+import { referralRepository } from './modules/referrals/referralRepository.js';
+import { referralService } from './modules/referrals/referralService.js';
+import { familyFirstRepository } from './modules/familyFirst/familyFirstRepository.js';
+import { familyFirstService } from './modules/familyFirst/familyFirstService.js';
+import { clusterRepository } from './modules/clusters/clusterRepository.js';
+import { clusterService } from './modules/clusters/clusterService.js';
+import { caseloadRepository } from './modules/caseloads/caseloadRepository.js';
+import { caseloadService } from './modules/caseloads/caseloadService.js';
+import { chronologyRepository } from './modules/children/chronologyRepository.js';
+import { chronologyService } from './modules/children/chronologyService.js';
+import { mergeRepository } from './modules/children/mergeRepository.js';
+import { mergeService } from './modules/children/mergeService.js';
+import { keyPeopleRepository } from './modules/children/keyPeopleRepository.js';
+import { keyPeopleService } from './modules/children/keyPeopleService.js';
+import { benchmarkRepository } from './modules/dashboards/benchmarkRepository.js';
+import { dashboardService } from './modules/dashboards/dashboardService.js';
+import { boardReportService } from './reports/boardReportService.js';
+import { benchmarkService } from './modules/dashboards/benchmarkService.js';
 
 /** @example const services = buildServices(config, db); await services.children.search(user, { name: 'Boyd' }) */
 export function buildServices(config: Config, db: Database) {
@@ -30,6 +60,22 @@ export function buildServices(config: Config, db: Database) {
     children: childService(db, childRepository(), audit),
     extractImport: extractImportService(db, audit),
     stats: statsService(db),
+    safety: safetyService(db, safetyRepository(), childService(db, childRepository(), audit), audit),
+    lookedAfter: lookedAfterService(db, lookedAfterRepository(), childService(db, childRepository(), audit), audit),
+    resources: resourceService(db, resourceRepository(), childService(db, childRepository(), audit), audit),
+    protection: protectionService(db, protectionRepository(), childService(db, childRepository(), audit), audit),
+    commissioning: commissioningService(db, commissioningRepository(), childService(db, childRepository(), audit), audit),
+    scra: scraService(db, scraRepository(), childService(db, childRepository(), audit), audit),
+    referrals: referralService(db, referralRepository(), familyFirstRepository(), childService(db, childRepository(), audit), audit, { decisionTargetDays: config.referralDecisionDays }),
+    familyFirst: familyFirstService(db, familyFirstRepository(), childService(db, childRepository(), audit), audit),
+    clusterOutcomes: clusterService(db, clusterRepository(), childService(db, childRepository(), audit), audit),
+    caseloads: caseloadService(db, caseloadRepository(), childService(db, childRepository(), audit), audit),
+    chronology: chronologyService(db, chronologyRepository(), childService(db, childRepository(), audit), audit),
+    childMerges: mergeService(db, mergeRepository(), childService(db, childRepository(), audit), audit),
+    keyPeople: keyPeopleService(db, keyPeopleRepository(), childService(db, childRepository(), audit), audit),
+    dashboards: dashboardService(db, statsService(db), benchmarkRepository()),
+    boardReports: boardReportService(dashboardService(db, statsService(db), benchmarkRepository())),
+    benchmarks: benchmarkService(db, audit),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

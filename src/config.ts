@@ -17,6 +17,7 @@ const environment = z.object({
   CAIRN_SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   CAIRN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   CAIRN_DEMO_SEED: z.coerce.number().int().default(2021),
+  CAIRN_REFERRAL_DECISION_DAYS: z.coerce.number().int().positive().max(365).default(7),
   CAIRN_DEMO: flag.optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -47,6 +48,7 @@ export interface Config {
   /** Requests per minute from one address before Cairn answers 429 (sign-in has its own, lower limit). */
   rateLimitPerMinute: number;
   demoSeed: number;
+  /** Days after a referral arrives by which its pathway should be decided; later, it shows as overdue. */ referralDecisionDays: number;
   /** Load the demo authority into an empty database at start (default: on, except in production). */
   loadDemo: boolean;
   oidc?: OidcSettings;
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLockoutMinutes: e.CAIRN_SIGN_IN_LOCKOUT_MINUTES,
     rateLimitPerMinute: e.CAIRN_RATE_LIMIT_PER_MINUTE,
     demoSeed: e.CAIRN_DEMO_SEED,
+    referralDecisionDays: e.CAIRN_REFERRAL_DECISION_DAYS,
     loadDemo: e.CAIRN_DEMO ?? !production,
     oidc:
       oidcSet === 4

@@ -20,10 +20,108 @@ export const paths = {
   children: {
     search: () => '/children',
     show: ({ childId }: { childId: string }) => `/children/${encode(childId)}`,
+    chronology: ({ childId }: { childId: string }) => `/children/${encode(childId)}/chronology`,
+    merge: ({ childId }: { childId: string }) => `/children/${encode(childId)}/merge`,
+    edit: ({ childId }: { childId: string }) => `/children/${encode(childId)}/edit`,
+    keyPeople: ({ childId }: { childId: string }) => `/children/${encode(childId)}/people`,
   },
   admin: {
     audit: () => '/admin/audit',
     users: () => '/admin/users',
     newUser: () => '/admin/users/new',
+  },
+  /** Child protection, looked after children, placements and the council's own places (issue 5). */
+  care: {
+    hub: () => '/care',
+    child: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care`,
+    startEpisode: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/episodes/start`,
+    endEpisode: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/episodes/end`,
+    place: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/placements/place`,
+    move: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/placements/move`,
+    endPlacement: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/placements/end`,
+    book: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/short-breaks/book`,
+    protection: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/protection`,
+    register: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/protection/register`,
+    deregister: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/protection/deregister`,
+    newIrd: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/protection/ird`,
+    newCpMeeting: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/protection/meeting`,
+    protectionRegister: () => '/protection/register',
+    scra: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/scra`,
+    newScraReferral: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/scra/new`,
+    scraDecision: ({ childId, referralId }: { childId: string; referralId: string }) => `/children/${encode(childId)}/care/scra/${encode(referralId)}/decision`,
+    scraHearing: ({ childId, referralId }: { childId: string; referralId: string }) => `/children/${encode(childId)}/care/scra/${encode(referralId)}/hearing`,
+    resources: () => '/resources',
+    newResource: () => '/resources/new',
+    resource: ({ resourceId }: { resourceId: string }, month?: { year: string; month: string }) =>
+      `/resources/${encode(resourceId)}${month ? `?${new URLSearchParams({ 'from-day': '1', 'from-month': month.month, 'from-year': month.year }).toString()}` : ''}`,
+    commissioning: (query?: { date: string }) => `/commissioning${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+    providers: () => '/providers',
+    newProvider: () => '/providers/new',
+    newHome: () => '/providers/homes/new',
+  },
+  /** Referrals from arrival to allocation, and closing the case they open (issue 3). */
+  referrals: {
+    tray: () => '/referrals',
+    new: () => '/referrals/new',
+    show: ({ referralId }: { referralId: string }) => `/referrals/${encode(referralId)}`,
+    screen: ({ referralId }: { referralId: string }) => `/referrals/${encode(referralId)}/screen`,
+    decide: ({ referralId }: { referralId: string }) => `/referrals/${encode(referralId)}/decide`,
+    allocate: ({ referralId }: { referralId: string }) => `/referrals/${encode(referralId)}/allocate`,
+    closeCase: ({ caseId }: { caseId: string }) => `/cases/${encode(caseId)}/close`,
+  },
+  /** Family First involvements (issue 3). */
+  familyFirst: {
+    show: ({ involvementId }: { involvementId: string }) => `/family-first/${encode(involvementId)}`,
+    plan: ({ involvementId }: { involvementId: string }) => `/family-first/${encode(involvementId)}/plan`,
+    sessions: ({ involvementId }: { involvementId: string }) => `/family-first/${encode(involvementId)}/sessions`,
+    feedback: ({ involvementId }: { involvementId: string }) => `/family-first/${encode(involvementId)}/feedback`,
+    end: ({ involvementId }: { involvementId: string }) => `/family-first/${encode(involvementId)}/end`,
+  },
+  /** Caseloads: a worker's own work, a team's caseloads by worker (issue 3). */
+  caseloads: {
+    mine: () => '/caseloads/mine',
+    team: () => '/caseloads/team',
+    addTask: () => '/caseloads/tasks',
+    completeTask: ({ taskId }: { taskId: string }) => `/caseloads/tasks/${encode(taskId)}/done`,
+  },
+  /** Cluster outcomes (issue 3). */
+  clusters: {
+    outcomes: (query?: { from: string; to: string; cluster: string }) => `/clusters${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+    /** The children behind one figure; `others` = every cluster but `cluster`. */
+    children: (query: { from: string; to: string; cluster: string; others: 'yes' | 'no'; indicator: string; dimension: string }) => `/clusters/children?${new URLSearchParams(query).toString()}`,
+  },
+  /** Signs of Safety: case maps, scaling, the safety network and plan, and the child's voice (issue 4). */
+  safety: {
+    maps: ({ childId }: { childId: string }) => `/children/${encode(childId)}/safety`,
+    map: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}`,
+    newItem: ({ childId, mapId, category }: { childId: string; mapId: string; category: string }) =>
+      `/children/${encode(childId)}/safety/maps/${encode(mapId)}/items/${encode(category)}/new`,
+    newPair: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}/pairs/new`,
+    editPair: ({ childId, mapId, pairId }: { childId: string; mapId: string; pairId: string }) =>
+      `/children/${encode(childId)}/safety/maps/${encode(mapId)}/pairs/${encode(pairId)}/edit`,
+    newScore: ({ childId, mapId, pairId }: { childId: string; mapId: string; pairId: string }) =>
+      `/children/${encode(childId)}/safety/maps/${encode(mapId)}/pairs/${encode(pairId)}/scores/new`,
+    remove: ({ childId, mapId, entryId }: { childId: string; mapId: string; entryId: string }) =>
+      `/children/${encode(childId)}/safety/maps/${encode(mapId)}/entries/${encode(entryId)}/remove`,
+    scaling: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}/scaling`,
+    newMember: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}/network/new`,
+    newRule: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}/plan/new`,
+    newMeeting: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}/meetings/new`,
+    history: ({ childId, mapId }: { childId: string; mapId: string }) => `/children/${encode(childId)}/safety/maps/${encode(mapId)}/history`,
+    compare: ({ childId, mapId }: { childId: string; mapId: string }, query?: { from: string; to: string }) =>
+      `/children/${encode(childId)}/safety/maps/${encode(mapId)}/compare${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+    familyCopy: ({ childId, mapId, format }: { childId: string; mapId: string; format: 'pdf' | 'docx' }) =>
+      `/children/${encode(childId)}/safety/maps/${encode(mapId)}/family-copy.${format}`,
+    voice: ({ childId }: { childId: string }) => `/children/${encode(childId)}/voice`,
+    newWords: ({ childId }: { childId: string }) => `/children/${encode(childId)}/voice/words/new`,
+    newDrawing: ({ childId }: { childId: string }) => `/children/${encode(childId)}/voice/drawings/new`,
+    drawing: ({ childId, drawingId }: { childId: string; drawingId: string }) => `/children/${encode(childId)}/voice/drawings/${encode(drawingId)}`,
+  },
+  /** Dashboards, the board report and benchmark figures (issue 6). `query` is a figure choice's query string. */
+  dashboards: {
+    show: (query = '') => `/dashboards${query ? `?${query}` : ''}`,
+    csv: ({ tableId }: { tableId: string }, query = '') => `/dashboards/tables/${encode(tableId)}.csv${query ? `?${query}` : ''}`,
+    boardReport: (query = '') => `/dashboards/board-report${query ? `?${query}` : ''}`,
+    benchmarks: () => '/dashboards/benchmarks',
   },
 } as const;

@@ -10,15 +10,36 @@ export const permissions = [
   'audit:search',
   'user:manage',
   'figures:view',
+  // Issue 5: recording care for a child one may access; the register, commissioning and resource pages and booking places are for managers.
+  'care:record',
+  'care:book',
+  'protection:register',
+  'commissioning:view',
+  'resources:view',
+  // Issue 3: referrals (record; manage = tray, decide, allocate), Family First work, the cluster page and its lists of children.
+  'referral:record',
+  'referral:manage',
+  'familyFirst:work',
+  'clusters:view',
+  'clusters:children',
+  'caseload:own',
+  'caseload:team',
+  'child:merge',
+  // Issue 4: Signs of Safety maps, scaling, plans and the child's voice, for children one may access.
+  'safety:view',
+  'safety:record',
+  // Issue 6: building the board report (published figures) is for service managers and analysts; dashboards need figures:view.
+  'report:build',
+  'benchmarks:import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
-  practitioner: ['child:search', 'child:view'],
-  team_manager: ['child:search', 'child:view', 'figures:view'],
-  service_manager: ['child:search', 'child:view', 'figures:view'],
+  practitioner: ['child:search', 'child:view', 'care:record', 'referral:record', 'familyFirst:work', 'safety:view', 'safety:record', 'caseload:own'],
+  team_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge'],
+  service_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge'],
   // Analysts see aggregate figures only, never a named child.
-  analyst: ['figures:view'],
+  analyst: ['figures:view', 'clusters:view', 'report:build', 'benchmarks:import'],
   // Administrators run the system and its audit trail; they do not browse children's records.
   admin: ['audit:search', 'user:manage'],
 };

@@ -5,5 +5,6 @@ import { importCommand } from './import.js';
 import { demoCommand } from './demo.js';
 import { usersCommand } from './users.js';
 import { statsCommand } from './stats.js';
+import { reportCommand } from './report.js';
 
-export const commands: Command[] = [migrateCommand, importCommand, demoCommand, usersCommand, statsCommand];
+export const commands: Command[] = [migrateCommand, importCommand, demoCommand, usersCommand, statsCommand, reportCommand];

@@ -12,6 +12,12 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
     const user = request.user;
     const navigation = [
       { text: 'Find a child', href: paths.children.search(), allowed: may(user, 'child:search') },
+      { text: 'My work', href: paths.caseloads.mine(), allowed: may(user, 'caseload:own') },
+      { text: 'Referrals', href: paths.referrals.tray(), allowed: may(user, 'referral:manage') },
+      { text: 'Caseloads', href: paths.caseloads.team(), allowed: may(user, 'caseload:team') },
+      { text: 'Protection and care', href: paths.care.hub(), allowed: may(user, 'resources:view') },
+      { text: 'Cluster outcomes', href: paths.clusters.outcomes(), allowed: may(user, 'clusters:view') },
+      { text: 'Dashboards', href: paths.dashboards.show(), allowed: may(user, 'figures:view') },
       { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
       { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
     ].filter((item) => item.allowed);
