@@ -72,7 +72,7 @@ describe('a valid extract', () => {
 
   it('stores each kind of value as written', async () => {
     await importValid();
-    expect(await db.query('select * from placements order by placement_id')).toEqual([
+    expect(await db.query('select placement_id, episode_id, child_id, start_date, end_date, placement_type, provider_id, out_of_authority, weekly_cost from placements order by placement_id')).toEqual([
       { placement_id: 'P1', episode_id: 'E1', child_id: 'A', start_date: '2019-01-01', end_date: '2020-10-01', placement_type: 'foster_purchased', provider_id: 'X', out_of_authority: true, weekly_cost: 700 },
       { placement_id: 'P2', episode_id: 'E1', child_id: 'A', start_date: '2020-10-01', end_date: '2021-07-31', placement_type: 'kinship', provider_id: null, out_of_authority: false, weekly_cost: null },
       { placement_id: 'P3', episode_id: 'E2', child_id: 'C', start_date: '2020-09-01', end_date: null, placement_type: 'la_home', provider_id: 'LA', out_of_authority: false, weekly_cost: 2000.5 },
