@@ -73,7 +73,7 @@ function hiddenCells(table: FigureTable): boolean[][] {
 }
 
 /**
- * The table with every figure written, or — with `published` — with disclosure control applied: any count
+ * The table with every figure written, or — with `published` — with disclosure control applied: every count
  * of 1 to 4 is `*`, as are enough others that none can be worked back from totals, and any rate or
  * percentage worked out from a hidden count.
  * @example writeTable(table, { published: true }).rows[0] // ['2021', '233', '11.9', '-39%']
