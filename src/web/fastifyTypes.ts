@@ -28,6 +28,8 @@ declare module '@fastify/secure-session' {
     returnTo: string;
     /** A one-off message for the next page (e.g. "your session ended"). */
     flash: string;
+    /** Whether this person has drafts waiting: looked up once per session, so pages need not ask each time. */
+    draftsPending: boolean;
     oidcState: string;
     oidcNonce: string;
     oidcVerifier: string;

@@ -16,6 +16,11 @@ export function draftRepository() {
       );
     },
 
+    async hasAny(db: Queryable, userId: string): Promise<boolean> {
+      const rows = await db.query<{ pending: boolean }>('select exists (select 1 from drafts where user_id = $1) as pending', [userId]);
+      return rows[0]?.pending ?? false;
+    },
+
     /** Return and remove the draft for this form, so it is restored once. */
     async take(db: Queryable, userId: string, formPath: string): Promise<DraftFields | undefined> {
       const rows = await db.query<{ fields: DraftFields }>(

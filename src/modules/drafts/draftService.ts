@@ -17,6 +17,11 @@ export function draftService(db: Database, repository: DraftRepository) {
     },
 
     /** The draft for this form, removed as it is given back, so it is restored once. */
+    /** Whether anything is waiting to be given back to this person. */
+    async hasAny(userId: string): Promise<boolean> {
+      return repository.hasAny(db, userId);
+    },
+
     async takeFor(userId: string, formPath: string): Promise<DraftFields | undefined> {
       return repository.take(db, userId, formPath);
     },

@@ -46,6 +46,22 @@ function lateDraft(request: FastifyRequest, returnTo: string): { path: string; f
 }
 
 /**
+ * The draft kept for this page, if any. Whether the person has drafts at all is asked once per session
+ * (drafts are kept only when a session ends, so a new session asks afresh), sparing every page a query.
+ */
+async function restoreDraft(request: FastifyRequest, services: Services, userId: string) {
+  let pending = request.session.get('draftsPending');
+  if (pending === undefined) {
+    pending = await services.drafts.hasAny(userId);
+    request.session.set('draftsPending', pending);
+  }
+  if (!pending) return undefined;
+  const draft = await services.drafts.takeFor(userId, request.url);
+  if (draft) request.session.set('draftsPending', await services.drafts.hasAny(userId));
+  return draft;
+}
+
+/**
  * Sets `request.user` from the session; ends a session idle for longer than the timeout (keeping a form
  * sent after it as a draft); renews the session on every other request; restores a draft to its page.
  * @example await setUpAuthentication(app, config, services)
@@ -81,6 +97,6 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
     request.user = user;
     // Background status checks must not count as activity.
     if (request.routeOptions.url !== paths.session.status()) request.session.set('lastSeenAt', Date.now());
-    if (request.method === 'GET') request.draft = await services.drafts.takeFor(user.userId, request.url);
+    if (request.method === 'GET') request.draft = await restoreDraft(request, services, user.userId);
   });
 }
