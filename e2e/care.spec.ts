@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
-import { SignInPage } from './pages/signInPage.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accounts, type TestServer } from './support/testServer.js';
+import { useBrowserSession } from './support/browserSession.js';
 import { ChildSummaryPage } from './pages/childPages.js';
 import { CarePage, ChildProtectionPage, ProtectionRegisterPage, ResourcePage, CareFormPage, CommissioningPage } from './pages/carePages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
@@ -12,46 +11,35 @@ const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000)
 const spoken = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
   let flatId: string;
+  const session = useBrowserSession({
+    seed: async (server) => {
+      const { db } = server.services;
+      await aChild(db, { childId: 'G1', forename: 'Mhairi', surname: 'Gunn', dateOfBirth: '2011-02-03' });
+      await aChild(db, { childId: 'G2', forename: 'Duncan', surname: 'Gunn', dateOfBirth: '2010-04-05' });
+      await aChild(db, { childId: 'G3', forename: 'Fiona', surname: 'Laird', dateOfBirth: '2013-06-07' });
+      for (const childId of ['G1', 'G2', 'G3']) await aCase(db, childId, { team: 'Family First', workerId: 'W1' });
+      await db.query(`insert into providers (provider_id, name, provider_type) values ('PR1', 'Heatherbank Care', 'private'), ('PR2', 'Glenmuir Fostering', 'local_authority')`);
+      await aChild(db, { childId: 'G4', forename: 'Lewis', surname: 'Orr', dateOfBirth: '2008-08-09' });
+      await aCase(db, 'G4', { team: 'Family First', workerId: 'W1' });
+      const episode = await anEpisode(db, 'G4', { startDate: '2023-05-01' });
+      await db.query(
+        `insert into placements (placement_id, episode_id, child_id, start_date, placement_type, provider_id, out_of_authority, weekly_cost)
+         values ('P-G4', $1, 'G4', '2023-05-01', 'residential_school', 'PR1', true, 4200)`, [episode]);
+      const flat = await server.services.resources.add({ kind: 'system', name: 'test' }, { name: 'Seabank House flat', kind: 'short_break', places: ['Flat'] });
+      flatId = flat.resourceId;
+      await db.query(
+        `insert into place_bookings (booking_id, place_id, child_id, start_date, end_date, reason, avoided_out_of_authority)
+         values ('B-seed', $1, 'G2', '2030-03-10', '2030-03-14', 'Respite for carers', false)`, [flat.places[0]!.placeId]);
+    },
+  });
+  let server: TestServer;
+  let page: Page;
+  beforeEach(() => {
+    ({ server, page } = session);
+  });
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const { db } = server.services;
-    await aChild(db, { childId: 'G1', forename: 'Mhairi', surname: 'Gunn', dateOfBirth: '2011-02-03' });
-    await aChild(db, { childId: 'G2', forename: 'Duncan', surname: 'Gunn', dateOfBirth: '2010-04-05' });
-    await aChild(db, { childId: 'G3', forename: 'Fiona', surname: 'Laird', dateOfBirth: '2013-06-07' });
-    for (const childId of ['G1', 'G2', 'G3']) await aCase(db, childId, { team: 'Family First', workerId: 'W1' });
-    await db.query(`insert into providers (provider_id, name, provider_type) values ('PR1', 'Heatherbank Care', 'private'), ('PR2', 'Glenmuir Fostering', 'local_authority')`);
-    await aChild(db, { childId: 'G4', forename: 'Lewis', surname: 'Orr', dateOfBirth: '2008-08-09' });
-    await aCase(db, 'G4', { team: 'Family First', workerId: 'W1' });
-    const episode = await anEpisode(db, 'G4', { startDate: '2023-05-01' });
-    await db.query(
-      `insert into placements (placement_id, episode_id, child_id, start_date, placement_type, provider_id, out_of_authority, weekly_cost)
-       values ('P-G4', $1, 'G4', '2023-05-01', 'residential_school', 'PR1', true, 4200)`, [episode]);
-    const flat = await server.services.resources.add({ kind: 'system', name: 'test' }, { name: 'Seabank House flat', kind: 'short_break', places: ['Flat'] });
-    flatId = flat.resourceId;
-    await db.query(
-      `insert into place_bookings (booking_id, place_id, child_id, start_date, end_date, reason, avoided_out_of_authority)
-       values ('B-seed', $1, 'G2', '2030-03-10', '2030-03-14', 'Respite for carers', false)`, [flat.places[0]!.placeId]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  async function signInAs(username: string): Promise<void> {
-    const signIn = await SignInPage.open(page, server.url);
-    await signIn.signIn(username, testPassword);
-  }
+  const { signInAs } = session;
 
   async function openChild(childId: string, name: string): Promise<ChildSummaryPage> {
     await page.goto(`${server.url}/children/${childId}`);

@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, expectNoAccessibilityViolations } from './support/browser.js';
-import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
-import { SignInPage } from './pages/signInPage.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoAccessibilityViolations } from './support/browser.js';
+import { accounts, type TestServer } from './support/testServer.js';
+import { useBrowserSession } from './support/browserSession.js';
 import { ChildrenBehindPage, ClusterOutcomesPage, CloseCasePage, InvolvementPage, NewReferralPage, ReferralPage, ReferralTrayPage } from './pages/familyFirstPages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { aCase, aChild, anEpisode } from '../test/support/factories.js';
 
 describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, () => {
+  const session = useBrowserSession();
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
+  let context: BrowserContext;
+  beforeEach(() => {
+    ({ server, page, context } = session);
+  });
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  async function signInAs(username: string): Promise<void> {
-    const signIn = await SignInPage.open(page, server.url);
-    await signIn.signIn(username, testPassword);
-  }
+  const { signInAs } = session;
 
   it('a team manager records siblings’ referral, screens, decides and allocates it; the worker records sessions and closes the case', async () => {
     await signInAs(accounts.team_manager.username);

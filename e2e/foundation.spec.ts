@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, expectNoAccessibilityViolations } from './support/browser.js';
-import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoAccessibilityViolations } from './support/browser.js';
+import { accounts, testPassword, type TestServer } from './support/testServer.js';
+import { useBrowserSession } from './support/browserSession.js';
 import { SignInPage } from './pages/signInPage.js';
 import { ChildSearchPage } from './pages/childPages.js';
 import { AuditTrailPage } from './pages/auditTrailPage.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 
 describe(`foundation in Chromium (${engineUnderTest})`, () => {
+  const session = useBrowserSession();
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  let context: BrowserContext;
+  beforeEach(() => {
+    ({ server, page, context } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
 
   async function signInAs(username: string): Promise<void> {
     const signIn = await SignInPage.open(page, server.url);

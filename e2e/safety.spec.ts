@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accounts, testPassword, type TestServer } from './support/testServer.js';
+import { useBrowserSession } from './support/browserSession.js';
 import { SignInPage } from './pages/signInPage.js';
 import { ChildSummaryPage } from './pages/childPages.js';
 import { ChildVoicePage, ComparePage, ConflictPage, MapHistoryPage, SafetyMapPage, SafetyMapsPage, ScalingPage, SectionFormPage } from './pages/safetyPages.js';
@@ -14,23 +14,12 @@ const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAA
 const slow = 120_000;
 
 describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
+  const session = useBrowserSession();
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  beforeEach(() => {
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
 
   async function signIn(on: Page = page): Promise<void> {
     const signInPage = await SignInPage.open(on, server.url);
@@ -87,7 +76,7 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
   it('shows a conflict page when someone else saved first, and re-applies my change without losing theirs', async () => {
     await signIn();
     const map = await openMaps('Boyd family – conflict');
-    const otherContext = await browser.newContext();
+    const otherContext = await session.browser.newContext();
     const other = await otherContext.newPage();
     try {
       await signIn(other);

@@ -19,12 +19,16 @@ import { lookedAfterRepository } from './modules/lookedAfter/lookedAfterReposito
 import { lookedAfterService } from './modules/lookedAfter/lookedAfterService.js';
 import { resourceRepository } from './modules/resources/resourceRepository.js';
 import { resourceService } from './modules/resources/resourceService.js';
+import { surveyRepository } from './modules/surveys/surveyRepository.js';
+import { surveyService } from './modules/surveys/surveyService.js';
 import { protectionRepository } from './modules/protection/protectionRepository.js';
 import { protectionService } from './modules/protection/protectionService.js';
 import { commissioningRepository } from './modules/lookedAfter/commissioningRepository.js';
 import { commissioningService } from './modules/lookedAfter/commissioningService.js';
 import { scraRepository } from './modules/scra/scraRepository.js';
 import { scraService } from './modules/scra/scraService.js';
+import { supervisionOrderRepository } from './modules/scra/supervisionOrderRepository.js';
+import { supervisionOrderService } from './modules/scra/supervisionOrderService.js';
 import { referralRepository } from './modules/referrals/referralRepository.js';
 import { referralService } from './modules/referrals/referralService.js';
 import { familyFirstRepository } from './modules/familyFirst/familyFirstRepository.js';
@@ -42,7 +46,12 @@ import { keyPeopleService } from './modules/children/keyPeopleService.js';
 import { benchmarkRepository } from './modules/dashboards/benchmarkRepository.js';
 import { dashboardService } from './modules/dashboards/dashboardService.js';
 import { boardReportService } from './reports/boardReportService.js';
+import { caseFileAuditRepository } from './modules/caseFileAudits/caseFileAuditRepository.js';
+import { caseFileAuditService } from './modules/caseFileAudits/caseFileAuditService.js';
 import { benchmarkService } from './modules/dashboards/benchmarkService.js';
+import { trainingRepository } from './modules/training/trainingRepository.js';
+import { trainingService } from './modules/training/trainingService.js';
+import { qualityService } from './modules/quality/qualityService.js';
 
 /** @example const services = buildServices(config, db); await services.children.search(user, { name: 'Boyd' }) */
 export function buildServices(config: Config, db: Database) {
@@ -66,6 +75,7 @@ export function buildServices(config: Config, db: Database) {
     protection: protectionService(db, protectionRepository(), childService(db, childRepository(), audit), audit),
     commissioning: commissioningService(db, commissioningRepository(), childService(db, childRepository(), audit), audit),
     scra: scraService(db, scraRepository(), childService(db, childRepository(), audit), audit),
+    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), childService(db, childRepository(), audit), audit),
     referrals: referralService(db, referralRepository(), familyFirstRepository(), childService(db, childRepository(), audit), audit, { decisionTargetDays: config.referralDecisionDays }),
     familyFirst: familyFirstService(db, familyFirstRepository(), childService(db, childRepository(), audit), audit),
     clusterOutcomes: clusterService(db, clusterRepository(), childService(db, childRepository(), audit), audit),
@@ -76,6 +86,17 @@ export function buildServices(config: Config, db: Database) {
     dashboards: dashboardService(db, statsService(db), benchmarkRepository()),
     boardReports: boardReportService(dashboardService(db, statsService(db), benchmarkRepository())),
     benchmarks: benchmarkService(db, audit),
+    /** Surveys of families and staff; listWaves and compareWaves are the quality report's contract. */
+    surveys: surveyService(db, surveyRepository(), audit),
+    caseFileAudits: caseFileAuditService(db, caseFileAuditRepository(), safetyRepository(), audit),
+    training: trainingService(db, trainingRepository(), audit),
+    /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
+    quality: qualityService({
+      audits: caseFileAuditService(db, caseFileAuditRepository(), safetyRepository(), audit),
+      surveys: surveyService(db, surveyRepository(), audit),
+      training: trainingService(db, trainingRepository(), audit),
+      authority: { current: () => authority.current(db) },
+    }, audit),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -77,6 +77,15 @@ export class ChildProtectionPage extends BasePage {
   status(): Promise<string> {
     return this.page.locator('#status').innerText();
   }
+
+  banner(): Promise<string> {
+    return this.page.locator('.govuk-notification-banner--success').innerText();
+  }
+
+  /** The registrations table: period, areas of concern, reason ended. */
+  registrations(): Promise<string> {
+    return this.page.locator('#registrations + table').innerText();
+  }
 }
 
 export class ProtectionRegisterPage extends BasePage {
@@ -125,5 +134,42 @@ export class CommissioningPage extends BasePage {
 
   totals(): Promise<string> {
     return this.page.locator('#totals').innerText();
+  }
+}
+
+/** A child's Compulsory Supervision Orders: each order's details, next review and review hearings. */
+export class SupervisionOrdersPage extends BasePage {
+  constructor(page: Page) {
+    super(page, 'Compulsory Supervision Orders');
+  }
+
+  async follow(link: string | RegExp, heading: string): Promise<CareFormPage> {
+    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name: link }).first().click()]);
+    return new CareFormPage(this.page, heading).verifyOnPage();
+  }
+
+  banner(): Promise<string> {
+    return this.page.locator('.govuk-notification-banner--success').innerText();
+  }
+
+  /** The first (newest) order's details and reviews, as text. */
+  latestOrder(): Promise<string> {
+    return this.page.locator('main').innerText();
+  }
+}
+
+/** The managers' Protection and care hub, with the supervision order reviews due. */
+export class ProtectionAndCareHubPage extends BasePage {
+  constructor(page: Page) {
+    super(page, 'Protection and care');
+  }
+
+  static async open(page: Page, baseUrl: string): Promise<ProtectionAndCareHubPage> {
+    await page.goto(`${baseUrl}/care`);
+    return new ProtectionAndCareHubPage(page).verifyOnPage();
+  }
+
+  reviewsDue(): Promise<string[]> {
+    return this.page.locator('#reviews-due ~ table tbody tr').allInnerTexts();
   }
 }

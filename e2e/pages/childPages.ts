@@ -39,3 +39,65 @@ export class ChildSummaryPage extends BasePage {
     return this.page.locator(`#${id} + table, #${id} + p, #${id} + ul`).first().innerText();
   }
 }
+
+type DateOfBirth = { day: string; month: string; year: string };
+
+/** "Add a child": the check by name and date of birth, what it found, then the child's details. */
+export class AddChildPage extends BasePage {
+  constructor(page: Page) {
+    super(page, 'Add a child');
+  }
+
+  /** From the search page's "Add a child" link. */
+  static async fromSearch(page: Page): Promise<AddChildPage> {
+    await page.getByRole('link', { name: 'Add a child' }).first().click();
+    await page.waitForLoadState('load');
+    return new AddChildPage(page).verifyOnPage();
+  }
+
+  private async fillName(forename: string, surname: string, dateOfBirth: DateOfBirth): Promise<void> {
+    await this.page.fill('#forename', forename);
+    await this.page.fill('#surname', surname);
+    await this.page.fill('#dob-day', dateOfBirth.day);
+    await this.page.fill('#dob-month', dateOfBirth.month);
+    await this.page.fill('#dob-year', dateOfBirth.year);
+  }
+
+  async check(forename: string, surname: string, dateOfBirth: DateOfBirth): Promise<this> {
+    await this.fillName(forename, surname, dateOfBirth);
+    await this.page.getByRole('button', { name: 'Check for existing records' }).click();
+    await this.page.waitForLoadState('load');
+    return this.verifyOnPage();
+  }
+
+  /** What the check found: its heading, and the records listed (name and date of birth). */
+  async found(): Promise<{ heading: string; records: string[] }> {
+    const heading = (await this.page.locator('#duplicates-heading').innerText()).trim();
+    const rows = await this.page.locator('table[aria-labelledby="duplicates-heading"] tbody tr').allInnerTexts();
+    return { heading, records: rows.map((r) => r.replace(/\s+/g, ' ').trim()) };
+  }
+
+  async details(fields: { sex?: string; school?: string; schoolCluster?: string; notADuplicate?: boolean }): Promise<this> {
+    if (fields.sex) await this.page.getByLabel(fields.sex, { exact: true }).check();
+    if (fields.school !== undefined) await this.page.fill('#school', fields.school);
+    if (fields.schoolCluster !== undefined) await this.page.fill('#schoolCluster', fields.schoolCluster);
+    if (fields.notADuplicate) await this.page.getByLabel('I have checked the records listed: none of them is this child').check();
+    return this;
+  }
+
+  async add(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add the child' }).click();
+    await this.page.waitForLoadState('load');
+  }
+}
+
+/** A child's summary, read by its details list and its "Possible duplicate records" panel. */
+export class ChildRecordPage extends ChildSummaryPage {
+  detail(key: string): Promise<string> {
+    return this.page.locator('.govuk-summary-list__row', { has: this.page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd').innerText();
+  }
+
+  possibleDuplicates(): Promise<string> {
+    return this.page.locator('[aria-labelledby="possible-duplicates"]').innerText();
+  }
+}

@@ -1,37 +1,14 @@
 /** @module Prints a board report as a Word document (DOCX): cover sheet table, numbered sections, tables, charts as pictures, method annex. */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDate } from '../web/nunjucksSetup.js';
 import type { BoardReport, ReportBlock } from './boardReport.js';
 import { chartPng } from './charts.js';
+import { borders, cell, docxTable } from './docxTable.js';
 import type { WrittenTable } from './publishTable.js';
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '505A5F' };
-const borders = { top: border, bottom: border, left: border, right: border };
-
-function cell(text: string, options: { bold?: boolean; right?: boolean } = {}): TableCell {
-  return new TableCell({
-    borders,
-    children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })],
-  });
-}
-
-function figureTable(table: WrittenTable): (Paragraph | Table)[] {
-  return [
-    new Paragraph({ children: [new TextRun({ text: table.caption, bold: true })] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, children: table.headings.map((heading, index) => cell(heading, { bold: true, right: table.numeric[index] })) }),
-        ...table.rows.map((row) => new TableRow({ children: row.map((text, index) => cell(text, { bold: index === 0, right: table.numeric[index] })) })),
-      ],
-    }),
-    new Paragraph({ text: '' }),
-  ];
-}
 
 async function blockContent(block: ReportBlock): Promise<(Paragraph | Table)[]> {
   if (block.kind === 'paragraph') return [new Paragraph({ text: block.text })];
-  if (block.kind === 'table') return figureTable(block.table);
+  if (block.kind === 'table') return docxTable(block.table);
   const { png, width, height } = await chartPng(block.chart);
   const scale = Math.min(1, 600 / width);
   return [

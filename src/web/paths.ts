@@ -19,9 +19,12 @@ export const paths = {
   },
   children: {
     search: () => '/children',
+    /** Adding a child: a search by name and date of birth first (issue 3). */
+    add: () => '/children/new',
     show: ({ childId }: { childId: string }) => `/children/${encode(childId)}`,
     chronology: ({ childId }: { childId: string }) => `/children/${encode(childId)}/chronology`,
-    merge: ({ childId }: { childId: string }) => `/children/${encode(childId)}/merge`,
+    merge: ({ childId }: { childId: string }, query?: { duplicateId: string }) =>
+      `/children/${encode(childId)}/merge${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
     edit: ({ childId }: { childId: string }) => `/children/${encode(childId)}/edit`,
     keyPeople: ({ childId }: { childId: string }) => `/children/${encode(childId)}/people`,
   },
@@ -58,6 +61,14 @@ export const paths = {
     providers: () => '/providers',
     newProvider: () => '/providers/new',
     newHome: () => '/providers/homes/new',
+  },
+  /** Compulsory Supervision Orders on a child's record and their review hearings (issue 5). */
+  supervisionOrders: {
+    child: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/orders`,
+    new: ({ childId }: { childId: string }, hearing?: { hearingId: string }) =>
+      `/children/${encode(childId)}/care/orders/new${hearing ? `?${new URLSearchParams({ hearing: hearing.hearingId }).toString()}` : ''}`,
+    review: ({ childId, orderId }: { childId: string; orderId: string }) => `/children/${encode(childId)}/care/orders/${encode(orderId)}/review`,
+    end: ({ childId, orderId }: { childId: string; orderId: string }) => `/children/${encode(childId)}/care/orders/${encode(orderId)}/end`,
   },
   /** Referrals from arrival to allocation, and closing the case they open (issue 3). */
   referrals: {
@@ -121,7 +132,59 @@ export const paths = {
   dashboards: {
     show: (query = '') => `/dashboards${query ? `?${query}` : ''}`,
     csv: ({ tableId }: { tableId: string }, query = '') => `/dashboards/tables/${encode(tableId)}.csv${query ? `?${query}` : ''}`,
+    chart: ({ tableId }: { tableId: string }, query = '') => `/dashboards/charts/${encode(tableId)}.svg${query ? `?${query}` : ''}`,
     boardReport: (query = '') => `/dashboards/board-report${query ? `?${query}` : ''}`,
     benchmarks: () => '/dashboards/benchmarks',
+  },
+  /** Training records: the staff register, courses, sessions, registers and coverage (issue 7). */
+  training: {
+    coverage: (query = '') => `/training${query ? `?${query}` : ''}`,
+    staff: () => '/training/staff',
+    newStaff: () => '/training/staff/new',
+    editStaff: ({ staffId }: { staffId: string }) => `/training/staff/${encode(staffId)}/edit`,
+    courses: () => '/training/courses',
+    newCourse: () => '/training/courses/new',
+    newSession: ({ courseId }: { courseId: string }) => `/training/courses/${encode(courseId)}/sessions/new`,
+    sessions: () => '/training/sessions',
+    register: ({ sessionId }: { sessionId: string }) => `/training/sessions/${encode(sessionId)}/register`,
+  },
+  /** The quality report: audits, surveys and training before and after (issue 7). `query` is the report's choices. */
+  quality: {
+    report: (query = '') => `/quality${query ? `?${query}` : ''}`,
+    download: ({ format }: { format: 'docx' | 'pdf' }, query = '') => `/quality/report.${format}${query ? `?${query}` : ''}`,
+  },
+  /** Case file audits: rubrics, audit rounds, allocation, grading, moderation and results (issue 7). */
+  caseFileAudits: {
+    home: () => '/case-file-audits',
+    rubric: ({ rubricId }: { rubricId: number }) => `/case-file-audits/rubrics/${rubricId}`,
+    newRubric: () => '/case-file-audits/rubrics/new',
+    newVersion: ({ rubricId }: { rubricId: number }) => `/case-file-audits/rubrics/${rubricId}/new-version`,
+    newRound: () => '/case-file-audits/rounds/new',
+    round: ({ roundId }: { roundId: number }) => `/case-file-audits/rounds/${roundId}`,
+    allocate: ({ roundId }: { roundId: number }) => `/case-file-audits/rounds/${roundId}/allocate`,
+    moderation: ({ roundId }: { roundId: number }) => `/case-file-audits/rounds/${roundId}/moderation`,
+    results: ({ roundId }: { roundId: number }, query?: { compareWith: string }) =>
+      `/case-file-audits/rounds/${roundId}/results${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+    fileAuditor: ({ fileId }: { fileId: number }) => `/case-file-audits/files/${fileId}/auditor`,
+    grade: ({ fileId }: { fileId: number }) => `/case-file-audits/files/${fileId}/grade`,
+    moderate: ({ fileId }: { fileId: number }) => `/case-file-audits/files/${fileId}/moderate`,
+  },
+  /** Surveys of families and staff: questionnaires, waves, single-use links, results and comparisons (issue 7). */
+  surveys: {
+    list: () => '/surveys',
+    new: () => '/surveys/new',
+    show: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}`,
+    newQuestion: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}/questions/new`,
+    removeQuestion: ({ surveyId, questionId }: { surveyId: number; questionId: number }) => `/surveys/${surveyId}/questions/${questionId}/remove`,
+    moveQuestionUp: ({ surveyId, questionId }: { surveyId: number; questionId: number }) => `/surveys/${surveyId}/questions/${questionId}/move-up`,
+    newWave: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}/waves/new`,
+    compare: ({ surveyId }: { surveyId: number }, query?: { baseline: string; comparator: string }) =>
+      `/surveys/${surveyId}/compare${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+    links: ({ waveId }: { waveId: number }) => `/surveys/waves/${waveId}/links`,
+    close: ({ waveId }: { waveId: number }) => `/surveys/waves/${waveId}/close`,
+    results: ({ waveId }: { waveId: number }) => `/surveys/waves/${waveId}/results`,
+    /** The public page a single-use link opens (no account). */
+    respond: ({ token }: { token: string }) => `/survey/${encode(token)}`,
+    thanks: () => '/survey/thank-you',
   },
 } as const;

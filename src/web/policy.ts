@@ -31,17 +31,24 @@ export const permissions = [
   // Issue 6: building the board report (published figures) is for service managers and analysts; dashboards need figures:view.
   'report:build',
   'benchmarks:import',
+  // Issue 7: practice quality. The quality lead (a service manager) runs audit rounds, surveys and the quality report;
+  // auditors grade the files allocated to them; training is recorded by the quality lead and administrators.
+  'quality:lead',
+  'quality:audit',
+  'quality:view',
+  'training:record',
+  'training:view',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {
   practitioner: ['child:search', 'child:view', 'care:record', 'referral:record', 'familyFirst:work', 'safety:view', 'safety:record', 'caseload:own'],
-  team_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge'],
-  service_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge'],
+  team_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge', 'quality:audit', 'quality:view', 'training:view'],
+  service_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view'],
   // Analysts see aggregate figures only, never a named child.
-  analyst: ['figures:view', 'clusters:view', 'report:build', 'benchmarks:import'],
+  analyst: ['figures:view', 'clusters:view', 'report:build', 'benchmarks:import', 'quality:view', 'training:view'],
   // Administrators run the system and its audit trail; they do not browse children's records.
-  admin: ['audit:search', 'user:manage'],
+  admin: ['audit:search', 'user:manage', 'training:record', 'training:view'],
 };
 
 /** @example may(user, 'audit:search') // false for a practitioner */

@@ -13,6 +13,7 @@ import { caseloadRoutes } from '../modules/caseloads/caseloadRoutes.js';
 import { chronologyRoutes } from '../modules/children/chronologyRoutes.js';
 import { mergeRoutes } from '../modules/children/mergeRoutes.js';
 import { childDetailsRoutes } from '../modules/children/childDetailsRoutes.js';
+import { childAddRoutes } from '../modules/children/childAddRoutes.js';
 import { keyPeopleRoutes } from '../modules/children/keyPeopleRoutes.js';
 import { safetyRoutes } from '../modules/safety/safetyRoutes.js';
 import { lookedAfterRoutes } from '../modules/lookedAfter/lookedAfterRoutes.js';
@@ -20,7 +21,12 @@ import { resourceRoutes } from '../modules/resources/resourceRoutes.js';
 import { protectionRoutes } from '../modules/protection/protectionRoutes.js';
 import { commissioningRoutes } from '../modules/lookedAfter/commissioningRoutes.js';
 import { scraRoutes } from '../modules/scra/scraRoutes.js';
+import { supervisionOrderRoutes } from '../modules/scra/supervisionOrderRoutes.js';
 import { dashboardRoutes } from '../modules/dashboards/dashboardRoutes.js';
+import { trainingRoutes } from '../modules/training/trainingRoutes.js';
+import { qualityRoutes } from '../modules/quality/qualityRoutes.js';
+import { surveyRoutes } from '../modules/surveys/surveyRoutes.js';
+import { caseFileAuditRoutes } from '../modules/caseFileAudits/caseFileAuditRoutes.js';
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await homeRoutes(app, services);
@@ -35,6 +41,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await chronologyRoutes(app, services);
   await mergeRoutes(app, services);
   await childDetailsRoutes(app, services);
+  await childAddRoutes(app, services);
   await keyPeopleRoutes(app, services);
   await safetyRoutes(app, services);
   await lookedAfterRoutes(app, services);
@@ -42,5 +49,10 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await protectionRoutes(app, services);
   await commissioningRoutes(app, services);
   await scraRoutes(app, services);
+  await supervisionOrderRoutes(app, services);
   await dashboardRoutes(app, services);
+  await trainingRoutes(app, services);
+  await qualityRoutes(app, services);
+  await surveyRoutes(app, services);
+  await caseFileAuditRoutes(app, services);
 }

@@ -8,6 +8,8 @@ import { importCommand } from './import.js';
 import { familyFirst } from '../../modules/demo/authority.js';
 import { censusFigures, familyFirstReferrals, lookedAfterOn, openCaseChildrenOn } from '../../modules/demo/demoFigures.js';
 import { createDemoUsers, demoPassword, familyFirstPractitioner, type DemoSignIn } from '../../modules/demo/demoUsers.js';
+import { recordUndecidedReferrals } from '../../modules/demo/undecidedReferrals.js';
+import { recordPracticeQuality } from '../../modules/demo/practiceQuality.js';
 import type { DemoExtract } from '../../modules/demo/extract.js';
 import { generateDemoExtract } from '../../modules/demo/generateDemoExtract.js';
 import { writeDemoExtract } from '../../modules/demo/writeCsv.js';
@@ -81,7 +83,12 @@ export const demoCommand: Command = {
 
     const imported = await importCommand.run([folder], io);
     if (imported !== 0) return imported;
-    const signIns = await withServices(io.env, (services) => createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract)));
+    const signIns = await withServices(io.env, async (services) => {
+      const created = await createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract));
+      await recordUndecidedReferrals(services, extract);
+      await recordPracticeQuality(services, extract);
+      return created;
+    });
     io.stdout.write(signInLines(extract.authority.authority_name, signIns));
     return 0;
   },

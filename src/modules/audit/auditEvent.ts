@@ -46,6 +46,33 @@ export const auditActions = [
   'scra.referred',
   'scra.decided',
   'scra.hearing_recorded',
+  // Issue 7: surveys of families and staff (a response is recorded without anything about who sent it).
+  'survey.created',
+  'survey.changed',
+  'survey.wave_opened',
+  'survey.links_issued',
+  'survey.wave_closed',
+  'survey.responded',
+  'survey.results_viewed',
+  // Issue 5: Compulsory Supervision Orders and their reviews.
+  'supervision_order.recorded',
+  'supervision_order.reviewed',
+  'supervision_order.ended',
+  'supervision_order.reviews_due_viewed',
+  // Issue 7: training records and the quality report.
+  'training.staff_added',
+  'training.staff_changed',
+  'training.course_added',
+  'training.session_added',
+  'training.attendance_recorded',
+  'quality.report_exported',
+  // Issue 7: case file audits (rubrics, rounds, allocation, grading, moderation).
+  'case_file_audit.rubric_saved',
+  'case_file_audit.round_created',
+  'case_file_audit.round_viewed',
+  'case_file_audit.allocated',
+  'case_file_audit.moderation_set',
+  'case_file_audit.graded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

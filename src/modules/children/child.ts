@@ -1,4 +1,5 @@
 /** @module A child's record as Cairn shows it: the child, their family, and their journey through services. */
+import type { ChildDetailsChange } from './childDetails.js';
 
 export interface ChildSearch {
   /** Words of a name, or a child's id. */
@@ -26,8 +27,25 @@ export interface ChildDetails {
   sex: string | null;
   ethnicity: string | null;
   disability: string | null;
+  /** Recorded in Cairn only: the extract has the school cluster, not the school (migration 0008). */
+  school: string | null;
   schoolCluster: string | null;
   locality: string | null;
+}
+
+/**
+ * A child recorded on the "Add a child" page: the details a worker may change, and a brother or sister already
+ * recorded whose family (household) the child joins (otherwise a new family).
+ */
+export type NewChild = ChildDetailsChange & { siblingId: string | null };
+
+/** A child born on a given day, as the likely-duplicate rule sees them, and whether the reader may open the record. */
+export interface RecordBornOn {
+  childId: string;
+  forename: string | null;
+  surname: string | null;
+  dateOfBirth: string;
+  inScope: boolean;
 }
 
 export interface ChildSummary {

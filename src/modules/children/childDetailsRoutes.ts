@@ -8,7 +8,7 @@ import type { FieldErrors } from '../users/formErrors.js';
 import { formBody, type FormBody } from '../referrals/referralForms.js';
 import { presentErrors } from '../referrals/referralPresenter.js';
 import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
-import { sexLabels } from './childLabels.js';
+import { presentSexItems } from './childPresenter.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -33,7 +33,7 @@ export async function childDetailsRoutes(app: FastifyInstance, services: Service
     const [year, month, day] = child.dateOfBirth.split('-');
     const shown: FormBody = values ?? {
       forename: child.forename ?? '', surname: child.surname ?? '', 'dob-day': String(Number(day)), 'dob-month': String(Number(month)), 'dob-year': year!,
-      sex: child.sex ?? '', schoolCluster: child.schoolCluster ?? '', locality: child.locality ?? '',
+      sex: child.sex ?? '', school: child.school ?? '', schoolCluster: child.schoolCluster ?? '', locality: child.locality ?? '',
     };
     if (Object.keys(errors).length) reply.code(422);
     return reply.view('children/views/edit.njk', {
@@ -42,7 +42,7 @@ export async function childDetailsRoutes(app: FastifyInstance, services: Service
         childHref: paths.children.show({ childId }),
         action: paths.children.edit({ childId }),
         values: shown,
-        sexItems: [...Object.entries(sexLabels).map(([value, text]) => ({ value, text, checked: shown.sex === value })), { value: '', text: 'Not recorded', checked: !shown.sex }],
+        sexItems: presentSexItems(shown.sex),
         ...presentErrors(errors, childDetailsFieldOrder),
       },
     });

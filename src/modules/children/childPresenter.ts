@@ -6,12 +6,21 @@ import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel, sexL
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
-function fullName(child: { forename: string | null; surname: string | null }): string {
+/** @example fullName({ forename: 'Ailsa', surname: null }) // 'Ailsa' */
+export function fullName(child: { forename: string | null; surname: string | null }): string {
   return [child.forename, child.surname].filter(Boolean).join(' ') || 'Name not recorded';
 }
 
 function period(start: string, end: string | null): string {
   return end ? `${formatDate(start)} to ${formatDate(end)}` : `${formatDate(start)} – open`;
+}
+
+/**
+ * The sex radios of a child's details form, "Not recorded" last.
+ * @example presentSexItems('F').find((item) => item.checked)?.value // 'F'
+ */
+export function presentSexItems(chosen: string | undefined) {
+  return [...Object.entries(sexLabels).map(([value, text]) => ({ value, text, checked: chosen === value })), { value: '', text: 'Not recorded', checked: !chosen }];
 }
 
 export function presentSearchResults(results: ChildSearchResult[]) {
@@ -44,6 +53,7 @@ export function presentChildSummary(summary: ChildSummary, today: Date = new Dat
       { key: 'Sex', value: labelFor(sexLabels, child.sex) || 'Not recorded' },
       { key: 'Ethnicity', value: child.ethnicity ?? 'Not recorded' },
       { key: 'Disability', value: labelFor(yesNoLabels, child.disability) || 'Not recorded' },
+      { key: 'School', value: child.school ?? 'Not recorded' },
       { key: 'School cluster', value: child.schoolCluster ?? 'Not recorded' },
       { key: 'Locality', value: child.locality ?? 'Not recorded' },
     ],

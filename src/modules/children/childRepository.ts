@@ -1,6 +1,6 @@
 /** @module SQL for finding children and reading a child's summary, always within the reader's scope. */
 import type { Queryable, SqlValue } from '../../db/database.js';
-import type { ChildDetails, ChildScope, ChildSearch, ChildSearchResult, ChildSummary } from './child.js';
+import type { ChildDetails, ChildScope, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
 import type { ChildDetailsChange } from './childDetails.js';
 
 // A child is in scope when they have a case open today that the scope covers.
@@ -82,11 +82,48 @@ export function childRepository() {
       return rows.map((row) => row.child_id);
     },
 
+    /**
+     * Every child born on this day but `exceptChildId`, and whether each lies in the scope: the candidates
+     * the likely-duplicate rule (likelyDuplicates.ts) is applied to.
+     */
+    async bornOn(db: Queryable, scope: ChildScope, dateOfBirth: string, exceptChildId: string | null): Promise<RecordBornOn[]> {
+      const rows = await db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string; in_scope: boolean }>(
+        `select c.child_id, c.forename, c.surname, c.date_of_birth, ${inScope} as in_scope
+           from children c
+          where c.date_of_birth = $4::date and ($5::text is null or c.child_id <> $5)
+          order by c.child_id`,
+        [...scopeParams(scope), dateOfBirth, exceptChildId],
+      );
+      return rows.map((r) => ({ childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, inScope: r.in_scope }));
+    },
+
+    /** The family a child belongs to: `undefined` when there is no such child, `null` when they have none. */
+    async familyIdOf(db: Queryable, childId: string): Promise<string | null | undefined> {
+      const rows = await db.query<{ family_id: string | null }>('select family_id from children where child_id = $1', [childId]);
+      return rows[0] ? rows[0].family_id : undefined;
+    },
+
+    /** Put a child who has no family into one (a brother or sister is being added to it). */
+    async joinFamily(db: Queryable, childId: string, familyId: string): Promise<void> {
+      await db.query('insert into families (family_id) values ($1) on conflict do nothing', [familyId]);
+      await db.query('update children set family_id = $2, updated_at = now() where child_id = $1 and family_id is null', [childId, familyId]);
+    },
+
+    /** Record a child, and their family if it is new. */
+    async add(db: Queryable, child: NewChild & { childId: string; familyId: string }): Promise<void> {
+      await db.query('insert into families (family_id) values ($1) on conflict do nothing', [child.familyId]);
+      await db.query(
+        `insert into children (child_id, family_id, forename, surname, date_of_birth, sex, school, school_cluster, locality)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [child.childId, child.familyId, child.forename, child.surname, child.dateOfBirth, child.sex, child.school, child.schoolCluster, child.locality],
+      );
+    },
+
     async updateDetails(db: Queryable, childId: string, details: ChildDetailsChange): Promise<void> {
       await db.query(
-        `update children set forename = $2, surname = $3, date_of_birth = $4, sex = $5, school_cluster = $6, locality = $7, updated_at = now()
+        `update children set forename = $2, surname = $3, date_of_birth = $4, sex = $5, school = $6, school_cluster = $7, locality = $8, updated_at = now()
           where child_id = $1`,
-        [childId, details.forename, details.surname, details.dateOfBirth, details.sex, details.schoolCluster, details.locality],
+        [childId, details.forename, details.surname, details.dateOfBirth, details.sex, details.school, details.schoolCluster, details.locality],
       );
     },
 
@@ -97,13 +134,13 @@ export function childRepository() {
     async summary(db: Queryable, childId: string): Promise<ChildSummary | undefined> {
       const childRows = await db.query<{
         child_id: string; family_id: string | null; forename: string | null; surname: string | null; date_of_birth: string; sex: string | null;
-        ethnicity: string | null; disability: string | null; school_cluster: string | null; locality: string | null;
+        ethnicity: string | null; disability: string | null; school: string | null; school_cluster: string | null; locality: string | null;
       }>('select * from children where child_id = $1', [childId]);
       const c = childRows[0];
       if (!c) return undefined;
       const child: ChildDetails = {
         childId: c.child_id, familyId: c.family_id, forename: c.forename, surname: c.surname, dateOfBirth: c.date_of_birth, sex: c.sex,
-        ethnicity: c.ethnicity, disability: c.disability, schoolCluster: c.school_cluster, locality: c.locality,
+        ethnicity: c.ethnicity, disability: c.disability, school: c.school, schoolCluster: c.school_cluster, locality: c.locality,
       };
       const [family, cases, referrals, episodes, placements, registrations, scra] = await Promise.all([
         db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string }>(

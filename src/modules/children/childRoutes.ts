@@ -7,6 +7,7 @@ import { may } from '../../web/policy.js';
 import { HttpError } from '../../web/httpError.js';
 import { readDateInput } from '../../web/forms/dateInput.js';
 import { presentChildSummary, presentSearchResults } from './childPresenter.js';
+import { presentPossibleDuplicates } from './likelyDuplicatesPresenter.js';
 
 const searchQuery = z.object({
   name: z.string().trim().max(100, 'Name or id must be 100 characters or fewer').optional().default(''),
@@ -37,6 +38,7 @@ export async function childRoutes(app: FastifyInstance, services: Services): Pro
       searched: searched && errors.length === 0,
       results: presentSearchResults(results.slice(0, 50)),
       moreThanShown: results.length > 50,
+      mayAdd: may(request.user, 'referral:record'),
     });
   });
 
@@ -49,7 +51,9 @@ export async function childRoutes(app: FastifyInstance, services: Services): Pro
       throw new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
     }
     reply.header('cache-control', 'no-store');
-    const child = { ...presentChildSummary(view.summary), mayMerge: may(request.user, 'child:merge') };
+    const mayMerge = may(request.user, 'child:merge');
+    const duplicates = await services.children.possibleDuplicatesOf(request.user!, view.summary.child);
+    const child = { ...presentChildSummary(view.summary), mayMerge, possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, duplicates, mayMerge) };
     return reply.view('children/views/summary.njk', { title: child.heading, child });
   });
 }

@@ -1,16 +1,89 @@
 /** @module Finding and reading children's records: scoped to the reader, and every search and view audited. */
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { SignedInUser } from '../users/user.js';
-import type { ChildSearch, ChildSearchResult, ChildSummary } from './child.js';
+import { newRecordId } from '../referrals/referral.js';
+import type { ChildScope, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
 import { childScope } from './childPolicy.js';
 import type { ChildRepository } from './childRepository.js';
 import type { ChildDetailsChange } from './childDetails.js';
+import { likelyDuplicatesOf, type NamedChild } from './likelyDuplicates.js';
 
 export type ChildView = { outcome: 'shown'; summary: ChildSummary } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
+/** Another record that is likely the same child; `inScope` says whether the reader may open it. */
+export type LikelyDuplicate = RecordBornOn & { sameNameAndBirth: boolean };
+
+export type Added =
+  | { outcome: 'added'; childId: string; mayOpen: boolean }
+  /** A child with this very name and date of birth is recorded: use that record. */
+  | { outcome: 'same_child'; duplicates: LikelyDuplicate[] }
+  /** Likely duplicates exist and the person has not said that none of them is this child. */
+  | { outcome: 'unconfirmed'; duplicates: LikelyDuplicate[] }
+  | { outcome: 'unknown_sibling' | 'forbidden' };
+
 export function childService(db: Database, repository: ChildRepository, audit: AuditService) {
+  const duplicatesAmong = async (tx: Queryable, scope: ChildScope, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> =>
+    likelyDuplicatesOf(child, await repository.bornOn(tx, scope, child.dateOfBirth, exceptChildId));
+
   return {
+    /**
+     * The search made before adding a child: every likely duplicate of this name and date of birth (the rule in
+     * likelyDuplicates.ts), whoever's they are, each saying whether this person may open it. Audited as a search.
+     * @example await children.checkBeforeAdding(worker, { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04' })
+     */
+    async checkBeforeAdding(user: SignedInUser, child: NamedChild): Promise<LikelyDuplicate[]> {
+      const duplicates = await duplicatesAmong(db, childScope(user), child, null);
+      await audit.record({ kind: 'user', user }, {
+        action: 'child.searched',
+        subject: 'before adding a child',
+        details: { forename: child.forename, surname: child.surname, dateOfBirth: child.dateOfBirth, results: duplicates.length },
+      });
+      return duplicates;
+    },
+
+    /**
+     * Other records likely to be this child, for the "Possible duplicate records" panel of a summary already
+     * opened (and audited) by `view`.
+     * @example await children.possibleDuplicatesOf(manager, summary.child)
+     */
+    async possibleDuplicatesOf(user: SignedInUser, child: NamedChild & { childId: string }): Promise<LikelyDuplicate[]> {
+      return duplicatesAmong(db, childScope(user), child, child.childId);
+    },
+
+    /**
+     * Record a child from the "Add a child" page, in one transaction with its audit event. Refused when a child
+     * with the same name and date of birth exists, and held back while likely duplicates exist that the person
+     * has not ruled out. The child joins the family of `siblingId` if given, otherwise a new family.
+     * @example await children.add(worker, { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F', school: 'Whinfield Primary', schoolCluster: 'Belmont', locality: null, siblingId: null }, { notADuplicate: false })
+     */
+    async add(user: SignedInUser, child: NewChild, options: { notADuplicate: boolean }): Promise<Added> {
+      const scope = childScope(user);
+      if (scope.kind === 'none') return { outcome: 'forbidden' };
+      return db.transaction(async (tx): Promise<Added> => {
+        const duplicates = await duplicatesAmong(tx, scope, child, null);
+        if (duplicates.some((d) => d.sameNameAndBirth)) return { outcome: 'same_child', duplicates };
+        if (duplicates.length && !options.notADuplicate) return { outcome: 'unconfirmed', duplicates };
+        let familyId: string | null = null;
+        if (child.siblingId) {
+          const siblingFamily = await repository.familyIdOf(tx, child.siblingId);
+          if (siblingFamily === undefined) return { outcome: 'unknown_sibling' };
+          familyId = siblingFamily ?? newRecordId('fam');
+          if (siblingFamily === null) {
+            await repository.joinFamily(tx, child.siblingId, familyId);
+            await audit.record({ kind: 'user', user }, { action: 'child.changed', childId: child.siblingId, subject: 'family', details: { familyId } }, tx);
+          }
+        }
+        const childId = newRecordId('child');
+        await repository.add(tx, { ...child, childId, familyId: familyId ?? newRecordId('fam') });
+        await audit.record({ kind: 'user', user }, {
+          action: 'child.created', childId, subject: 'added',
+          details: { ...child, likelyDuplicatesRuledOut: duplicates.map((d) => d.childId) },
+        }, tx);
+        return { outcome: 'added', childId, mayOpen: await repository.isInScope(tx, scope, childId) };
+      });
+    },
+
     /** @example await children.search(user, { text: 'Boyd', limit: 50 }) */
     async search(user: SignedInUser, search: ChildSearch): Promise<ChildSearchResult[]> {
       const scope = childScope(user);
@@ -36,7 +109,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     /**
      * Correct a child's details. Refused when the new name and date of birth match another child's: that is a
      * duplicate to merge, not to make.
-     * @example await children.changeDetails(worker, 'A1', { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F', schoolCluster: 'Belmont', locality: null })
+     * @example await children.changeDetails(worker, 'A1', { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F', school: null, schoolCluster: 'Belmont', locality: null })
      */
     async changeDetails(user: SignedInUser, childId: string, details: ChildDetailsChange): Promise<{ outcome: 'changed' | 'not_found' | 'forbidden' } | { outcome: 'duplicate'; childIds: string[] }> {
       const scope = childScope(user);

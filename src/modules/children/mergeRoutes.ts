@@ -41,7 +41,11 @@ export async function mergeRoutes(app: FastifyInstance, services: Services): Pro
     });
   }
 
-  app.get('/children/:childId/merge', access, async (request, reply) => show(request, reply));
+  // A link from the "Possible duplicate records" panel names the duplicate (?duplicateId=…).
+  app.get('/children/:childId/merge', access, async (request, reply) => {
+    const duplicateId = formBody(request.query).duplicateId;
+    return show(request, reply, duplicateId ? { duplicateId } : {});
+  });
 
   app.post('/children/:childId/merge', access, async (request, reply) => {
     const { childId } = childParams.parse(request.params);

@@ -78,6 +78,8 @@ describe('cairn demo', () => {
     await withServices(env, async (services) => {
       expect((await services.authority.current())?.name).toBe('Glenmuir');
       expect((await services.users.signIn('manager', demoPassword)).outcome).toBe('signed_in');
+      const manager = (await services.users.list()).find((u) => u.username === 'manager')!;
+      expect(await services.referrals.tray(manager)).toHaveLength(7);
     });
   }, 300_000);
 });

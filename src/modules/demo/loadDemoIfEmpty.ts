@@ -9,6 +9,8 @@ import { formatProblem } from '../extract/extractProblem.js';
 import { demoAuthority } from './authority.js';
 import { demoRepository } from './demoRepository.js';
 import { createDemoUsers, demoPassword, demoSignInsFrom, familyFirstPractitioner, type LoadedDemo } from './demoUsers.js';
+import { recordUndecidedReferrals } from './undecidedReferrals.js';
+import { recordPracticeQuality } from './practiceQuality.js';
 
 export type { DemoSignIn, LoadedDemo } from './demoUsers.js';
 
@@ -58,6 +60,11 @@ export async function loadDemoIfEmpty(services: Services, options: { onProgress?
       throw new Error(`the demo extract was refused with ${outcome.problems.length} problems; the first:\n${shown}`);
     }
     const signIns = await createDemoUsers(services, demoActor, familyFirstPractitioner(extract));
+    const referrals = await recordUndecidedReferrals(services, extract);
+    say(`Demo: recorded ${referrals} undecided referrals for the Family First tray`);
+    const qualityStarted = performance.now();
+    const quality = await recordPracticeQuality(services, extract);
+    if (quality) say(`Demo: recorded practice quality in ${((performance.now() - qualityStarted) / 1000).toFixed(1)} s: ${quality.staff} people on the staff register, ${quality.sessions} training sessions, ${quality.rounds.length} audit rounds, ${quality.waves.length} survey waves`);
     say(`Demo: imported ${outcome.rows} rows and created ${signIns.length} demo accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { authorityName: extract.authority.authority_name, password: demoPassword, signIns };
   } finally {

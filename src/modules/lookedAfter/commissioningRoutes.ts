@@ -8,6 +8,7 @@ import { fieldErrors } from '../users/formErrors.js';
 import { formValues } from './careForms.js';
 import { todayIso } from './lookedAfter.js';
 import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';
+import { presentReviewsDue } from '../scra/supervisionOrderPresenter.js';
 
 const providerForm = z.object({
   name: z.string().trim().min(1, 'Enter the provider’s name').max(200, 'Name must be 200 characters or fewer'),
@@ -21,14 +22,18 @@ const homeForm = z.object({
 });
 
 /**
- * `/care` (the managers' hub), `/commissioning` and `/providers` (with their forms), for `commissioning:view`.
+ * `/care` (the managers' hub, with the supervision order reviews due), `/commissioning` and `/providers` (with their forms), for `commissioning:view`.
  * @example await commissioningRoutes(app, services)
  */
 export async function commissioningRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const access = { config: { access: { permission: 'commissioning:view' as const } } };
 
-  app.get(paths.care.hub(), { config: { access: { permission: 'resources:view' as const } } }, async (_request, reply) =>
-    reply.view('lookedAfter/views/hub.njk', { title: 'Protection and care' }));
+  app.get(paths.care.hub(), { config: { access: { permission: 'resources:view' as const } } }, async (request, reply) => {
+    const today = todayIso();
+    const reviewsDue = presentReviewsDue(await services.supervisionOrders.reviewsDue(request.user!, today), today);
+    reply.header('cache-control', 'no-store');
+    return reply.view('lookedAfter/views/hub.njk', { title: 'Protection and care', reviewsDue });
+  });
 
   app.get(paths.care.commissioning(), access, async (request, reply) => {
     const values = formValues(request.query, [], ['date']);

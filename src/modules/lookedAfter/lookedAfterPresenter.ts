@@ -55,11 +55,10 @@ export function presentCareHistory(history: CareHistory, today: string) {
   };
 }
 
-const dateFields = new Set(['startDate', 'endDate', 'referralDate', 'decisionDate', 'hearingDate', 'reviewDate']);
-/** Error summary entries linking to each field (a date's day box), in the page's order. */
+/** Error summary entries linking to each field (a date's day box: date fields are named `…Date`), in the page's order. */
 export function problemList(problems: FieldProblems, order: readonly string[]) {
   const fields = [...order.filter((f) => f in problems), ...Object.keys(problems).filter((f) => !order.includes(f))];
-  return fields.map((field) => ({ text: problems[field]!, href: `#${dateFields.has(field) ? `${field}-day` : field}` }));
+  return fields.map((field) => ({ text: problems[field]!, href: `#${field.endsWith('Date') ? `${field}-day` : field}` }));
 }
 
 const radioItems = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) =>

@@ -9,6 +9,7 @@ import type { CareChange } from './lookedAfterService.js';
 import {
   presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm,
 } from './lookedAfterPresenter.js';
+import { presentOrdersInForce } from '../scra/supervisionOrderPresenter.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -58,7 +59,9 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
     }
     reply.header('cache-control', 'no-store');
     const care = presentCareHistory(history, lookedAfter.today());
-    return reply.view('lookedAfter/views/care.njk', { title: `Looked after: ${care.name}`, care, message });
+    const found = await services.supervisionOrders.ordersOf(request.user!, history.childId);
+    const orders = presentOrdersInForce(history, found.outcome === 'found' ? found.orders : [], lookedAfter.today());
+    return reply.view('lookedAfter/views/care.njk', { title: `Looked after: ${care.name}`, care, orders, message });
   });
 
   const startEpisodeView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>

@@ -2,7 +2,8 @@
  * @module Use cases for the child protection register: register a child with their areas of concern, de-register
  * them with a reason, and read the register. Changes lock the child's row, run in one transaction and are audited in it.
  */
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
+import { changeOrProblems } from '../lookedAfter/changeOrProblems.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../users/user.js';
@@ -20,12 +21,6 @@ export type ProtectionChange =
 
 export type ChildRegistrations = { outcome: 'found'; child: { childId: string; name: string }; registrations: Registration[]; discussions: ProtectionEvent[]; meetings: ProtectionEvent[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 
-class Refused extends Error {
-  constructor(readonly problems: Record<string, string>) {
-    super('refused');
-  }
-}
-
 export function protectionService(db: Database, repository: ProtectionRepository, children: ChildService, audit: AuditService) {
   async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' } | { outcome: 'not_found' } | undefined> {
     if (!(await repository.childName(db, childId))) return { outcome: 'not_found' };
@@ -33,18 +28,7 @@ export function protectionService(db: Database, repository: ProtectionRepository
     return undefined;
   }
 
-  async function inTransaction(work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<ProtectionChange>): Promise<ProtectionChange> {
-    try {
-      return await db.transaction(async (tx) => {
-        const result = await work(tx);
-        if (result.outcome === 'problems') throw new Refused(result.problems);
-        return result;
-      });
-    } catch (error) {
-      if (error instanceof Refused) return { outcome: 'problems', problems: error.problems };
-      throw error;
-    }
-  }
+  const inTransaction = (work: (tx: Queryable) => Promise<ProtectionChange>): Promise<ProtectionChange> => changeOrProblems(db, work);
 
   return {
     /**

@@ -6,12 +6,16 @@ import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import { groundLabels, grounds, hearingOutcomeLabels, hearingOutcomes, reporterDecisionLabels, reporterDecisions, type ScraReferral } from './scra.js';
 
-/** @example presentScra(child, referrals).referrals[0].ground // '(a) Lack of parental care' */
-export function presentScra(child: { childId: string; name: string }, referrals: readonly ScraReferral[]) {
+/**
+ * `orderLinks`: for each hearing that made an order, the link to record it or to see it.
+ * @example presentScra(child, referrals).referrals[0].ground // '(a) Lack of parental care'
+ */
+export function presentScra(child: { childId: string; name: string }, referrals: readonly ScraReferral[], orderLinks: ReadonlyMap<string, { text: string; href: string }> = new Map()) {
   return {
     name: child.name,
     childHref: paths.children.show(child),
     newHref: paths.care.newScraReferral(child),
+    ordersHref: paths.supervisionOrders.child(child),
     referrals: referrals.map((r, index) => ({
       id: `referral-${index + 1}`,
       heading: `Referred on ${spoken(r.referralDate)}`,
@@ -20,7 +24,7 @@ export function presentScra(child: { childId: string; name: string }, referrals:
       decisionHref: paths.care.scraDecision({ childId: child.childId, referralId: r.scraReferralId }),
       hearingHref: paths.care.scraHearing({ childId: child.childId, referralId: r.scraReferralId }),
       hearings: r.hearings.map((h) => ({
-        date: spoken(h.hearingDate), outcome: labelFor(hearingOutcomeLabels, h.outcome), review: h.reviewDate ? spoken(h.reviewDate) : 'None',
+        date: spoken(h.hearingDate), outcome: labelFor(hearingOutcomeLabels, h.outcome), review: h.reviewDate ? spoken(h.reviewDate) : 'None', order: orderLinks.get(h.hearingId),
       })),
     })),
   };

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../web/paths.js';
 import { HttpError } from '../../web/httpError.js';
+import { takeFlash } from '../lookedAfter/flash.js';
 import { readDateInput } from '../../web/forms/dateInput.js';
 import { formValues, readForm, type FormValues } from '../lookedAfter/careForms.js';
 import { grounds, hearingOutcomes, reporterDecisions } from './scra.js';
 import type { ScraChange } from './scraService.js';
 import { presentScra, presentScraForm } from './scraPresenter.js';
+import { hearingOrderLinks } from './supervisionOrderPresenter.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -48,15 +50,12 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
 
   app.get('/children/:childId/care/scra', record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
-    const flash = request.session.get('flash');
-    let message: string | undefined;
-    if (flash?.startsWith(flashPrefix)) {
-      message = flash.slice(flashPrefix.length);
-      request.session.set('flash', undefined);
-    }
+    const message = takeFlash(request, flashPrefix);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'Children’s Reporter' });
     reply.header('cache-control', 'no-store');
-    return reply.view('scra/views/child.njk', { title: `Children’s Reporter: ${child.name}`, scra: presentScra(child, referrals), message });
+    const found = await services.supervisionOrders.ordersOf(request.user!, child.childId);
+    const orderLinks = hearingOrderLinks(child, found.outcome === 'found' ? found.orders : [], referrals.flatMap((r) => r.hearings));
+    return reply.view('scra/views/child.njk', { title: `Children’s Reporter: ${child.name}`, scra: presentScra(child, referrals, orderLinks), message });
   });
 
   const newTitle = 'Record a referral to the Children’s Reporter';

@@ -9,6 +9,7 @@ import type { SignedInUser } from '../users/user.js';
 import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
 import { outcomesNeedingReview, type HearingOutcome, type ReporterDecision, type ScraReferral } from './scra.js';
 import type { ScraRepository } from './scraRepository.js';
+import { oneYearAfter } from './supervisionOrder.js';
 
 export type ScraChange = { outcome: 'done' } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildScra = { outcome: 'found'; child: { childId: string; name: string }; referrals: ScraReferral[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
@@ -67,7 +68,7 @@ export function scraService(db: Database, repository: ScraRepository, children: 
       if (input.hearingDate < referral.referralDate) problems.hearingDate = `The hearing must be on or after the referral (${spoken(referral.referralDate)})`;
       if (outcomesNeedingReview.includes(input.outcome) && !input.reviewDate) problems.reviewDate = 'Enter the date the order must be reviewed by';
       if (input.reviewDate && input.reviewDate <= input.hearingDate) problems.reviewDate = 'The review date must be after the hearing';
-      else if (input.reviewDate && input.reviewDate > `${Number(input.hearingDate.slice(0, 4)) + 1}${input.hearingDate.slice(4)}`) problems.reviewDate = 'An order must be reviewed within a year of the hearing';
+      else if (input.reviewDate && input.reviewDate > oneYearAfter(input.hearingDate)) problems.reviewDate = 'An order must be reviewed within a year of the hearing';
       if (Object.keys(problems).length) return { outcome: 'problems', problems };
       const hearingId = newRecordId('H-');
       await db.transaction(async (tx) => {

@@ -18,6 +18,10 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Protection and care', href: paths.care.hub(), allowed: may(user, 'resources:view') },
       { text: 'Cluster outcomes', href: paths.clusters.outcomes(), allowed: may(user, 'clusters:view') },
       { text: 'Dashboards', href: paths.dashboards.show(), allowed: may(user, 'figures:view') },
+      { text: 'Case file audits', href: paths.caseFileAudits.home(), allowed: may(user, 'quality:audit') },
+      { text: 'Surveys', href: paths.surveys.list(), allowed: may(user, 'quality:view') },
+      { text: 'Training', href: paths.training.coverage(), allowed: may(user, 'training:view') },
+      { text: 'Quality report', href: paths.quality.report(), allowed: may(user, 'quality:view') },
       { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
       { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
     ].filter((item) => item.allowed);

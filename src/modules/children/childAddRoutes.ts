@@ -1,0 +1,78 @@
+/** @module Thin handlers for "Add a child": search by name and date of birth first, then the child's details. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Services } from '../../composition.js';
+import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../web/paths.js';
+import type { FieldErrors } from '../users/formErrors.js';
+import { formBody, type FormBody } from '../referrals/referralForms.js';
+import { presentErrors } from '../referrals/referralPresenter.js';
+import { addChildFieldOrder, readChildCheck, readNewChild } from './childAdd.js';
+import { fullName, presentSexItems } from './childPresenter.js';
+import type { LikelyDuplicate } from './childService.js';
+import { presentLikelyDuplicates } from './likelyDuplicatesPresenter.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Practitioners and managers record children (they hold `referral:record`, as they do when a referral names a
+ * child not yet in Cairn), so this page asks for the same permission.
+ * @example await childAddRoutes(app, services)
+ */
+export async function childAddRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const access = { config: { access: { permission: 'referral:record' as const } } };
+
+  /** The page: the check alone until it has been made, then what it found and the child's details. */
+  function show(reply: FastifyReply, values: FormBody, errors: FieldErrors, duplicates?: LikelyDuplicate[]) {
+    reply.header('cache-control', 'no-store');
+    if (Object.keys(errors).length) reply.code(422);
+    return reply.view('children/views/add.njk', {
+      title: duplicates ? 'Add a child: their details' : 'Add a child',
+      form: {
+        checked: duplicates !== undefined,
+        checkAction: paths.children.add(),
+        action: paths.children.add(),
+        values,
+        sexItems: presentSexItems(values.sex),
+        duplicates: presentLikelyDuplicates(duplicates ?? []),
+        ...presentErrors(errors, addChildFieldOrder),
+      },
+    });
+  }
+
+  app.get(paths.children.add(), access, async (request, reply) => {
+    // A form posted after the session ended comes back as a draft: show it again, checked afresh.
+    const values = request.draft ? formBody(request.draft) : formBody(request.query);
+    if (Object.keys(values).length === 0) return show(reply, values, {});
+    const read = readChildCheck(values, today());
+    if (!read.check) return show(reply, values, read.errors);
+    return show(reply, values, {}, await services.children.checkBeforeAdding(request.user!, read.check));
+  });
+
+  app.post(paths.children.add(), access, async (request, reply) => {
+    const body = formBody(request.body);
+    const read = readNewChild(body, today());
+    if (!read.child) {
+      const check = readChildCheck(body, today()).check;
+      return show(reply, body, read.errors, check ? await services.children.checkBeforeAdding(request.user!, check) : []);
+    }
+    const result = await services.children.add(request.user!, read.child, { notADuplicate: read.notADuplicate });
+    switch (result.outcome) {
+      case 'forbidden':
+        throw new HttpError(403, 'You may not add children to Cairn');
+      case 'unknown_sibling':
+        return show(reply, body, { siblingId: 'There is no child with that Cairn id' }, await services.children.checkBeforeAdding(request.user!, read.child));
+      case 'same_child': {
+        const ids = result.duplicates.filter((d) => d.sameNameAndBirth).map((d) => d.childId).join(', ');
+        return show(reply, body, { forename: `${fullName(read.child)}, born on that date, is already recorded (Cairn id ${ids}). Use that record instead of adding a new one` }, result.duplicates);
+      }
+      case 'unconfirmed':
+        return show(reply, body, { notADuplicate: 'Confirm that none of the records listed is this child, or use the record that is' }, result.duplicates);
+      case 'added':
+        if (result.mayOpen) return reply.redirect(paths.children.show({ childId: result.childId }), 303);
+        return reply.view('children/views/added.njk', {
+          title: 'Child added',
+          added: { name: fullName(read.child), childId: result.childId, referralHref: paths.referrals.new(), searchHref: paths.children.search() },
+        });
+    }
+  });
+}

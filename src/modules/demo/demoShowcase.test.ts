@@ -1,0 +1,105 @@
+/**
+ * @module What the loaded demo shows: undecided referrals in the Family First tray, and the cluster page with the
+ * seed report's comparison — nothing bad from the Family First cluster since the team started, children coming
+ * into care from the others.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
+import { testConfig } from '../../../test/support/testConfig.js';
+import { signIn } from '../../../test/support/signIn.js';
+import { buildServices, type Services } from '../../composition.js';
+import { buildApp } from '../../web/app.js';
+import { paths } from '../../web/paths.js';
+import { presentTray } from '../referrals/referralPresenter.js';
+import { familyFirst } from './authority.js';
+import { demoPassword } from './demoUsers.js';
+import type { DemoExtract } from './extract.js';
+import { generateDemoExtract } from './generateDemoExtract.js';
+import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
+import { planUndecidedReferrals } from './undecidedReferrals.js';
+
+let database: TestDatabase;
+let services: Services;
+let app: FastifyInstance;
+let dataDir: string;
+let extract: DemoExtract;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataDir = await mkdtemp(join(tmpdir(), 'cairn-demo-showcase-'));
+  services = buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db);
+  extract = generateDemoExtract({ seed: 2021 });
+  await loadDemoIfEmpty(services);
+  app = await buildApp(services, { logger: false });
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe(`the demo's undecided referrals (${engineUnderTest})`, () => {
+  it('plans the same referrals from the same extract: six, one for two siblings, dated back from the reference date', () => {
+    const plan = planUndecidedReferrals(extract, 7);
+    expect(planUndecidedReferrals(generateDemoExtract({ seed: 2021 }), 7)).toEqual(plan);
+    expect(plan).toHaveLength(6);
+    expect(plan.map((p) => p.childIds.length)).toEqual([1, 2, 1, 1, 1, 1]);
+    expect(plan.map((p) => p.receivedDate)).toEqual(['2022-10-31', '2022-10-30', '2022-10-29', '2022-10-28', '2022-10-26', '2022-10-20']);
+    expect(new Set(plan.flatMap((p) => p.childIds)).size).toBe(7);
+  });
+
+  it("fills the Family First manager's tray: new, screened awaiting a decision, and one overdue on the reference date", async () => {
+    const manager = (await services.users.list()).find((u) => u.username === 'manager')!;
+    const tray = presentTray(await services.referrals.tray(manager), services.referrals.decisionTargetDays, extract.today);
+    expect(tray.rows).toHaveLength(7);
+    expect(tray.counts).toEqual({ new: 4, awaitingDecision: 3, overdue: 1, awaitingAllocation: 0 });
+    expect(new Set(tray.rows.map((r) => r.cluster))).toEqual(new Set([familyFirst.cluster]));
+    const cookie = await signIn(app, 'manager', demoPassword);
+    const page = await app.inject({ url: paths.referrals.tray(), headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    for (const row of tray.rows) expect(page.body).toContain(row.href);
+  });
+});
+
+describe(`the cluster page on the demo, against the seed report's comparison (${engineUnderTest})`, () => {
+  // From the day the Family First team started to the end of April 2022, as the seed report counts.
+  const window = { from: familyFirst.start, to: '2022-04-30', cluster: familyFirst.cluster };
+
+  it('shows children and families referred to Family First, and none of them coming to harm in care terms', async () => {
+    const figures = await services.clusterOutcomes.figures(window.from, window.to);
+    const sum = (indicator: string, inCluster: boolean, pathway?: string) => figures.rows
+      .filter((r) => r.indicator === indicator && (r.school_cluster === familyFirst.cluster) === inCluster && (pathway === undefined || r.pathway === pathway))
+      .reduce((total, r) => total + r.value, 0);
+    expect(sum('referrals.children', true, 'family_first')).toBeGreaterThan(0);
+    expect(sum('referrals.families', true, 'family_first')).toBeGreaterThan(0);
+    for (const indicator of ['clusters.lac_started', 'clusters.external_placements_started', 'clusters.secure_started', 'clusters.cp_registrations']) {
+      expect(sum(indicator, true), `${indicator} for ${familyFirst.cluster}`).toBe(0);
+    }
+    // The seed's other clusters: children who became looked after (23 there, mostly at home). The demo has no
+    // external or secure placement starting anywhere in this window, so only these are compared.
+    expect(sum('clusters.lac_started', false)).toBeGreaterThan(0);
+    expect(sum('clusters.cp_registrations', false)).toBeGreaterThan(0);
+  });
+
+  it('draws that comparison on the page: the Family First cluster at zero, all other clusters not', async () => {
+    const cookie = await signIn(app, 'service.manager', demoPassword);
+    const page = await app.inject({ url: paths.clusters.outcomes(window), headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    const figure = (label: string) => {
+      const found = new RegExp(`${label}: ${familyFirst.cluster} (\\d+), all other clusters (\\d+)`).exec(page.body);
+      expect(found, label).not.toBeNull();
+      return { chosen: Number(found![1]), others: Number(found![2]) };
+    };
+    expect(figure('Referred to Family First').chosen).toBeGreaterThan(0);
+    expect(figure('Became looked after')).toMatchObject({ chosen: 0, others: expect.any(Number) });
+    expect(figure('Became looked after').others).toBeGreaterThan(0);
+    expect(figure('Child protection registrations').chosen).toBe(0);
+    expect(figure('External placements started').chosen).toBe(0);
+    expect(figure('Secure placements started').chosen).toBe(0);
+  });
+});

@@ -1,0 +1,48 @@
+/** @module Thin handlers for the quality report (`quality:view`): the page with its choices and the report, and its DOCX and PDF. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { todayIso } from '../lookedAfter/lookedAfter.js';
+import type { Actor } from '../users/user.js';
+import { readChoice } from './qualityChoice.js';
+import { downloadLinks, presentQualityForm } from './qualityPresenter.js';
+import type { QualityFormat } from './qualityService.js';
+
+/**
+ * `/quality` and `/quality/report.docx|pdf`.
+ * @example await qualityRoutes(app, services)
+ */
+export async function qualityRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const view = { config: { access: { permission: 'quality:view' as const } } };
+  const { quality } = services;
+
+  async function chosen(request: FastifyRequest) {
+    const actor: Actor = { kind: 'user', user: request.user! };
+    const options = await quality.options(actor);
+    return { actor, options, reading: readChoice(request.query, options, todayIso()) };
+  }
+
+  app.get(paths.quality.report(), view, async (request, reply) => {
+    const { actor, options, reading } = await chosen(request);
+    const report = reading.choice ? await quality.report(actor, options, reading.choice) : undefined;
+    reply.header('cache-control', 'no-store');
+    return reply.status(reading.choice ? 200 : 400).view('quality/views/report.njk', {
+      title: 'Quality report', form: presentQualityForm(options, reading.values, reading.errors), report, downloads: report ? downloadLinks(reading.values) : [],
+    });
+  });
+
+  const download = (format: QualityFormat) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const { actor, options, reading } = await chosen(request);
+    if (!reading.choice) throw new HttpError(400, 'The report’s choices have a problem: go back to the quality report page and check them');
+    const report = await quality.report(actor, options, reading.choice);
+    const document = await quality.document(actor, report, reading.choice, format);
+    return reply
+      .header('content-type', document.contentType)
+      .header('content-disposition', `attachment; filename="${document.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(document.bytes);
+  };
+  app.get(paths.quality.download({ format: 'docx' }), view, download('docx'));
+  app.get(paths.quality.download({ format: 'pdf' }), view, download('pdf'));
+}

@@ -1,0 +1,66 @@
+/**
+ * @module The quality report's use cases: what can be compared, the report for a choice, and its DOCX or PDF
+ * (an export, audited). Figures come only through the sources' contract (qualitySources.ts).
+ */
+import type { AuditService } from '../audit/auditService.js';
+import type { Actor } from '../users/user.js';
+import { todayIso } from '../lookedAfter/lookedAfter.js';
+import { qualityOptions, type QualityChoice, type QualityOptions } from './qualityChoice.js';
+import { qualityReport, type QualityReport } from './qualityReport.js';
+import { qualityDocx } from './qualityDocx.js';
+import { qualityPdf } from './qualityPdf.js';
+import type { QualitySources } from './qualitySources.js';
+
+export type QualityFormat = 'docx' | 'pdf';
+const contentTypes: Record<QualityFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export function qualityService(sources: QualitySources, audit: AuditService, today: () => string = todayIso) {
+  return {
+    /** @example (await quality.options(actor)).rounds.length // 2 */
+    async options(actor: Actor): Promise<QualityOptions> {
+      const [rounds, waves] = await Promise.all([sources.audits.listRounds(actor), sources.surveys.listWaves(actor)]);
+      return qualityOptions(rounds, waves);
+    },
+
+    /**
+     * The report for a choice; a part with nothing chosen says why.
+     * @example await quality.report(actor, options, { audit: { baseline: 1, comparator: 2 }, waves: [], training: { baseline: '2022-03-31', comparator: '2023-03-31' } })
+     */
+    async report(actor: Actor, options: QualityOptions, choice: QualityChoice): Promise<QualityReport> {
+      const [auditComparison, surveys, before, after, authority] = await Promise.all([
+        choice.audit ? sources.audits.compareRounds(actor, choice.audit.baseline, choice.audit.comparator) : null,
+        Promise.all(choice.waves.map((pair) => sources.surveys.compareWaves(actor, pair.baseline, pair.comparator))),
+        sources.training.coverage(actor, choice.training.baseline),
+        sources.training.coverage(actor, choice.training.comparator),
+        sources.authority.current(),
+      ]);
+      return qualityReport({
+        authority: authority?.name ?? 'Demo authority',
+        builtOn: today(),
+        audit: auditComparison,
+        auditNote: options.rounds.length < 2
+          ? 'Fewer than two case file audit rounds have been recorded, so there is nothing to compare yet.'
+          : 'No audit rounds were chosen for comparison.',
+        surveys,
+        surveyNote: options.surveys.some((s) => s.waves.length >= 2)
+          ? 'No survey waves were chosen for comparison.'
+          : 'No survey has two waves to compare yet.',
+        training: { baselineDate: choice.training.baseline, comparatorDate: choice.training.comparator, baseline: before, comparator: after },
+      });
+    },
+
+    /**
+     * The report as a document to download; the export is audited.
+     * @example const { bytes, fileName, contentType } = await quality.document(actor, report, choice, 'pdf')
+     */
+    async document(actor: Actor, report: QualityReport, choice: QualityChoice, format: QualityFormat): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
+      const bytes = format === 'docx' ? await qualityDocx(report) : await qualityPdf(report);
+      await audit.record(actor, { action: 'quality.report_exported', subject: `quality-report.${format}`, details: { format, choice } });
+      return { bytes, fileName: `practice-quality-${report.builtOn}.${format}`, contentType: contentTypes[format] };
+    },
+  };
+}
+export type QualityService = ReturnType<typeof qualityService>;

@@ -1,0 +1,192 @@
+/**
+ * @module Compulsory Supervision Orders (Children's Hearings (Scotland) Act 2011): their kinds, reviews and the pure
+ * date rules. A CSO ceases to have effect one year after it was made or last continued (s.83(7)), so its next
+ * review must fall no later than that day; an interim CSO has effect for at most 22 days beginning with the day
+ * it was made (s.86(3)), so its last day is the 21st day after.
+ */
+import { spoken, type FieldProblems } from '../lookedAfter/lookedAfter.js';
+
+export const orderKinds = ['cso_home', 'cso_away', 'interim_cso'] as const;
+export type OrderKind = (typeof orderKinds)[number];
+export const orderKindLabels: Record<OrderKind, string> = {
+  cso_home: 'Compulsory Supervision Order, at home (no residence condition)',
+  cso_away: 'Compulsory Supervision Order with a residence condition',
+  interim_cso: 'Interim Compulsory Supervision Order',
+};
+
+export const reviewOutcomes = ['continued', 'varied', 'terminated'] as const;
+export type ReviewOutcome = (typeof reviewOutcomes)[number];
+export const reviewOutcomeLabels: Record<ReviewOutcome, string> = {
+  continued: 'Continued',
+  varied: 'Varied',
+  terminated: 'Terminated (the order ends)',
+};
+
+export const endReasons = ['terminated_at_hearing', 'replaced_by_new_order', 'interim_expired', 'turned_18', 'permanence_order', 'other'] as const;
+export type EndReason = (typeof endReasons)[number];
+export const endReasonLabels: Record<EndReason, string> = {
+  terminated_at_hearing: 'Terminated at a children’s hearing',
+  replaced_by_new_order: 'Replaced by a new order',
+  interim_expired: 'Interim order expired',
+  turned_18: 'The young person turned 18',
+  permanence_order: 'Replaced by a permanence order',
+  other: 'Other',
+};
+
+/** Hearing outcomes that make a new order, which Cairn offers to record as an order. */
+export const outcomesMakingAnOrder: readonly string[] = ['cso_made', 'interim_cso'];
+
+/** Reviews due within this many days (or overdue) are listed for managers. */
+export const reviewsDueWithinDays = 28;
+
+export interface OrderReview {
+  reviewId: string;
+  reviewDate: string;
+  outcome: ReviewOutcome;
+  nextReviewDate: string | null;
+  measures: string | null;
+}
+
+export interface SupervisionOrder {
+  orderId: string;
+  childId: string;
+  kind: OrderKind;
+  madeDate: string;
+  measures: string;
+  residence: string | null;
+  hearingId: string | null;
+  reviewDueDate: string;
+  endedDate: string | null;
+  endReason: EndReason | null;
+  reviews: OrderReview[];
+}
+
+/** An order whose review is due soon, with the child's name, for the managers' list. */
+export interface OrderReviewDue {
+  orderId: string;
+  childId: string;
+  name: string;
+  kind: OrderKind;
+  nextReviewDate: string;
+}
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const asIso = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * `days` after `date` (negative: before).
+ * @example addDays('2024-02-28', 2) // '2024-03-01'
+ */
+export function addDays(date: string, days: number): string {
+  const d = asDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return asIso(d);
+}
+
+/**
+ * The same day one year later; from 29 February, 28 February (as PostgreSQL's `date + interval '1 year'`).
+ * @example oneYearAfter('2024-02-29') // '2025-02-28'
+ */
+export function oneYearAfter(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(year + 1, month, 0)).getUTCDate();
+  return `${year + 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier).
+ * @example daysBetween('2024-12-30', '2025-01-02') // 3
+ */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000);
+}
+
+/**
+ * The last day the next review may be held, counted from the day the order was made or last reviewed.
+ * @example latestReview('interim_cso', '2024-05-10') // '2024-05-31'
+ */
+export function latestReview(kind: OrderKind, from: string): string {
+  return kind === 'interim_cso' ? addDays(from, 21) : oneYearAfter(from);
+}
+
+/** The rule for the message beside a review date that is too late. */
+function tooLate(kind: OrderKind, from: string, since: 'made' | 'reviewed'): string {
+  const last = spoken(latestReview(kind, from));
+  return kind === 'interim_cso'
+    ? `An interim order lasts at most 22 days, counting the day it was ${since}: the next hearing must be on or before ${last}`
+    : `An order lapses unless it is reviewed within a year of the day it was ${since}: review it on or before ${last}`;
+}
+
+/**
+ * Problems with a new order: dates in order, review within the legal limit, a residence condition only where it belongs,
+ * and the same day as the hearing it was made at.
+ * @example orderProblems({ kind: 'cso_home', madeDate: '2024-02-29', reviewDueDate: '2025-03-01', residence: null }) // { reviewDueDate: 'An order lapses … 28 February 2025' }
+ */
+export function orderProblems(order: { kind: OrderKind; madeDate: string; reviewDueDate: string; residence: string | null; hearingDate?: string }): FieldProblems {
+  const problems: FieldProblems = {};
+  if (order.hearingDate && order.madeDate !== order.hearingDate) problems.madeDate = `The order was made at the hearing on ${spoken(order.hearingDate)}: enter that date`;
+  if (order.reviewDueDate <= order.madeDate) problems.reviewDueDate = 'The review must be due after the day the order was made';
+  else if (order.reviewDueDate > latestReview(order.kind, order.madeDate)) problems.reviewDueDate = tooLate(order.kind, order.madeDate, 'made');
+  if (order.kind === 'cso_away' && !order.residence) problems.residence = 'Enter where the order says the child must live';
+  if (order.kind === 'cso_home' && order.residence) problems.residence = 'An order at home has no residence condition: leave this empty or choose the order with a residence condition';
+  return problems;
+}
+
+/** The date the order must next be reviewed by: the latest review's, or the one set when it was made. */
+export function nextReviewDate(order: Pick<SupervisionOrder, 'reviewDueDate' | 'reviews'>): string {
+  const last = order.reviews.at(-1);
+  return last?.nextReviewDate ?? order.reviewDueDate;
+}
+
+/** The day the order was made or last reviewed, from which the next review is counted. */
+export const lastReviewedOrMade = (order: Pick<SupervisionOrder, 'madeDate' | 'reviews'>) => order.reviews.at(-1)?.reviewDate ?? order.madeDate;
+
+/**
+ * Problems with a review hearing: the order is in force, the review comes after the last one, a continued or varied
+ * order gets its next review date within the legal limit, a variation says what changed.
+ * @example reviewProblems(order, { reviewDate: '2025-02-28', outcome: 'continued', nextReviewDate: '2026-03-01', measures: null }) // { nextReviewDate: 'An order lapses … 28 February 2026' }
+ */
+export function reviewProblems(order: SupervisionOrder, review: { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null }): FieldProblems {
+  const problems: FieldProblems = {};
+  if (order.endedDate) return { reviewDate: `This order ended on ${spoken(order.endedDate)}` };
+  const since = lastReviewedOrMade(order);
+  if (review.reviewDate <= since) problems.reviewDate = `The review must be after ${order.reviews.length ? 'the last review' : 'the order was made'} (${spoken(since)})`;
+  if (review.outcome === 'terminated') {
+    if (review.nextReviewDate) problems.nextReviewDate = 'A terminated order has no next review: leave this empty';
+  } else if (!review.nextReviewDate) problems.nextReviewDate = 'Enter the date the order must next be reviewed by';
+  else if (review.nextReviewDate <= review.reviewDate) problems.nextReviewDate = 'The next review must be after this review';
+  else if (review.nextReviewDate > latestReview(order.kind, review.reviewDate)) problems.nextReviewDate = tooLate(order.kind, review.reviewDate, 'reviewed');
+  if (review.outcome === 'varied' && !review.measures) problems.measures = 'Enter the measures and conditions as varied';
+  return problems;
+}
+
+/**
+ * Problems with ending an order other than at a review (for example when the young person turns 18).
+ * @example endProblems(order, { endedDate: '2024-01-01' }) // { endedDate: 'The order must end on or after the day it was made (10 May 2024)' }
+ */
+export function endProblems(order: SupervisionOrder, input: { endedDate: string }): FieldProblems {
+  if (order.endedDate) return { endedDate: `This order ended on ${spoken(order.endedDate)}` };
+  const since = lastReviewedOrMade(order);
+  if (input.endedDate < since) return { endedDate: `The order must end on or after the day it was ${order.reviews.length ? 'last reviewed' : 'made'} (${spoken(since)})` };
+  return {};
+}
+
+/**
+ * Orders in force whose next review is due within `withinDays` of `today`, or overdue, soonest first.
+ * @example reviewsDue(orders, '2024-06-01').map((o) => o.orderId) // ['SO-overdue', 'SO-in-a-fortnight']
+ */
+export function reviewsDue<T extends { nextReviewDate: string }>(orders: readonly T[], today: string, withinDays = reviewsDueWithinDays): T[] {
+  const until = addDays(today, withinDays);
+  return orders.filter((o) => o.nextReviewDate <= until).sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate));
+}
+
+/**
+ * How a review date stands today, in words.
+ * @example reviewStatus('2024-05-29', '2024-06-01') // 'Overdue by 3 days'
+ */
+export function reviewStatus(nextReview: string, today: string): string {
+  const days = daysBetween(today, nextReview);
+  if (days < 0) return `Overdue by ${-days} ${days === -1 ? 'day' : 'days'}`;
+  if (days === 0) return 'Due today';
+  return `Due in ${days} ${days === 1 ? 'day' : 'days'}`;
+}

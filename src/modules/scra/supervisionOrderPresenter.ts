@@ -1,0 +1,137 @@
+/** @module View models for a child's Compulsory Supervision Orders, their forms, and the managers' reviews due list. */
+import { paths } from '../../web/paths.js';
+import { labelFor } from '../children/childLabels.js';
+import { spoken, type FieldProblems } from '../lookedAfter/lookedAfter.js';
+import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
+import type { FormValues } from '../lookedAfter/careForms.js';
+import {
+  endReasonLabels, endReasons, latestReview, lastReviewedOrMade, nextReviewDate, orderKindLabels, orderKinds, outcomesMakingAnOrder, reviewOutcomeLabels,
+  reviewOutcomes, reviewStatus, type OrderReviewDue, type SupervisionOrder,
+} from './supervisionOrder.js';
+import type { HearingForOrder } from './supervisionOrderService.js';
+
+type Child = { childId: string; name: string };
+
+const radios = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) =>
+  codes.map((value) => ({ value, text: labels[value] ?? value, checked: value === chosen }));
+
+/** The order's measures now: as last varied, or as made. */
+const currentMeasures = (order: SupervisionOrder) => order.reviews.filter((r) => r.measures).at(-1)?.measures ?? order.measures;
+
+const reviewText = (order: SupervisionOrder, today: string) => {
+  const next = nextReviewDate(order);
+  return `${spoken(next)} (${reviewStatus(next, today).toLowerCase()})`;
+};
+
+/**
+ * The child's orders page: each order with its status, measures, next review and review hearings.
+ * @example presentOrders(child, orders, '2024-06-01').orders[0].nextReview // '10 May 2025 (due in 343 days)'
+ */
+export function presentOrders(child: Child, orders: readonly SupervisionOrder[], today: string) {
+  return {
+    name: child.name,
+    childHref: paths.children.show(child),
+    scraHref: paths.care.scra(child),
+    newHref: paths.supervisionOrders.new(child),
+    orders: [...orders].reverse().map((o, index) => ({
+      id: `order-${index + 1}`,
+      heading: labelFor(orderKindLabels, o.kind),
+      made: spoken(o.madeDate),
+      inForce: !o.endedDate,
+      status: o.endedDate ? `Ended on ${spoken(o.endedDate)}: ${labelFor(endReasonLabels, o.endReason)}` : 'In force',
+      measures: currentMeasures(o),
+      residence: o.residence ?? (o.kind === 'cso_home' ? 'No residence condition' : 'Not recorded'),
+      hearing: o.hearingId ? `Made at the hearing on ${spoken(o.madeDate)}` : 'Hearing not recorded in Cairn',
+      nextReview: o.endedDate ? 'None (the order has ended)' : reviewText(o, today),
+      reviewHref: paths.supervisionOrders.review({ childId: child.childId, orderId: o.orderId }),
+      endHref: paths.supervisionOrders.end({ childId: child.childId, orderId: o.orderId }),
+      reviews: o.reviews.map((r) => ({
+        date: spoken(r.reviewDate), outcome: labelFor(reviewOutcomeLabels, r.outcome), next: r.nextReviewDate ? spoken(r.nextReviewDate) : 'None', measures: r.measures ?? '',
+      })),
+    })),
+  };
+}
+
+/**
+ * Orders in force with their next review date, for the child's looked after page.
+ * @example presentOrdersInForce(child, orders, '2024-06-01') // { href: '/children/C1/care/orders', orders: [{ text: '…', review: '…' }] }
+ */
+export function presentOrdersInForce(child: { childId: string }, orders: readonly SupervisionOrder[], today: string) {
+  return {
+    href: paths.supervisionOrders.child(child),
+    orders: orders.filter((o) => !o.endedDate).map((o) => ({ text: `${labelFor(orderKindLabels, o.kind)}, made on ${spoken(o.madeDate)}`, review: `Review by ${reviewText(o, today)}` })),
+  };
+}
+
+/**
+ * For each hearing that makes an order: a link to record it, or to the order recorded from it.
+ * @example hearingOrderLinks({ childId: 'C1' }, orders, hearings).get('H-1') // { text: 'Record the order', href: '/children/C1/care/orders/new?hearing=H-1' }
+ */
+export function hearingOrderLinks(child: { childId: string }, orders: readonly SupervisionOrder[], hearings: readonly { hearingId: string; outcome: string }[]) {
+  const recorded = new Set(orders.map((o) => o.hearingId).filter(Boolean));
+  return new Map(hearings.filter((h) => outcomesMakingAnOrder.includes(h.outcome)).map((h) => [h.hearingId, recorded.has(h.hearingId)
+    ? { text: 'See the order', href: paths.supervisionOrders.child(child) }
+    : { text: 'Record the order', href: paths.supervisionOrders.new(child, h) }]));
+}
+
+/** What every order form needs: back to the child's orders, what was typed, the problems and their summary. */
+function formModel(child: Child, action: string, values: FormValues, problems: FieldProblems, order: readonly string[]) {
+  return { child: { name: child.name, href: paths.supervisionOrders.child(child) }, action, values, errors: problems, errorList: problemList(problems, order) };
+}
+
+/** The date parts of an ISO date, as the date input's values. */
+const dateValues = (field: string, iso: string | null | undefined): FormValues => {
+  if (!iso) return {};
+  const [year, month, day] = iso.split('-');
+  return { [`${field}-day`]: String(Number(day)), [`${field}-month`]: String(Number(month)), [`${field}-year`]: year! };
+};
+
+/**
+ * What the order form starts with when recorded from a hearing: its date, its review date and the kind of order.
+ * @example orderValuesFrom({ hearingId: 'H-1', hearingDate: '2024-05-10', outcome: 'interim_cso', reviewDate: '2024-05-31', ordered: false })['kind'] // 'interim_cso'
+ */
+export function orderValuesFrom(hearing: HearingForOrder): FormValues {
+  return { hearingId: hearing.hearingId, ...(hearing.outcome === 'interim_cso' ? { kind: 'interim_cso' } : {}), ...dateValues('madeDate', hearing.hearingDate), ...dateValues('reviewDueDate', hearing.reviewDate) };
+}
+
+/** @example presentOrderForm(child, {}, {}, undefined).kindItems.length // 3 */
+export function presentOrderForm(child: Child, values: FormValues, problems: FieldProblems, hearing: HearingForOrder | undefined) {
+  return {
+    ...formModel(child, hearing ? paths.supervisionOrders.new(child, hearing) : paths.supervisionOrders.new(child), values, problems, ['kind', 'madeDate', 'measures', 'residence', 'reviewDueDate']),
+    hearing: hearing && `From the hearing on ${spoken(hearing.hearingDate)}`,
+    kindItems: radios(orderKinds, orderKindLabels, values.kind),
+  };
+}
+
+/** @example presentReviewForm(child, order, {}, {}).outcomeItems.length // 3 */
+export function presentReviewForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldProblems) {
+  const since = lastReviewedOrMade(order);
+  return {
+    ...formModel(child, paths.supervisionOrders.review({ childId: child.childId, orderId: order.orderId }), values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures']),
+    order: `${labelFor(orderKindLabels, order.kind)}, made on ${spoken(order.madeDate)}; review due by ${spoken(nextReviewDate(order))}`,
+    nextHint: order.kind === 'interim_cso'
+      ? 'An interim order lasts at most 22 days, counting the day of this hearing. Leave empty if the order is terminated.'
+      : `Within a year of this hearing. Leave empty if the order is terminated. (Last ${order.reviews.length ? 'reviewed' : 'made'} on ${spoken(since)}; it lapses after ${spoken(latestReview(order.kind, since))}.)`,
+    outcomeItems: radios(reviewOutcomes, reviewOutcomeLabels, values.outcome),
+  };
+}
+
+/** @example presentEndForm(child, order, {}, {}).reasonItems.length // 6 */
+export function presentEndForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldProblems) {
+  return {
+    ...formModel(child, paths.supervisionOrders.end({ childId: child.childId, orderId: order.orderId }), values, problems, ['endedDate', 'endReason']),
+    order: `${labelFor(orderKindLabels, order.kind)}, made on ${spoken(order.madeDate)}`,
+    reasonItems: radios(endReasons, endReasonLabels, values.endReason),
+  };
+}
+
+/**
+ * The managers' list: orders whose review is overdue or due within 28 days.
+ * @example presentReviewsDue(rows, '2024-06-01')[0].status // 'Overdue by 3 days'
+ */
+export function presentReviewsDue(rows: readonly OrderReviewDue[], today: string) {
+  return rows.map((r) => ({
+    name: r.name, href: paths.supervisionOrders.child(r), order: labelFor(orderKindLabels, r.kind), reviewBy: spoken(r.nextReviewDate),
+    status: reviewStatus(r.nextReviewDate, today), overdue: r.nextReviewDate < today,
+  }));
+}

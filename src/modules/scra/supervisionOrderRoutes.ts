@@ -1,0 +1,110 @@
+/** @module Thin handlers for a child's Compulsory Supervision Orders: the orders page, recording an order, a review, an end. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { takeFlash } from '../lookedAfter/flash.js';
+import { todayIso } from '../lookedAfter/lookedAfter.js';
+import type { FormValues } from '../lookedAfter/careForms.js';
+import { readEnd, readOrder, readReview } from './supervisionOrderForms.js';
+import type { HearingForOrder, OrderChange } from './supervisionOrderService.js';
+import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, presentReviewForm } from './supervisionOrderPresenter.js';
+
+const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
+const record = { config: { access: { permission: 'care:record' as const } } };
+const flashPrefix = 'orders:';
+const refusedChild = (outcome: 'forbidden' | 'not_found') => outcome === 'forbidden'
+  ? new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.")
+  : new HttpError(404, 'There is no child with that id');
+
+/**
+ * `/children/:childId/care/orders` and its forms, for `care:record` and children the person may access.
+ * @example await supervisionOrderRoutes(app, services)
+ */
+export async function supervisionOrderRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { supervisionOrders } = services;
+
+  async function childOf(request: FastifyRequest) {
+    const params = z.object({ childId: id }).safeParse(request.params);
+    if (!params.success) throw refusedChild('not_found');
+    const found = await supervisionOrders.ordersOf(request.user!, params.data.childId);
+    if (found.outcome !== 'found') throw refusedChild(found.outcome);
+    return found;
+  }
+  async function orderOf(request: FastifyRequest) {
+    const found = await childOf(request);
+    const orderId = id.safeParse((request.params as { orderId?: string }).orderId);
+    const order = orderId.success ? found.orders.find((o) => o.orderId === orderId.data) : undefined;
+    if (!order) throw new HttpError(404, 'There is no such order for this child');
+    return { child: found.child, order };
+  }
+  function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: OrderChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
+    if (result.outcome === 'done') {
+      request.session.set('flash', `${flashPrefix}${done}`);
+      return reply.redirect(paths.supervisionOrders.child({ childId }), 303);
+    }
+    if (result.outcome === 'problems') return showAgain(result.problems);
+    throw result.outcome === 'forbidden' ? refusedChild('forbidden') : new HttpError(404, 'Not found');
+  }
+
+  app.get('/children/:childId/care/orders', record, async (request, reply) => {
+    const { child, orders } = await childOf(request);
+    const message = takeFlash(request, flashPrefix);
+    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'supervision orders' });
+    reply.header('cache-control', 'no-store');
+    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso()), message });
+  });
+
+  const newTitle = 'Record a Compulsory Supervision Order';
+  const orderForm = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>, hearing: HearingForOrder | undefined) =>
+    reply.view('scra/views/newOrder.njk', { title: newTitle, form: presentOrderForm(child, values, problems, hearing) });
+  /** The hearing named in the query or the form, when it makes an order for this child. */
+  async function hearingOf(childId: string, hearingId: unknown): Promise<HearingForOrder | undefined> {
+    if (hearingId === undefined || hearingId === '') return undefined;
+    const parsed = id.safeParse(hearingId);
+    const hearing = parsed.success ? await supervisionOrders.hearingFor(childId, parsed.data) : undefined;
+    if (!hearing) throw new HttpError(404, 'There is no hearing of this child that made an order');
+    return hearing;
+  }
+  app.get('/children/:childId/care/orders/new', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    const hearing = await hearingOf(child.childId, (request.query as { hearing?: unknown }).hearing);
+    return orderForm(reply, child, hearing ? orderValuesFrom(hearing) : {}, {}, hearing);
+  });
+  app.post('/children/:childId/care/orders/new', record, async (request, reply) => {
+    const { child } = await childOf(request);
+    const form = readOrder(request.body);
+    const hearing = await hearingOf(child.childId, form.values.hearingId);
+    const showAgain = (problems: Record<string, string>) => orderForm(reply, child, form.values, problems, hearing);
+    if (!form.data) return showAgain(form.problems);
+    return answer(request, reply, child.childId, await supervisionOrders.record(request.user!, child.childId, form.data), 'Order recorded', showAgain);
+  });
+
+  const reviewTitle = 'Record a review hearing';
+  app.get('/children/:childId/care/orders/:orderId/review', record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    return reply.view('scra/views/orderReview.njk', { title: reviewTitle, form: presentReviewForm(child, order, {}, {}) });
+  });
+  app.post('/children/:childId/care/orders/:orderId/review', record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    const form = readReview(request.body);
+    const showAgain = (problems: Record<string, string>) => reply.view('scra/views/orderReview.njk', { title: reviewTitle, form: presentReviewForm(child, order, form.values, problems) });
+    if (!form.data) return showAgain(form.problems);
+    const done = form.data.outcome === 'terminated' ? 'Review recorded: the order is terminated' : 'Review recorded';
+    return answer(request, reply, child.childId, await supervisionOrders.review(request.user!, child.childId, order.orderId, form.data), done, showAgain);
+  });
+
+  const endTitle = 'End the order';
+  app.get('/children/:childId/care/orders/:orderId/end', record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    return reply.view('scra/views/endOrder.njk', { title: endTitle, form: presentEndForm(child, order, {}, {}) });
+  });
+  app.post('/children/:childId/care/orders/:orderId/end', record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    const form = readEnd(request.body);
+    const showAgain = (problems: Record<string, string>) => reply.view('scra/views/endOrder.njk', { title: endTitle, form: presentEndForm(child, order, form.values, problems) });
+    if (!form.data) return showAgain(form.problems);
+    return answer(request, reply, child.childId, await supervisionOrders.end(request.user!, child.childId, order.orderId, form.data), 'Order ended', showAgain);
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * @module Use cases for Compulsory Supervision Orders: record an order (from a hearing outcome or on its own), record a
+ * review hearing (continued, varied or terminated), end an order, and list the reviews due for managers. Each change is
+ * checked against the rules in supervisionOrder.ts, made in one transaction with the order locked, and audited in it.
+ */
+import type { Database, Queryable } from '../../db/database.js';
+import type { AuditService } from '../audit/auditService.js';
+import type { ChildService } from '../children/childService.js';
+import type { SignedInUser } from '../users/user.js';
+import { newRecordId, type FieldProblems } from '../lookedAfter/lookedAfter.js';
+import {
+  addDays, endProblems, orderProblems, outcomesMakingAnOrder, reviewProblems, reviewsDueWithinDays,
+  type EndReason, type OrderKind, type OrderReviewDue, type ReviewOutcome, type SupervisionOrder,
+} from './supervisionOrder.js';
+import type { SupervisionOrderRepository } from './supervisionOrderRepository.js';
+import type { ScraRepository } from './scraRepository.js';
+import { changeOrProblems } from '../lookedAfter/changeOrProblems.js';
+
+export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldProblems } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+export type HearingForOrder = { hearingId: string; hearingDate: string; outcome: string; reviewDate: string | null; ordered: boolean };
+
+export interface NewOrder { kind: OrderKind; madeDate: string; measures: string; residence: string | null; hearingId: string | null; reviewDueDate: string }
+export interface NewReview { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null }
+
+export function supervisionOrderService(db: Database, repository: SupervisionOrderRepository, scra: ScraRepository, children: ChildService, audit: AuditService) {
+  async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' | 'not_found' } | { name: string }> {
+    const name = await scra.childName(db, childId);
+    if (!name) return { outcome: 'not_found' };
+    if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
+    return { name };
+  }
+
+  /** Run a change in one transaction; problems roll it back and come back for the form. */
+  async function change(work: (tx: Queryable) => Promise<OrderChange>, conflict: FieldProblems): Promise<OrderChange> {
+    try {
+      return await changeOrProblems(db, work);
+    } catch (error) {
+      // Another change got there first: the same hearing's order, or a review of the order on the same day.
+      if ((error as { code?: string }).code === '23505') return { outcome: 'problems', problems: conflict };
+      throw error;
+    }
+  }
+
+  /** The child's order, locked for the change, or why not. */
+  async function lockedOrder(tx: Queryable, childId: string, orderId: string): Promise<SupervisionOrder | undefined> {
+    if (!(await repository.lockOrder(tx, childId, orderId))) return undefined;
+    return (await repository.orders(tx, childId)).find((o) => o.orderId === orderId);
+  }
+
+  const this_ = {
+    /**
+     * A child's orders with their reviews, for someone who may see the child (the page that shows them audits the view).
+     * @example await supervisionOrders.ordersOf(user, 'C1')
+     */
+    async ordersOf(user: SignedInUser, childId: string): Promise<ChildOrders> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return guarded;
+      return { outcome: 'found', child: { childId, name: guarded.name }, orders: await repository.orders(db, childId) };
+    },
+
+    /**
+     * The child's hearing an order is being recorded from, when it makes an order.
+     * @example await supervisionOrders.hearingFor('C1', 'H-1') // { hearingDate: '2024-05-10', outcome: 'cso_made', … }
+     */
+    async hearingFor(childId: string, hearingId: string): Promise<HearingForOrder | undefined> {
+      const hearing = await repository.hearingOf(db, childId, hearingId);
+      return hearing && outcomesMakingAnOrder.includes(hearing.outcome) ? hearing : undefined;
+    },
+
+    /**
+     * Record an order. From a hearing, it must be made on the hearing's day and only once per hearing.
+     * @example await supervisionOrders.record(user, 'C1', { kind: 'cso_home', madeDate: '2024-05-10', measures: 'Supervision', residence: null, hearingId: null, reviewDueDate: '2025-05-10' })
+     */
+    async record(user: SignedInUser, childId: string, input: NewOrder): Promise<OrderChange> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return guarded;
+      const hearing = input.hearingId ? await this_.hearingFor(childId, input.hearingId) : undefined;
+      if (input.hearingId && !hearing) return { outcome: 'not_found' };
+      if (hearing?.ordered) return { outcome: 'problems', problems: { madeDate: 'An order has already been recorded from this hearing' } };
+      const problems = orderProblems({ ...input, hearingDate: hearing?.hearingDate });
+      if (Object.keys(problems).length) return { outcome: 'problems', problems };
+      const orderId = newRecordId('SO-');
+      return change(async (tx) => {
+        await repository.insertOrder(tx, { orderId, childId, ...input, recordedBy: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.recorded', childId, subject: orderId, details: { ...input } }, tx);
+        return { outcome: 'done', orderId };
+      }, { madeDate: 'An order has already been recorded from this hearing' });
+    },
+
+    /**
+     * Record a review hearing: continued or varied (with the next review date), or terminated (which ends the order).
+     * @example await supervisionOrders.review(user, 'C1', 'SO-1', { reviewDate: '2025-05-01', outcome: 'continued', nextReviewDate: '2026-04-30', measures: null })
+     */
+    async review(user: SignedInUser, childId: string, orderId: string, input: NewReview): Promise<OrderChange> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return guarded;
+      return change(async (tx) => {
+        const order = await lockedOrder(tx, childId, orderId);
+        if (!order) return { outcome: 'not_found' };
+        const problems = reviewProblems(order, input);
+        if (Object.keys(problems).length) return { outcome: 'problems', problems };
+        const reviewId = newRecordId('SOR-');
+        await repository.insertReview(tx, { reviewId, orderId, ...input, recordedBy: user.userId });
+        if (input.outcome === 'terminated') await repository.endOrder(tx, orderId, input.reviewDate, 'terminated_at_hearing');
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviewed', childId, subject: orderId, details: { reviewId, ...input } }, tx);
+        return { outcome: 'done', orderId };
+      }, { reviewDate: 'A review of this order on this day has already been recorded' });
+    },
+
+    /**
+     * End an order other than at a review hearing (it expired, was replaced, the young person turned 18).
+     * @example await supervisionOrders.end(user, 'C1', 'SO-1', { endedDate: '2025-01-31', endReason: 'turned_18' })
+     */
+    async end(user: SignedInUser, childId: string, orderId: string, input: { endedDate: string; endReason: EndReason }): Promise<OrderChange> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return guarded;
+      return change(async (tx) => {
+        const order = await lockedOrder(tx, childId, orderId);
+        if (!order) return { outcome: 'not_found' };
+        const problems = endProblems(order, input);
+        if (Object.keys(problems).length) return { outcome: 'problems', problems };
+        await repository.endOrder(tx, orderId, input.endedDate, input.endReason);
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.ended', childId, subject: orderId, details: { ...input } }, tx);
+        return { outcome: 'done', orderId };
+      }, {});
+    },
+
+    /**
+     * Orders in force whose review is overdue or due within 28 days of `today`, for children this person may see; audited.
+     * @example await supervisionOrders.reviewsDue(manager, '2024-06-01')
+     */
+    async reviewsDue(user: SignedInUser, today: string): Promise<OrderReviewDue[]> {
+      const all = await repository.reviewsDue(db, addDays(today, reviewsDueWithinDays));
+      const allowed = await Promise.all(all.map((o) => children.mayAccess(user, o.childId)));
+      const shown = all.filter((_, i) => allowed[i]);
+      await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviews_due_viewed', details: { date: today, orders: shown.length } });
+      return shown;
+    },
+  };
+  return this_;
+}
+export type SupervisionOrderService = ReturnType<typeof supervisionOrderService>;

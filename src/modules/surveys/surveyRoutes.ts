@@ -1,0 +1,164 @@
+/**
+ * @module Thin handlers for surveys: the quality lead's pages (build, open and close waves, issue links), results
+ * and comparisons for `quality:view`, and the public page a single-use link opens (no account, rate-limited, CSRF-checked).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { may } from '../../web/policy.js';
+import type { FormValues } from '../lookedAfter/careForms.js';
+import { errorList } from '../users/formErrors.js';
+import type { SignedInUser } from '../users/user.js';
+import { readLinkCount, readQuestion, readSurvey, readWaveName } from './surveyForms.js';
+import { linksCsv } from './surveyLinks.js';
+import { compareChoices, presentComparison, presentQuestionForm, presentResults, presentSurvey, presentSurveyForm, presentSurveyList } from './surveyPresenter.js';
+import { respondentRoutes } from './respondentRoutes.js';
+
+const idParam = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** The numeric id `name` in the route's parameters, or a 404. */
+function idOf(request: FastifyRequest, name: string): number {
+  const parsed = idParam.safeParse((request.params as Record<string, unknown>)[name]);
+  if (!parsed.success) throw new HttpError(404, 'Page not found');
+  return parsed.data;
+}
+
+const actor = (request: FastifyRequest) => ({ kind: 'user', user: request.user! }) as const;
+const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+/**
+ * `/surveys…` for staff and `/survey/:token` for respondents.
+ * @example await surveyRoutes(app, services)
+ */
+export async function surveyRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const view = { config: { access: { permission: 'quality:view' as const } } };
+  const lead = { config: { access: { permission: 'quality:lead' as const } } };
+  const { surveys } = services;
+  const canLead = (user: SignedInUser) => may(user, 'quality:lead');
+
+  app.get(paths.surveys.list(), view, async (request, reply) => {
+    return reply.view('surveys/views/list.njk', {
+      title: 'Surveys', surveys: presentSurveyList(await surveys.list(actor(request))), canLead: canLead(request.user!),
+    });
+  });
+
+  const newSurveyView = (reply: FastifyReply, values: FormValues, problems: Record<string, string>) =>
+    reply.view('surveys/views/new.njk', { title: 'Build a survey', ...presentSurveyForm(values, problems) });
+  app.get(paths.surveys.new(), lead, async (_request, reply) => newSurveyView(reply, {}, {}));
+  app.post(paths.surveys.new(), lead, async (request, reply) => {
+    const form = readSurvey(request.body);
+    if (!form.data) return newSurveyView(reply, form.values, form.problems);
+    const created = await surveys.create(actor(request), form.data);
+    if (created.outcome === 'problems') return newSurveyView(reply, form.values, created.problems);
+    return reply.redirect(paths.surveys.show({ surveyId: created.surveyId }), 303);
+  });
+
+  app.get('/surveys/:surveyId', view, async (request, reply) => {
+    const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
+    noStore(reply);
+    return reply.view('surveys/views/show.njk', { title: survey.title, survey: presentSurvey(survey, canLead(request.user!)) });
+  });
+
+  const questionView = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, flags: string[], problems: Record<string, string>) => {
+    const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
+    return reply.view('surveys/views/question.njk', { title: 'Add a question', fixed: survey.waves.length > 0, form: presentQuestionForm(survey, values, flags, problems) });
+  };
+  app.get('/surveys/:surveyId/questions/new', lead, async (request, reply) => questionView(request, reply, { scale: 'agreement' }, [], {}));
+  app.post('/surveys/:surveyId/questions/new', lead, async (request, reply) => {
+    const form = readQuestion(request.body);
+    if (!form.data) return questionView(request, reply, form.values, form.flags, form.problems);
+    const surveyId = idOf(request, 'surveyId');
+    await surveys.addQuestion(actor(request), surveyId, form.data);
+    return reply.redirect(paths.surveys.show({ surveyId }), 303);
+  });
+  app.post('/surveys/:surveyId/questions/:questionId/remove', lead, async (request, reply) => {
+    const surveyId = idOf(request, 'surveyId');
+    await surveys.removeQuestion(actor(request), surveyId, idOf(request, 'questionId'));
+    return reply.redirect(paths.surveys.show({ surveyId }), 303);
+  });
+  app.post('/surveys/:surveyId/questions/:questionId/move-up', lead, async (request, reply) => {
+    const surveyId = idOf(request, 'surveyId');
+    await surveys.moveQuestionUp(actor(request), surveyId, idOf(request, 'questionId'));
+    return reply.redirect(paths.surveys.show({ surveyId }), 303);
+  });
+
+  const waveView = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, problems: Record<string, string>) => {
+    const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
+    return reply.view('surveys/views/wave.njk', {
+      title: 'Open a wave', survey: { title: survey.title, href: paths.surveys.show(survey) }, action: paths.surveys.newWave(survey),
+      values, errors: problems, errorList: errorList(problems, ['name']),
+    });
+  };
+  app.get('/surveys/:surveyId/waves/new', lead, async (request, reply) => waveView(request, reply, {}, {}));
+  app.post('/surveys/:surveyId/waves/new', lead, async (request, reply) => {
+    const form = readWaveName(request.body);
+    if (!form.data) return waveView(request, reply, form.values, form.problems);
+    const surveyId = idOf(request, 'surveyId');
+    const opened = await surveys.openWave(actor(request), surveyId, form.data.name);
+    if (opened.outcome === 'problems') return waveView(request, reply, form.values, opened.problems);
+    return reply.redirect(paths.surveys.show({ surveyId }), 303);
+  });
+
+  const linksView = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, problems: Record<string, string>) => {
+    const { survey, wave } = await surveys.wave(actor(request), idOf(request, 'waveId'));
+    if (wave.closedOn) throw new HttpError(409, 'This wave is closed: links can only be issued for an open wave');
+    return reply.view('surveys/views/links.njk', {
+      title: `Issue links for ${wave.name}`, survey: { title: survey.title, href: paths.surveys.show(survey) }, wave,
+      action: paths.surveys.links(wave), values, errors: problems, errorList: errorList(problems, ['count']),
+    });
+  };
+  app.get('/surveys/waves/:waveId/links', lead, async (request, reply) => linksView(request, reply, {}, {}));
+  app.post('/surveys/waves/:waveId/links', lead, async (request, reply) => {
+    const form = readLinkCount(request.body);
+    if (!form.data) return linksView(request, reply, form.values, form.problems);
+    const waveId = idOf(request, 'waveId');
+    const tokens = await surveys.issueLinks(actor(request), waveId, form.data.count);
+    // The links exist only in this download: Cairn keeps a hash of each token, never the token.
+    const origin = `${request.protocol}://${request.host}`;
+    return noStore(reply)
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="survey-links-wave-${waveId}.csv"`)
+      .send(linksCsv(tokens.map((token) => origin + paths.surveys.respond({ token }))));
+  });
+
+  app.get('/surveys/waves/:waveId/close', lead, async (request, reply) => {
+    const { survey, wave } = await surveys.wave(actor(request), idOf(request, 'waveId'));
+    if (wave.closedOn) return reply.redirect(paths.surveys.show(survey), 303);
+    return reply.view('surveys/views/close.njk', { title: `Close the wave ${wave.name}`, survey: { title: survey.title, href: paths.surveys.show(survey) }, wave, action: paths.surveys.close(wave) });
+  });
+  app.post('/surveys/waves/:waveId/close', lead, async (request, reply) => {
+    const waveId = idOf(request, 'waveId');
+    await surveys.closeWave(actor(request), waveId);
+    return reply.redirect(paths.surveys.results({ waveId }), 303);
+  });
+
+  app.get('/surveys/waves/:waveId/results', view, async (request, reply) => {
+    const results = await surveys.results(actor(request), idOf(request, 'waveId'));
+    noStore(reply);
+    return reply.view('surveys/views/results.njk', { title: `Results: ${results.wave.name}`, results: presentResults(results) });
+  });
+
+  app.get('/surveys/:surveyId/compare', view, async (request, reply) => {
+    const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
+    const query = request.query as { baseline?: unknown; comparator?: unknown };
+    const chosen = { baseline: typeof query.baseline === 'string' ? query.baseline : undefined, comparator: typeof query.comparator === 'string' ? query.comparator : undefined };
+    const errors: Record<string, string> = {};
+    let comparison;
+    if (chosen.baseline !== undefined || chosen.comparator !== undefined) {
+      const ids = survey.waves.map((w) => String(w.waveId));
+      if (!ids.includes(chosen.baseline ?? '')) errors.baseline = 'Select the baseline wave';
+      if (!ids.includes(chosen.comparator ?? '')) errors.comparator = 'Select the wave to compare with it';
+      else if (chosen.comparator === chosen.baseline) errors.comparator = 'Select a different wave from the baseline';
+      if (!Object.keys(errors).length) comparison = presentComparison(await surveys.compareWaves(actor(request), Number(chosen.baseline), Number(chosen.comparator)));
+    }
+    noStore(reply);
+    return reply.view('surveys/views/compare.njk', {
+      title: 'Compare two waves', survey: { title: survey.title, href: paths.surveys.show(survey) },
+      choices: compareChoices(survey, chosen), comparison, errors, errorList: errorList(errors, ['baseline', 'comparator']),
+    });
+  });
+
+  await respondentRoutes(app, services);
+}

@@ -1,0 +1,156 @@
+/** @module Thin handlers for training: coverage on a date (`training:view`); the staff register, courses, sessions and registers (`training:record`). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { paths } from '../../web/paths.js';
+import { HttpError } from '../../web/httpError.js';
+import { readDateInput } from '../../web/forms/dateInput.js';
+import { may } from '../../web/policy.js';
+import { chartSvg } from '../../reports/charts.js';
+import { formValues, type FormValues } from '../lookedAfter/careForms.js';
+import { todayIso } from '../lookedAfter/lookedAfter.js';
+import type { Actor } from '../users/user.js';
+import type { Course } from './training.js';
+import { readCourse, readSession, readStaff, ticked } from './trainingForms.js';
+import {
+  presentCourseForm, presentCourses, presentCoverage, presentRegister, presentSessionForm, presentSessions, presentStaffForm, presentStaffList, staffValues,
+} from './trainingPresenter.js';
+
+const idParam = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+const flashPrefix = 'training:';
+
+const actorOf = (request: FastifyRequest): Actor => ({ kind: 'user', user: request.user! });
+
+function param(request: FastifyRequest, name: string, what: string): string {
+  const id = idParam.safeParse((request.params as Record<string, string | undefined>)[name]);
+  if (!id.success) throw new HttpError(404, `There is no ${what} with that id`);
+  return id.data;
+}
+
+/** Show a message once, after a redirect. */
+function takeFlash(request: FastifyRequest): string | undefined {
+  const flash = request.session.get('flash');
+  if (!flash?.startsWith(flashPrefix)) return undefined;
+  request.session.set('flash', undefined);
+  return flash.slice(flashPrefix.length);
+}
+const setFlash = (request: FastifyRequest, message: string) => request.session.set('flash', `${flashPrefix}${message}`);
+
+/**
+ * `/training` (coverage) and the recording pages under it.
+ * @example await trainingRoutes(app, services)
+ */
+export async function trainingRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const view = { config: { access: { permission: 'training:view' as const } } };
+  const record = { config: { access: { permission: 'training:record' as const } } };
+  const { training } = services;
+
+  app.get(paths.training.coverage(), view, async (request, reply) => {
+    const values = formValues(request.query, [], ['on']);
+    const read = readDateInput('Date', values['on-day'], values['on-month'], values['on-year']);
+    const onDate = read.date ?? todayIso();
+    const coverage = presentCoverage(await training.coverage(actorOf(request), onDate), onDate);
+    reply.header('cache-control', 'no-store');
+    return reply.view('training/views/coverage.njk', {
+      title: 'Training coverage', coverage, values, errors: read.error ? { on: read.error } : {},
+      errorList: read.error ? [{ text: read.error, href: '#on-day' }] : [],
+      chartSvg: coverage.chart.points.length ? await chartSvg(coverage.chart, 'coverage-chart') : undefined,
+      mayRecord: may(request.user, 'training:record'),
+    });
+  });
+
+  // The staff register.
+  app.get(paths.training.staff(), record, async (request, reply) => {
+    return reply.view('training/views/staff.njk', { title: 'Staff register', staff: presentStaffList(await training.staff()), message: takeFlash(request) });
+  });
+  const staffForm = (reply: FastifyReply, heading: string, action: string, values: FormValues, problems: Record<string, string>) =>
+    reply.view('training/views/staffForm.njk', { title: heading, form: presentStaffForm(action, values, problems) });
+  app.get(paths.training.newStaff(), record, async (_request, reply) => staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), {}, {}));
+  app.post(paths.training.newStaff(), record, async (request, reply) => {
+    const form = readStaff(request.body);
+    if (!form.data) return staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), form.values, form.problems);
+    const saved = await training.addStaff(actorOf(request), form.data);
+    if (saved.outcome === 'problems') return staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), form.values, saved.problems);
+    setFlash(request, `${form.data.name} added to the staff register`);
+    return reply.redirect(paths.training.staff(), 303);
+  });
+  app.get('/training/staff/:staffId/edit', record, async (request, reply) => {
+    const staffId = param(request, 'staffId', 'person');
+    const person = await training.staffMember(staffId);
+    if (!person) throw new HttpError(404, 'There is no person with that id on the staff register');
+    const username = person.userId ? (await services.users.findById(person.userId))?.username ?? '' : '';
+    return staffForm(reply, `Change ${person.name}’s details`, paths.training.editStaff(person), staffValues(person, username), {});
+  });
+  app.post('/training/staff/:staffId/edit', record, async (request, reply) => {
+    const staffId = param(request, 'staffId', 'person');
+    const person = await training.staffMember(staffId);
+    if (!person) throw new HttpError(404, 'There is no person with that id on the staff register');
+    const form = readStaff(request.body);
+    const heading = `Change ${person.name}’s details`;
+    if (!form.data) return staffForm(reply, heading, paths.training.editStaff({ staffId }), form.values, form.problems);
+    const saved = await training.changeStaff(actorOf(request), staffId, form.data);
+    if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no person with that id on the staff register');
+    if (saved.outcome === 'problems') return staffForm(reply, heading, paths.training.editStaff({ staffId }), form.values, saved.problems);
+    setFlash(request, `${form.data.name}’s details changed`);
+    return reply.redirect(paths.training.staff(), 303);
+  });
+
+  // Courses and their sessions.
+  app.get(paths.training.courses(), record, async (request, reply) => {
+    const [courses, sessions] = await Promise.all([training.courses(), training.sessions()]);
+    return reply.view('training/views/courses.njk', { title: 'Training courses', courses: presentCourses(courses, sessions), message: takeFlash(request) });
+  });
+  const courseForm = (reply: FastifyReply, values: FormValues, groups: string[], problems: Record<string, string>) =>
+    reply.view('training/views/courseForm.njk', { title: 'Add a course', form: presentCourseForm(values, groups, problems) });
+  app.get(paths.training.newCourse(), record, async (_request, reply) => courseForm(reply, {}, [], {}));
+  app.post(paths.training.newCourse(), record, async (request, reply) => {
+    const form = readCourse(request.body);
+    if (!form.data) return courseForm(reply, form.values, form.groups, form.problems);
+    const saved = await training.addCourse(actorOf(request), form.data);
+    if (saved.outcome === 'problems') return courseForm(reply, form.values, form.groups, saved.problems);
+    setFlash(request, `${form.data.title} added`);
+    return reply.redirect(paths.training.courses(), 303);
+  });
+
+  async function courseOf(request: FastifyRequest): Promise<Course> {
+    const courseId = param(request, 'courseId', 'course');
+    const course = (await training.courses()).find((c) => c.courseId === courseId);
+    if (!course) throw new HttpError(404, 'There is no course with that id');
+    return course;
+  }
+  const sessionForm = (reply: FastifyReply, course: Course, values: FormValues, problems: Record<string, string>) =>
+    reply.view('training/views/sessionForm.njk', { title: `Add a session of ${course.title}`, form: presentSessionForm(course, values, problems) });
+  app.get('/training/courses/:courseId/sessions/new', record, async (request, reply) => sessionForm(reply, await courseOf(request), {}, {}));
+  app.post('/training/courses/:courseId/sessions/new', record, async (request, reply) => {
+    const course = await courseOf(request);
+    const form = readSession(request.body, course.days);
+    if (!form.data) return sessionForm(reply, course, form.values, form.problems);
+    const saved = await training.addSession(actorOf(request), { courseId: course.courseId, ...form.data });
+    if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no course with that id');
+    if (saved.outcome === 'problems') return sessionForm(reply, course, form.values, saved.problems);
+    setFlash(request, `Session of ${course.title} added. Take the register once it has happened.`);
+    return reply.redirect(paths.training.register({ sessionId: saved.id }), 303);
+  });
+
+  // Sessions and their registers.
+  app.get(paths.training.sessions(), record, async (_request, reply) => {
+    return reply.view('training/views/sessions.njk', { title: 'Training sessions', sessions: presentSessions(await training.sessions()) });
+  });
+  app.get('/training/sessions/:sessionId/register', record, async (request, reply) => {
+    const register = await training.register(param(request, 'sessionId', 'session'));
+    if (!register) throw new HttpError(404, 'There is no session with that id');
+    return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, {}), message: takeFlash(request) });
+  });
+  app.post('/training/sessions/:sessionId/register', record, async (request, reply) => {
+    const sessionId = param(request, 'sessionId', 'session');
+    const attended = new Set(ticked((request.body as Record<string, unknown> | undefined)?.attended));
+    const saved = await training.recordAttendance(actorOf(request), sessionId, attended);
+    if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no session with that id');
+    if (saved.outcome === 'problems') {
+      const register = (await training.register(sessionId))!;
+      return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, saved.problems, attended) });
+    }
+    setFlash(request, 'Register saved');
+    return reply.redirect(paths.training.register({ sessionId }), 303);
+  });
+}
