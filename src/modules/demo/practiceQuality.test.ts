@@ -108,6 +108,10 @@ describe(`the demo's practice quality, loaded (${engineUnderTest})`, () => {
       const [before, after] = waves.filter((w) => w.surveyTitle === planned.title).sort((a, b) => a.id - b.id);
       expect(before!.closedOn).not.toBeNull();
       expect(after!.closedOn).not.toBeNull();
+      // Each wave is dated in the month after its audit period, a year apart, not on the day the demo was loaded.
+      expect([before!.opensOn.slice(4), after!.opensOn.slice(4)]).toEqual(['-09-30', '-09-30']);
+      expect(Number(after!.opensOn.slice(0, 4)) - Number(before!.opensOn.slice(0, 4))).toBe(1);
+      expect(after!.closedOn!.slice(0, 4)).toBe(after!.opensOn.slice(0, 4));
       expect(before!.respondents).toBeGreaterThanOrEqual(planned.audience === 'staff' ? 30 : 20);
       const comparison = await services.surveys.compareWaves(serviceManager, before!.id, after!.id);
       expect(comparison.questions.filter((q) => q.suppressed)).toEqual([]);

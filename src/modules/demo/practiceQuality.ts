@@ -94,9 +94,9 @@ async function recordSurveys(services: Services, lead: Actor, extract: DemoExtra
     }
     const questionIds = (await surveys.show(lead, created.surveyId)).questions.map((q) => q.questionId);
     for (const phase of phases) {
-      // Waves open on the day the demo is loaded (the survey service dates them itself), so the name carries the season.
+      // Each wave runs for the month after its audit period ends (30 September to 30 October).
       const name = `${phase === 'baseline' ? 'Baseline' : 'Comparator'}, autumn ${dates[phase].end.slice(0, 4)}`;
-      const wave = saved(await surveys.openWave(lead, created.surveyId, name), `a wave of ${planned.title}`);
+      const wave = saved(await surveys.openWave(lead, created.surveyId, name, dates[phase].end), `a wave of ${planned.title}`);
       if (wave.outcome !== 'done') continue;
       const responses = planResponses(extract.seed, planned, phase);
       const tokens = await surveys.issueLinks(lead, wave.waveId, responses.length);
@@ -105,7 +105,7 @@ async function recordSurveys(services: Services, lead: Actor, extract: DemoExtra
         response.forEach((answer, position) => { if (answer) answers.set(questionIds[position]!, answer); });
         if ((await surveys.respond(tokens[index]!, answers)) !== 'recorded') throw new Error('the demo could not record a survey response');
       }
-      await surveys.closeWave(lead, wave.waveId);
+      await surveys.closeWave(lead, wave.waveId, `${dates[phase].end.slice(0, 4)}-10-30`);
       recorded.push({ survey: planned.title, phase, waveId: wave.waveId, responses: responses.length });
     }
   }

@@ -127,11 +127,11 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
     },
 
     /**
-     * Open a new wave today. Its questions are then fixed. Refused while another wave of the survey is open,
-     * or when the survey has no questions.
+     * Open a new wave, today unless a wave run before is being recorded. Its questions are then fixed. Refused
+     * while another wave of the survey is open, or when the survey has no questions.
      * @example await surveys.openWave(lead, 1, 'Baseline, spring 2026') // { outcome: 'done', waveId: 1 }
      */
-    async openWave(actor: Actor, surveyId: number, name: string): Promise<Outcome<{ waveId: number }>> {
+    async openWave(actor: Actor, surveyId: number, name: string, opensOn: string = todayIso()): Promise<Outcome<{ waveId: number }>> {
       const by = lead(actor);
       return db.transaction(async (tx) => {
         await foundSurvey(surveyId, true, tx);
@@ -140,7 +140,7 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
         const open = waves.find((w) => w.closedOn === null);
         if (open) return { outcome: 'problems', problems: { name: `Close the wave “${open.name}” before opening another` } } as const;
         if (waves.some((w) => w.name.toLowerCase() === name.toLowerCase())) return { outcome: 'problems', problems: { name: 'This survey already has a wave with this name' } } as const;
-        const waveId = await repository.insertWave(tx, { surveyId, name, opensOn: todayIso(), openedBy: by });
+        const waveId = await repository.insertWave(tx, { surveyId, name, opensOn, openedBy: by });
         await audit.record(actor, { action: 'survey.wave_opened', subject: `wave:${waveId}`, details: { surveyId, name } }, tx);
         return { outcome: 'done', waveId } as const;
       });
@@ -171,12 +171,12 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
       return tokens;
     },
 
-    /** Close a wave: its links stop working. Closing a closed wave changes nothing. */
-    async closeWave(actor: Actor, waveId: number): Promise<void> {
+    /** Close a wave (today, unless recording one run before): its links stop working. Closing a closed wave changes nothing. */
+    async closeWave(actor: Actor, waveId: number, closedOn: string = todayIso()): Promise<void> {
       const by = lead(actor);
       await db.transaction(async (tx) => {
         if (!(await repository.lockWave(tx, waveId))) throw new SurveyRefusal(404, 'There is no survey wave with that number');
-        if (await repository.closeWave(tx, waveId, todayIso(), by)) {
+        if (await repository.closeWave(tx, waveId, closedOn, by)) {
           await audit.record(actor, { action: 'survey.wave_closed', subject: `wave:${waveId}` }, tx);
         }
       });
