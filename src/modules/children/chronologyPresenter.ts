@@ -8,6 +8,11 @@ import { presentErrors } from '../referrals/referralPresenter.js';
 import type { FormBody } from '../referrals/referralForms.js';
 import type { ChronologyEntry, ChronologyKind } from './chronology.js';
 import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel } from './childLabels.js';
+import { irdDecisionLabels, meetingDecisionLabels, meetingKindLabels } from '../protection/protection.js';
+import { hearingOutcomeLabels } from '../scra/scra.js';
+import { endReasonLabels, orderKindLabels, reviewOutcomeLabels } from '../scra/supervisionOrder.js';
+import { meetingTypeNames } from '../safety/safetyMap.js';
+import { voiceToolNames } from '../safety/childVoice.js';
 
 const kindLabels: Record<ChronologyKind, string> = {
   referral: 'Referral received',
@@ -25,6 +30,15 @@ const kindLabels: Record<ChronologyKind, string> = {
   family_first_feedback: 'The family’s words',
   family_first_ended: 'Family First involvement ended',
   significant_event: 'Significant event',
+  ird: 'Inter-agency referral discussion',
+  cp_meeting: 'Child protection planning meeting',
+  hearing: "Children's hearing",
+  supervision_order_made: 'Compulsory Supervision Order made',
+  supervision_order_reviewed: 'Compulsory Supervision Order reviewed',
+  supervision_order_ended: 'Compulsory Supervision Order ended',
+  safety_meeting: 'Safety map agreed at a meeting',
+  child_voice: 'The child’s own words',
+  short_break: 'Short break or stay booked',
 };
 
 const any = (labels: object, code: string) => (labels as Record<string, string>)[code] ?? code;
@@ -43,6 +57,18 @@ function describe(entry: ChronologyEntry): string {
     case 'family_first_session': return `With ${entry.what}`;
     case 'family_first_feedback': return entry.what === 'quote' ? 'May be quoted' : 'Not to be quoted';
     case 'family_first_ended': return any(endingLabels, entry.what);
+    case 'ird': return any(irdDecisionLabels, entry.what);
+    case 'cp_meeting': {
+      const [kind = '', decision = ''] = entry.what.split(':');
+      return `${any(meetingKindLabels, kind)}: ${any(meetingDecisionLabels, decision).toLowerCase()}`;
+    }
+    case 'hearing': return any(hearingOutcomeLabels, entry.what);
+    case 'supervision_order_made': return any(orderKindLabels, entry.what);
+    case 'supervision_order_reviewed': return any(reviewOutcomeLabels, entry.what);
+    case 'supervision_order_ended': return any(endReasonLabels, entry.what);
+    case 'safety_meeting': return any(meetingTypeNames, entry.what);
+    case 'child_voice': return any(voiceToolNames, entry.what);
+    case 'short_break': return `At ${entry.what}`;
     default: return entry.what.replace(/_/g, ' ');
   }
 }

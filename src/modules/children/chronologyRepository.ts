@@ -44,6 +44,31 @@ export function chronologyRepository() {
            select ended_date, 'family_first_ended', ending, ending_notes, 8 from family_first_involvements where child_id = $1 and ended_date is not null
            union all
            select event_date, 'significant_event', title, details, 6 from significant_events where child_id = $1
+           union all
+           select discussed_date, 'ird', decision, null, 4 from inter_agency_discussions where child_id = $1
+           union all
+           select meeting_date, 'cp_meeting', kind || ':' || decision, null, 4 from cp_planning_meetings where child_id = $1
+           union all
+           select h.hearing_date, 'hearing', h.outcome, null, 5 from scra_hearings h
+             join scra_referrals r on r.scra_referral_id = h.scra_referral_id where r.child_id = $1
+           union all
+           select made_date, 'supervision_order_made', kind, measures, 5 from supervision_orders where child_id = $1
+           union all
+           select v.review_date, 'supervision_order_reviewed', v.outcome, v.measures, 5 from supervision_order_reviews v
+             join supervision_orders o on o.order_id = v.order_id where o.child_id = $1
+           union all
+           -- An order terminated at a review hearing already shows as that review.
+           select ended_date, 'supervision_order_ended', end_reason, null, 8 from supervision_orders
+            where child_id = $1 and ended_date is not null and end_reason <> 'terminated_at_hearing'
+           union all
+           select m.held_on, 'safety_meeting', m.meeting_type, sm.title, 6 from safety_map_meetings m
+             join safety_maps sm on sm.map_id = m.map_id
+            where sm.child_id = $1 or exists (select 1 from safety_map_children c where c.map_id = sm.map_id and c.child_id = $1)
+           union all
+           select recorded_on, 'child_voice', tool, words, 6 from child_voice_entries where child_id = $1
+           union all
+           select b.start_date, 'short_break', r.name, b.reason, 5 from place_bookings b
+             join resource_places p on p.place_id = b.place_id join resources r on r.resource_id = p.resource_id where b.child_id = $1
          ) chronology
          order by date desc, step desc, kind, what`,
         [childId],
