@@ -37,17 +37,21 @@ function report(results: EngineResult[], when: string): string {
   return lines.join('\n');
 }
 
+/** `node dist/bench/run.js [pglite,postgres]` runs everything on those engines; `node dist/bench/run.js reporting` only the reporting benchmarks. */
 async function run(): Promise<void> {
-  const engines = (process.argv[2] ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
-  const results: EngineResult[] = [];
-  for (const engine of engines) results.push(await benchEngine(engine, (line) => process.stderr.write(`${line}\n`)));
+  const onlyReporting = process.argv[2] === 'reporting';
+  const engines = (onlyReporting ? 'postgres' : (process.argv[2] ?? 'pglite,postgres')).split(',') as ('pglite' | 'postgres')[];
   const when = new Date().toISOString().slice(0, 10);
   const folder = join(projectRoot, 'bench', 'results');
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'foundation.json'), JSON.stringify({ recorded: when, targets, results }, null, 2) + '\n');
-  const markdown = report(results, when);
-  writeFileSync(join(folder, 'foundation.md'), markdown);
-  process.stdout.write(markdown);
+  if (!onlyReporting) {
+    const results: EngineResult[] = [];
+    for (const engine of engines) results.push(await benchEngine(engine, (line) => process.stderr.write(`${line}\n`)));
+    writeFileSync(join(folder, 'foundation.json'), JSON.stringify({ recorded: when, targets, results }, null, 2) + '\n');
+    const markdown = report(results, when);
+    writeFileSync(join(folder, 'foundation.md'), markdown);
+    process.stdout.write(markdown);
+  }
   if (engines.includes('postgres')) {
     const reporting = await benchReporting((line) => process.stderr.write(`${line}\n`));
     const machine = `on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

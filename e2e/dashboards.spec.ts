@@ -48,6 +48,9 @@ describe(`dashboards and the board report in Chromium (${engineUnderTest})`, () 
     await dashboards.choose({ firstYear: '2020', lastYear: '2021', baseline: '2020' });
     await dashboards.checkAccessibility();
     expect(await dashboards.chartLabels()).toEqual(expect.arrayContaining(['Children looked after on 31 July', 'Out of authority placements on 31 July']));
+    const { drawn, charts } = await dashboards.chartsDrawn();
+    expect(charts).toBeGreaterThanOrEqual(6);
+    expect(drawn).toBe(charts);
     // The test server's own child A1 is looked after too: 30 on 31 July 2021 (Wee Glen's 29 and A1), 26 in 2020.
     expect(await dashboards.tableRows('Change in the balance of care')).toEqual(['2020 26 2.6 0%', '2021 30 3.0 +15%']);
     const csv = await dashboards.downloadCsv('Change in the balance of care');

@@ -17,8 +17,18 @@ export class DashboardsPage extends BasePage {
     return this.verifyOnPage();
   }
 
+  /** Each chart's accessible name (its image's alternative text). */
   chartLabels(): Promise<string[]> {
-    return this.page.locator('figure svg[role="img"]').evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label') ?? ''));
+    return this.page.locator('figure.cairn-chart img').evaluateAll((charts) => charts.map((chart) => chart.getAttribute('alt') ?? ''));
+  }
+
+  /** How many chart images the browser loaded and drew, out of how many there are. */
+  async chartsDrawn(): Promise<{ drawn: number; charts: number }> {
+    const images = this.page.locator('figure.cairn-chart img');
+    type Picture = { decode(): Promise<void>; naturalWidth: number };
+    await images.evaluateAll((charts) => Promise.all(charts.map((chart) => (chart as unknown as Picture).decode().catch(() => undefined))));
+    const drawn = await images.evaluateAll((charts) => charts.filter((chart) => (chart as unknown as Picture).naturalWidth > 0).length);
+    return { drawn, charts: await images.count() };
   }
 
   /** The rows of the table in the section with this heading, cell texts joined by spaces. */

@@ -14,6 +14,13 @@ export interface WrittenTable {
 }
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+/** One formatter per number of decimal places: building an Intl.NumberFormat per cell was a sixth of a dashboard's time. */
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+const fixedFormat = (places: number) => {
+  let format = fixedFormats.get(places);
+  if (!format) fixedFormats.set(places, (format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places })));
+  return format;
+};
 
 /**
  * One figure written for its column: `1,233`, `11.9`, `19.1%`, `-39%`, `£2,500,000`; `—` where absent.
@@ -23,7 +30,7 @@ export function writeFigure(column: FigureColumn, cell: FigureCell | '*'): strin
   if (cell === null) return '—';
   if (cell === '*' || typeof cell === 'string') return cell;
   const places = column.places ?? 0;
-  const fixed = (value: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places }).format(value);
+  const fixed = (value: number) => fixedFormat(places).format(value);
   switch (column.kind) {
     case 'count':
       return wholeNumber.format(cell);

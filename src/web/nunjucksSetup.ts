@@ -39,4 +39,11 @@ export function configureNunjucks(environment: nunjucks.Environment): void {
   environment.addFilter('age', (value: string) => (value ? ageOn(value) : ''));
   environment.addFilter('humanise', (value: string | null) => (value ? value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : ''));
   environment.addFilter('json', (value: unknown) => JSON.stringify(value));
+  // Nunjucks' own `trim` is a regular expression that takes quadratic time on the long runs of spaces GOV.UK
+  // macros produce (6–10 ms per date input); String.prototype.trim strips the same characters in linear time.
+  // Like the original, markup marked safe stays safe.
+  environment.addFilter('trim', (value: unknown) => {
+    const trimmed = value === null || value === undefined ? '' : String(value).trim();
+    return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+  });
 }

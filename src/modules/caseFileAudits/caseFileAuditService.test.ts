@@ -185,6 +185,12 @@ describe(`case file audits (${engineUnderTest})`, () => {
       const moderated = (await services.caseFileAudits.files(roundId)).filter((f) => f.moderatorId);
       expect(moderated).toHaveLength(2);
       for (const file of moderated) expect(file.moderatorId).not.toBe(file.auditorId);
+      // Once chosen for moderation, a file's first grades are fixed: the agreement is measured against them.
+      const first = moderated[0]!;
+      const firstAuditor = first.auditorId === northManager.userId ? northManager : southManager;
+      expect(await services.caseFileAudits.grade(firstAuditor, first.fileId, 'audit', { grades: gradesFor(signsOfSafety, () => 'yes'), strengths: '', actions: '' })).toEqual({
+        outcome: 'problems', problems: { q1: 'This file has been given to a second auditor to moderate, so its grades can no longer be changed' },
+      });
 
       for (const file of moderated) {
         const moderator = file.moderatorId === northManager.userId ? northManager : southManager;
@@ -208,19 +214,21 @@ describe(`case file audits (${engineUnderTest})`, () => {
     });
 
     it('works out kappa for the moderated files by hand', async () => {
-      // Make the moderated pairs known: choose both moderated files' grades exactly.
-      const moderated = (await services.caseFileAudits.files(roundId)).filter((f) => f.moderatorId);
-      const [a, b] = moderated;
-      const userOf = (id: string | null) => [northManager, southManager].find((u) => u.userId === id)!;
+      // A round of its own, so every grade is chosen here: both files audited by North, both moderated by South.
+      const created = await services.caseFileAudits.createRound(lead, { name: 'Kappa check', rubricId: signsOfSafety.rubricId, ...period, sampleSize: 2, stratified: false, seed: 5 });
+      if (created.outcome !== 'created') throw new Error('not created');
+      await services.caseFileAudits.allocate(lead, created.roundId, [northManager.userId]);
+      const [a, b] = await services.caseFileAudits.files(created.roundId);
       // File a: first auditor yes + 7 × good; moderator yes + 7 × good (8 agreements).
       // File b: first auditor yes + 7 × adequate; moderator no + 7 × good (0 agreements).
-      await services.caseFileAudits.grade(userOf(a!.auditorId), a!.fileId, 'audit', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'yes' : 'good')), strengths: '', actions: '' });
-      await services.caseFileAudits.grade(userOf(a!.moderatorId), a!.fileId, 'moderation', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'yes' : 'good')), strengths: '', actions: '' });
-      await services.caseFileAudits.grade(userOf(b!.auditorId), b!.fileId, 'audit', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'yes' : 'adequate')), strengths: '', actions: '' });
-      await services.caseFileAudits.grade(userOf(b!.moderatorId), b!.fileId, 'moderation', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'no' : 'good')), strengths: '', actions: '' });
+      await services.caseFileAudits.grade(northManager, a!.fileId, 'audit', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'yes' : 'good')), strengths: '', actions: '' });
+      await services.caseFileAudits.grade(northManager, b!.fileId, 'audit', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'yes' : 'adequate')), strengths: '', actions: '' });
+      expect(await services.caseFileAudits.setModeration(lead, created.roundId, { count: 2, moderatorIds: [southManager.userId] })).toEqual({ outcome: 'set', files: 2 });
+      await services.caseFileAudits.grade(southManager, a!.fileId, 'moderation', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'yes' : 'good')), strengths: '', actions: '' });
+      await services.caseFileAudits.grade(southManager, b!.fileId, 'moderation', { grades: gradesFor(signsOfSafety, (k) => (k === 'map_present' ? 'no' : 'good')), strengths: '', actions: '' });
       // 16 pairs, 8 agree: po = 0.5. First: yes 2, good 7, adequate 7. Second: yes 1, no 1, good 14.
       // pe = (2 × 1 + 7 × 14) / 256 = 100 / 256. κ = (128 − 100) / (256 − 100) = 28 / 156 = 0.179… → 0.18.
-      const { agreement } = (await services.caseFileAudits.results(roundId))!;
+      const { agreement } = (await services.caseFileAudits.results(created.roundId))!;
       expect(agreement).toEqual({ moderatedFiles: 2, percentAgreement: 50, kappa: 0.18 });
     });
 
@@ -242,12 +250,13 @@ describe(`case file audits (${engineUnderTest})`, () => {
       // Baseline: 0 of 2 Yes (0%). Summer: 6 first-auditor grades, all Yes (100%). +100 points.
       expect([map.baseline.percentGoodOrBetter, map.comparator.percentGoodOrBetter, map.changePoints]).toEqual([0, 100, 100]);
       const plan = comparison.questions.find((q) => q.questionKey === 'safety_plan')!;
-      // Summer: the first auditors' good grades of 6 (the kappa test re-graded some); baseline all weak, 0%.
+      // Summer: the first auditors' good grades of 6; baseline all weak, 0%.
       const goodNow = plan.comparator.counts.find((c) => c.label === 'Good')!.count;
       expect(plan.baseline.percentGoodOrBetter).toBe(0);
       expect(plan.comparator.percentGoodOrBetter).toBe(Math.round((goodNow / 6) * 1000) / 10);
       expect(plan.changePoints).toBe(plan.comparator.percentGoodOrBetter);
-      expect(comparison.agreement).toEqual({ baseline: { moderatedFiles: 0, percentAgreement: null, kappa: null }, comparator: { moderatedFiles: 2, percentAgreement: 50, kappa: 0.18 } });
+      expect(comparison.agreement).toEqual({ baseline: { moderatedFiles: 0, percentAgreement: null, kappa: null }, comparator: (await services.caseFileAudits.results(roundId))!.agreement });
+      expect(comparison.agreement.comparator.moderatedFiles).toBe(2);
     });
   });
 });

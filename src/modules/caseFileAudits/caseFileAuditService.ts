@@ -270,6 +270,10 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
       const file = await repository.file(db, fileId);
       if (!file) return { outcome: 'not_found' };
       if ((part === 'audit' ? file.auditorId : file.moderatorId) !== user.userId || (part === 'moderation' && !file.graded)) return { outcome: 'forbidden' };
+      // The second auditor grades against the first grades as they were when the file was chosen: they stay fixed.
+      if (part === 'audit' && file.moderatorId) {
+        return { outcome: 'problems', problems: { q1: 'This file has been given to a second auditor to moderate, so its grades can no longer be changed' } };
+      }
       const round = (await repository.round(db, file.roundId))!;
       const rubric = (await rubricOf(round.rubricId))!;
       const problems: Problems = {};

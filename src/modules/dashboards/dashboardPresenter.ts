@@ -1,15 +1,23 @@
-/** @module View models for the dashboards page: each section's heading, chart, table of figures, CSV link and definitions. */
+/** @module View models for the dashboards page: each section's heading, chart image, table of figures, CSV link and definitions. */
 import { paths } from '../../web/paths.js';
 import { figureSections } from '../../reports/boardReport.js';
 import { writeTable, type WrittenTable } from '../../reports/publishTable.js';
 import { indicatorById } from '../reporting/indicators/index.js';
 import type { Figures } from './dashboardService.js';
 
+/** A chart shown as an image of its own (so the browser keeps it), named by its title; its figures are in the table beside it. */
+export interface DashboardChart {
+  src: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
 export interface DashboardSection {
   id: string;
   heading: string;
   lead: string;
-  chartSvg?: string;
+  chart?: DashboardChart;
   table: WrittenTable;
   csvHref: string;
   method?: string;
@@ -27,6 +35,20 @@ export interface DashboardView {
 }
 
 /**
+ * The image for a drawn chart, sized as drawn (so the page does not jump as it loads); none where nothing was drawn.
+ * @example chartImage('<svg width="580" height="269" …', 'Children looked after', '/dashboards/charts/balance-of-care.svg') // { src, alt, width: 580, height: 269 }
+ */
+export function chartImage(svg: string | undefined, title: string, src: string): DashboardChart | undefined {
+  if (!svg) return undefined;
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const size = (name: string) => {
+    const value = new RegExp(`\\s${name}="(\\d+(?:\\.\\d+)?)"`).exec(root)?.[1];
+    return value ? Math.round(Number(value)) : undefined;
+  };
+  return { src, alt: title, width: size('width'), height: size('height') };
+}
+
+/**
  * The dashboards page for these figures. Staff see every figure (no disclosure control): the page is not published.
  * @example presentDashboards(figures, 'firstYear=2016&lastYear=2021')
  */
@@ -41,7 +63,7 @@ export function presentDashboards(figures: Figures, query: string): DashboardVie
         id,
         heading,
         lead,
-        chartSvg: figures.charts.get(id),
+        chart: chartImage(figures.charts.get(id), table.chart?.title ?? heading, paths.dashboards.chart({ tableId: id }, query)),
         table: writeTable(table, { published: false }),
         csvHref: paths.dashboards.csv({ tableId: id }, query),
         method: table.method,

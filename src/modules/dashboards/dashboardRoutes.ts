@@ -1,5 +1,5 @@
-/** @module Thin handlers for the dashboards page, each table's CSV download, and the board report page. */
-import type { FastifyInstance } from 'fastify';
+/** @module Thin handlers for the dashboards page, each table's CSV download and chart image, and the board report page. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../web/paths.js';
@@ -11,9 +11,15 @@ import { reportFormats, type ReportFormat } from '../../reports/boardReportServi
 import { readDateInput } from '../../web/forms/dateInput.js';
 import { choiceQuery, figureChoiceFields, readFigureChoice } from './dashboardQuery.js';
 import { presentDashboards } from './dashboardPresenter.js';
-import type { Figures } from './dashboardService.js';
+import { keptPages } from './keptPages.js';
+import { compactHtml } from './compactHtml.js';
+import { keptContentMarker, wrapKept } from './keptContent.js';
+import { entityTag, matchesEntityTag } from './entityTag.js';
 import { boardReportForm, emptyBoardReportValues, type BoardReportValues } from './boardReportPresenter.js';
 import { benchmarkRoutes } from './benchmarkRoutes.js';
+
+/** Rendered pages kept at once (each about 65 kB): every choice, role and mistake typed in the last 30 seconds, within reason. */
+const keptPageCount = 60;
 
 const tableParams = z.object({ tableId: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 
@@ -47,48 +53,62 @@ export async function dashboardRoutes(app: FastifyInstance, services: Services):
   const build = { config: { access: { permission: 'report:build' as const } } };
   await app.register(async (scope) => benchmarkRoutes(scope, services));
 
-  // The sections are the same for everyone who asks for the same figures: rendered once while the figures are kept.
-  const renderedSections = new WeakMap<Figures, Promise<string>>();
-  const sectionsFor = (computed: Figures, query: string) => {
-    let html = renderedSections.get(computed);
-    if (!html) {
-      html = app.view('dashboards/views/sections.njk', { dashboards: presentDashboards(computed, query) });
-      renderedSections.set(computed, html);
-    }
-    return html;
-  };
+  // Everything inside the layout depends only on the figures, the choice as typed and the links the role may follow:
+  // rendered (and encoded) once while the figures are kept, then only wrapped in the layout (name, CSRF token, nonce)
+  // rendered for each response.
+  const pages = keptPages<Buffer>(keptPageCount);
 
   app.get(paths.dashboards.show(), figures, async (request, reply) => {
     const choice = readFigureChoice(request.query);
     const computed = await services.dashboards.figures(choice.options);
-    const query = choice.errors.length ? '' : choiceQuery(choice.values);
-    return reply.view('dashboards/views/show.njk', {
-      sectionsHtml: await sectionsFor(computed, query),
-      title: 'Dashboards',
-      values: choice.values,
-      errors: choice.errors,
-      errorFor: Object.fromEntries(choice.errors.map((error) => [error.href.slice(1), { text: error.text }])),
-      dashboards: presentDashboards(computed, choice.errors.length ? '' : choiceQuery(choice.values)),
-      mayBuildReport: may(request.user, 'report:build'),
-      mayLoadBenchmarks: may(request.user, 'benchmarks:import'),
-      boardReportHref: paths.dashboards.boardReport(choice.errors.length ? '' : choiceQuery(choice.values)),
+    const links = { mayBuildReport: may(request.user, 'report:build'), mayLoadBenchmarks: may(request.user, 'benchmarks:import') };
+    const content = await pages(computed, JSON.stringify([choice.values, links]), async () => {
+      const query = choice.errors.length ? '' : choiceQuery(choice.values);
+      return Buffer.from(compactHtml(await app.view('dashboards/views/content.njk', {
+        values: choice.values,
+        errors: choice.errors,
+        errorFor: Object.fromEntries(choice.errors.map((error) => [error.href.slice(1), { text: error.text }])),
+        dashboards: presentDashboards(computed, query),
+        boardReportHref: paths.dashboards.boardReport(query),
+        ...links,
+      })));
     });
+    const layout = await reply.viewAsync('dashboards/views/show.njk', { title: 'Dashboards', errors: choice.errors, contentHtml: keptContentMarker });
+    return reply.send(wrapKept(layout, content));
   });
 
-  app.get('/dashboards/tables/:tableFile', figures, async (request, reply) => {
-    const file = String((request.params as { tableFile?: string }).tableFile ?? '');
-    const params = tableParams.safeParse({ tableId: file.replace(/\.csv$/, '') });
-    if (!params.success || !file.endsWith('.csv')) throw new HttpError(404, 'There is no table with that name');
+  /** The figures and the table id a download's address names (`<id>.csv`, `<id>.svg`), for the choice in its query. */
+  async function namedTable(request: FastifyRequest, param: string, extension: string) {
+    const file = String((request.params as Record<string, string | undefined>)[param] ?? '');
+    const params = tableParams.safeParse({ tableId: file.slice(0, -extension.length) });
+    if (!params.success || !file.endsWith(extension)) throw new HttpError(404, 'There is no table with that name');
     const choice = readFigureChoice(request.query);
     if (choice.errors.length) throw new HttpError(400, choice.errors[0]!.text);
-    const computed = await services.dashboards.figures(choice.options);
-    const table = computed.tables.find((candidate) => candidate.id === params.data.tableId);
+    return { tableId: params.data.tableId, computed: await services.dashboards.figures(choice.options) };
+  }
+
+  app.get('/dashboards/tables/:tableFile', figures, async (request, reply) => {
+    const { tableId, computed } = await namedTable(request, 'tableFile', '.csv');
+    const table = computed.tables.find((candidate) => candidate.id === tableId);
     if (!table) throw new HttpError(404, 'There is no table with that name for these years');
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${table.id}.csv"`)
       .header('cache-control', 'no-store')
       .send(tableCsv(table));
+  });
+
+  // A chart is an image of its own, so the page stays small and the browser keeps the picture for as long as the
+  // figures it was drawn from are kept (no longer, so a chart never lags its table), then asks again by its ETag.
+  app.get('/dashboards/charts/:chartFile', figures, async (request, reply) => {
+    const { tableId, computed } = await namedTable(request, 'chartFile', '.svg');
+    const svg = computed.charts.get(tableId);
+    if (!svg) throw new HttpError(404, 'There is no chart with that name for these years');
+    const tag = entityTag(svg);
+    const keptForSeconds = Math.max(0, Math.floor(((computed.keptUntil ?? 0) - Date.now()) / 1000));
+    reply.header('cache-control', `private, max-age=${keptForSeconds}`).header('etag', tag);
+    if (matchesEntityTag(request.headers['if-none-match'], tag)) return reply.code(304).send();
+    return reply.header('content-type', 'image/svg+xml; charset=utf-8').send(svg);
   });
 
   app.get(paths.dashboards.boardReport(), build, async (request, reply) => {

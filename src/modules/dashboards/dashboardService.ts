@@ -17,6 +17,8 @@ export interface Figures {
   tables: FigureTable[];
   /** Chart SVG by table id. */
   charts: Map<string, string>;
+  /** When kept figures are next worked out again (ms since 1970); none for figures worked out afresh. */
+  keptUntil?: number;
 }
 
 /** How long computed figures are kept: records change through the day, so a page may be this far behind. */
@@ -48,9 +50,10 @@ export function dashboardService(db: Database, stats: StatsService, benchmarks: 
       const key = JSON.stringify(options);
       const hit = recent.get(key);
       if (hit && now() - hit.at < figuresKeptForMs) return hit.figures;
-      const figures = compute(options, true);
+      const at = now();
+      const figures = compute(options, true).then((computed) => ({ ...computed, keptUntil: at + figuresKeptForMs }));
       figures.catch(() => recent.delete(key));
-      recent.set(key, { at: now(), figures });
+      recent.set(key, { at, figures });
       if (recent.size > kept) recent.delete(recent.keys().next().value!);
       return figures;
     },

@@ -5,8 +5,11 @@ import { buildServices, type Services } from '../../composition.js';
 import { buildApp } from '../../web/app.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
-import { openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
+import { csrfToken, openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
 import { loadWeeGlen, weeGlenCover } from '../../../test/reports/boardFixture.js';
+import { dashboardService, figuresKeptForMs } from './dashboardService.js';
+import { statsService } from '../reporting/statsService.js';
+import { benchmarkRepository } from './benchmarkRepository.js';
 
 let database: TestDatabase;
 let services: Services;
@@ -40,11 +43,13 @@ describe(`the dashboards (${engineUnderTest})`, () => {
     expect((await get('/dashboards/tables/balance-of-care.csv', 'practitioner')).statusCode).toBe(403);
   });
 
-  it('shows each indicator as an SVG chart with its table, unsuppressed, and equal to cairn stats', async () => {
+  it('shows each indicator as a chart image named by its title, with its table on the page, unsuppressed, and equal to cairn stats', async () => {
     const response = await get('/dashboards?firstYear=2020&lastYear=2021&baseline=2020', 'analyst');
     expect(response.statusCode).toBe(200);
-    const charts = response.body.match(/<svg role="img" aria-label="[^"]+"/g) ?? [];
+    const charts = response.body.match(/<img src="\/dashboards\/charts\/[a-z0-9-]+\.svg\?firstYear=2020&amp;lastYear=2021&amp;baseline=2020" alt="[^"]+"/g) ?? [];
     expect(charts.length).toBeGreaterThanOrEqual(6);
+    expect(response.body).toContain('<img src="/dashboards/charts/balance-of-care.svg?firstYear=2020&amp;lastYear=2021&amp;baseline=2020" alt="Children looked after on 31 July"');
+    expect(response.body).not.toContain('<svg');
     const text = flat(response.body);
     const stats = await services.stats.compute({ years: { first: 2020, last: 2021 }, baseline: 2020 });
     const count2021 = stats.rows.find((row) => row.indicator === 'lac.count' && row.period === '2021-07-31')!.value;
@@ -85,6 +90,113 @@ describe(`the dashboards (${engineUnderTest})`, () => {
     expect(response.body).toContain('The last year must be the same as or after the first year');
     expect(response.body).toContain('Enter the baseline year as 4 digits, like 2016');
     expect(response.body).toMatch(/id="baseline" name="baseline" type="text" value="20x"/);
+  });
+});
+
+describe(`the dashboards' chart images (${engineUnderTest})`, () => {
+  const chart = '/dashboards/charts/balance-of-care.svg?firstYear=2020&lastYear=2021';
+
+  it('are SVG images for the same people as the page, kept privately by the browser no longer than the figures', async () => {
+    const response = await get(chart, 'analyst');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    const maxAge = /^private, max-age=(\d+)$/.exec(String(response.headers['cache-control']))?.[1];
+    expect(Number(maxAge)).toBeGreaterThanOrEqual(0);
+    expect(Number(maxAge)).toBeLessThanOrEqual(figuresKeptForMs / 1000);
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.body).toMatch(/^<svg role="img" aria-label="Children looked after on 31 July"/);
+    expect(response.body).toContain('</svg>');
+    expect((await get(chart, 'team_manager')).statusCode).toBe(200);
+    expect((await get(chart, 'practitioner')).statusCode).toBe(403);
+    expect((await get(chart, 'admin')).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: chart })).statusCode).toBe(303);
+  });
+
+  it('answer 304 Not Modified to a browser that already holds the same chart', async () => {
+    const first = await get(chart, 'analyst');
+    const tag = String(first.headers.etag);
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({ method: 'GET', url: chart, headers: { cookie: cookies.analyst!, 'if-none-match': tag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await app.inject({ method: 'GET', url: chart, headers: { cookie: cookies.analyst!, 'if-none-match': '"something else"' } });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('follow the choice of years, and refuse a chart that does not exist or years that are wrong', async () => {
+    const twoYears = await get(chart, 'analyst');
+    const oneYear = await get('/dashboards/charts/balance-of-care.svg?firstYear=2021&lastYear=2021', 'analyst');
+    expect(oneYear.statusCode).toBe(200);
+    expect(oneYear.headers.etag).not.toBe(twoYears.headers.etag);
+    expect(twoYears.body).toContain('2020');
+    expect(oneYear.body).not.toContain('>2020<');
+    expect((await get('/dashboards/charts/no-such-chart.svg', 'analyst')).statusCode).toBe(404);
+    expect((await get('/dashboards/charts/balance-of-care.png', 'analyst')).statusCode).toBe(404);
+    expect((await get('/dashboards/charts/balance-of-care.svg?firstYear=2021&lastYear=2020', 'analyst')).statusCode).toBe(400);
+  });
+});
+
+describe(`the dashboards' kept figures (${engineUnderTest})`, () => {
+  it('are shared by the same choice until they expire, each choice having its own, and say when they expire', async () => {
+    let clock = 1_000_000;
+    const dashboards = dashboardService(database.db, statsService(database.db), benchmarkRepository(), () => clock);
+    const both = await dashboards.figures({ years: { first: 2020, last: 2021 } });
+    expect(both.keptUntil).toBe(1_000_000 + figuresKeptForMs);
+    expect(await dashboards.figures({ years: { first: 2020, last: 2021 } })).toBe(both);
+    const later = await dashboards.figures({ years: { first: 2021, last: 2021 } });
+    expect(later).not.toBe(both);
+    expect(later.years).toEqual([2021]);
+    expect(both.years).toEqual([2020, 2021]);
+    clock += figuresKeptForMs;
+    const again = await dashboards.figures({ years: { first: 2020, last: 2021 } });
+    expect(again).not.toBe(both);
+    expect(again.keptUntil).toBe(1_000_000 + 2 * figuresKeptForMs);
+    expect((await dashboards.freshTables({})).keptUntil).toBeUndefined();
+  });
+});
+
+describe(`the dashboards page kept while its figures are (${engineUnderTest})`, () => {
+  const nonceOf = (response: { headers: Record<string, unknown> }) => /script-src [^;]*'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1];
+
+  it('gives a different choice of years its own figures, and the same choice the same figures', async () => {
+    const rows = (html: string) => flat(html).match(/Change in the balance of care .*?Download this table/)?.[0];
+    const both = await get('/dashboards?firstYear=2020&lastYear=2021&baseline=2020', 'analyst');
+    const later = await get('/dashboards?firstYear=2021&lastYear=2021', 'analyst');
+    expect(rows(both.body)).toMatch(/2020 25 2\.5 0% 2021 29 2\.9 \+16%/);
+    expect(rows(later.body)).toMatch(/2021 29 2\.9 0%/);
+    expect(rows(later.body)).not.toMatch(/2020 25/);
+    const bothAgain = await get('/dashboards?firstYear=2020&lastYear=2021&baseline=2020', 'analyst');
+    expect(rows(bothAgain.body)).toBe(rows(both.body));
+  });
+
+  it("still carries each response's own nonce, CSRF token and name, and only the links the role may follow", async () => {
+    const page = '/dashboards?firstYear=2020&lastYear=2021';
+    const analyst = await get(page, 'analyst');
+    const again = await get(page, 'analyst');
+    const manager = await get(page, 'team_manager');
+    for (const response of [analyst, again, manager]) {
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.body).toMatch(/^<!DOCTYPE html>[\s\S]*<h1 class="govuk-heading-l">Dashboards<\/h1>[\s\S]*<\/html>\s*$/);
+      const nonce = nonceOf(response);
+      expect(nonce).toBeTruthy();
+      expect(response.body).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonceOf(again)).not.toBe(nonceOf(analyst));
+    expect(csrfToken(again.body)).not.toBe(csrfToken(analyst.body));
+    expect(analyst.body).toContain('Build a board report from these figures');
+    expect(analyst.body).toMatch(/Test analyst \d+ <span class="govuk-visually-hidden">signed in as/);
+    expect(manager.body).not.toContain('Build a board report from these figures');
+    expect(manager.body).not.toContain('Load benchmark figures');
+    expect(manager.body).not.toMatch(/Test analyst \d+/);
+    expect(manager.body).toMatch(/Test team_manager \d+ <span class="govuk-visually-hidden">signed in as/);
+  });
+
+  it('keeps what was typed and the mistakes for each wrong choice apart', async () => {
+    const first = await get('/dashboards?firstYear=2021&lastYear=2020', 'analyst');
+    const second = await get('/dashboards?firstYear=2021&lastYear=2019', 'analyst');
+    expect(first.body).toMatch(/id="lastYear" name="lastYear" type="text" value="2020"/);
+    expect(second.body).toMatch(/id="lastYear" name="lastYear" type="text" value="2019"/);
+    expect(second.body).toContain('<title>Error: Dashboards');
   });
 });
 
