@@ -62,6 +62,16 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
     expect(await survey.questions()).toEqual(['Our worker listened to us', 'Who should we contact about this? Leave a phone number if you would like us to call']);
     await survey.checkAccessibility();
 
+    // Correcting a question before the wave opens: the form comes filled in, and the question keeps its place.
+    const change = await survey.changeQuestion('Our worker listened to us');
+    expect(await page.inputValue('#text')).toBe('Our worker listened to us');
+    expect(await page.isChecked('input[name=flags][value=required]')).toBe(true);
+    await change.checkAccessibility();
+    await change.fill('Question', 'Our worker listened to us and to our children');
+    await change.submit('Save the question');
+    await survey.verifyOnPage();
+    expect(await survey.questions()).toEqual(['Our worker listened to us and to our children', 'Who should we contact about this? Leave a phone number if you would like us to call']);
+
     const wave = await survey.follow('Open a wave', 'Open a wave');
     await wave.checkAccessibility();
     await wave.fill('Name of the wave', 'Baseline, spring 2026');
@@ -69,6 +79,7 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
     await survey.verifyOnPage();
     expect(await survey.waves()).toMatch(/Baseline, spring 2026\s+.+\s+Open\s+0\s+0/);
     expect(await page.locator('main').innerText()).toContain('The questions are fixed because a wave has been opened');
+    expect(await page.locator('main ol.govuk-list--number').getByRole('link', { name: 'Change' }).count()).toBe(0);
     await survey.checkAccessibility();
 
     await follow(page, 'Issue links for Baseline, spring 2026');
@@ -111,7 +122,7 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
     const text = await results.text();
     expect(text).toMatch(/Links issued\s+2/);
     expect(text).toMatch(/Respondents\s+Fewer than 5 responses/);
-    expect(text).toContain('1. Our worker listened to us');
+    expect(text).toContain('1. Our worker listened to us and to our children');
     expect(text).not.toContain('Please do not call');
     await results.checkAccessibility();
 

@@ -1,4 +1,4 @@
-/** @module Page objects for surveys: the list, a survey, issuing links (a download), the respondent's page, results and the comparison. */
+/** @module Page objects for surveys: the list, a survey (and changing its questions), issuing links (a download), the respondent's page, results and the comparison. */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { BasePage } from './basePage.js';
@@ -30,6 +30,13 @@ export class SurveyPage extends BasePage {
   async follow(link: string, heading: string): Promise<CareFormPage> {
     await followLink(this.page, link);
     return new CareFormPage(this.page, heading).verifyOnPage();
+  }
+
+  /** Open the form that changes the question whose words are `text` (offered until a wave opens). */
+  async changeQuestion(text: string): Promise<CareFormPage> {
+    const question = this.page.locator('main ol.govuk-list--number > li').filter({ has: this.page.getByText(text, { exact: true }) });
+    await Promise.all([this.page.waitForLoadState('load'), question.getByRole('link', { name: 'Change' }).click()]);
+    return new CareFormPage(this.page, 'Change a question').verifyOnPage();
   }
 
   questions(): Promise<string[]> {

@@ -1,6 +1,8 @@
 /** @module Typed URL builders: every link and redirect comes from here, never a hand-built string. */
 
 const encode = encodeURIComponent;
+/** The query naming the Reporter page hearing outcome a supervision order form is filled from, if any. */
+const fromHearing = (hearing?: { hearingId: string }) => (hearing ? `?${new URLSearchParams({ hearing: hearing.hearingId }).toString()}` : '');
 
 export const paths = {
   home: () => '/',
@@ -65,9 +67,9 @@ export const paths = {
   /** Compulsory Supervision Orders on a child's record and their review hearings (issue 5). */
   supervisionOrders: {
     child: ({ childId }: { childId: string }) => `/children/${encode(childId)}/care/orders`,
-    new: ({ childId }: { childId: string }, hearing?: { hearingId: string }) =>
-      `/children/${encode(childId)}/care/orders/new${hearing ? `?${new URLSearchParams({ hearing: hearing.hearingId }).toString()}` : ''}`,
-    review: ({ childId, orderId }: { childId: string; orderId: string }) => `/children/${encode(childId)}/care/orders/${encode(orderId)}/review`,
+    new: ({ childId }: { childId: string }, hearing?: { hearingId: string }) => `/children/${encode(childId)}/care/orders/new${fromHearing(hearing)}`,
+    review: ({ childId, orderId }: { childId: string; orderId: string }, hearing?: { hearingId: string }) =>
+      `/children/${encode(childId)}/care/orders/${encode(orderId)}/review${fromHearing(hearing)}`,
     end: ({ childId, orderId }: { childId: string; orderId: string }) => `/children/${encode(childId)}/care/orders/${encode(orderId)}/end`,
   },
   /** Referrals from arrival to allocation, and closing the case they open (issue 3). */
@@ -175,6 +177,8 @@ export const paths = {
     new: () => '/surveys/new',
     show: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}`,
     newQuestion: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}/questions/new`,
+    changeDetails: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}/details`,
+    changeQuestion: ({ surveyId, questionId }: { surveyId: number; questionId: number }) => `/surveys/${surveyId}/questions/${questionId}/change`,
     removeQuestion: ({ surveyId, questionId }: { surveyId: number; questionId: number }) => `/surveys/${surveyId}/questions/${questionId}/remove`,
     moveQuestionUp: ({ surveyId, questionId }: { surveyId: number; questionId: number }) => `/surveys/${surveyId}/questions/${questionId}/move-up`,
     newWave: ({ surveyId }: { surveyId: number }) => `/surveys/${surveyId}/waves/new`,

@@ -54,6 +54,8 @@ export const auditActions = [
   'survey.wave_closed',
   'survey.responded',
   'survey.results_viewed',
+  'survey.details_changed',
+  'survey.question_changed',
   // Issue 5: Compulsory Supervision Orders and their reviews.
   'supervision_order.recorded',
   'supervision_order.reviewed',

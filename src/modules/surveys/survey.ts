@@ -95,3 +95,9 @@ export const mentionsPersonalData = (text: string) => identifyingWords.test(text
  * @example fixedMessage // 'This survey’s questions cannot change …'
  */
 export const fixedMessage = 'This survey’s questions cannot change because a wave has been opened: every wave must ask the same questions so that waves can be compared. Build a new survey to ask different questions.';
+
+/**
+ * The message given when a survey's title, audience or introduction can no longer change.
+ * @example detailsFixedMessage // 'This survey’s details cannot change …'
+ */
+export const detailsFixedMessage = 'This survey’s details cannot change because a wave has been opened: respondents have already been sent it with these words. Build a new survey to change them.';

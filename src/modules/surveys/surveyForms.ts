@@ -77,6 +77,18 @@ export function readQuestion(body: unknown): Reading<NewQuestion> & { flags: str
   };
 }
 
+/**
+ * The question form's values and ticked boxes for a question as stored, to prefill the form that changes it.
+ * @example questionValues(question) // { values: { kind: 'likert', text: 'I was listened to', hint: '', scale: 'agreement' }, flags: ['required'] }
+ */
+export function questionValues(question: NewQuestion): { values: FormValues; flags: string[] } {
+  const scale = likertScaleNames.find((name) => likertScales[name].join('\n') === question.scale.join('\n')) ?? 'agreement';
+  return {
+    values: { kind: question.kind, text: question.text, hint: question.hint, scale },
+    flags: [...(question.required ? ['required'] : []), ...(question.asksPersonalData ? ['asksPersonalData'] : [])],
+  };
+}
+
 /** A question's field name on the respondent's page. @example answerField(7) // 'q7' */
 export const answerField = (questionId: number) => `q${questionId}`;
 

@@ -5,7 +5,7 @@ import { errorList } from '../users/formErrors.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import type { OptionShare, SurveyWaveComparison } from '../quality/qualityContracts.js';
 import { percentage } from '../reporting/rounding.js';
-import { audienceLabels, likertScaleNames, likertScales, questionKindLabels, questionKinds, type Question, type Survey, type Wave } from './survey.js';
+import { audienceLabels, detailsFixedMessage, likertScaleNames, likertScales, questionKindLabels, questionKinds, type Question, type Survey, type Wave } from './survey.js';
 import type { SurveyForm, WaveResults } from './surveyService.js';
 import type { SurveyRow } from './surveyRepository.js';
 import { answerField } from './surveyForms.js';
@@ -46,12 +46,14 @@ export function presentSurvey(survey: Survey, canLead: boolean) {
     fixed,
     canChangeQuestions: canLead && !fixed,
     newQuestionHref: paths.surveys.newQuestion(survey),
+    changeDetailsHref: canLead && !fixed ? paths.surveys.changeDetails(survey) : undefined,
     questions: survey.questions.map((q, index) => ({
       text: q.text,
       hint: q.hint,
       kind: questionKindLabels[q.kind],
       scale: q.scale.join(', '),
       tags: [q.required ? 'Required' : 'Optional', ...(q.asksPersonalData ? ['Asks for personal information'] : [])],
+      changeHref: paths.surveys.changeQuestion({ surveyId: survey.surveyId, questionId: q.questionId }),
       removeAction: paths.surveys.removeQuestion({ surveyId: survey.surveyId, questionId: q.questionId }),
       moveUpAction: index > 0 ? paths.surveys.moveQuestionUp({ surveyId: survey.surveyId, questionId: q.questionId }) : undefined,
     })),
@@ -82,17 +84,24 @@ export function compareChoices(survey: Pick<Survey, 'surveyId' | 'waves'>, chose
   };
 }
 
-export function presentSurveyForm(values: FormValues, problems: Record<string, string>) {
+/** The survey form: building a survey, or (given `survey`) changing its details, which a wave's opening stops. */
+export function presentSurveyForm(values: FormValues, problems: Record<string, string>, survey?: Survey) {
   return {
+    survey: survey && {
+      title: survey.title, back: { text: survey.title, href: paths.surveys.show(survey) }, action: paths.surveys.changeDetails(survey),
+      fixedMessage: survey.waves.length ? detailsFixedMessage : undefined,
+    },
     values, errors: problems, errorList: errorList(problems, ['title', 'audience', 'intro']),
     audienceItems: (['families', 'staff'] as const).map((a) => ({ value: a, text: audienceLabels[a], checked: values.audience === a })),
   };
 }
 
-export function presentQuestionForm(survey: SurveyRow, values: FormValues, flags: readonly string[], problems: Record<string, string>) {
+/** The question form: adding a question, or changing the one `questionId` names (same fields, its own action and button). */
+export function presentQuestionForm(survey: SurveyRow, values: FormValues, flags: readonly string[], problems: Record<string, string>, questionId?: number) {
   return {
     survey: { title: survey.title, href: paths.surveys.show(survey) },
-    action: paths.surveys.newQuestion(survey),
+    action: questionId === undefined ? paths.surveys.newQuestion(survey) : paths.surveys.changeQuestion({ surveyId: survey.surveyId, questionId }),
+    buttonText: questionId === undefined ? 'Add the question' : 'Save the question',
     values, errors: problems, errorList: errorList(problems, ['text', 'hint', 'kind', 'scale', 'flags']),
     kindItems: questionKinds.map((kind) => ({ value: kind, text: questionKindLabels[kind], checked: values.kind === kind })),
     scaleItems: likertScaleNames.map((name) => ({ value: name, text: likertScales[name].join(', '), checked: values.scale === name })),

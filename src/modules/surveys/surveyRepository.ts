@@ -34,8 +34,13 @@ export function surveyRepository() {
       return rows[0]!.survey_id;
     },
 
-    async titleTaken(db: Queryable, title: string): Promise<boolean> {
-      return (await db.query('select 1 from surveys where lower(title) = lower($1)', [title])).length > 0;
+    /** Whether another survey (not `exceptSurveyId`) already has this title, ignoring case. */
+    async titleTaken(db: Queryable, title: string, exceptSurveyId = 0): Promise<boolean> {
+      return (await db.query('select 1 from surveys where lower(title) = lower($1) and survey_id <> $2', [title, exceptSurveyId])).length > 0;
+    },
+
+    async updateSurvey(db: Queryable, surveyId: number, survey: NewSurvey): Promise<void> {
+      await db.query('update surveys set title = $2, audience = $3, intro = $4 where survey_id = $1', [surveyId, survey.title, survey.audience, survey.intro]);
     },
 
     async surveys(db: Queryable): Promise<SurveyRow[]> {
@@ -66,6 +71,15 @@ export function surveyRepository() {
          returning question_id`,
         [surveyId, question.kind, question.text, question.hint, question.kind === 'likert' ? question.scale : null, question.asksPersonalData, question.required]);
       return rows[0]!.question_id;
+    },
+
+    /** Change a question's words and answers in place, keeping its position; false when it is not in the survey. */
+    async updateQuestion(db: Queryable, surveyId: number, questionId: number, question: NewQuestion): Promise<boolean> {
+      const rows = await db.query(
+        `update survey_questions set kind = $3, question_text = $4, hint = $5, scale = $6::text[], asks_personal_data = $7, required = $8
+          where survey_id = $1 and question_id = $2 returning question_id`,
+        [surveyId, questionId, question.kind, question.text, question.hint, question.kind === 'likert' ? question.scale : null, question.asksPersonalData, question.required]);
+      return rows.length === 1;
     },
 
     /** Remove a question and close the gap in the order. */

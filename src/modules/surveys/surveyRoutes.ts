@@ -11,7 +11,7 @@ import { may } from '../../web/policy.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import { errorList } from '../users/formErrors.js';
 import type { SignedInUser } from '../users/user.js';
-import { readLinkCount, readQuestion, readSurvey, readWaveName } from './surveyForms.js';
+import { questionValues, readLinkCount, readQuestion, readSurvey, readWaveName } from './surveyForms.js';
 import { linksCsv } from './surveyLinks.js';
 import { compareChoices, presentComparison, presentQuestionForm, presentResults, presentSurvey, presentSurveyForm, presentSurveyList } from './surveyPresenter.js';
 import { respondentRoutes } from './respondentRoutes.js';
@@ -61,10 +61,43 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     return reply.view('surveys/views/show.njk', { title: survey.title, survey: presentSurvey(survey, canLead(request.user!)) });
   });
 
-  const questionView = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, flags: string[], problems: Record<string, string>) => {
+  const detailsView = async (request: FastifyRequest, reply: FastifyReply, form?: { values: FormValues; problems: Record<string, string> }) => {
     const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
-    return reply.view('surveys/views/question.njk', { title: 'Add a question', fixed: survey.waves.length > 0, form: presentQuestionForm(survey, values, flags, problems) });
+    const values = form?.values ?? { title: survey.title, audience: survey.audience, intro: survey.intro };
+    return reply.view('surveys/views/new.njk', { title: 'Change the survey’s details', ...presentSurveyForm(values, form?.problems ?? {}, survey) });
   };
+  app.get('/surveys/:surveyId/details', lead, async (request, reply) => detailsView(request, reply));
+  app.post('/surveys/:surveyId/details', lead, async (request, reply) => {
+    const form = readSurvey(request.body);
+    if (!form.data) return detailsView(request, reply, form);
+    const surveyId = idOf(request, 'surveyId');
+    const changed = await surveys.changeDetails(actor(request), surveyId, form.data);
+    if (changed.outcome === 'problems') return detailsView(request, reply, { values: form.values, problems: changed.problems });
+    return reply.redirect(paths.surveys.show({ surveyId }), 303);
+  });
+
+  /** The question form: adding one, or changing the one `questionId` names (prefilled from it unless values were posted). */
+  const questionView = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, flags: string[], problems: Record<string, string>, questionId?: number) => {
+    const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
+    return reply.view('surveys/views/question.njk', {
+      title: questionId === undefined ? 'Add a question' : 'Change a question', fixed: survey.waves.length > 0, form: presentQuestionForm(survey, values, flags, problems, questionId),
+    });
+  };
+  app.get('/surveys/:surveyId/questions/:questionId/change', lead, async (request, reply) => {
+    const questionId = idOf(request, 'questionId');
+    const question = (await surveys.show(actor(request), idOf(request, 'surveyId'))).questions.find((q) => q.questionId === questionId);
+    if (!question) throw new HttpError(404, 'Page not found');
+    const { values, flags } = questionValues(question);
+    return questionView(request, reply, values, flags, {}, questionId);
+  });
+  app.post('/surveys/:surveyId/questions/:questionId/change', lead, async (request, reply) => {
+    const questionId = idOf(request, 'questionId');
+    const form = readQuestion(request.body);
+    if (!form.data) return questionView(request, reply, form.values, form.flags, form.problems, questionId);
+    const surveyId = idOf(request, 'surveyId');
+    await surveys.changeQuestion(actor(request), surveyId, questionId, form.data);
+    return reply.redirect(paths.surveys.show({ surveyId }), 303);
+  });
   app.get('/surveys/:surveyId/questions/new', lead, async (request, reply) => questionView(request, reply, { scale: 'agreement' }, [], {}));
   app.post('/surveys/:surveyId/questions/new', lead, async (request, reply) => {
     const form = readQuestion(request.body);

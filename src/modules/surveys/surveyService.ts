@@ -1,5 +1,5 @@
 /**
- * @module Surveys' use cases: build a questionnaire, open waves, issue single-use links, take anonymous responses,
+ * @module Surveys' use cases: build a questionnaire (and correct it until its first wave), open waves, issue single-use links, take anonymous responses,
  * close a wave, and show a wave's results or two waves side by side (the quality report's contract). Every change
  * is one transaction with its audit event.
  */
@@ -9,7 +9,7 @@ import type { Actor } from '../users/user.js';
 import { may, type Permission } from '../../web/policy.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import type { SurveyWaveComparison, SurveyWaveSummary } from '../quality/qualityContracts.js';
-import { fixedMessage, mostLinksAtOnce, SurveyRefusal, type Answers, type NewQuestion, type NewSurvey, type Question, type Survey, type Wave } from './survey.js';
+import { detailsFixedMessage, fixedMessage, mostLinksAtOnce, SurveyRefusal, type Answers, type NewQuestion, type NewSurvey, type Question, type Survey, type Wave } from './survey.js';
 import type { SurveyRepository, SurveyRow } from './surveyRepository.js';
 import { newToken, tokenHash } from './surveyLinks.js';
 import { compareQuestions, questionShares, type QuestionShares } from './waveComparison.js';
@@ -71,13 +71,14 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
   }
 
   /** Change a survey's questions, refused once it has a wave (the survey row is locked so a wave cannot open meanwhile). */
-  async function changeQuestions(actor: Actor, surveyId: number, change: string, work: (tx: Parameters<SurveyRepository['survey']>[0]) => Promise<boolean>): Promise<boolean> {
+  async function changeQuestions(actor: Actor, surveyId: number, change: string, work: (tx: Parameters<SurveyRepository['survey']>[0]) => Promise<boolean>,
+    action: 'survey.changed' | 'survey.question_changed' = 'survey.changed'): Promise<boolean> {
     lead(actor);
     return db.transaction(async (tx) => {
       await foundSurvey(surveyId, true, tx);
       if ((await repository.waves(tx, surveyId)).length) throw new SurveyRefusal(409, fixedMessage);
       const changed = await work(tx);
-      if (changed) await audit.record(actor, { action: 'survey.changed', subject: `survey:${surveyId}`, details: { change } }, tx);
+      if (changed) await audit.record(actor, { action, subject: `survey:${surveyId}`, details: { change } }, tx);
       return changed;
     });
   }
@@ -105,6 +106,23 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
       });
     },
 
+    /**
+     * Correct a survey's title, audience or introduction; refused (409) once it has a wave, since respondents have seen it.
+     * @example await surveys.changeDetails(lead, 1, { title: 'Family survey', audience: 'families', intro: 'Thank you.' }) // { outcome: 'done' }
+     */
+    async changeDetails(actor: Actor, surveyId: number, details: NewSurvey): Promise<Outcome<object>> {
+      lead(actor);
+      return db.transaction(async (tx) => {
+        const before = await foundSurvey(surveyId, true, tx);
+        if ((await repository.waves(tx, surveyId)).length) throw new SurveyRefusal(409, detailsFixedMessage);
+        if (await repository.titleTaken(tx, details.title, surveyId)) return { outcome: 'problems', problems: { title: 'There is already a survey with this title' } } as const;
+        await repository.updateSurvey(tx, surveyId, details);
+        const changed = (['title', 'audience', 'intro'] as const).filter((field) => before[field] !== details[field]);
+        await audit.record(actor, { action: 'survey.details_changed', subject: `survey:${surveyId}`, details: { changed } }, tx);
+        return { outcome: 'done' } as const;
+      });
+    },
+
     /** @example await surveys.show(actor, 1) // { title, audience, questions, waves } */
     async show(actor: Actor, surveyId: number): Promise<Survey> {
       allow(actor, 'quality:view');
@@ -116,6 +134,12 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
     /** Add a question at the end; refused once the survey has a wave. */
     async addQuestion(actor: Actor, surveyId: number, question: NewQuestion): Promise<void> {
       await changeQuestions(actor, surveyId, 'question_added', async (tx) => (await repository.insertQuestion(tx, surveyId, question)) > 0);
+    },
+
+    /** Correct a question in place (it keeps its position); refused once the survey has a wave, 404 for a question not in it. */
+    async changeQuestion(actor: Actor, surveyId: number, questionId: number, question: NewQuestion): Promise<void> {
+      const changed = await changeQuestions(actor, surveyId, 'question_changed', (tx) => repository.updateQuestion(tx, surveyId, questionId, question), 'survey.question_changed');
+      if (!changed) throw new SurveyRefusal(404, 'There is no such question in this survey');
     },
 
     async removeQuestion(actor: Actor, surveyId: number, questionId: number): Promise<void> {

@@ -8,7 +8,7 @@ import { testConfig } from '../../../test/support/testConfig.js';
 import { aUser } from '../../../test/support/factories.js';
 import { openForm, signInAs } from '../../../test/support/signIn.js';
 import type { Actor } from '../users/user.js';
-import { fixedMessage, likertScales, SurveyRefusal, type Answers, type NewQuestion } from './survey.js';
+import { detailsFixedMessage, fixedMessage, likertScales, SurveyRefusal, type Answers, type NewQuestion } from './survey.js';
 import { tokenHash } from './surveyLinks.js';
 
 let database: TestDatabase;
@@ -132,6 +132,110 @@ describe(`building a survey (${engineUnderTest})`, () => {
     });
     expect(flat(refused.body)).toContain('This question looks as if it asks for something that could identify someone');
     expect(refused.body).toContain('value="What is your postcode?"');
+  });
+});
+
+describe(`correcting a survey before its first wave (${engineUnderTest})`, () => {
+  /** Open `url`'s form as the quality lead and post `fields` to it. */
+  async function post(url: string, fields: Record<string, string>, role = 'service_manager') {
+    const opened = await openForm(app, url, cookies[role]!);
+    return app.inject({ method: 'POST', url, headers: { ...posted, cookie: opened.cookie }, payload: form({ _csrf: opened.token, ...fields }) });
+  }
+
+  it('changes the details and a question through their prefilled forms, keeping the question’s place, audited', async () => {
+    const { surveyId, questionIds } = await aSurvey('Draft survey', 'families', [likert('First question'), likert('I was listned to', { required: true }), freeText('Last question')]);
+    const page = await get(`/surveys/${surveyId}`, 'service_manager');
+    expect(page.body).toContain(`href="/surveys/${surveyId}/details"`);
+    expect(page.body).toContain('Change<span class="govuk-visually-hidden">: I was listned to</span>');
+
+    const details = await get(`/surveys/${surveyId}/details`, 'service_manager');
+    expect(details.body).toContain('value="Draft survey"');
+    expect(details.body).toContain('>Tell us how it went.</textarea>');
+    expect(details.body).toMatch(/value="families" checked/);
+    const saved = await post(`/surveys/${surveyId}/details`, { title: 'Your family’s experience', audience: 'staff', intro: 'Corrected words.' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/surveys/${surveyId}`);
+
+    const questionUrl = `/surveys/${surveyId}/questions/${questionIds[1]}/change`;
+    const question = await get(questionUrl, 'service_manager');
+    expect(question.body).toContain('value="I was listned to"');
+    expect(question.body).toMatch(/value="required" checked/);
+    expect(question.body).toMatch(/value="likert" checked/);
+    expect((await post(questionUrl, { text: 'I was listened to', hint: 'Think of your last visit', kind: 'likert', scale: 'frequency' })).statusCode).toBe(303);
+
+    const survey = await services.surveys.show(lead, surveyId);
+    expect(survey).toMatchObject({ title: 'Your family’s experience', audience: 'staff', intro: 'Corrected words.' });
+    expect(survey.questions.map((q) => [q.questionId, q.position, q.text])).toEqual([
+      [questionIds[0], 1, 'First question'], [questionIds[1], 2, 'I was listened to'], [questionIds[2], 3, 'Last question'],
+    ]);
+    expect(survey.questions[1]).toMatchObject({ hint: 'Think of your last visit', scale: [...likertScales.frequency], required: false, asksPersonalData: false });
+    const audit = await database.db.query<{ action: string; details: { change?: string; changed?: string[] } }>(
+      "select action, details from audit_events where subject = $1 and action in ('survey.details_changed', 'survey.question_changed') order by event_id", [`survey:${surveyId}`]);
+    expect(audit).toEqual([
+      { action: 'survey.details_changed', details: { changed: ['title', 'audience', 'intro'] } },
+      { action: 'survey.question_changed', details: { change: 'question_changed' } },
+    ]);
+  });
+
+  it('refuses both changes once a wave has opened, with the reason, and no longer offers them', async () => {
+    const { surveyId, questionIds } = await aSurvey('Opened before correcting', 'staff', [likert('I feel supported')]);
+    await aWave(surveyId, 'Baseline');
+    const details = services.surveys.changeDetails(lead, surveyId, { title: 'New title', audience: 'staff', intro: '' });
+    await expect(details).rejects.toBeInstanceOf(SurveyRefusal);
+    await expect(details).rejects.toMatchObject({ statusCode: 409, message: detailsFixedMessage });
+    await expect(services.surveys.changeQuestion(lead, surveyId, questionIds[0]!, likert('Changed'))).rejects.toMatchObject({ statusCode: 409, message: fixedMessage });
+
+    const page = await get(`/surveys/${surveyId}`, 'service_manager');
+    expect(page.body).not.toContain(`/surveys/${surveyId}/details`);
+    expect(page.body).not.toContain('/change"');
+    const detailsPage = await get(`/surveys/${surveyId}/details`, 'service_manager');
+    expect(flat(detailsPage.body)).toContain('This survey’s details cannot change because a wave has been opened');
+    expect(detailsPage.body).not.toContain('name="title"');
+    const postedDetails = await post(`/surveys/${surveyId}/details`, { title: 'New title', audience: 'staff', intro: '' });
+    expect(postedDetails.statusCode).toBe(409);
+    expect(flat(postedDetails.body)).toContain(detailsFixedMessage);
+    const postedQuestion = await post(`/surveys/${surveyId}/questions/${questionIds[0]}/change`, { text: 'Changed', hint: '', kind: 'likert', scale: 'agreement' });
+    expect(postedQuestion.statusCode).toBe(409);
+    expect(flat(postedQuestion.body)).toContain(fixedMessage);
+    expect(await services.surveys.show(lead, surveyId)).toMatchObject({ title: 'Opened before correcting', questions: [{ text: 'I feel supported' }] });
+  });
+
+  it('checks the changed details and question like new ones: messages beside the fields, what was typed kept, nothing saved', async () => {
+    await aSurvey('Title in use', 'staff', []);
+    const { surveyId, questionIds } = await aSurvey('Being corrected', 'families', [likert('My worker listened')]);
+    const details = await post(`/surveys/${surveyId}/details`, { title: 'title in use', audience: 'families', intro: 'Typed words' });
+    expect(details.statusCode).toBe(200);
+    expect(flat(details.body)).toContain('Error: There is already a survey with this title');
+    expect(details.body).toContain('value="title in use"');
+    expect(details.body).toContain('>Typed words</textarea>');
+    const empty = await post(`/surveys/${surveyId}/details`, { title: ' ', audience: '', intro: '' });
+    expect(flat(empty.body)).toContain('Error: Enter the survey’s title');
+    expect(flat(empty.body)).toContain('Error: Select who the survey is for');
+
+    const question = await post(`/surveys/${surveyId}/questions/${questionIds[0]}/change`, { text: 'What is your postcode?', hint: 'Kept hint', kind: 'free_text', scale: 'agreement' });
+    expect(question.statusCode).toBe(200);
+    expect(flat(question.body)).toContain('This question looks as if it asks for something that could identify someone');
+    expect(question.body).toContain('value="What is your postcode?"');
+    expect(question.body).toContain('value="Kept hint"');
+    const personal = await post(`/surveys/${surveyId}/questions/${questionIds[0]}/change`, { text: 'Your name', hint: '', kind: 'free_text', scale: 'agreement', flags: 'required' });
+    expect(flat(personal.body)).toContain('This question looks as if it asks for something that could identify someone');
+    const noScale = await post(`/surveys/${surveyId}/questions/${questionIds[0]}/change`, { text: 'Fine words', hint: '', kind: 'likert', scale: '' });
+    expect(flat(noScale.body)).toContain('Error: Select the answers people choose from');
+    expect(await services.surveys.show(lead, surveyId)).toMatchObject({ title: 'Being corrected', intro: 'Tell us how it went.', questions: [{ text: 'My worker listened', kind: 'likert' }] });
+    await expect(services.surveys.changeQuestion(lead, surveyId, 2_000_000_000, likert('Nowhere'))).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('refuses practitioners and analysts both changes', async () => {
+    const { surveyId, questionIds } = await aSurvey('Not theirs to change', 'staff', [likert('I feel supported')]);
+    for (const role of ['practitioner', 'analyst']) {
+      for (const url of [`/surveys/${surveyId}/details`, `/surveys/${surveyId}/questions/${questionIds[0]}/change`]) {
+        expect((await get(url, role)).statusCode, `${role} ${url}`).toBe(403);
+      }
+    }
+    expect((await get(`/surveys/${surveyId}`, 'analyst')).body).not.toContain(`/surveys/${surveyId}/details`);
+    await expect(services.surveys.changeDetails(analyst, surveyId, { title: 'Theirs', audience: 'staff', intro: '' })).rejects.toMatchObject({ statusCode: 403 });
+    await expect(services.surveys.changeQuestion(analyst, surveyId, questionIds[0]!, likert('Theirs'))).rejects.toMatchObject({ statusCode: 403 });
+    expect(await services.surveys.show(lead, surveyId)).toMatchObject({ title: 'Not theirs to change', questions: [{ text: 'I feel supported' }] });
   });
 });
 
