@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { accounts, type TestServer } from './support/testServer.js';
 import { useBrowserSession } from './support/browserSession.js';
 import { ChildSummaryPage } from './pages/childPages.js';
-import { CareFormPage, CarePage, ChildProtectionPage, ProtectionAndCareHubPage, ProtectionRegisterPage, SupervisionOrdersPage } from './pages/carePages.js';
+import { CareFormPage, CarePage, ChildProtectionPage, ChildrensReporterPage, ProtectionAndCareHubPage, ProtectionRegisterPage, SupervisionOrdersPage } from './pages/carePages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { aCase, aChild } from '../test/support/factories.js';
 
@@ -22,6 +22,9 @@ describe(`the child protection register and Compulsory Supervision Orders in Chr
                       values ('SR-K2', 'K2', $1, 'o', 'hearing_arranged', $1)`, [daysFromToday(-330)]);
       await db.query(`insert into scra_hearings (hearing_id, scra_referral_id, hearing_date, outcome, review_date) values ('H-K2', 'SR-K2', $1, 'cso_made', $2)`,
         [daysFromToday(-300), daysFromToday(20)]);
+      // A review hearing 100 days ago continued it, to be reviewed again in 20 days (recorded only on the Reporter page).
+      await db.query(`insert into scra_hearings (hearing_id, scra_referral_id, hearing_date, outcome, review_date) values ('H-K2-R', 'SR-K2', $1, 'cso_continued', $2)`,
+        [daysFromToday(-100), daysFromToday(20)]);
     },
   });
   let server: TestServer;
@@ -105,6 +108,28 @@ describe(`the child protection register and Compulsory Supervision Orders in Chr
     expect(await orders.banner()).toContain('Order recorded');
     expect(await orders.latestOrder()).toMatch(new RegExp(`Next review by\\s+${spoken(daysFromToday(20))} \\(due in 20 days\\)`));
     await orders.checkAccessibility();
+
+    // The continuing hearing on the Reporter page becomes the order's review, prefilled from it, without typing it again.
+    await page.goto(`${server.url}/children/K2/care/scra`);
+    const reporter = await new ChildrensReporterPage(page).verifyOnPage();
+    expect(await reporter.hearingLinks()).toEqual(['See the order', 'Record as a review of the order']);
+    await reporter.checkAccessibility();
+    await follow(/^Record as a review of the order/);
+    const fromHearing = await new CareFormPage(page, 'Record a review hearing').verifyOnPage();
+    expect(await page.locator('#from-hearing').innerText()).toBe(`From the hearing on ${spoken(daysFromToday(-100))}`);
+    expect(await page.getByLabel('Continued', { exact: true }).isChecked()).toBe(true);
+    expect(await page.inputValue('#reviewDate-year')).toBe(daysFromToday(-100).slice(0, 4));
+    expect(await page.inputValue('#nextReviewDate-day')).toBe(String(Number(daysFromToday(20).slice(8))));
+    await fromHearing.checkAccessibility();
+    await fromHearing.submit('Record the review');
+    await orders.verifyOnPage();
+    expect(await orders.banner()).toContain('Review recorded');
+    expect(await orders.latestOrder()).toMatch(new RegExp(`${spoken(daysFromToday(-100))}\\s+Continued\\s+${spoken(daysFromToday(20))}`));
+    await orders.checkAccessibility();
+    await page.goto(`${server.url}/children/K2/care/scra`);
+    await reporter.verifyOnPage();
+    expect(await reporter.hearingLinks()).toEqual(['See the order', 'See the order']);
+    await reporter.checkAccessibility();
 
     await page.goto(`${server.url}/children/K2/care`);
     const care = await new CarePage(page).verifyOnPage();

@@ -173,3 +173,15 @@ export class ProtectionAndCareHubPage extends BasePage {
     return this.page.locator('#reviews-due ~ table tbody tr').allInnerTexts();
   }
 }
+
+/** A child's Children's Reporter page: referrals, decisions and hearing outcomes with their order links. */
+export class ChildrensReporterPage extends BasePage {
+  constructor(page: Page) {
+    super(page, 'Children’s Reporter');
+  }
+
+  /** The visible text of each link beside a hearing (record or see the order), in the order shown. */
+  hearingLinks(): Promise<string[]> {
+    return this.page.locator('table .govuk-link').evaluateAll((links) => links.map((a) => a.firstChild?.textContent?.trim() ?? ''));
+  }
+}

@@ -7,10 +7,10 @@ import type { FormValues } from '../lookedAfter/careForms.js';
 import { groundLabels, grounds, hearingOutcomeLabels, hearingOutcomes, reporterDecisionLabels, reporterDecisions, type ScraReferral } from './scra.js';
 
 /**
- * `orderLinks`: for each hearing that made an order, the link to record it or to see it.
+ * `orderLinks`: for each hearing that made, continued, varied or terminated an order, the link to record it or to see it.
  * @example presentScra(child, referrals).referrals[0].ground // '(a) Lack of parental care'
  */
-export function presentScra(child: { childId: string; name: string }, referrals: readonly ScraReferral[], orderLinks: ReadonlyMap<string, { text: string; href: string }> = new Map()) {
+export function presentScra(child: { childId: string; name: string }, referrals: readonly ScraReferral[], orderLinks: ReadonlyMap<string, { text: string; href: string; hidden: string }> = new Map()) {
   return {
     name: child.name,
     childHref: paths.children.show(child),

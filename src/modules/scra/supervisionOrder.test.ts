@@ -69,7 +69,7 @@ describe('a review hearing', () => {
   });
 
   it('must come after the last review, needs a next date unless terminated, and a variation says what changed', () => {
-    const reviewed = order({ reviews: [{ reviewId: 'R1', reviewDate: '2024-11-01', outcome: 'continued', nextReviewDate: '2025-10-01', measures: null }] });
+    const reviewed = order({ reviews: [{ reviewId: 'R1', reviewDate: '2024-11-01', outcome: 'continued', nextReviewDate: '2025-10-01', measures: null, hearingId: null }] });
     expect(reviewProblems(reviewed, { reviewDate: '2024-11-01', outcome: 'varied', nextReviewDate: null, measures: null })).toEqual({
       reviewDate: 'The review must be after the last review (1 November 2024)',
       nextReviewDate: 'Enter the date the order must next be reviewed by',

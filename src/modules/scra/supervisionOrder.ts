@@ -36,6 +36,13 @@ export const endReasonLabels: Record<EndReason, string> = {
 /** Hearing outcomes that make a new order, which Cairn offers to record as an order. */
 export const outcomesMakingAnOrder: readonly string[] = ['cso_made', 'interim_cso'];
 
+/** Hearing outcomes that review an order in force, and the review outcome each one records. */
+export const reviewOutcomeOfHearing: Readonly<Record<string, ReviewOutcome>> = {
+  cso_continued: 'continued',
+  cso_varied: 'varied',
+  cso_terminated: 'terminated',
+};
+
 /** Reviews due within this many days (or overdue) are listed for managers. */
 export const reviewsDueWithinDays = 28;
 
@@ -45,6 +52,8 @@ export interface OrderReview {
   outcome: ReviewOutcome;
   nextReviewDate: string | null;
   measures: string | null;
+  /** The Reporter page's hearing outcome it was recorded from, if any. */
+  hearingId: string | null;
 }
 
 export interface SupervisionOrder {
@@ -157,6 +166,18 @@ export function reviewProblems(order: SupervisionOrder, review: { reviewDate: st
   else if (review.nextReviewDate <= review.reviewDate) problems.nextReviewDate = 'The next review must be after this review';
   else if (review.nextReviewDate > latestReview(order.kind, review.reviewDate)) problems.nextReviewDate = tooLate(order.kind, review.reviewDate, 'reviewed');
   if (review.outcome === 'varied' && !review.measures) problems.measures = 'Enter the measures and conditions as varied';
+  return problems;
+}
+
+/**
+ * Problems with a review recorded from a hearing outcome: it is that hearing's day and what that hearing decided.
+ * @example hearingReviewProblems({ hearingDate: '2025-05-01', outcome: 'cso_continued' }, { reviewDate: '2025-05-02', outcome: 'varied' }) // { reviewDate: '…enter that date', outcome: '…' }
+ */
+export function hearingReviewProblems(hearing: { hearingDate: string; outcome: string }, review: { reviewDate: string; outcome: ReviewOutcome }): FieldProblems {
+  const problems: FieldProblems = {};
+  if (review.reviewDate !== hearing.hearingDate) problems.reviewDate = `This review is the hearing on ${spoken(hearing.hearingDate)}: enter that date`;
+  const decided = reviewOutcomeOfHearing[hearing.outcome];
+  if (decided && review.outcome !== decided) problems.outcome = `The hearing on ${spoken(hearing.hearingDate)} recorded the order as ${reviewOutcomeLabels[decided].toLowerCase()}: choose that`;
   return problems;
 }
 

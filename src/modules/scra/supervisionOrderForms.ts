@@ -18,6 +18,7 @@ const orderSchema = z.object({
 const reviewSchema = z.object({
   outcome: z.enum(reviewOutcomes, { error: 'Select what the review hearing decided' }),
   measures: optionalText('Measures and conditions as varied', 2000),
+  hearingId: z.string().trim().max(64).transform((v) => v || null),
 });
 const endSchema = z.object({ endReason: z.enum(endReasons, { error: 'Select why the order ended' }) });
 
@@ -29,14 +30,14 @@ export function readOrder(body: unknown): FormReading<NewOrder> {
   return { values, problems: read.problems, data: d && { kind: d.kind, madeDate: d.madeDate!, measures: d.measures, residence: d.residence, hearingId: d.hearingId, reviewDueDate: d.reviewDueDate! } };
 }
 
-/** @example readReview(body).data // { reviewDate: '2025-05-01', outcome: 'continued', nextReviewDate: '2026-04-30', measures: null } */
+/** @example readReview(body).data // { reviewDate: '2025-05-01', outcome: 'continued', nextReviewDate: '2026-04-30', measures: null, hearingId: null } */
 export function readReview(body: unknown): FormReading<NewReview> {
-  const values = formValues(body, ['outcome', 'measures'], ['reviewDate', 'nextReviewDate']);
+  const values = formValues(body, ['outcome', 'measures', 'hearingId'], ['reviewDate', 'nextReviewDate']);
   const read = readForm(values, reviewSchema, { reviewDate: 'Date of the review hearing' });
   const next = readDateInput('Next review due date', values['nextReviewDate-day'], values['nextReviewDate-month'], values['nextReviewDate-year']);
   const problems = { ...read.problems, ...(next.error ? { nextReviewDate: next.error } : {}) };
   if (!read.data || next.error) return { values, problems };
-  return { values, problems, data: { reviewDate: read.data.reviewDate!, outcome: read.data.outcome, nextReviewDate: next.date ?? null, measures: read.data.measures } };
+  return { values, problems, data: { reviewDate: read.data.reviewDate!, outcome: read.data.outcome, nextReviewDate: next.date ?? null, measures: read.data.measures, hearingId: read.data.hearingId } };
 }
 
 /** @example readEnd(body).data // { endedDate: '2025-01-31', endReason: 'turned_18' } */

@@ -5,10 +5,10 @@ import { spoken, type FieldProblems } from '../lookedAfter/lookedAfter.js';
 import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import {
-  endReasonLabels, endReasons, latestReview, lastReviewedOrMade, nextReviewDate, orderKindLabels, orderKinds, outcomesMakingAnOrder, reviewOutcomeLabels,
+  endReasonLabels, endReasons, latestReview, lastReviewedOrMade, nextReviewDate, orderKindLabels, orderKinds, outcomesMakingAnOrder, reviewOutcomeLabels, reviewOutcomeOfHearing,
   reviewOutcomes, reviewStatus, type OrderReviewDue, type SupervisionOrder,
 } from './supervisionOrder.js';
-import type { HearingForOrder } from './supervisionOrderService.js';
+import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
 
 type Child = { childId: string; name: string };
 
@@ -63,15 +63,31 @@ export function presentOrdersInForce(child: { childId: string }, orders: readonl
   };
 }
 
+/** A link beside a hearing outcome on the Reporter page; `hidden` ends its accessible name. */
+export type HearingLink = { text: string; href: string; hidden: string };
+
 /**
- * For each hearing that makes an order: a link to record it, or to the order recorded from it.
- * @example hearingOrderLinks({ childId: 'C1' }, orders, hearings).get('H-1') // { text: 'Record the order', href: '/children/C1/care/orders/new?hearing=H-1' }
+ * For each hearing that makes an order: a link to record it, or to the order recorded from it. For each hearing that
+ * continued, varied or terminated an order: a link to record it as a review of the order in force (the latest made
+ * before the hearing), or to the order once recorded. No link where there is no such order.
+ * @example hearingOrderLinks({ childId: 'C1' }, orders, hearings).get('H-1') // { text: 'Record the order', href: '/children/C1/care/orders/new?hearing=H-1', hidden: … }
  */
-export function hearingOrderLinks(child: { childId: string }, orders: readonly SupervisionOrder[], hearings: readonly { hearingId: string; outcome: string }[]) {
-  const recorded = new Set(orders.map((o) => o.hearingId).filter(Boolean));
-  return new Map(hearings.filter((h) => outcomesMakingAnOrder.includes(h.outcome)).map((h) => [h.hearingId, recorded.has(h.hearingId)
-    ? { text: 'See the order', href: paths.supervisionOrders.child(child) }
-    : { text: 'Record the order', href: paths.supervisionOrders.new(child, h) }]));
+export function hearingOrderLinks(child: { childId: string }, orders: readonly SupervisionOrder[], hearings: readonly { hearingId: string; hearingDate: string; outcome: string }[]) {
+  const recorded = new Set([...orders.map((o) => o.hearingId), ...orders.flatMap((o) => o.reviews.map((r) => r.hearingId))].filter(Boolean));
+  const seeTheOrder = { text: 'See the order', href: paths.supervisionOrders.child(child) };
+  const links = new Map<string, HearingLink>();
+  for (const h of hearings) {
+    const hidden = ` from the hearing on ${spoken(h.hearingDate)}`;
+    if (recorded.has(h.hearingId)) {
+      if (outcomesMakingAnOrder.includes(h.outcome) || reviewOutcomeOfHearing[h.outcome]) links.set(h.hearingId, { ...seeTheOrder, hidden });
+    } else if (outcomesMakingAnOrder.includes(h.outcome)) {
+      links.set(h.hearingId, { text: 'Record the order', href: paths.supervisionOrders.new(child, h), hidden });
+    } else if (reviewOutcomeOfHearing[h.outcome]) {
+      const order = orders.filter((o) => !o.endedDate && o.madeDate < h.hearingDate).at(-1);
+      if (order) links.set(h.hearingId, { text: 'Record as a review of the order', href: paths.supervisionOrders.review({ childId: child.childId, orderId: order.orderId }, h), hidden });
+    }
+  }
+  return links;
 }
 
 /** What every order form needs: back to the child's orders, what was typed, the problems and their summary. */
@@ -103,11 +119,22 @@ export function presentOrderForm(child: Child, values: FormValues, problems: Fie
   };
 }
 
-/** @example presentReviewForm(child, order, {}, {}).outcomeItems.length // 3 */
-export function presentReviewForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldProblems) {
+/**
+ * What the review form starts with when recorded from a hearing outcome: its date, what it decided and its review date.
+ * @example reviewValuesFrom({ hearingId: 'H-2', hearingDate: '2025-05-01', outcome: 'cso_continued', reviewDate: '2026-04-01', reviewed: false })['outcome'] // 'continued'
+ */
+export function reviewValuesFrom(hearing: HearingForReview): FormValues {
+  const outcome = reviewOutcomeOfHearing[hearing.outcome];
+  return { hearingId: hearing.hearingId, ...(outcome ? { outcome } : {}), ...dateValues('reviewDate', hearing.hearingDate), ...dateValues('nextReviewDate', hearing.reviewDate) };
+}
+
+/** @example presentReviewForm(child, order, {}, {}, undefined).outcomeItems.length // 3 */
+export function presentReviewForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldProblems, hearing: HearingForReview | undefined) {
   const since = lastReviewedOrMade(order);
+  const action = paths.supervisionOrders.review({ childId: child.childId, orderId: order.orderId }, hearing);
   return {
-    ...formModel(child, paths.supervisionOrders.review({ childId: child.childId, orderId: order.orderId }), values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures']),
+    ...formModel(child, action, values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures']),
+    hearing: hearing && `From the hearing on ${spoken(hearing.hearingDate)}`,
     order: `${labelFor(orderKindLabels, order.kind)}, made on ${spoken(order.madeDate)}; review due by ${spoken(nextReviewDate(order))}`,
     nextHint: order.kind === 'interim_cso'
       ? 'An interim order lasts at most 22 days, counting the day of this hearing. Leave empty if the order is terminated.'

@@ -6,7 +6,7 @@ interface OrderRow {
   order_id: string; child_id: string; kind: OrderKind; made_date: string; measures: string; residence: string | null; hearing_id: string | null;
   review_due_date: string; ended_date: string | null; end_reason: EndReason | null;
 }
-interface ReviewRow { review_id: string; order_id: string; review_date: string; outcome: ReviewOutcome; next_review_date: string | null; measures: string | null }
+interface ReviewRow { review_id: string; order_id: string; review_date: string; outcome: ReviewOutcome; next_review_date: string | null; measures: string | null; hearing_id: string | null }
 
 /** The next review date of each order: its latest review's, or the one set when it was made. */
 const nextReviewSql = `coalesce((select r.next_review_date from supervision_order_reviews r where r.order_id = o.order_id
@@ -20,14 +20,14 @@ export function supervisionOrderRepository() {
         `select order_id, child_id, kind, made_date, measures, residence, hearing_id, review_due_date, ended_date, end_reason
            from supervision_orders where child_id = $1 order by made_date, order_id`, [childId]);
       const reviews = await db.query<ReviewRow>(
-        `select r.review_id, r.order_id, r.review_date, r.outcome, r.next_review_date, r.measures
+        `select r.review_id, r.order_id, r.review_date, r.outcome, r.next_review_date, r.measures, r.hearing_id
            from supervision_order_reviews r join supervision_orders o on o.order_id = r.order_id
           where o.child_id = $1 order by r.review_date, r.review_id`, [childId]);
       return rows.map((r) => ({
         orderId: r.order_id, childId: r.child_id, kind: r.kind, madeDate: r.made_date, measures: r.measures, residence: r.residence,
         hearingId: r.hearing_id, reviewDueDate: r.review_due_date, endedDate: r.ended_date, endReason: r.end_reason,
         reviews: reviews.filter((v) => v.order_id === r.order_id).map((v): OrderReview => ({
-          reviewId: v.review_id, reviewDate: v.review_date, outcome: v.outcome, nextReviewDate: v.next_review_date, measures: v.measures,
+          reviewId: v.review_id, reviewDate: v.review_date, outcome: v.outcome, nextReviewDate: v.next_review_date, measures: v.measures, hearingId: v.hearing_id,
         })),
       }));
     },
@@ -43,6 +43,11 @@ export function supervisionOrderRepository() {
       return row && { hearingId: row.hearing_id, hearingDate: row.hearing_date, outcome: row.outcome, reviewDate: row.review_date, ordered: row.ordered };
     },
 
+    /** Whether a review of an order has already been recorded from this hearing. */
+    async hearingReviewed(db: Queryable, hearingId: string): Promise<boolean> {
+      return (await db.query('select 1 from supervision_order_reviews where hearing_id = $1', [hearingId])).length > 0;
+    },
+
     /** Lock the child's order (so two reviews of one order run one after the other); false when the child has no such order. */
     async lockOrder(db: Queryable, childId: string, orderId: string): Promise<boolean> {
       return (await db.query('select 1 from supervision_orders where order_id = $1 and child_id = $2 for update', [orderId, childId])).length > 0;
@@ -55,11 +60,11 @@ export function supervisionOrderRepository() {
         [order.orderId, order.childId, order.kind, order.madeDate, order.measures, order.residence, order.hearingId, order.reviewDueDate, order.recordedBy]);
     },
 
-    async insertReview(db: Queryable, review: { reviewId: string; orderId: string; reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null; recordedBy: string }): Promise<void> {
+    async insertReview(db: Queryable, review: { reviewId: string; orderId: string; reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null; hearingId: string | null; recordedBy: string }): Promise<void> {
       await db.query(
-        `insert into supervision_order_reviews (review_id, order_id, review_date, outcome, next_review_date, measures, recorded_by)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
-        [review.reviewId, review.orderId, review.reviewDate, review.outcome, review.nextReviewDate, review.measures, review.recordedBy]);
+        `insert into supervision_order_reviews (review_id, order_id, review_date, outcome, next_review_date, measures, hearing_id, recorded_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [review.reviewId, review.orderId, review.reviewDate, review.outcome, review.nextReviewDate, review.measures, review.hearingId, review.recordedBy]);
     },
 
     async endOrder(db: Queryable, orderId: string, endedDate: string, endReason: EndReason): Promise<void> {

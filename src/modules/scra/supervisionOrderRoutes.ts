@@ -7,9 +7,10 @@ import { HttpError } from '../../web/httpError.js';
 import { takeFlash } from '../lookedAfter/flash.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
+import type { SupervisionOrder } from './supervisionOrder.js';
 import { readEnd, readOrder, readReview } from './supervisionOrderForms.js';
-import type { HearingForOrder, OrderChange } from './supervisionOrderService.js';
-import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, presentReviewForm } from './supervisionOrderPresenter.js';
+import { hearingAlreadyReviewed, hearingNotThisChilds, type HearingForOrder, type HearingForReview, type OrderChange } from './supervisionOrderService.js';
+import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, presentReviewForm, reviewValuesFrom } from './supervisionOrderPresenter.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -59,14 +60,17 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
   const newTitle = 'Record a Compulsory Supervision Order';
   const orderForm = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>, hearing: HearingForOrder | undefined) =>
     reply.view('scra/views/newOrder.njk', { title: newTitle, form: presentOrderForm(child, values, problems, hearing) });
-  /** The hearing named in the query or the form, when it makes an order for this child. */
-  async function hearingOf(childId: string, hearingId: unknown): Promise<HearingForOrder | undefined> {
+  /** The hearing named in the query or the form (none when empty), as `find` gives it for this child; 404 with `refusal` when it does not. */
+  async function namedHearing<T>(childId: string, hearingId: unknown, find: (childId: string, hearingId: string) => Promise<T | undefined>, refusal: string): Promise<T | undefined> {
     if (hearingId === undefined || hearingId === '') return undefined;
     const parsed = id.safeParse(hearingId);
-    const hearing = parsed.success ? await supervisionOrders.hearingFor(childId, parsed.data) : undefined;
-    if (!hearing) throw new HttpError(404, 'There is no hearing of this child that made an order');
+    const hearing = parsed.success ? await find(childId, parsed.data) : undefined;
+    if (!hearing) throw new HttpError(404, refusal);
     return hearing;
   }
+  /** The hearing named in the query or the form, when it makes an order for this child. */
+  const hearingOf = (childId: string, hearingId: unknown) =>
+    namedHearing<HearingForOrder>(childId, hearingId, (c, h) => supervisionOrders.hearingFor(c, h), 'There is no hearing of this child that made an order');
   app.get('/children/:childId/care/orders/new', record, async (request, reply) => {
     const { child } = await childOf(request);
     const hearing = await hearingOf(child.childId, (request.query as { hearing?: unknown }).hearing);
@@ -82,14 +86,21 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
   });
 
   const reviewTitle = 'Record a review hearing';
+  const reviewForm = (reply: FastifyReply, child: { childId: string; name: string }, order: SupervisionOrder, values: FormValues, problems: Record<string, string>, hearing: HearingForReview | undefined) =>
+    reply.view('scra/views/orderReview.njk', { title: reviewTitle, form: presentReviewForm(child, order, values, problems, hearing) });
+  /** The hearing named in the query or the form, when it continued, varied or terminated an order of this child. */
+  const reviewHearingOf = (childId: string, hearingId: unknown) =>
+    namedHearing<HearingForReview>(childId, hearingId, (c, h) => supervisionOrders.hearingForReview(c, h), hearingNotThisChilds);
   app.get('/children/:childId/care/orders/:orderId/review', record, async (request, reply) => {
     const { child, order } = await orderOf(request);
-    return reply.view('scra/views/orderReview.njk', { title: reviewTitle, form: presentReviewForm(child, order, {}, {}) });
+    const hearing = await reviewHearingOf(child.childId, (request.query as { hearing?: unknown }).hearing);
+    return reviewForm(reply, child, order, hearing ? reviewValuesFrom(hearing) : {}, hearing?.reviewed ? { reviewDate: hearingAlreadyReviewed } : {}, hearing);
   });
   app.post('/children/:childId/care/orders/:orderId/review', record, async (request, reply) => {
     const { child, order } = await orderOf(request);
     const form = readReview(request.body);
-    const showAgain = (problems: Record<string, string>) => reply.view('scra/views/orderReview.njk', { title: reviewTitle, form: presentReviewForm(child, order, form.values, problems) });
+    const hearing = await reviewHearingOf(child.childId, form.values.hearingId);
+    const showAgain = (problems: Record<string, string>) => reviewForm(reply, child, order, form.values, problems, hearing);
     if (!form.data) return showAgain(form.problems);
     const done = form.data.outcome === 'terminated' ? 'Review recorded: the order is terminated' : 'Review recorded';
     return answer(request, reply, child.childId, await supervisionOrders.review(request.user!, child.childId, order.orderId, form.data), done, showAgain);

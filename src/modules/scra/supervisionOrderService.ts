@@ -9,7 +9,7 @@ import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../users/user.js';
 import { newRecordId, type FieldProblems } from '../lookedAfter/lookedAfter.js';
 import {
-  addDays, endProblems, orderProblems, outcomesMakingAnOrder, reviewProblems, reviewsDueWithinDays,
+  addDays, endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays,
   type EndReason, type OrderKind, type OrderReviewDue, type ReviewOutcome, type SupervisionOrder,
 } from './supervisionOrder.js';
 import type { SupervisionOrderRepository } from './supervisionOrderRepository.js';
@@ -19,9 +19,15 @@ import { changeOrProblems } from '../lookedAfter/changeOrProblems.js';
 export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldProblems } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type HearingForOrder = { hearingId: string; hearingDate: string; outcome: string; reviewDate: string | null; ordered: boolean };
+/** A hearing outcome that continued, varied or terminated an order, and whether it has been recorded as a review. */
+export type HearingForReview = { hearingId: string; hearingDate: string; outcome: string; reviewDate: string | null; reviewed: boolean };
 
 export interface NewOrder { kind: OrderKind; madeDate: string; measures: string; residence: string | null; hearingId: string | null; reviewDueDate: string }
-export interface NewReview { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null }
+/** `hearingId`: the Reporter page's hearing outcome this review is recorded from, if any. */
+export interface NewReview { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null; hearingId?: string | null }
+
+export const hearingNotThisChilds = 'That hearing is not one of this child’s hearings that continued, varied or terminated an order';
+export const hearingAlreadyReviewed = 'A review has already been recorded from this hearing';
 
 export function supervisionOrderService(db: Database, repository: SupervisionOrderRepository, scra: ScraRepository, children: ChildService, audit: AuditService) {
   async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' | 'not_found' } | { name: string }> {
@@ -69,6 +75,16 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
     },
 
     /**
+     * The child's hearing a review is being recorded from, when it continued, varied or terminated an order.
+     * @example await supervisionOrders.hearingForReview('C1', 'H-2') // { hearingDate: '2025-05-01', outcome: 'cso_continued', reviewed: false, … }
+     */
+    async hearingForReview(childId: string, hearingId: string, from: Queryable = db): Promise<HearingForReview | undefined> {
+      const hearing = await repository.hearingOf(from, childId, hearingId);
+      if (!hearing || !reviewOutcomeOfHearing[hearing.outcome]) return undefined;
+      return { hearingId: hearing.hearingId, hearingDate: hearing.hearingDate, outcome: hearing.outcome, reviewDate: hearing.reviewDate, reviewed: await repository.hearingReviewed(from, hearingId) };
+    },
+
+    /**
      * Record an order. From a hearing, it must be made on the hearing's day and only once per hearing.
      * @example await supervisionOrders.record(user, 'C1', { kind: 'cso_home', madeDate: '2024-05-10', measures: 'Supervision', residence: null, hearingId: null, reviewDueDate: '2025-05-10' })
      */
@@ -90,6 +106,7 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
 
     /**
      * Record a review hearing: continued or varied (with the next review date), or terminated (which ends the order).
+     * From a hearing outcome (`hearingId`), it must be this child's hearing, on its day, with its outcome, and only once.
      * @example await supervisionOrders.review(user, 'C1', 'SO-1', { reviewDate: '2025-05-01', outcome: 'continued', nextReviewDate: '2026-04-30', measures: null })
      */
     async review(user: SignedInUser, childId: string, orderId: string, input: NewReview): Promise<OrderChange> {
@@ -98,14 +115,18 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
       return change(async (tx) => {
         const order = await lockedOrder(tx, childId, orderId);
         if (!order) return { outcome: 'not_found' };
-        const problems = reviewProblems(order, input);
+        const hearingId = input.hearingId ?? null;
+        const hearing = hearingId ? await this_.hearingForReview(childId, hearingId, tx) : undefined;
+        if (hearingId && !hearing) return { outcome: 'problems', problems: { reviewDate: hearingNotThisChilds } };
+        if (hearing?.reviewed) return { outcome: 'problems', problems: { reviewDate: hearingAlreadyReviewed } };
+        const problems = { ...reviewProblems(order, input), ...(hearing ? hearingReviewProblems(hearing, input) : {}) };
         if (Object.keys(problems).length) return { outcome: 'problems', problems };
         const reviewId = newRecordId('SOR-');
-        await repository.insertReview(tx, { reviewId, orderId, ...input, recordedBy: user.userId });
+        await repository.insertReview(tx, { reviewId, orderId, ...input, hearingId, recordedBy: user.userId });
         if (input.outcome === 'terminated') await repository.endOrder(tx, orderId, input.reviewDate, 'terminated_at_hearing');
-        await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviewed', childId, subject: orderId, details: { reviewId, ...input } }, tx);
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviewed', childId, subject: orderId, details: { reviewId, ...input, hearingId } }, tx);
         return { outcome: 'done', orderId };
-      }, { reviewDate: 'A review of this order on this day has already been recorded' });
+      }, { reviewDate: input.hearingId ? `${hearingAlreadyReviewed}, or a review of this order on this day` : 'A review of this order on this day has already been recorded' });
     },
 
     /**
