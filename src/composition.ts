@@ -57,6 +57,11 @@ import { qualityService } from './modules/quality/qualityService.js';
 export function buildServices(config: Config, db: Database) {
   const audit = auditService(db, auditRepository());
   const authority = authorityRepository();
+  // Built once and shared: other services ask `children` who may see a child; the quality report reads the other three.
+  const children = childService(db, childRepository(), audit);
+  const surveys = surveyService(db, surveyRepository(), audit);
+  const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safetyRepository(), audit);
+  const training = trainingService(db, trainingRepository(), audit);
   return {
     config,
     db,
@@ -66,35 +71,35 @@ export function buildServices(config: Config, db: Database) {
     /** Single sign-on with the council's provider, when configured. */
     oidc: config.oidc ? oidcClient(config.oidc) : undefined,
     drafts: draftService(db, draftRepository()),
-    children: childService(db, childRepository(), audit),
+    children,
     extractImport: extractImportService(db, audit),
     stats: statsService(db),
-    safety: safetyService(db, safetyRepository(), childService(db, childRepository(), audit), audit),
-    lookedAfter: lookedAfterService(db, lookedAfterRepository(), childService(db, childRepository(), audit), audit),
-    resources: resourceService(db, resourceRepository(), childService(db, childRepository(), audit), audit),
-    protection: protectionService(db, protectionRepository(), childService(db, childRepository(), audit), audit),
-    commissioning: commissioningService(db, commissioningRepository(), childService(db, childRepository(), audit), audit),
-    scra: scraService(db, scraRepository(), childService(db, childRepository(), audit), audit),
-    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), childService(db, childRepository(), audit), audit),
-    referrals: referralService(db, referralRepository(), familyFirstRepository(), childService(db, childRepository(), audit), audit, { decisionTargetDays: config.referralDecisionDays }),
-    familyFirst: familyFirstService(db, familyFirstRepository(), childService(db, childRepository(), audit), audit),
-    clusterOutcomes: clusterService(db, clusterRepository(), childService(db, childRepository(), audit), audit),
-    caseloads: caseloadService(db, caseloadRepository(), childService(db, childRepository(), audit), audit),
-    chronology: chronologyService(db, chronologyRepository(), childService(db, childRepository(), audit), audit),
-    childMerges: mergeService(db, mergeRepository(), childService(db, childRepository(), audit), audit),
-    keyPeople: keyPeopleService(db, keyPeopleRepository(), childService(db, childRepository(), audit), audit),
+    safety: safetyService(db, safetyRepository(), children, audit),
+    lookedAfter: lookedAfterService(db, lookedAfterRepository(), children, audit),
+    resources: resourceService(db, resourceRepository(), children, audit),
+    protection: protectionService(db, protectionRepository(), children, audit),
+    commissioning: commissioningService(db, commissioningRepository(), children, audit),
+    scra: scraService(db, scraRepository(), children, audit),
+    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit),
+    referrals: referralService(db, referralRepository(), familyFirstRepository(), children, audit, { decisionTargetDays: config.referralDecisionDays }),
+    familyFirst: familyFirstService(db, familyFirstRepository(), children, audit),
+    clusterOutcomes: clusterService(db, clusterRepository(), children, audit),
+    caseloads: caseloadService(db, caseloadRepository(), children, audit),
+    chronology: chronologyService(db, chronologyRepository(), children, audit),
+    childMerges: mergeService(db, mergeRepository(), children, audit),
+    keyPeople: keyPeopleService(db, keyPeopleRepository(), children, audit),
     dashboards: dashboardService(db, statsService(db), benchmarkRepository()),
     boardReports: boardReportService(dashboardService(db, statsService(db), benchmarkRepository())),
     benchmarks: benchmarkService(db, audit),
     /** Surveys of families and staff; listWaves and compareWaves are the quality report's contract. */
-    surveys: surveyService(db, surveyRepository(), audit),
-    caseFileAudits: caseFileAuditService(db, caseFileAuditRepository(), safetyRepository(), audit),
-    training: trainingService(db, trainingRepository(), audit),
+    surveys,
+    caseFileAudits,
+    training,
     /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
     quality: qualityService({
-      audits: caseFileAuditService(db, caseFileAuditRepository(), safetyRepository(), audit),
-      surveys: surveyService(db, surveyRepository(), audit),
-      training: trainingService(db, trainingRepository(), audit),
+      audits: caseFileAudits,
+      surveys,
+      training,
       authority: { current: () => authority.current(db) },
     }, audit),
   };
