@@ -4,7 +4,7 @@ import { openDatabase } from './db/openDatabase.js';
 import { migrate } from './db/migrate.js';
 import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
-import { buildApp } from './web/app.js';
+import { buildApp } from './app/app.js';
 import { loadDemoIfEmpty } from './modules/demo/loadDemoIfEmpty.js';
 
 async function start(): Promise<void> {

@@ -5,8 +5,8 @@ import { UsageError } from '../command.js';
 import { withServices } from '../openServices.js';
 import { parseStatsArguments } from './stats.js';
 import { StatsOptionsError } from '../../modules/reporting/statsService.js';
-import { readCoverSheet } from '../../reports/coverSheet.js';
-import { reportFormats, type ReportFormat } from '../../reports/boardReportService.js';
+import { readCoverSheet } from '../../modules/boardReport/coverSheet.js';
+import { reportFormats, type ReportFormat } from '../../modules/boardReport/boardReportService.js';
 
 const coverFlags: Record<string, string> = {
   '--meeting': 'meeting',

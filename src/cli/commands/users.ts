@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { withServices } from '../openServices.js';
-import { roles, type Role } from '../../modules/users/user.js';
+import { roles, type Role } from '../../platform/access/user.js';
 import { passwordProblem } from '../../modules/users/passwords.js';
 import { accountRows } from '../../modules/users/userPresenter.js';
 

@@ -1,6 +1,6 @@
 /** @module View model for the audit trail page. */
 import type { AuditEvent } from './auditEvent.js';
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 
 const actionLabels: Record<string, string> = {
   'child.viewed': "Viewed a child's record",

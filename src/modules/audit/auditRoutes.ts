@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
+import { paths } from '../../platform/http/paths.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
 import { auditPagination, presentAuditEvents } from './auditPresenter.js';
 
 const pageSize = 50;

@@ -1,6 +1,6 @@
 /** @module Writes and searches the audit trail; every view and change of a child's record comes through here. */
 import type { Database, Queryable } from '../../db/database.js';
-import { actorName, type Actor } from '../users/user.js';
+import { actorName, type Actor } from '../../platform/access/user.js';
 import type { AuditSearch, NewAuditEvent } from './auditEvent.js';
 import type { AuditRepository } from './auditRepository.js';
 

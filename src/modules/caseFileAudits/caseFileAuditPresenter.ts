@@ -1,6 +1,6 @@
 /** @module View models for the case file audit pages: rubrics, rounds, allocation, moderation, the audit file page and results. */
-import { paths } from '../../web/paths.js';
-import { formatDate } from '../../web/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import type { AuditAgreement, AuditRoundComparison } from '../quality/qualityContracts.js';
 import { gradeNames, scaleGrades, scaleNames, scales, type AuditFile, type AuditRound, type ReviewPart, type Rubric, type Scale } from './caseFileAudit.js';

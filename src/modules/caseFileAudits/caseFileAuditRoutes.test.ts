@@ -5,9 +5,9 @@ import { aCase, aChild } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
-import { paths } from '../../web/paths.js';
-import type { SignedInUser } from '../users/user.js';
+import { buildApp } from '../../app/app.js';
+import { paths } from '../../platform/http/paths.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 
 const urlencoded = (cookie: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded' });
 

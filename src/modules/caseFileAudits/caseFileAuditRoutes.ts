@@ -1,9 +1,9 @@
 /** @module Thin handlers for case file audits: rubrics, rounds, allocation, moderation, grading a file and results. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { may } from '../../web/policy.js';
-import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { may } from '../../platform/access/permissions.js';
+import { HttpError } from '../../platform/http/httpError.js';
 import { formValues, type FormValues } from '../lookedAfter/careForms.js';
 import type { ReviewPart, Rubric } from './caseFileAudit.js';
 import { checked, readGrades, readModerationCount, readRound, readRubric, rubricRows } from './caseFileAuditForms.js';

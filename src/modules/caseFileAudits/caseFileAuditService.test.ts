@@ -3,7 +3,7 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { aCase, aChild, aUser } from '../../../test/support/factories.js';
 import { buildServices, type Services } from '../../composition.js';
 import { testConfig } from '../../../test/support/testConfig.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import type { Grade, Rubric } from './caseFileAudit.js';
 
 describe(`case file audits (${engineUnderTest})`, () => {

@@ -2,7 +2,7 @@
  * @module Drawing an audit round's sample of open cases: reproducible from a stored seed (a seeded PRNG over cases
  * in a stable order), optionally stratified by team with proportional allocation and largest-remainder rounding.
  */
-import { createRandom } from '../demo/random.js';
+import { createRandom } from '../../platform/random/seededRandom.js';
 
 export interface CaseToSample {
   caseId: string;

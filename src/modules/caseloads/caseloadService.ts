@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import { newRecordId } from '../referrals/referral.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import type { CaseTask, MyCase, TaskKind, WorkerCaseload } from './caseload.js';
 import type { CaseloadRepository } from './caseloadRepository.js';
 

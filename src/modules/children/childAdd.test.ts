@@ -5,8 +5,8 @@ import { aCase, aChild } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { openForm, signInAs } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
-import { paths } from '../../web/paths.js';
+import { buildApp } from '../../app/app.js';
+import { paths } from '../../platform/http/paths.js';
 import { readChildCheck, readNewChild } from './childAdd.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

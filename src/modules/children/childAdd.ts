@@ -1,7 +1,7 @@
 /** @module The "Add a child" forms: the check by name and date of birth, then the new child's details, read with zod. */
 import { z } from 'zod';
-import type { FieldErrors } from '../users/formErrors.js';
-import { fieldErrors } from '../users/formErrors.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { readDate, type FormBody } from '../referrals/referralForms.js';
 import type { NewChild } from './child.js';
 import { childDetailsFieldOrder, childDetailsForm, emptyChildDetails } from './childDetails.js';

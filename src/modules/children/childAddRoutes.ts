@@ -1,9 +1,9 @@
 /** @module Thin handlers for "Add a child": search by name and date of birth first, then the child's details. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../composition.js';
-import { HttpError } from '../../web/httpError.js';
-import { paths } from '../../web/paths.js';
-import type { FieldErrors } from '../users/formErrors.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { formBody, type FormBody } from '../referrals/referralForms.js';
 import { presentErrors } from '../referrals/referralPresenter.js';
 import { addChildFieldOrder, readChildCheck, readNewChild } from './childAdd.js';

@@ -1,7 +1,7 @@
 /** @module Changing a child's details: the fields a worker may correct, read and checked with zod. */
 import { z } from 'zod';
-import type { FieldErrors } from '../users/formErrors.js';
-import { fieldErrors } from '../users/formErrors.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { readDate, type FormBody } from '../referrals/referralForms.js';
 
 export interface ChildDetailsChange {

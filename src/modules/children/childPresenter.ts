@@ -1,6 +1,6 @@
 /** @module View models for the child search and child summary pages: the only way child data reaches a template. */
-import { formatDate, ageOn } from '../../web/nunjucksSetup.js';
-import { paths } from '../../web/paths.js';
+import { formatDate, ageOn } from '../../app/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
 import type { ChildSearchResult, ChildSummary } from './child.js';
 import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel, sexLabels, yesNoLabels } from './childLabels.js';
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { may } from '../../web/policy.js';
-import { HttpError } from '../../web/httpError.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
+import { paths } from '../../platform/http/paths.js';
+import { may } from '../../platform/access/permissions.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
 import { presentChildSummary, presentSearchResults } from './childPresenter.js';
 import { presentPossibleDuplicates } from './likelyDuplicatesPresenter.js';
 

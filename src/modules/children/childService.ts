@@ -1,10 +1,10 @@
 /** @module Finding and reading children's records: scoped to the reader, and every search and view audited. */
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../referrals/referral.js';
 import type { ChildScope, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
-import { childScope } from './childPolicy.js';
+import { childScope } from '../../platform/access/childScope.js';
 import type { ChildRepository } from './childRepository.js';
 import type { ChildDetailsChange } from './childDetails.js';
 import { likelyDuplicatesOf, type NamedChild } from './likelyDuplicates.js';

@@ -1,9 +1,9 @@
 /** @module View model for a child's printable chronology. */
-import { formatDate } from '../../web/nunjucksSetup.js';
-import { paths } from '../../web/paths.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels } from '../referrals/referralLabels.js';
 import { endingLabels } from '../familyFirst/familyFirstPresenter.js';
-import type { FieldErrors } from '../users/formErrors.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { presentErrors } from '../referrals/referralPresenter.js';
 import type { FormBody } from '../referrals/referralForms.js';
 import type { ChronologyEntry, ChronologyKind } from './chronology.js';

@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import { newRecordId } from '../referrals/referral.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import type { ChildService } from './childService.js';
 import type { KeyPerson, KeyPeopleRepository } from './keyPeopleRepository.js';
 

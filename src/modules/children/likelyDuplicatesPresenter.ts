@@ -1,6 +1,6 @@
 /** @module View models for likely duplicate records: on the "Add a child" page, and the panel on a child's summary. */
-import { formatDate } from '../../web/nunjucksSetup.js';
-import { paths } from '../../web/paths.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
 import { fullName } from './childPresenter.js';
 import type { LikelyDuplicate } from './childService.js';
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { HttpError } from '../../web/httpError.js';
-import { paths } from '../../web/paths.js';
-import type { FieldErrors } from '../users/formErrors.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { formBody, type FormBody } from '../referrals/referralForms.js';
 import { presentErrors } from '../referrals/referralPresenter.js';
 

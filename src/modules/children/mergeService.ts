@@ -1,7 +1,7 @@
 /** @module Merging two records of one child, for managers who may see both: one transaction, audited against both ids. */
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import type { ChildService } from './childService.js';
 import type { MergeRepository } from './mergeRepository.js';
 

@@ -1,6 +1,6 @@
 /** @module View models for the cluster outcomes page and the list of children behind a figure. */
-import { formatDate } from '../../web/nunjucksSetup.js';
-import { paths } from '../../web/paths.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
 import { pathwayLabels } from '../referrals/referralLabels.js';
 import type { Pathway } from '../referrals/referral.js';
 import { placementTypeLabels, labelFor } from '../children/childLabels.js';

@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { HttpError } from '../../web/httpError.js';
-import { paths } from '../../web/paths.js';
-import { may } from '../../web/policy.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { may } from '../../platform/access/permissions.js';
 import { isIsoDate } from '../reporting/periods.js';
-import type { FieldErrors } from '../users/formErrors.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { formBody, readDate } from '../referrals/referralForms.js';
 import { presentErrors } from '../referrals/referralPresenter.js';
 import { clusterIndicatorIds, outcomesIndicatorId } from './cluster.js';

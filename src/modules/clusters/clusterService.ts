@@ -5,7 +5,7 @@ import type { ChildService } from '../children/childService.js';
 import { indicators } from '../reporting/indicators/index.js';
 import { sharingIdenticalQueries } from '../reporting/statsService.js';
 import type { StatsRow } from '../reporting/statsTypes.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { clusterIndicatorIds, figureFromRecords, outcomesIndicatorId, type FigureQuery, type FigureRecord } from './cluster.js';
 import type { ClusterRepository } from './clusterRepository.js';
 

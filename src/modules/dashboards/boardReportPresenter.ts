@@ -1,5 +1,5 @@
 /** @module View models for the board report page: the cover sheet form, its tick-boxes, the figure choice and errors in field order. */
-import { directionChoices, implicationChoices } from '../../reports/boardReport.js';
+import { directionChoices, implicationChoices } from '../boardReport/boardReport.js';
 import type { FigureChoiceValues } from './dashboardQuery.js';
 
 /** What the author has typed on the board report form. */

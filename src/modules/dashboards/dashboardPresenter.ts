@@ -1,7 +1,7 @@
 /** @module View models for the dashboards page: each section's heading, chart image, table of figures, CSV link and definitions. */
-import { paths } from '../../web/paths.js';
-import { figureSections } from '../../reports/boardReport.js';
-import { writeTable, type WrittenTable } from '../../reports/publishTable.js';
+import { paths } from '../../platform/http/paths.js';
+import { figureSections } from '../boardReport/boardReport.js';
+import { writeTable, type WrittenTable } from '../reporting/publishTable.js';
 import { indicatorById } from '../reporting/indicators/index.js';
 import type { Figures } from './dashboardService.js';
 

@@ -2,13 +2,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { may } from '../../web/policy.js';
-import { HttpError } from '../../web/httpError.js';
-import { tableCsv } from '../../reports/figureTable.js';
-import { readCoverSheet } from '../../reports/coverSheet.js';
-import { reportFormats, type ReportFormat } from '../../reports/boardReportService.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
+import { paths } from '../../platform/http/paths.js';
+import { may } from '../../platform/access/permissions.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { tableCsv } from '../reporting/figureTable.js';
+import { readCoverSheet } from '../boardReport/coverSheet.js';
+import { reportFormats, type ReportFormat } from '../boardReport/boardReportService.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
 import { choiceQuery, figureChoiceFields, readFigureChoice } from './dashboardQuery.js';
 import { presentDashboards } from './dashboardPresenter.js';
 import { keptPages } from './keptPages.js';
@@ -16,7 +16,7 @@ import { compactHtml } from './compactHtml.js';
 import { keptContentMarker, wrapKept } from './keptContent.js';
 import { entityTag, matchesEntityTag } from './entityTag.js';
 import { boardReportForm, emptyBoardReportValues, type BoardReportValues } from './boardReportPresenter.js';
-import { benchmarkRoutes } from './benchmarkRoutes.js';
+import { benchmarkRoutes } from '../benchmarks/benchmarkRoutes.js';
 
 /** Rendered pages kept at once (each about 65 kB): every choice, role and mistake typed in the last 30 seconds, within reason. */
 const keptPageCount = 60;

@@ -3,10 +3,10 @@ import type { Database } from '../../db/database.js';
 import type { StatsService } from '../reporting/statsService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 import { yearsOf } from '../reporting/periods.js';
-import { chartSvg } from '../../reports/charts.js';
-import type { FigureTable } from '../../reports/figureTable.js';
-import { figureTables } from '../../reports/figureTables.js';
-import type { BenchmarkRepository } from './benchmarkRepository.js';
+import { chartSvg } from '../../platform/documents/charts.js';
+import type { FigureTable } from '../reporting/figureTable.js';
+import { figureTables } from '../reporting/figureTables.js';
+import type { BenchmarkRepository } from '../benchmarks/benchmarkRepository.js';
 
 /** The tables for one choice of years, baseline and window, with each chart drawn once. */
 export interface Figures {

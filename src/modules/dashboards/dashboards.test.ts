@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
+import { buildApp } from '../../app/app.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { csrfToken, openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
 import { loadWeeGlen, weeGlenCover } from '../../../test/reports/boardFixture.js';
 import { dashboardService, figuresKeptForMs } from './dashboardService.js';
 import { statsService } from '../reporting/statsService.js';
-import { benchmarkRepository } from './benchmarkRepository.js';
+import { benchmarkRepository } from '../benchmarks/benchmarkRepository.js';
 
 let database: TestDatabase;
 let services: Services;

@@ -1,7 +1,7 @@
 /** @module Published figures the demo compares itself with: Scotland, its family group and four invented councils; and its population estimates. */
 import { populationEstimates } from './authority.js';
 import type { BenchmarkRow, PopulationRow } from './extract.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 /** Looked after children per 1,000 aged 0–17, 2016 to 2022. */
 const ratePer1000: Readonly<Record<string, readonly number[]>> = {

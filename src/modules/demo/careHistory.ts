@@ -12,7 +12,7 @@ import {
   bringingChildrenHome, firstPlacementType, legalReason, monthlyMoveChance, nextPlacementType, placementTerms, reasonEnded,
   startingPlacementType, type PlacementTerms,
 } from './placementChoices.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 export interface PlacementModel extends PlacementTerms {
   start: Day;

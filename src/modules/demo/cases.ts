@@ -3,7 +3,7 @@ import { workersByTeam, teams, type TeamKey } from './authority.js';
 import type { DemoChild } from './children.js';
 import { addYears, ageOn, type Day } from './dates.js';
 import type { Involvement } from './referrals.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 export interface CaseModel {
   child: DemoChild;

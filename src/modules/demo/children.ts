@@ -5,7 +5,7 @@
 import { clusters, type Cluster } from './authority.js';
 import { addYears, type Day } from './dates.js';
 import { nameMaker, type NameMaker, type Sex } from './names.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 export interface DemoFamily {
   familyId: string;

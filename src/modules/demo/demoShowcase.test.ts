@@ -12,8 +12,8 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { testConfig } from '../../../test/support/testConfig.js';
 import { signIn } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
-import { paths } from '../../web/paths.js';
+import { buildApp } from '../../app/app.js';
+import { paths } from '../../platform/http/paths.js';
 import { presentTray } from '../referrals/referralPresenter.js';
 import { familyFirst } from './authority.js';
 import { demoPassword } from './demoUsers.js';

@@ -7,7 +7,7 @@ import { createChildPool } from './children.js';
 import { day, isoDate, yearOf, type Day } from './dates.js';
 import type { DemoExtract, EpisodeRow, PlacementRow } from './extract.js';
 import { generateRegistrations } from './protection.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../../platform/random/seededRandom.js';
 import { generateReferrals } from './referrals.js';
 import { generateScraReferrals } from './reporter.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '../../composition.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import type { ImportProgress } from '../extract/extractImportService.js';
 import { formatProblem } from '../extract/extractProblem.js';
 import { demoAuthority } from './authority.js';

@@ -2,7 +2,7 @@
 import type { Faker } from '@faker-js/faker';
 // The en_GB entry point loads one locale, not faker's hundred (half a second at start-up).
 import { faker as sharedFaker } from '@faker-js/faker/locale/en_GB';
-import { createRandom } from './random.js';
+import { createRandom } from '../../platform/random/seededRandom.js';
 
 /** faker's own class, reached through its en_GB instance, so the demo seeds an instance of its own and never the shared one. */
 const FakerWithLocale = sharedFaker.constructor as new (options: { locale: Faker['rawDefinitions']; seed?: number }) => Faker;

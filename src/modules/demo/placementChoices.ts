@@ -2,7 +2,7 @@
 import { lastSecureStart, providersByType, providers, weeklyCostRange } from './authority.js';
 import { day, yearOf, type Day } from './dates.js';
 import type { LegalReason, PlacementType, ReasonEnded } from './extract.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 type Weights = Partial<Record<PlacementType, number>>;
 

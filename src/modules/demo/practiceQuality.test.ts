@@ -12,9 +12,9 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { testConfig } from '../../../test/support/testConfig.js';
 import { signIn } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
-import { paths } from '../../web/paths.js';
-import type { Actor } from '../users/user.js';
+import { buildApp } from '../../app/app.js';
+import { paths } from '../../platform/http/paths.js';
+import type { Actor } from '../../platform/access/user.js';
 import { demoPassword } from './demoUsers.js';
 import { generateDemoExtract } from './generateDemoExtract.js';
 import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';

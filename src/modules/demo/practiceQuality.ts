@@ -5,7 +5,7 @@
  * demo's service manager (the quality lead) and Family First team manager, so every step is audited as theirs.
  */
 import type { Services } from '../../composition.js';
-import type { Actor, SignedInUser } from '../users/user.js';
+import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import type { Answers } from '../surveys/survey.js';
 import { likertScales } from '../surveys/survey.js';
 import type { DemoExtract } from './extract.js';

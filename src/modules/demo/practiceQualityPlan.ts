@@ -8,7 +8,7 @@ import type { StaffGroup } from '../training/training.js';
 import { teams } from './authority.js';
 import { day, isoDate } from './dates.js';
 import { nameMaker } from './names.js';
-import { createRandom, type Random } from './random.js';
+import { createRandom, type Random } from '../../platform/random/seededRandom.js';
 
 /** The two periods of the story: the baseline year (training starts) and the comparator a year later. */
 export interface PracticeQualityDates {

@@ -8,7 +8,7 @@ import type { ChildPool, DemoChild, Span } from './children.js';
 import { addYears, ageOn, day, daysPerYear, fromParts, type Day } from './dates.js';
 import type { EpisodeModel } from './careHistory.js';
 import { concernCodes, type ConcernCode, type DeregistrationReason } from './extract.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 export interface RegistrationModel {
   child: DemoChild;

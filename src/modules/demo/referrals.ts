@@ -9,7 +9,7 @@ import { addMonths, addYears, ageOn, day, daysPerYear, fromParts, yearOf, type D
 import type { EpisodeModel } from './careHistory.js';
 import type { Pathway, ReferralSource } from './extract.js';
 import type { RegistrationModel } from './protection.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 export interface ReferralModel {
   child: DemoChild;

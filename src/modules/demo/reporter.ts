@@ -6,7 +6,7 @@ import { clusters, recordsStart } from './authority.js';
 import type { ChildPool, DemoChild } from './children.js';
 import { addYears, ageOn, day, daysPerYear, fromParts, type Day } from './dates.js';
 import type { ScraGround } from './extract.js';
-import type { Random } from './random.js';
+import type { Random } from '../../platform/random/seededRandom.js';
 
 export interface ScraReferralModel {
   child: DemoChild;

@@ -5,7 +5,7 @@
  */
 import type { Services } from '../../composition.js';
 import type { ReferralSource } from '../referrals/referral.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { familyFirst, teams } from './authority.js';
 import { ageOn, day, isoDate } from './dates.js';
 import type { ChildRow, DemoExtract } from './extract.js';

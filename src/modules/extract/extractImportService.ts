@@ -5,7 +5,7 @@
 import { basename, resolve } from 'node:path';
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import {
   completeRows,
   extractFileName,

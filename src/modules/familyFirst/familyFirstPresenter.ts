@@ -1,7 +1,7 @@
 /** @module View model for a Family First involvement page: the only way its data reaches the template. */
-import { formatDate } from '../../web/nunjucksSetup.js';
-import { paths } from '../../web/paths.js';
-import type { FieldErrors } from '../users/formErrors.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { presentErrors } from '../referrals/referralPresenter.js';
 import type { FormBody } from '../referrals/referralForms.js';
 import { involvementEndings, type InvolvementEnding, type InvolvementRecord } from './familyFirst.js';

@@ -3,7 +3,7 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { aUser } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { buildServices, type Services } from '../../composition.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 
 describe(`Family First involvements: plan, sessions, feedback, step up or down (${engineUnderTest})`, () => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 /** @module The care forms' fields, read and checked with zod: what was typed (to show again) and the data or the problems. */
 import { z } from 'zod';
-import { readDateInput } from '../../web/forms/dateInput.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { legalReasons, placementTypes, reasonsEnded, type FieldProblems, type LegalReason, type PlacementDetails, type ReasonEnded } from './lookedAfter.js';
 
 /** What was typed, field by field, exactly as typed. */

@@ -1,5 +1,5 @@
 /** @module View models for the commissioning page, the providers page and their forms. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
 import { placementTypeLabels, spoken } from './lookedAfter.js';
 import { problemList, providerTypeLabels } from './lookedAfterPresenter.js';

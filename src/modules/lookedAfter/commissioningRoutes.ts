@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { paths } from '../../platform/http/paths.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { formValues } from './careForms.js';
 import { todayIso } from './lookedAfter.js';
 import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';

@@ -5,7 +5,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { Actor, SignedInUser } from '../users/user.js';
+import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import { placementsExternalSpendGbp } from '../reporting/indicators/placementsExternalSpendGbp.js';
 import { reportingYear, type Period } from '../reporting/periods.js';
 import { newRecordId } from './lookedAfter.js';

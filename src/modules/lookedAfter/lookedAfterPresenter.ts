@@ -1,5 +1,5 @@
 /** @module View models for a child's care page and the episode and placement forms. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
 import type { FormValues } from './careForms.js';
 import {

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
 import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode, type FormValues } from './careForms.js';
 import type { CareChange } from './lookedAfterService.js';
 import {

@@ -6,7 +6,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import {
   newRecordId, placementStartProblems, spoken, todayIso,
   type CareHistory, type FieldProblems, type LegalReason, type PlacementDetails, type Provider, type ReasonEnded,

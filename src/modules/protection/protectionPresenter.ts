@@ -1,5 +1,5 @@
 /** @module View models for a child's registrations, the registration forms and the register page. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
 import { spoken } from '../lookedAfter/lookedAfter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
 import { spoken, todayIso } from '../lookedAfter/lookedAfter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import { readDeregistration, readDiscussion, readMeeting, readRegistration } from './protectionForms.js';

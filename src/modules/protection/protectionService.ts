@@ -3,10 +3,10 @@
  * them with a reason, and read the register. Changes lock the child's row, run in one transaction and are audited in it.
  */
 import type { Database, Queryable } from '../../db/database.js';
-import { changeOrProblems } from '../lookedAfter/changeOrProblems.js';
+import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
 import {
   reregistrationWithin18Months, type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind, type ProtectionEvent, type Registration, type RegisteredChild,

@@ -2,7 +2,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, type Table } from 'docx';
 import { spoken } from '../lookedAfter/lookedAfter.js';
 import type { QualityReport } from './qualityReport.js';
-import { docxTable } from '../../reports/docxTable.js';
+import { docxTable } from '../../platform/documents/docxTable.js';
 
 /**
  * @example await writeFile('quality.docx', await qualityDocx(report))

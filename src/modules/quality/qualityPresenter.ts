@@ -1,5 +1,5 @@
 /** @module The quality report page's view model: the choice form (rounds, waves, dates) with its problems, and the report's download links. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { spoken } from '../lookedAfter/lookedAfter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import { choiceQuery, waveField, type QualityOptions } from './qualityChoice.js';

@@ -1,10 +1,10 @@
 /** @module Thin handlers for the quality report (`quality:view`): the page with its choices and the report, and its DOCX and PDF. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import { readChoice } from './qualityChoice.js';
 import { downloadLinks, presentQualityForm } from './qualityPresenter.js';
 import type { QualityFormat } from './qualityService.js';

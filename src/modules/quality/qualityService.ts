@@ -3,7 +3,7 @@
  * (an export, audited). Figures come only through the sources' contract (qualitySources.ts).
  */
 import type { AuditService } from '../audit/auditService.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import { qualityOptions, type QualityChoice, type QualityOptions } from './qualityChoice.js';
 import { qualityReport, type QualityReport } from './qualityReport.js';

@@ -2,7 +2,7 @@
  * @module Where the quality report's figures come from, typed by the agreed contract: case file audit rounds,
  * survey waves and training coverage. composition.ts passes the caseFileAudits, surveys and training services.
  */
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import type { AuditRoundComparison, AuditRoundSummary, SurveyWaveComparison, SurveyWaveSummary, TrainingCoverageRow } from './qualityContracts.js';
 
 export interface AuditRoundSource {

@@ -1,8 +1,8 @@
 /** @module The referral forms' fields, read and checked with zod into what the service needs, with plain-word messages per field. */
 import { z } from 'zod';
-import { readDateInput } from '../../web/forms/dateInput.js';
-import type { FieldErrors } from '../users/formErrors.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { closureReasons, pathways, referralSources, type NewReferral, type ReferredChild } from './referral.js';
 
 /** How many children one referral form takes (siblings referred together). */

@@ -1,5 +1,5 @@
 /** @module Who may see and work a referral before it is allocated: the receiving team, and service managers. */
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 
 /**
  * A referral belongs to the team it was sent to until it is allocated; after that the child's case decides.

@@ -1,7 +1,7 @@
 /** @module View models for the referral tray, a referral, and its forms: the only way referral data reaches a template. */
-import { formatDate } from '../../web/nunjucksSetup.js';
-import { paths } from '../../web/paths.js';
-import type { FieldErrors } from '../users/formErrors.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { closureReasons, decisionDueDate, isOverdue, pathways, referralSources, referralStage, type ReferralRecord } from './referral.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels, stageLabels } from './referralLabels.js';
 import type { FormBody } from './referralForms.js';

@@ -2,11 +2,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { HttpError } from '../../web/httpError.js';
-import { paths } from '../../web/paths.js';
-import { may } from '../../web/policy.js';
-import type { FieldErrors } from '../users/formErrors.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { may } from '../../platform/access/permissions.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { allocationFields, closureFields, decisionFields, formBody, newReferralFieldOrder, readDate, readNewReferral, screenForm, type FormBody } from './referralForms.js';
 import { presentCloseCase, presentNewReferralForm, presentReferral, presentTray } from './referralPresenter.js';
 

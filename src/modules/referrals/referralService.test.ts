@@ -3,7 +3,7 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { aChild, aUser } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { buildServices, type Services } from '../../composition.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { decisionDueDate, isOverdue, referralStage } from './referral.js';
 
 describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest})`, () => {

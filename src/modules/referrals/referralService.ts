@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { FamilyFirstRepository } from '../familyFirst/familyFirstRepository.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { allocatedPathways, newRecordId, type ClosureReason, type NewReferral, type Pathway, type ReferralRecord } from './referral.js';
 import { mayWorkReferral, trayTeam } from './referralPolicy.js';
 import type { CaseRecord, ReferralRepository } from './referralRepository.js';

@@ -1,5 +1,5 @@
 /** @module View models for the resources list, a resource's occupancy calendar and use, and the booking form. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { spoken } from '../lookedAfter/lookedAfter.js';
 import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';

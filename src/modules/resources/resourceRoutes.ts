@@ -2,13 +2,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import { formValues, type FormValues } from '../lookedAfter/careForms.js';
 import { addDays, daysBetween, resourceKindLabels, resourceKinds, type Resource } from './resource.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { readBooking } from './bookingForm.js';
 import { presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
 

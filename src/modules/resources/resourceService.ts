@@ -5,7 +5,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { Actor, SignedInUser } from '../users/user.js';
+import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
 import { occupancy, type Booking, type NewBooking, type Occupancy, type Resource, type ResourceKind } from './resource.js';
 import type { ResourceRepository } from './resourceRepository.js';

@@ -1,5 +1,5 @@
 /** @module The one way the Signs of Safety pages turn a service's refusal into an HTTP error page. */
-import { HttpError } from '../../web/httpError.js';
+import { HttpError } from '../../platform/http/httpError.js';
 
 /**
  * Turn a refusal from the service into the page that explains it.

@@ -1,7 +1,7 @@
 /** @module The Signs of Safety forms: each section's fields, and reading what was typed into checked values. */
 import { z } from 'zod';
-import { readDateInput } from '../../web/forms/dateInput.js';
-import { fieldErrors, type FieldErrors } from '../users/formErrors.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
+import { fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { meetingTypeNames, meetingTypes, personRoleNames, personRoles } from './safetyMap.js';
 import { voiceToolNames, voiceTools } from './childVoice.js';
 

@@ -1,6 +1,6 @@
 /** @module View models for the Signs of Safety pages: the only way map, plan and voice data reaches a template. */
-import { paths } from '../../web/paths.js';
-import { formatDate } from '../../web/nunjucksSetup.js';
+import { paths } from '../../platform/http/paths.js';
+import { formatDate } from '../../app/nunjucksSetup.js';
 import type { ChildSummary } from '../children/child.js';
 import {
   categoryNames, itemCategories, meetingTypeNames, personRoleNames, scalingQuestion,

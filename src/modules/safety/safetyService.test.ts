@@ -3,7 +3,7 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { aCase, aChild, aUser } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { buildServices, type Services } from '../../composition.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { UnpairedDangerStatement } from './safetyService.js';
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);

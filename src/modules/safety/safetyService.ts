@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import {
   compareContents, mapElements, type MapChange, type MapView, type MapContent, type MapItem, type MeetingType,
   type NetworkMember, type PlanRule, type SafetyMap, type SafetyPair, type SafetyScore,

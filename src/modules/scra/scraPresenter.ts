@@ -1,5 +1,5 @@
 /** @module View models for a child's referrals to the Reporter and the referral, decision and hearing forms. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
 import { spoken } from '../lookedAfter/lookedAfter.js';
 import { problemList } from '../lookedAfter/lookedAfterPresenter.js';

@@ -2,10 +2,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
-import { takeFlash } from '../lookedAfter/flash.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { takeFlash } from '../../platform/http/flash.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
 import { formValues, readForm, type FormValues } from '../lookedAfter/careForms.js';
 import { grounds, hearingOutcomes, reporterDecisions } from './scra.js';
 import type { ScraChange } from './scraService.js';

@@ -5,7 +5,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
 import { outcomesNeedingReview, type HearingOutcome, type ReporterDecision, type ScraReferral } from './scra.js';
 import type { ScraRepository } from './scraRepository.js';

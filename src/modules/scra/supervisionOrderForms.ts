@@ -1,6 +1,6 @@
 /** @module The supervision order forms (record an order, record a review, end an order), checked with zod. */
 import { z } from 'zod';
-import { readDateInput } from '../../web/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
 import { formValues, readForm, type FormReading } from '../lookedAfter/careForms.js';
 import { endReasons, orderKinds, reviewOutcomes, type EndReason } from './supervisionOrder.js';
 import type { NewOrder, NewReview } from './supervisionOrderService.js';

@@ -1,5 +1,5 @@
 /** @module View models for a child's Compulsory Supervision Orders, their forms, and the managers' reviews due list. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
 import { spoken, type FieldProblems } from '../lookedAfter/lookedAfter.js';
 import { problemList } from '../lookedAfter/lookedAfterPresenter.js';

@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
-import { takeFlash } from '../lookedAfter/flash.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { takeFlash } from '../../platform/http/flash.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import type { SupervisionOrder } from './supervisionOrder.js';

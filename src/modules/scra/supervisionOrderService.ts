@@ -6,7 +6,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { SignedInUser } from '../users/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId, type FieldProblems } from '../lookedAfter/lookedAfter.js';
 import {
   addDays, endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays,
@@ -14,7 +14,7 @@ import {
 } from './supervisionOrder.js';
 import type { SupervisionOrderRepository } from './supervisionOrderRepository.js';
 import type { ScraRepository } from './scraRepository.js';
-import { changeOrProblems } from '../lookedAfter/changeOrProblems.js';
+import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 
 export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldProblems } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };

@@ -5,9 +5,9 @@ import { aCase, aChild } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
-import { paths } from '../../web/paths.js';
-import type { SignedInUser } from '../users/user.js';
+import { buildApp } from '../../app/app.js';
+import { paths } from '../../platform/http/paths.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { hearingAlreadyReviewed, hearingNotThisChilds } from './supervisionOrderService.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

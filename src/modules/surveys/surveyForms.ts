@@ -1,7 +1,7 @@
 /** @module The survey forms' fields, checked with zod: a new survey, a question, a wave, a batch of links, and a respondent's answers. */
 import { z } from 'zod';
 import { formValues, type FormValues } from '../lookedAfter/careForms.js';
-import { fieldErrors } from '../users/formErrors.js';
+import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { audiences, likertScaleNames, likertScales, mentionsPersonalData, mostLinksAtOnce, questionKinds, type Answers, type NewQuestion, type NewSurvey, type Question } from './survey.js';
 
 export type Reading<T> = { values: FormValues; problems: Record<string, string>; data?: T };

@@ -1,7 +1,7 @@
 /** @module View models for the survey pages: the list, a survey, its forms, a wave's results, a comparison, and the respondent's page. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { spoken } from '../lookedAfter/lookedAfter.js';
-import { errorList } from '../users/formErrors.js';
+import { errorList } from '../../platform/forms/fieldErrors.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import type { OptionShare, SurveyWaveComparison } from '../quality/qualityContracts.js';
 import { percentage } from '../reporting/rounding.js';

@@ -5,12 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
-import { may } from '../../web/policy.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { may } from '../../platform/access/permissions.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
-import { errorList } from '../users/formErrors.js';
-import type { SignedInUser } from '../users/user.js';
+import { errorList } from '../../platform/forms/fieldErrors.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import { questionValues, readLinkCount, readQuestion, readSurvey, readWaveName } from './surveyForms.js';
 import { linksCsv } from './surveyLinks.js';
 import { compareChoices, presentComparison, presentQuestionForm, presentResults, presentSurvey, presentSurveyForm, presentSurveyList } from './surveyPresenter.js';

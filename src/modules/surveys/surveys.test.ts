@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
+import { buildApp } from '../../app/app.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { aUser } from '../../../test/support/factories.js';
 import { openForm, signInAs } from '../../../test/support/signIn.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import { detailsFixedMessage, fixedMessage, likertScales, SurveyRefusal, type Answers, type NewQuestion } from './survey.js';
 import { tokenHash } from './surveyLinks.js';
 

@@ -1,10 +1,10 @@
 /** @module View models for training: coverage with its chart and table, the staff register, courses, sessions and a session's register. */
-import { paths } from '../../web/paths.js';
+import { paths } from '../../platform/http/paths.js';
 import { spoken } from '../lookedAfter/lookedAfter.js';
 import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import type { TrainingCoverageRow } from '../quality/qualityContracts.js';
-import type { ChartDescription } from '../../reports/charts.js';
+import type { ChartDescription } from '../../platform/documents/charts.js';
 import { coverageTotal, staffGroupLabels, staffGroups, type Course, type StaffMember, type TrainingSession } from './training.js';
 import { dayFields } from './trainingForms.js';
 import type { Register } from './trainingService.js';

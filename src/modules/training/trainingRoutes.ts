@@ -2,14 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { HttpError } from '../../web/httpError.js';
-import { readDateInput } from '../../web/forms/dateInput.js';
-import { may } from '../../web/policy.js';
-import { chartSvg } from '../../reports/charts.js';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { readDateInput } from '../../platform/forms/dateInput.js';
+import { may } from '../../platform/access/permissions.js';
+import { chartSvg } from '../../platform/documents/charts.js';
 import { formValues, type FormValues } from '../lookedAfter/careForms.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import type { Course } from './training.js';
 import { readCourse, readSession, readStaff, ticked } from './trainingForms.js';
 import {

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { Actor } from '../users/user.js';
+import type { Actor } from '../../platform/access/user.js';
 import type { TrainingCoverageRow } from '../quality/qualityContracts.js';
 import { newRecordId, todayIso } from '../lookedAfter/lookedAfter.js';
 import { coverageOn, isActiveOn, type AttendanceMark, type Course, type NewCourse, type NewSession, type NewStaffMember, type StaffMember, type TrainingSession } from './training.js';

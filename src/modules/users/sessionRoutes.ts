@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { safeReturnPath } from '../../web/middleware/setUpAuthentication.js';
+import { paths } from '../../platform/http/paths.js';
+import { safeReturnPath } from '../../app/middleware/setUpAuthentication.js';
 import { endSession } from './userSession.js';
-import { pageDraft } from '../drafts/draft.js';
+import { pageDraft } from '../../platform/forms/drafts/draft.js';
 
 /**
  * Seconds left before the session ends for want of activity.

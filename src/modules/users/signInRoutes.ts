@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { errorList } from './formErrors.js';
+import { paths } from '../../platform/http/paths.js';
+import { errorList } from '../../platform/forms/fieldErrors.js';
 import { signInErrors, signInNotice } from './signInPresenter.js';
 import { endSession, startSession } from './userSession.js';
 import { sessionRoutes } from './sessionRoutes.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Provider } from 'oidc-provider';
 import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../web/app.js';
+import { buildApp } from '../../app/app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 

@@ -1,8 +1,8 @@
 /** @module Single sign-on: send someone to the council's provider, and sign them in when they come back. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { notFound } from '../../web/httpError.js';
+import { paths } from '../../platform/http/paths.js';
+import { notFound } from '../../platform/http/httpError.js';
 import { startSession } from './userSession.js';
 import type { OidcClient } from './oidcClient.js';
 

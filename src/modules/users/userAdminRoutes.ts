@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
-import { paths } from '../../web/paths.js';
-import { roles } from './user.js';
+import { paths } from '../../platform/http/paths.js';
+import { roles } from '../../platform/access/user.js';
 import { passwordProblem } from './passwords.js';
 import type { AccountClash } from './userService.js';
-import { errorList, fieldErrors, type FieldErrors } from './formErrors.js';
+import { errorList, fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { accountRows, formValues, newAccountFields, roleItems } from './userPresenter.js';
 
 const optionalText = (max: number, tooLong: string) =>

@@ -1,5 +1,5 @@
 /** @module View models for the users pages: the accounts table, and the new account form's values. */
-import { roleNames, roles, type Role } from './user.js';
+import { roleNames, roles, type Role } from '../../platform/access/user.js';
 import type { UserRecord } from './userRepository.js';
 
 /** One row of the accounts table. */

@@ -1,6 +1,6 @@
 /** @module SQL for user accounts. */
 import type { Queryable } from '../../db/database.js';
-import type { Role, SignedInUser } from './user.js';
+import type { Role, SignedInUser } from '../../platform/access/user.js';
 
 export interface UserRecord extends SignedInUser {
   passwordHash: string | null;

@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { Actor, Role, SignedInUser } from './user.js';
+import type { Actor, Role, SignedInUser } from '../../platform/access/user.js';
 import type { UserRecord, UserRepository } from './userRepository.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 

@@ -1,9 +1,9 @@
 /** @module Starting and ending a signed-in session: the same for a password and for single sign-on. */
 import type { FastifyRequest } from 'fastify';
-import type { SignedInUser } from './user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 import type { SignInFlash } from './signInPresenter.js';
-import { safeReturnPath } from '../../web/middleware/setUpAuthentication.js';
-import { paths } from '../../web/paths.js';
+import { safeReturnPath } from '../../app/middleware/setUpAuthentication.js';
+import { paths } from '../../platform/http/paths.js';
 
 /** Pages that make no sense to land on after signing in (sign-in itself, background session calls). */
 const notAReturnPlace = /^\/(sign-in|sign-out|session)(\/|$|\?)/;

@@ -1,0 +1,75 @@
+/** @module Builds the web app: an ordered, named middleware stack, then each module's routes. */
+import '../platform/http/fastifyTypes.js';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import view from '@fastify/view';
+import nunjucks from 'nunjucks';
+import type { Services } from '../composition.js';
+import { HttpError } from '../platform/http/httpError.js';
+import { configureNunjucks, templateFolders } from './nunjucksSetup.js';
+import { setUpWebSecurity } from './middleware/setUpWebSecurity.js';
+import { setUpStaticResources } from './middleware/setUpStaticResources.js';
+import { setUpWebSession } from './middleware/setUpWebSession.js';
+import { setUpCsrf } from './middleware/setUpCsrf.js';
+import { setUpAuthentication } from './middleware/setUpAuthentication.js';
+import { setUpAuthorisation } from './middleware/setUpAuthorisation.js';
+import { setUpPageContext } from './middleware/setUpPageContext.js';
+import { registerRoutes } from './routes.js';
+
+/**
+ * @example const app = await buildApp(services); await app.listen({ port: 3000 })
+ */
+export async function buildApp(services: Services, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    // Request lines would put children's ids into the log; the audit trail records who saw what instead.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    trustProxy: config.production,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await setUpWebSecurity(app, config);
+  await setUpStaticResources(app);
+  await app.register(formbody);
+  await setUpWebSession(app, config);
+  await setUpCsrf(app);
+  await setUpAuthentication(app, config, services);
+  await setUpAuthorisation(app);
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: templateFolders,
+    options: { onConfigure: configureNunjucks, autoescape: true },
+  });
+  await setUpPageContext(app, services);
+
+  // Error pages first: a plugin registered with `await` keeps the handler in force when it was registered.
+  app.setNotFoundHandler(async (request, reply) => {
+    return reply.code(404).view('pages/error.njk', { title: 'Page not found', message: 'If you typed the web address, check it is correct.' });
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const status = error instanceof HttpError ? error.statusCode : (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    const csrf = (error as { code?: string }).code?.startsWith('FST_CSRF');
+    const title = csrf
+      ? 'This form has expired'
+      : status === 403 ? 'You do not have permission to see this page'
+      : status === 404 ? 'Page not found'
+      : status === 429 ? 'Too many requests'
+      : status >= 500 ? 'Sorry, there is a problem with Cairn' : 'Something was wrong with that request';
+    const message = csrf
+      ? 'Go back, reload the page and try again. Nothing was saved.'
+      : status >= 500 ? 'Try again later. What you entered has not been saved.' : (error as Error).message;
+    if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
+      return reply.code(status).send({ error: title });
+    }
+    return reply.code(status).view('pages/error.njk', { title, message });
+  });
+
+  app.get('/health', { config: { access: { public: true } } }, async () => ({ status: 'ok' }));
+  await registerRoutes(app, services);
+
+  return app;
+}

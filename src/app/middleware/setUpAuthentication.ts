@@ -1,0 +1,102 @@
+/**
+ * @module Who is signed in: reads the session, ends it after the idle timeout, and keeps what the
+ * person was submitting as a draft so that nothing they typed is lost.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Services } from '../../composition.js';
+import { paths } from '../../platform/http/paths.js';
+import { pageDraft } from '../../platform/forms/drafts/draft.js';
+
+/**
+ * The same-origin path a request came from (the form's page), or undefined.
+ * @example refererPath(request) // '/admin/users/new' for a form posted from that page
+ */
+export function refererPath(request: FastifyRequest): string | undefined {
+  const referer = request.headers.referer;
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    return url.host === request.headers.host ? url.pathname + url.search : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A path that is safe to redirect to after sign-in: local, not protocol-relative.
+ * @example safeReturnPath('/children?q=Boyd') // '/children?q=Boyd'; safeReturnPath('//evil.example') // undefined
+ */
+export function safeReturnPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+}
+
+/**
+ * What to keep from a request that arrived after the session timed out: the page script's draft
+ * (`/session/draft`) as sent, or any other form's fields, kept against the page the form was on.
+ */
+function lateDraft(request: FastifyRequest, returnTo: string): { path: string; fields: Record<string, unknown> } | undefined {
+  if (request.method !== 'POST' || !request.body || typeof request.body !== 'object') return undefined;
+  if (request.routeOptions.url === paths.session.draft()) {
+    const parsed = pageDraft.safeParse(request.body);
+    const path = parsed.success ? safeReturnPath(parsed.data.path) : undefined;
+    return parsed.success && path ? { path, fields: parsed.data.fields } : undefined;
+  }
+  return { path: returnTo, fields: request.body as Record<string, unknown> };
+}
+
+/**
+ * The draft kept for this page, if any. Whether the person has drafts at all is asked once per session
+ * (drafts are kept only when a session ends, so a new session asks afresh), sparing every page a query.
+ */
+async function restoreDraft(request: FastifyRequest, services: Services, userId: string) {
+  let pending = request.session.get('draftsPending');
+  if (pending === undefined) {
+    pending = await services.drafts.hasAny(userId);
+    request.session.set('draftsPending', pending);
+  }
+  if (!pending) return undefined;
+  const draft = await services.drafts.takeFor(userId, request.url);
+  if (draft) request.session.set('draftsPending', await services.drafts.hasAny(userId));
+  return draft;
+}
+
+/**
+ * Sets `request.user` from the session; ends a session idle for longer than the timeout (keeping a form
+ * sent after it as a draft); renews the session on every other request; restores a draft to its page.
+ * @example await setUpAuthentication(app, config, services)
+ */
+export async function setUpAuthentication(app: FastifyInstance, config: Config, services: Services): Promise<void> {
+  const idleMs = config.idleTimeoutMinutes * 60_000;
+  // The page script's own calls: their answer must not end the session, so the page can still send its draft.
+  const timerChecks = new Set<string>([paths.session.status(), paths.session.keepAlive()]);
+  app.addHook('preHandler', async (request, reply) => {
+    const userId = request.session.get('userId');
+    if (!userId) return;
+    const lastSeenAt = request.session.get('lastSeenAt') ?? 0;
+    const idle = Date.now() - lastSeenAt > idleMs;
+    const user = idle ? undefined : await services.users.findById(userId);
+    if (!user) {
+      const route = request.routeOptions.url ?? '';
+      if (idle && timerChecks.has(route)) return reply.code(401).send({ signedIn: false });
+      const background = route.startsWith('/session/');
+      const returnTo = request.method === 'GET' && !background ? request.url : (refererPath(request) ?? (background ? paths.home() : request.url));
+      const access = request.routeOptions.config.access;
+      const isPublic = !!access && 'public' in access;
+      const draft = idle && !isPublic ? lateDraft(request, returnTo) : undefined;
+      if (draft) await services.drafts.keep(userId, draft.path, draft.fields);
+      // regenerate(), not delete(): a deleted session's cookie is cleared whatever is set after, and the
+      // message, the way back and a fresh CSRF secret for the sign-in form must all survive.
+      request.session.regenerate();
+      if (isPublic) return;
+      request.session.set('returnTo', draft?.path ?? returnTo);
+      request.session.set('flash', idle ? 'idle' : 'session_ended');
+      if (request.headers.accept?.includes('application/json')) return reply.code(401).send({ signedIn: false });
+      return reply.redirect(paths.signIn.show(), 303);
+    }
+    request.user = user;
+    // Background status checks must not count as activity.
+    if (request.routeOptions.url !== paths.session.status()) request.session.set('lastSeenAt', Date.now());
+    if (request.method === 'GET') request.draft = await restoreDraft(request, services, user.userId);
+  });
+}

@@ -1,0 +1,41 @@
+/** @module What every page's layout needs: the signed-in user, CSP nonce, CSRF token, navigation and session timing. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.js';
+import { may } from '../../platform/access/permissions.js';
+import { paths } from '../../platform/http/paths.js';
+
+export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {
+  const { config } = services;
+  let authorityName: string | undefined;
+  app.addHook('preHandler', async (request, reply) => {
+    authorityName ??= (await services.authority.current())?.name;
+    const user = request.user;
+    const navigation = [
+      { text: 'Find a child', href: paths.children.search(), allowed: may(user, 'child:search') },
+      { text: 'My work', href: paths.caseloads.mine(), allowed: may(user, 'caseload:own') },
+      { text: 'Referrals', href: paths.referrals.tray(), allowed: may(user, 'referral:manage') },
+      { text: 'Caseloads', href: paths.caseloads.team(), allowed: may(user, 'caseload:team') },
+      { text: 'Protection and care', href: paths.care.hub(), allowed: may(user, 'resources:view') },
+      { text: 'Cluster outcomes', href: paths.clusters.outcomes(), allowed: may(user, 'clusters:view') },
+      { text: 'Dashboards', href: paths.dashboards.show(), allowed: may(user, 'figures:view') },
+      { text: 'Case file audits', href: paths.caseFileAudits.home(), allowed: may(user, 'quality:audit') },
+      { text: 'Surveys', href: paths.surveys.list(), allowed: may(user, 'quality:view') },
+      { text: 'Training', href: paths.training.coverage(), allowed: may(user, 'training:view') },
+      { text: 'Quality report', href: paths.quality.report(), allowed: may(user, 'quality:view') },
+      { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
+      { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
+    ].filter((item) => item.allowed);
+    reply.locals = {
+      ...reply.locals,
+      user,
+      authorityName: authorityName ?? 'Demo authority',
+      cspNonce: (reply.cspNonce as { script: string } | undefined)?.script,
+      csrfToken: () => reply.generateCsrf(),
+      currentPath: request.url.split('?')[0],
+      navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),
+      idleTimeoutSeconds: config.idleTimeoutMinutes * 60,
+      idleWarningSeconds: config.idleWarningMinutes * 60,
+      draft: request.draft,
+    };
+  });
+}

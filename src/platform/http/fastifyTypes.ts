@@ -1,0 +1,37 @@
+/** @module Type additions to Fastify for Cairn: the signed-in user, route access, and session data. */
+import type { SignedInUser } from '../access/user.js';
+import type { RouteAccess } from '../access/permissions.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may reach this route. Required: a route without it is refused. */
+    access?: RouteAccess;
+    /** Skip the CSRF check (only for the OIDC callback, which carries its own state check). */
+    csrfExempt?: boolean;
+  }
+  interface FastifyReply {
+    /** Values every template sees (merged by @fastify/view). */
+    locals: Record<string, unknown>;
+  }
+  interface FastifyRequest {
+    user?: SignedInUser;
+    /** A form draft kept when the session ended, restored once for this page. */
+    draft?: Record<string, string | string[]>;
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    userId: string;
+    lastSeenAt: number;
+    /** Where to go after signing in. */
+    returnTo: string;
+    /** A one-off message for the next page (e.g. "your session ended"). */
+    flash: string;
+    /** Whether this person has drafts waiting: looked up once per session, so pages need not ask each time. */
+    draftsPending: boolean;
+    oidcState: string;
+    oidcNonce: string;
+    oidcVerifier: string;
+  }
+}
