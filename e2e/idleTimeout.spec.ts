@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, expectNoAccessibilityViolations } from './support/browser.js';
 import { buildServices, type Services } from '../src/composition.js';
-import { buildApp } from '../src/web/app.js';
+import { buildApp } from '../src/app/app.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/testDatabase.js';
 import { testConfig } from '../test/support/testConfig.js';
 import { addUser } from '../test/support/signIn.js';

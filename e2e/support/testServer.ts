@@ -1,11 +1,11 @@
 /** @module Starts Cairn on a real port over a fresh test database holding a few fictional children and one account per role. */
 import type { FastifyInstance } from 'fastify';
 import { buildServices, type Services } from '../../src/composition.js';
-import { buildApp } from '../../src/web/app.js';
+import { buildApp } from '../../src/app/app.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase.js';
 import { testConfig } from '../../test/support/testConfig.js';
 import { aCase, aChild, anEpisode, aPlacement } from '../../test/support/factories.js';
-import type { Role } from '../../src/modules/users/user.js';
+import type { Role } from '../../src/platform/access/user.js';
 
 export const testPassword = 'a-long-test-password-1';
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Services } from '../../src/composition.js';
-import type { Role, SignedInUser } from '../../src/modules/users/user.js';
+import type { Role, SignedInUser } from '../../src/platform/access/user.js';
 
 /**
  * The session cookie (`name=value`) a response set, or `previous` when it set none.
