@@ -3,7 +3,7 @@ import nunjucks from 'nunjucks';
 import { join } from 'node:path';
 import { projectRoot, sourcePath } from '../projectRoot.js';
 import { paths } from '../platform/http/paths.js';
-import { roleNames } from '../platform/access/user.js';
+import { roleName } from '../platform/access/roles.js';
 
 export const templateFolders = [
   sourcePath('app', 'views'),
@@ -33,7 +33,7 @@ export function ageOn(dateOfBirth: string, on: Date = new Date()): number {
 
 export function configureNunjucks(environment: nunjucks.Environment): void {
   environment.addGlobal('paths', paths);
-  environment.addGlobal('roleNames', roleNames);
+  environment.addFilter('roleName', roleName);
   environment.addFilter('date', formatDate);
   environment.addFilter('dateTime', (value: Date | string | null) => (value ? dateTime.format(new Date(value)) : ''));
   environment.addFilter('age', (value: string) => (value ? ageOn(value) : ''));

@@ -1,7 +1,8 @@
 /** @module Test data factories: small fictional records (en_GB fakes) written straight to a test database. */
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import type { Queryable } from '../../src/db/database.js';
-import type { Role, SignedInUser } from '../../src/platform/access/user.js';
+import type { SignedInUser } from '../../src/platform/access/user.js';
+import type { Role } from '../../src/platform/access/roles.js';
 
 let sequence = 0;
 const nextId = (prefix: string) => `${prefix}${++sequence}`;

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Services } from '../../src/composition.js';
-import type { Role, SignedInUser } from '../../src/platform/access/user.js';
+import type { SignedInUser } from '../../src/platform/access/user.js';
+import type { Role } from '../../src/platform/access/roles.js';
 
 /**
  * The session cookie (`name=value`) a response set, or `previous` when it set none.

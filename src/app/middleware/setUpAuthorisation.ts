@@ -1,6 +1,6 @@
 /** @module Deny by default: every route must say who may reach it, and the signed-in user must hold that permission. */
 import type { FastifyInstance } from 'fastify';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 

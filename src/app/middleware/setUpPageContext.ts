@@ -1,7 +1,7 @@
 /** @module What every page's layout needs: the signed-in user, CSP nonce, CSRF token, navigation and session timing. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { paths } from '../../platform/http/paths.js';
 
 export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {

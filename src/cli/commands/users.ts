@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { withServices } from '../openServices.js';
-import { roles, type Role } from '../../platform/access/user.js';
+import { isRole, roleKeys, type Role } from '../../platform/access/roles.js';
 import { passwordProblem } from '../../modules/users/passwords.js';
 import { accountRows } from '../../modules/users/userPresenter.js';
 
@@ -59,8 +59,8 @@ async function add(args: string[], io: CommandIo): Promise<number> {
     throw new UsageError('--username must be 2 to 64 characters: letters, numbers, full stops, hyphens, underscores or @');
   }
   if (!displayName) throw new UsageError('--name is required');
-  if (!role) throw new UsageError(`--role is required: one of ${roles.join(', ')}`);
-  if (!(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+  if (!role) throw new UsageError(`--role is required: one of ${roleKeys().join(', ')}`);
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${roleKeys().join(', ')}`);
 
   const fromStdin = values['password-stdin'] === true;
   const password = fromStdin ? await readPassword(io.stdin ?? process.stdin) : generatePassword();

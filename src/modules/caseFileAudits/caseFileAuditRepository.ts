@@ -137,10 +137,10 @@ export function caseFileAuditRepository() {
       return r && { caseId: r.case_id, openedDate: r.opened_date, closedDate: r.closed_date, workerId: r.worker_id, dateOfBirth: r.date_of_birth };
     },
 
-    /** Who may audit: team and service managers with an account in use. */
-    async eligibleAuditors(db: Queryable): Promise<{ userId: string; name: string; team: string | null }[]> {
+    /** Who may audit: people holding one of `auditorRoles` with an account in use. */
+    async eligibleAuditors(db: Queryable, auditorRoles: readonly string[]): Promise<{ userId: string; name: string; team: string | null }[]> {
       const rows = await db.query<{ user_id: string; display_name: string; team: string | null }>(
-        `select user_id, display_name, team from users where role in ('team_manager', 'service_manager') and not disabled order by display_name, user_id`);
+        `select user_id, display_name, team from users where role = any($1::text[]) and not disabled order by display_name, user_id`, [auditorRoles]);
       return rows.map((r) => ({ userId: r.user_id, name: r.display_name, team: r.team }));
     },
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { formValues, type FormValues } from '../lookedAfter/careForms.js';
 import type { ReviewPart, Rubric } from './caseFileAudit.js';

@@ -9,7 +9,7 @@ import type { AuditService } from '../audit/auditService.js';
 import type { SafetyRepository } from '../safety/safetyRepository.js';
 import { mapElements, type ElementReport } from '../safety/safetyMap.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import type { AuditAgreement, AuditRoundComparison, AuditRoundSummary } from '../quality/qualityContracts.js';
 import { createRandom } from '../../platform/random/seededRandom.js';
 import { scaleGrades, type AuditFile, type AuditRound, type Review, type ReviewPart, type Rubric, type RubricQuestion } from './caseFileAudit.js';
@@ -17,6 +17,7 @@ import type { CaseFileAuditRepository, FileCase } from './caseFileAuditRepositor
 import { drawSample, shuffleTake } from './sampleDraw.js';
 import { agreement } from './agreement.js';
 import { compareQuestions, roundResults, type RoundResults } from './auditResults.js';
+import { rolesWith } from '../../platform/access/roles.js';
 
 type Problems = Record<string, string>;
 export type Refusal = { outcome: 'not_found' } | { outcome: 'forbidden' };
@@ -166,7 +167,7 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
     file: (fileId: number) => repository.file(db, fileId),
 
     /** Team and service managers who may be given files to audit or moderate. */
-    auditors: () => repository.eligibleAuditors(db),
+    auditors: () => repository.eligibleAuditors(db, rolesWith('quality:audit')),
 
     /**
      * Share the round's files not yet graded evenly among the chosen auditors, round-robin in draw order.
@@ -174,7 +175,7 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
      */
     async allocate(user: SignedInUser, roundId: number, auditorIds: readonly string[]): Promise<{ outcome: 'allocated'; files: number } | { outcome: 'problems'; problems: Problems } | Refusal> {
       if (!(await repository.round(db, roundId))) return { outcome: 'not_found' };
-      const eligible = new Set((await repository.eligibleAuditors(db)).map((a) => a.userId));
+      const eligible = new Set((await repository.eligibleAuditors(db, rolesWith('quality:audit'))).map((a) => a.userId));
       const chosen = [...new Set(auditorIds)];
       if (chosen.length === 0 || chosen.some((id) => !eligible.has(id))) return { outcome: 'problems', problems: { auditors: 'Select at least one auditor' } };
       return db.transaction(async (tx) => {
@@ -198,7 +199,7 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
     async reallocate(user: SignedInUser, fileId: number, auditorId: string): Promise<{ outcome: 'allocated' } | { outcome: 'problems'; problems: Problems } | Refusal> {
       const file = await repository.file(db, fileId);
       if (!file) return { outcome: 'not_found' };
-      if (!(await repository.eligibleAuditors(db)).some((a) => a.userId === auditorId)) return { outcome: 'problems', problems: { auditorId: 'Select the auditor for this file' } };
+      if (!(await repository.eligibleAuditors(db, rolesWith('quality:audit'))).some((a) => a.userId === auditorId)) return { outcome: 'problems', problems: { auditorId: 'Select the auditor for this file' } };
       if (file.graded) return { outcome: 'problems', problems: { auditorId: 'This file has been graded, so it stays with the auditor who graded it' } };
       if (file.moderatorId === auditorId) return { outcome: 'problems', problems: { auditorId: `${file.moderatorName} is moderating this file. Choose someone else to audit it.` } };
       await db.transaction(async (tx) => {
@@ -216,7 +217,7 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
     async setModeration(user: SignedInUser, roundId: number, input: { count: number; moderatorIds: readonly string[] }): Promise<{ outcome: 'set'; files: number } | { outcome: 'problems'; problems: Problems } | Refusal> {
       const round = await repository.round(db, roundId);
       if (!round) return { outcome: 'not_found' };
-      const eligible = new Set((await repository.eligibleAuditors(db)).map((a) => a.userId));
+      const eligible = new Set((await repository.eligibleAuditors(db, rolesWith('quality:audit'))).map((a) => a.userId));
       const moderators = [...new Set(input.moderatorIds)];
       if (moderators.length === 0 || moderators.some((id) => !eligible.has(id))) return { outcome: 'problems', problems: { moderators: 'Select at least one second auditor' } };
       return db.transaction(async (tx) => {

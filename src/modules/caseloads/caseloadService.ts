@@ -6,6 +6,7 @@ import { newRecordId } from '../referrals/referral.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { CaseTask, MyCase, TaskKind, WorkerCaseload } from './caseload.js';
 import type { CaseloadRepository } from './caseloadRepository.js';
+import { may, teamsOverseen } from '../../platform/access/access.js';
 
 /** @example const caseloads = caseloadService(db, caseloadRepository(), children, audit) */
 export function caseloadService(db: Database, repository: CaseloadRepository, children: ChildService, audit: AuditService) {
@@ -44,8 +45,9 @@ export function caseloadService(db: Database, repository: CaseloadRepository, ch
 
     /** A team manager's team (every team for a service manager), by worker, with statutory counts. */
     async byWorker(user: SignedInUser, today: string): Promise<{ workers: WorkerCaseload[]; totals: { children: number; statutory: number } } | undefined> {
-      const team = user.role === 'service_manager' ? null : user.role === 'team_manager' && user.team ? user.team : undefined;
-      if (team === undefined) return undefined;
+      const teams = may(user, 'caseload:team') ? teamsOverseen(user) : undefined;
+      if (!teams) return undefined;
+      const team = 'all' in teams ? null : teams.team;
       const [workers, totals] = await Promise.all([repository.byWorker(db, team, today), repository.totals(db, team, today)]);
       return { workers, totals };
     },

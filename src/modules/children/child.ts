@@ -59,12 +59,3 @@ export interface ChildSummary {
   scraReferrals: { scraReferralId: string; referralDate: string; ground: string }[];
 }
 
-/**
- * Which children a person may see: everyone's (service managers), a team's, or their own caseload and
- * their team's. `none` for roles that never see named children.
- */
-export type ChildScope =
-  | { kind: 'all' }
-  | { kind: 'team'; team: string }
-  | { kind: 'caseload'; workerId: string | null; team: string | null }
-  | { kind: 'none' };

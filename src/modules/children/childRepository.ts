@@ -1,6 +1,7 @@
 /** @module SQL for finding children and reading a child's summary, always within the reader's scope. */
 import type { Queryable, SqlValue } from '../../db/database.js';
-import type { ChildDetails, ChildScope, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
+import type { ChildDetails, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
+import type { ChildScope } from '../../platform/access/access.js';
 import type { ChildDetailsChange } from './childDetails.js';
 
 // A child is in scope when they have a case open today that the scope covers.
@@ -63,6 +64,13 @@ export function childRepository() {
       return rows.map((r) => ({
         childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, schoolCluster: r.school_cluster, openCaseTeam: r.open_case_team,
       }));
+    },
+
+    /** Which of these children exist and lie in the scope (one query for a whole list). */
+    async inScopeAmong(db: Queryable, scope: ChildScope, childIds: readonly string[]): Promise<Set<string>> {
+      if (childIds.length === 0) return new Set();
+      const rows = await db.query<{ child_id: string }>(`select c.child_id from children c where c.child_id = any($4::text[]) and ${inScope}`, [...scopeParams(scope), [...new Set(childIds)]]);
+      return new Set(rows.map((row) => row.child_id));
     },
 
     /** True when the child exists and lies in the scope. */

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dateInput.js';
 import { presentChildSummary, presentSearchResults } from './childPresenter.js';

@@ -3,8 +3,9 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../referrals/referral.js';
-import type { ChildScope, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
-import { childScope } from '../../platform/access/childScope.js';
+import type { ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
+import type { ChildScope } from '../../platform/access/access.js';
+import { childScope } from '../../platform/access/access.js';
 import type { ChildRepository } from './childRepository.js';
 import type { ChildDetailsChange } from './childDetails.js';
 import { likelyDuplicatesOf, type NamedChild } from './likelyDuplicates.js';
@@ -104,6 +105,15 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     async mayAccess(user: SignedInUser, childId: string): Promise<boolean> {
       const scope = childScope(user);
       return scope.kind !== 'none' && repository.isInScope(db, scope, childId);
+    },
+
+    /**
+     * Which of these children the person may open, in one look-up (for lists that name some and count the rest).
+     * @example const named = await children.accessibleAmong(manager, ['A1', 'B2']) // Set { 'A1' }
+     */
+    async accessibleAmong(user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
+      const scope = childScope(user);
+      return scope.kind === 'none' ? new Set() : repository.inScopeAmong(db, scope, childIds);
     },
 
     /**

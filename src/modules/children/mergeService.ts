@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/auditService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { ChildService } from './childService.js';
 import type { MergeRepository } from './mergeRepository.js';
+import { may } from '../../platform/access/access.js';
 
 export type Merged = { outcome: 'merged'; moved: Record<string, number> } | { outcome: 'same_child' | 'not_found' | 'forbidden' | 'conflict' };
 
@@ -17,7 +18,7 @@ export function mergeService(db: Database, repository: MergeRepository, children
      */
     async merge(user: SignedInUser, keepId: string, duplicateId: string, reason: string): Promise<Merged> {
       if (keepId === duplicateId) return { outcome: 'same_child' };
-      if (user.role !== 'team_manager' && user.role !== 'service_manager') return { outcome: 'forbidden' };
+      if (!may(user, 'child:merge')) return { outcome: 'forbidden' };
       if (!(await children.mayAccess(user, keepId)) || !(await children.mayAccess(user, duplicateId))) {
         const exists = await db.query('select 1 from children where child_id = any($1)', [[keepId, duplicateId]]);
         return { outcome: exists.length === 2 ? 'forbidden' : 'not_found' };

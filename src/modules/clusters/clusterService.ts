@@ -8,6 +8,7 @@ import type { StatsRow } from '../reporting/statsTypes.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { clusterIndicatorIds, figureFromRecords, outcomesIndicatorId, type FigureQuery, type FigureRecord } from './cluster.js';
 import type { ClusterRepository } from './clusterRepository.js';
+import { may } from '../../platform/access/access.js';
 
 /** Every row of the page's indicators for the window, straight from the registry. */
 export interface ClusterFigures {
@@ -51,17 +52,16 @@ export function clusterService(db: Database, repository: ClusterRepository, chil
      * @example await clusterOutcomes.childrenBehind(manager, { from, to, cluster: 'Corsebank', others: false, indicator: 'clusters.secure_started', dimension: '' })
      */
     async childrenBehind(user: SignedInUser, figure: FigureQuery): Promise<ChildrenBehind> {
-      if (user.role !== 'team_manager' && user.role !== 'service_manager') return { outcome: 'forbidden' };
+      if (!may(user, 'clusters:children')) return { outcome: 'forbidden' };
       const records = await repository.recordsBehind(db, figure);
-      const allowed = new Map<string, boolean>();
-      for (const record of records) if (!allowed.has(record.childId)) allowed.set(record.childId, await children.mayAccess(user, record.childId));
-      const named = records.filter((r) => allowed.get(r.childId));
+      const allowed = await children.accessibleAmong(user, records.map((r) => r.childId));
+      const named = records.filter((r) => allowed.has(r.childId));
       await audit.record({ kind: 'user', user }, {
         action: 'cluster.children_viewed',
         subject: `${figure.indicator} ${figure.dimension}`.trim(),
         details: { ...figure, named: [...new Set(named.map((r) => r.childId))] },
       });
-      return { outcome: 'shown', figure: figureFromRecords(figure.indicator, records), records: records.map((r) => ({ ...r, named: allowed.get(r.childId) ?? false })) };
+      return { outcome: 'shown', figure: figureFromRecords(figure.indicator, records), records: records.map((r) => ({ ...r, named: allowed.has(r.childId) })) };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { tableCsv } from '../reporting/figureTable.js';
 import { readCoverSheet } from '../boardReport/coverSheet.js';

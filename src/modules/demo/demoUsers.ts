@@ -1,6 +1,7 @@
 /** @module The demo's accounts: one per role, all with the same published password — for fictional data only. */
 import type { Services } from '../../composition.js';
-import type { Actor, Role, SignedInUser } from '../../platform/access/user.js';
+import type { Actor, SignedInUser } from '../../platform/access/user.js';
+import type { Role } from '../../platform/access/roles.js';
 import { teams } from './authority.js';
 import type { DemoExtract } from './extract.js';
 import { openOn } from './demoFigures.js';

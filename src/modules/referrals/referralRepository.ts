@@ -129,13 +129,13 @@ export function referralRepository() {
       );
     },
 
-    /** People in a team who carry cases (they have a worker id). */
-    async workersInTeam(db: Queryable, team: string): Promise<{ workerId: string; displayName: string }[]> {
+    /** People in a team who carry cases: they have a worker id and hold one of `caseloadRoles`. */
+    async workersInTeam(db: Queryable, team: string, caseloadRoles: readonly string[]): Promise<{ workerId: string; displayName: string }[]> {
       const rows = await db.query<{ worker_id: string; display_name: string }>(
         `select worker_id, display_name from users
-          where team = $1 and worker_id is not null and not disabled and role in ('practitioner', 'team_manager')
+          where team = $1 and worker_id is not null and not disabled and role = any($2::text[])
           order by display_name`,
-        [team],
+        [team, caseloadRoles],
       );
       return rows.map((row) => ({ workerId: row.worker_id, displayName: row.display_name }));
     },

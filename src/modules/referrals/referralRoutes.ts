@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { allocationFields, closureFields, decisionFields, formBody, newReferralFieldOrder, readDate, readNewReferral, screenForm, type FormBody } from './referralForms.js';

@@ -5,7 +5,8 @@ import type { ChildService } from '../children/childService.js';
 import type { FamilyFirstRepository } from '../familyFirst/familyFirstRepository.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { allocatedPathways, newRecordId, type ClosureReason, type NewReferral, type Pathway, type ReferralRecord } from './referral.js';
-import { mayWorkReferral, trayTeam } from './referralPolicy.js';
+import { may, overseesTeam, teamsOverseen } from '../../platform/access/access.js';
+import { rolesWith } from '../../platform/access/roles.js';
 import type { CaseRecord, ReferralRepository } from './referralRepository.js';
 
 export type Recorded = { outcome: 'recorded'; groupId: string; referralIds: string[] } | { outcome: 'problems'; problems: Record<number, string> };
@@ -81,7 +82,7 @@ export function referralService(
 
     /** The team manager's tray (every team's for a service manager); empty for anyone without one. */
     async tray(user: SignedInUser): Promise<ReferralRecord[]> {
-      const scope = trayTeam(user);
+      const scope = may(user, 'referral:manage') ? teamsOverseen(user) : undefined;
       if (!scope) return [];
       return repository.tray(db, 'all' in scope ? null : scope.team);
     },
@@ -90,11 +91,11 @@ export function referralService(
     async view(user: SignedInUser, referralId: string): Promise<{ outcome: 'shown'; referral: ReferralRecord; siblings: ReferralRecord[]; workers: { workerId: string; displayName: string }[] } | { outcome: 'not_found' | 'forbidden' }> {
       const referral = await repository.find(db, referralId);
       if (!referral) return { outcome: 'not_found' };
-      if (!mayWorkReferral(user, referral)) {
+      if (!overseesTeam(user, referral.team)) {
         await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId, details: { refused: true } });
         return { outcome: 'forbidden' };
       }
-      const [group, workers] = await Promise.all([repository.group(db, referral.groupId), repository.workersInTeam(db, referral.team)]);
+      const [group, workers] = await Promise.all([repository.group(db, referral.groupId), repository.workersInTeam(db, referral.team, rolesWith('caseload:own'))]);
       await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId });
       return { outcome: 'shown', referral, siblings: group.filter((r) => r.referralId !== referralId), workers };
     },
@@ -104,7 +105,7 @@ export function referralService(
       return db.transaction(async (tx) => {
         const referral = await repository.find(tx, referralId, true);
         if (!referral) return { outcome: 'not_found' as const };
-        if (!mayWorkReferral(user, referral)) return { outcome: 'forbidden' as const };
+        if (!overseesTeam(user, referral.team)) return { outcome: 'forbidden' as const };
         if (referral.pathway !== null) return { outcome: 'already_decided' as const };
         await repository.screen(tx, referralId, notes, user.userId);
         await audit.record(actor(user), { action: 'referral.screened', childId: referral.childId, subject: referralId }, tx);
@@ -117,7 +118,7 @@ export function referralService(
       return db.transaction(async (tx) => {
         const referral = await repository.find(tx, referralId, true);
         if (!referral) return { outcome: 'not_found' as const };
-        if (!mayWorkReferral(user, referral) || user.role === 'practitioner') return { outcome: 'forbidden' as const };
+        if (!overseesTeam(user, referral.team) || !may(user, 'referral:manage')) return { outcome: 'forbidden' as const };
         if (referral.pathway !== null) return { outcome: 'already_decided' as const };
         if (decision.decidedDate < referral.receivedDate) return { outcome: 'before_received' as const };
         await repository.decide(tx, referralId, { ...decision, userId: user.userId, closes: !allocatedPathways.includes(decision.pathway) });
@@ -136,11 +137,11 @@ export function referralService(
       return db.transaction(async (tx) => {
         const referral = await repository.find(tx, referralId, true);
         if (!referral) return { outcome: 'not_found' as const };
-        if (!mayWorkReferral(user, referral) || user.role === 'practitioner') return { outcome: 'forbidden' as const };
+        if (!overseesTeam(user, referral.team) || !may(user, 'referral:manage')) return { outcome: 'forbidden' as const };
         if (referral.pathway === null || !allocatedPathways.includes(referral.pathway)) return { outcome: 'not_allocatable' as const };
         if (referral.caseId !== null) return { outcome: 'already_allocated' as const };
         if (allocation.openedDate < (referral.decidedDate ?? referral.receivedDate)) return { outcome: 'before_decision' as const };
-        const workers = await repository.workersInTeam(tx, referral.team);
+        const workers = await repository.workersInTeam(tx, referral.team, rolesWith('caseload:own'));
         if (!workers.some((w) => w.workerId === allocation.workerId)) return { outcome: 'unknown_worker' as const };
         const caseId = newRecordId('case');
         await repository.openCase(tx, { caseId, childId: referral.childId, team: referral.team, workerId: allocation.workerId, openedDate: allocation.openedDate });

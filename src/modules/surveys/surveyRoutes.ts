@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import { errorList } from '../../platform/forms/fieldErrors.js';
 import type { SignedInUser } from '../../platform/access/user.js';

@@ -6,7 +6,8 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor } from '../../platform/access/user.js';
-import { may, type Permission } from '../../platform/access/permissions.js';
+import { type Permission } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import type { SurveyWaveComparison, SurveyWaveSummary } from '../quality/qualityContracts.js';
 import { detailsFixedMessage, fixedMessage, mostLinksAtOnce, SurveyRefusal, type Answers, type NewQuestion, type NewSurvey, type Question, type Survey, type Wave } from './survey.js';

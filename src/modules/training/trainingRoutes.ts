@@ -5,7 +5,7 @@ import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dateInput.js';
-import { may } from '../../platform/access/permissions.js';
+import { may } from '../../platform/access/access.js';
 import { chartSvg } from '../../platform/documents/charts.js';
 import { formValues, type FormValues } from '../lookedAfter/careForms.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { roles } from '../../platform/access/user.js';
+import { isRole } from '../../platform/access/roles.js';
 import { passwordProblem } from './passwords.js';
 import type { AccountClash } from './userService.js';
 import { errorList, fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -21,7 +21,7 @@ export const newAccountForm = z.object({
     .min(1, 'Enter a username')
     .regex(/^[a-z0-9._@-]{2,64}$/, 'Username must be 2 to 64 characters: letters, numbers, full stops, hyphens, underscores or @'),
   displayName: z.string().trim().min(1, 'Enter the person’s full name').max(200, 'Full name must be 200 characters or fewer'),
-  role: z.enum(roles, { error: 'Select a role' }),
+  role: z.string({ error: 'Select a role' }).refine(isRole, 'Select a role'),
   team: optionalText(100, 'Team must be 100 characters or fewer'),
   workerId: optionalText(64, 'Worker ID must be 64 characters or fewer').refine(
     (value) => value === undefined || /^[A-Za-z0-9._/-]+$/.test(value),

@@ -1,5 +1,5 @@
 /** @module View models for the users pages: the accounts table, and the new account form's values. */
-import { roleNames, roles, type Role } from '../../platform/access/user.js';
+import { roleDefinition, roleKeys, roleName, type Role } from '../../platform/access/roles.js';
 import type { UserRecord } from './userRepository.js';
 
 /** One row of the accounts table. */
@@ -22,7 +22,7 @@ export function accountRows(accounts: readonly UserRecord[], now: Date = new Dat
   return accounts.map((account) => ({
     username: account.username,
     displayName: account.displayName,
-    roleName: roleNames[account.role],
+    roleName: roleName(account.role),
     team: account.team ?? '',
     workerId: account.workerId ?? '',
     signsInWith: [account.passwordHash ? 'Password' : '', account.oidcSubject ? 'Council account' : ''].filter(Boolean).join(' and ') || 'Cannot sign in',
@@ -53,19 +53,10 @@ export function formValues(source: Record<string, unknown> | undefined): Partial
   return values;
 }
 
-/** What each role may do, in a line, so an administrator chooses knowingly (see web/policy.ts). */
-const roleHints: Record<Role, string> = {
-  practitioner: 'Finds children and sees their records',
-  team_manager: 'As a practitioner, and sees the service’s figures',
-  service_manager: 'As a team manager',
-  analyst: 'Sees the service’s figures only, never a named child',
-  admin: 'Manages accounts and searches the audit trail; does not see children’s records',
-};
-
 /**
  * The role radios, with the chosen one checked.
- * @example roleItems('analyst').find((item) => item.checked)?.text // 'Analyst'
+ * @example roleItems(account.role).find((item) => item.checked)?.text // the account's role, as people read it
  */
 export function roleItems(chosen: string | undefined): { value: Role; text: string; hint: { text: string }; checked: boolean }[] {
-  return roles.map((role) => ({ value: role, text: roleNames[role], hint: { text: roleHints[role] }, checked: role === chosen }));
+  return roleKeys().map((role) => ({ value: role, text: roleName(role), hint: { text: roleDefinition(role).hint }, checked: role === chosen }));
 }

@@ -1,6 +1,7 @@
 /** @module SQL for user accounts. */
 import type { Queryable } from '../../db/database.js';
-import type { Role, SignedInUser } from '../../platform/access/user.js';
+import type { SignedInUser } from '../../platform/access/user.js';
+import type { Role } from '../../platform/access/roles.js';
 
 export interface UserRecord extends SignedInUser {
   passwordHash: string | null;

@@ -2,7 +2,8 @@
 import type { Database } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { Actor, Role, SignedInUser } from '../../platform/access/user.js';
+import type { Actor, SignedInUser } from '../../platform/access/user.js';
+import type { Role } from '../../platform/access/roles.js';
 import type { UserRecord, UserRepository } from './userRepository.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
@@ -51,7 +52,7 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
   return {
     /**
      * Create (or update) a local account with a password.
-     * @example await users.add(actor, { username: 'sam', displayName: 'Sam Reid', role: 'practitioner', password: '…' })
+     * @example await users.add(actor, { username: 'sam', displayName: 'Sam Reid', role, password: '…' })
      */
     async add(actor: Actor, input: AccountDetails): Promise<SignedInUser> {
       if (input.password !== undefined) {

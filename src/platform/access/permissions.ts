@@ -1,8 +1,7 @@
 /**
- * @module Who may do what, as resource × action permissions per role. Routes name the permission they
- * need; a route that names none is refused (deny by default).
+ * @module Every permission there is, as resource × action. Roles grant them (roles.ts); routes name the
+ * permission they need, and a route that names none is refused (deny by default).
  */
-import type { Role, SignedInUser } from './user.js';
 
 export const permissions = [
   'child:search',
@@ -40,21 +39,6 @@ export const permissions = [
   'training:view',
 ] as const;
 export type Permission = (typeof permissions)[number];
-
-const granted: Record<Role, readonly Permission[]> = {
-  practitioner: ['child:search', 'child:view', 'care:record', 'referral:record', 'familyFirst:work', 'safety:view', 'safety:record', 'caseload:own'],
-  team_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge', 'quality:audit', 'quality:view', 'training:view'],
-  service_manager: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view'],
-  // Analysts see aggregate figures only, never a named child.
-  analyst: ['figures:view', 'clusters:view', 'report:build', 'benchmarks:import', 'quality:view', 'training:view'],
-  // Administrators run the system and its audit trail; they do not browse children's records.
-  admin: ['audit:search', 'user:manage', 'training:record', 'training:view'],
-};
-
-/** @example may(user, 'audit:search') // false for a practitioner */
-export function may(user: SignedInUser | undefined, permission: Permission): boolean {
-  return !!user && granted[user.role].includes(permission);
-}
 
 /** What a route needs: a permission, or `public` for pages anyone may reach (sign-in, assets, health). */
 export type RouteAccess = { permission: Permission } | { public: true } | { signedIn: true };

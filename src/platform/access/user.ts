@@ -1,15 +1,5 @@
-/** @module Who uses Cairn: roles, and the signed-in person as the rest of the code sees them. */
-
-export const roles = ['practitioner', 'team_manager', 'service_manager', 'analyst', 'admin'] as const;
-export type Role = (typeof roles)[number];
-
-export const roleNames: Record<Role, string> = {
-  practitioner: 'Practitioner',
-  team_manager: 'Team manager',
-  service_manager: 'Service manager',
-  analyst: 'Analyst',
-  admin: 'Administrator',
-};
+/** @module The signed-in person as the rest of the code sees them, and who did something for the audit trail. */
+import type { Role } from './roles.js';
 
 /** A person signed in to the web app. */
 export interface SignedInUser {
