@@ -7,6 +7,7 @@ import nunjucks from 'nunjucks';
 import type { Services } from '../composition.js';
 import { HttpError } from '../platform/http/httpError.js';
 import { configureNunjucks, templateFolders } from './nunjucksSetup.js';
+import { setUpRouteTable } from './middleware/setUpRouteTable.js';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity.js';
 import { setUpStaticResources } from './middleware/setUpStaticResources.js';
 import { setUpWebSession } from './middleware/setUpWebSession.js';
@@ -15,6 +16,7 @@ import { setUpAuthentication } from './middleware/setUpAuthentication.js';
 import { setUpAuthorisation } from './middleware/setUpAuthorisation.js';
 import { setUpPageContext } from './middleware/setUpPageContext.js';
 import { registerRoutes } from './routes.js';
+import { paths } from '../platform/http/paths.js';
 
 /**
  * @example const app = await buildApp(services); await app.listen({ port: 3000 })
@@ -30,6 +32,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  await setUpRouteTable(app);
   await setUpWebSecurity(app, config);
   await setUpStaticResources(app);
   await app.register(formbody);
@@ -68,7 +71,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     return reply.code(status).view('pages/error.njk', { title, message });
   });
 
-  app.get('/health', { config: { access: { public: true } } }, async () => ({ status: 'ok' }));
+  app.get(paths.health.pattern, { config: { access: { public: true } } }, async () => ({ status: 'ok' }));
   await registerRoutes(app, services);
 
   return app;

@@ -5,7 +5,7 @@ import { paths } from '../platform/http/paths.js';
 
 export async function homeRoutes(app: FastifyInstance, services: Services): Promise<void> {
   void services;
-  app.get(paths.home(), { config: { access: { signedIn: true } } }, async (request, reply) => {
+  app.get(paths.home.pattern, { config: { access: { signedIn: true } } }, async (request, reply) => {
     return reply.view('pages/home.njk', { title: 'Home' });
   });
 }

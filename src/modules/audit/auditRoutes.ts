@@ -16,7 +16,7 @@ const auditQuery = z.object({
 });
 
 export async function auditRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get(paths.admin.audit(), { config: { access: { permission: 'audit:search' } } }, async (request, reply) => {
+  app.get(paths.admin.audit.pattern, { config: { access: { permission: 'audit:search' } } }, async (request, reply) => {
     const parsed = auditQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : auditQuery.parse({});
     const errors: { href: string; text: string }[] = [];

@@ -23,9 +23,9 @@ export async function benchmarkRoutes(app: FastifyInstance, services: Services):
     ...values,
   });
 
-  app.get(paths.dashboards.benchmarks(), access, async (_request, reply) => reply.view('benchmarks/views/benchmarks.njk', page({})));
+  app.get(paths.dashboards.benchmarks.pattern, access, async (_request, reply) => reply.view('benchmarks/views/benchmarks.njk', page({})));
 
-  app.post(paths.dashboards.benchmarks(), { ...access, bodyLimit: maxBenchmarkBytes + 64 * 1024 }, async (request, reply) => {
+  app.post(paths.dashboards.benchmarks.pattern, { ...access, bodyLimit: maxBenchmarkBytes + 64 * 1024 }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const file = Buffer.isBuffer(body.benchmarks) ? body.benchmarks : undefined;
     if (!file || file.length === 0) return reply.status(400).view('benchmarks/views/benchmarks.njk', page({ error: 'Select a benchmarks.csv file to load' }));

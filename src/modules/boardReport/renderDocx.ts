@@ -4,7 +4,6 @@ import { formatDate } from '../../app/nunjucksSetup.js';
 import type { BoardReport, ReportBlock } from './boardReport.js';
 import { chartPng } from '../../platform/documents/charts.js';
 import { borders, cell, docxTable } from '../../platform/documents/docxTable.js';
-import type { WrittenTable } from '../reporting/publishTable.js';
 
 async function blockContent(block: ReportBlock): Promise<(Paragraph | Table)[]> {
   if (block.kind === 'paragraph') return [new Paragraph({ text: block.text })];

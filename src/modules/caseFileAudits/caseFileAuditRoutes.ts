@@ -50,7 +50,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     return round;
   }
 
-  app.get(paths.caseFileAudits.home(), viewer, async (request, reply) => {
+  app.get(paths.caseFileAudits.home.pattern, viewer, async (request, reply) => {
     const user = request.user!;
     const isLead = may(user, 'quality:lead');
     const isAuditor = may(user, 'quality:audit');
@@ -80,25 +80,25 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     setFlash(request, `Saved version ${saved.version}`);
     return reply.redirect(paths.caseFileAudits.rubric(saved), 303);
   }
-  app.get(paths.caseFileAudits.newRubric(), lead, async (_request, reply) => rubricForm(reply, undefined, rubricRows(undefined), {}));
-  app.post(paths.caseFileAudits.newRubric(), lead, async (request, reply) => saveRubric(request, reply, undefined));
-  app.get('/case-file-audits/rubrics/:rubricId', lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.newRubric.pattern, lead, async (_request, reply) => rubricForm(reply, undefined, rubricRows(undefined), {}));
+  app.post(paths.caseFileAudits.newRubric.pattern, lead, async (request, reply) => saveRubric(request, reply, undefined));
+  app.get(paths.caseFileAudits.rubric.pattern, lead, async (request, reply) => {
     const rubric = await rubricOr404(request);
     return reply.view('caseFileAudits/views/rubric.njk', {
       title: `${rubric.name}, version ${rubric.version}`, message: takeFlash(request), rubric: presentRubric(rubric, await audits.rubrics()),
     });
   });
-  app.get('/case-file-audits/rubrics/:rubricId/new-version', lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.newVersion.pattern, lead, async (request, reply) => {
     const rubric = await rubricOr404(request);
     return rubricForm(reply, rubric, rubricRows(rubric), {});
   });
-  app.post('/case-file-audits/rubrics/:rubricId/new-version', lead, async (request, reply) => saveRubric(request, reply, await rubricOr404(request)));
+  app.post(paths.caseFileAudits.newVersion.pattern, lead, async (request, reply) => saveRubric(request, reply, await rubricOr404(request)));
 
   // Rounds: create (the sample is drawn), see, allocate, moderate.
   const roundForm = async (reply: FastifyReply, values: FormValues, problems: Problems) =>
     reply.view('caseFileAudits/views/newRound.njk', { title: 'Start an audit round', form: presentRoundForm(await audits.rubrics(), values, problems) });
-  app.get(paths.caseFileAudits.newRound(), lead, async (_request, reply) => roundForm(reply, { sampleSize: '120', stratified: 'yes' }, {}));
-  app.post(paths.caseFileAudits.newRound(), lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.newRound.pattern, lead, async (_request, reply) => roundForm(reply, { sampleSize: '120', stratified: 'yes' }, {}));
+  app.post(paths.caseFileAudits.newRound.pattern, lead, async (request, reply) => {
     const form = readRound(request.body);
     if (!form.data) return roundForm(reply, form.values, form.problems);
     const created = await audits.createRound(request.user!, form.data);
@@ -109,18 +109,18 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     return reply.redirect(paths.caseFileAudits.round({ roundId: created.roundId }), 303);
   });
 
-  app.get('/case-file-audits/rounds/:roundId', lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.round.pattern, lead, async (request, reply) => {
     const round = await roundOr404(request);
     reply.header('cache-control', 'no-store');
     return reply.view('caseFileAudits/views/round.njk', { title: round.name, message: takeFlash(request), round: presentRound(round, await audits.roundFiles(request.user!, round.roundId)) });
   });
 
-  app.get('/case-file-audits/rounds/:roundId/allocate', lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.allocate.pattern, lead, async (request, reply) => {
     const round = await roundOr404(request);
     const auditors = await audits.auditors();
     return reply.view('caseFileAudits/views/allocate.njk', { title: 'Allocate files to auditors', form: presentAllocation(round, auditors, [], {}) });
   });
-  app.post('/case-file-audits/rounds/:roundId/allocate', lead, async (request, reply) => {
+  app.post(paths.caseFileAudits.allocate.pattern, lead, async (request, reply) => {
     const round = await roundOr404(request);
     const chosen = checked(request.body, 'auditors');
     const result = await audits.allocate(request.user!, round.roundId, chosen);
@@ -136,8 +136,8 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     reply.view('caseFileAudits/views/moderation.njk', {
       title: 'Choose files for moderation', form: presentModeration(round, await audits.files(round.roundId), await audits.auditors(), values, chosen, problems),
     });
-  app.get('/case-file-audits/rounds/:roundId/moderation', lead, async (request, reply) => moderationForm(reply, await roundOr404(request), { count: '10%' }, [], {}));
-  app.post('/case-file-audits/rounds/:roundId/moderation', lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.moderation.pattern, lead, async (request, reply) => moderationForm(reply, await roundOr404(request), { count: '10%' }, [], {}));
+  app.post(paths.caseFileAudits.moderation.pattern, lead, async (request, reply) => {
     const round = await roundOr404(request);
     const values = formValues(request.body, ['count']);
     const chosen = checked(request.body, 'moderators');
@@ -159,11 +159,11 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     if (!file) throw new HttpError(404, 'There is no file with that number');
     return file;
   }
-  app.get('/case-file-audits/files/:fileId/auditor', lead, async (request, reply) => {
+  app.get(paths.caseFileAudits.fileAuditor.pattern, lead, async (request, reply) => {
     const file = await fileForLead(request);
     return reply.view('caseFileAudits/views/fileAuditor.njk', { title: 'Change the auditor', form: presentFileAuditor(file, await audits.auditors(), {}, {}) });
   });
-  app.post('/case-file-audits/files/:fileId/auditor', lead, async (request, reply) => {
+  app.post(paths.caseFileAudits.fileAuditor.pattern, lead, async (request, reply) => {
     const file = await fileForLead(request);
     const values = formValues(request.body, ['auditorId']);
     const result = await audits.reallocate(request.user!, file.fileId, values.auditorId!);
@@ -177,7 +177,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
 
   // Grading and moderating a file allocated to this person.
   for (const part of ['audit', 'moderation'] as const satisfies readonly ReviewPart[]) {
-    const url = part === 'audit' ? '/case-file-audits/files/:fileId/grade' : '/case-file-audits/files/:fileId/moderate';
+    const url = part === 'audit' ? paths.caseFileAudits.grade.pattern : paths.caseFileAudits.moderate.pattern;
     const title = part === 'audit' ? 'Audit this file' : 'Moderate this file';
     app.get(url, auditor, async (request, reply) => {
       const shown = await audits.openFile(request.user!, idParam(request, 'fileId', 'file'), part);
@@ -202,7 +202,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
   }
 
   // Results: aggregate only, for anyone with quality:view (analysts included).
-  app.get('/case-file-audits/rounds/:roundId/results', viewer, async (request, reply) => {
+  app.get(paths.caseFileAudits.results.pattern, viewer, async (request, reply) => {
     const round = await roundOr404(request);
     const shown = (await audits.results(round.roundId))!;
     const compareWith = formValues(request.query, ['compareWith']).compareWith!;

@@ -29,9 +29,9 @@ export async function caseloadRoutes(app: FastifyInstance, services: Services): 
     return reply.view('caseloads/views/mine.njk', { title: 'My work', work: presentMyWork(work, today(), values, errors) });
   }
 
-  app.get(paths.caseloads.mine(), own, async (request, reply) => showMine(request, reply));
+  app.get(paths.caseloads.mine.pattern, own, async (request, reply) => showMine(request, reply));
 
-  app.post(paths.caseloads.addTask(), own, async (request, reply) => {
+  app.post(paths.caseloads.addTask.pattern, own, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = taskForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -42,7 +42,7 @@ export async function caseloadRoutes(app: FastifyInstance, services: Services): 
     return reply.redirect(paths.caseloads.mine(), 303);
   });
 
-  app.post('/caseloads/tasks/:taskId/done', own, async (request, reply) => {
+  app.post(paths.caseloads.completeTask.pattern, own, async (request, reply) => {
     const params = taskParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no such task');
     const result = await services.caseloads.completeTask(request.user!, params.data.taskId, today());
@@ -51,7 +51,7 @@ export async function caseloadRoutes(app: FastifyInstance, services: Services): 
     return reply.redirect(paths.caseloads.mine(), 303);
   });
 
-  app.get(paths.caseloads.team(), { config: { access: { permission: 'caseload:team' as const } } }, async (request, reply) => {
+  app.get(paths.caseloads.team.pattern, { config: { access: { permission: 'caseload:team' as const } } }, async (request, reply) => {
     const result = await services.caseloads.byWorker(request.user!, today());
     if (!result) throw new HttpError(403, 'You need to be in a team to see its caseloads');
     return reply.view('caseloads/views/team.njk', { title: 'Caseloads by worker', caseloads: presentTeamCaseloads(result) });

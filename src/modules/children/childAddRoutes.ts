@@ -39,7 +39,7 @@ export async function childAddRoutes(app: FastifyInstance, services: Services): 
     });
   }
 
-  app.get(paths.children.add(), access, async (request, reply) => {
+  app.get(paths.children.add.pattern, access, async (request, reply) => {
     // A form posted after the session ended comes back as a draft: show it again, checked afresh.
     const values = request.draft ? formBody(request.draft) : formBody(request.query);
     if (Object.keys(values).length === 0) return show(reply, values, {});
@@ -48,7 +48,7 @@ export async function childAddRoutes(app: FastifyInstance, services: Services): 
     return show(reply, values, {}, await services.children.checkBeforeAdding(request.user!, read.check));
   });
 
-  app.post(paths.children.add(), access, async (request, reply) => {
+  app.post(paths.children.add.pattern, access, async (request, reply) => {
     const body = formBody(request.body);
     const read = readNewChild(body, today());
     if (!read.child) {

@@ -48,9 +48,9 @@ export async function childDetailsRoutes(app: FastifyInstance, services: Service
     });
   }
 
-  app.get('/children/:childId/edit', access, async (request, reply) => show(request, reply, undefined));
+  app.get(paths.children.edit.pattern, access, async (request, reply) => show(request, reply, undefined));
 
-  app.post('/children/:childId/edit', access, async (request, reply) => {
+  app.post(paths.children.edit.pattern, access, async (request, reply) => {
     const childId = childIdOf(request);
     const body = formBody(request.body);
     const read = readChildDetails(body, today());

@@ -19,7 +19,7 @@ const searchQuery = z.object({
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 
 export async function childRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get(paths.children.search(), { config: { access: { permission: 'child:search' } } }, async (request, reply) => {
+  app.get(paths.children.search.pattern, { config: { access: { permission: 'child:search' } } }, async (request, reply) => {
     const parsed = searchQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : { name: '', 'dob-day': '', 'dob-month': '', 'dob-year': '' };
     const errors: { href: string; text: string }[] = [];
@@ -42,7 +42,7 @@ export async function childRoutes(app: FastifyInstance, services: Services): Pro
     });
   });
 
-  app.get('/children/:childId', { config: { access: { permission: 'child:view' } } }, async (request, reply) => {
+  app.get(paths.children.show.pattern, { config: { access: { permission: 'child:view' } } }, async (request, reply) => {
     const params = childParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no child with that id');
     const view = await services.children.view(request.user!, params.data.childId);

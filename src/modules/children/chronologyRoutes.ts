@@ -37,9 +37,9 @@ export async function chronologyRoutes(app: FastifyInstance, services: Services)
     return reply.view('children/views/chronology.njk', { title: chronology.heading, chronology });
   }
 
-  app.get('/children/:childId/chronology', access, async (request, reply) => show(request, reply));
+  app.get(paths.children.chronology.pattern, access, async (request, reply) => show(request, reply));
 
-  app.post('/children/:childId/chronology', access, async (request, reply) => {
+  app.post(paths.children.chronology.pattern, access, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = eventForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);

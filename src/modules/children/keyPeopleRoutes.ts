@@ -46,9 +46,9 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: Services):
     });
   }
 
-  app.get('/children/:childId/people', access, async (request, reply) => show(request, reply));
+  app.get(paths.children.keyPeople.pattern, access, async (request, reply) => show(request, reply));
 
-  app.post('/children/:childId/people', access, async (request, reply) => {
+  app.post(paths.children.keyPeople.pattern, access, async (request, reply) => {
     const { childId } = childParams.parse(request.params);
     const body = formBody(request.body);
     const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...body });

@@ -42,12 +42,12 @@ export async function mergeRoutes(app: FastifyInstance, services: Services): Pro
   }
 
   // A link from the "Possible duplicate records" panel names the duplicate (?duplicateId=…).
-  app.get('/children/:childId/merge', access, async (request, reply) => {
+  app.get(paths.children.merge.pattern, access, async (request, reply) => {
     const duplicateId = formBody(request.query).duplicateId;
     return show(request, reply, duplicateId ? { duplicateId } : {});
   });
 
-  app.post('/children/:childId/merge', access, async (request, reply) => {
+  app.post(paths.children.merge.pattern, access, async (request, reply) => {
     const { childId } = childParams.parse(request.params);
     const body = formBody(request.body);
     const parsed = mergeForm.safeParse(body);

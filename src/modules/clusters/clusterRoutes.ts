@@ -31,7 +31,7 @@ function dateFields(name: string, iso: string): Record<string, string> {
 
 /** @example await clusterRoutes(app, services) */
 export async function clusterRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get(paths.clusters.outcomes(), { config: { access: { permission: 'clusters:view' } } }, async (request, reply) => {
+  app.get(paths.clusters.outcomes.pattern, { config: { access: { permission: 'clusters:view' } } }, async (request, reply) => {
     const query = formBody(request.query);
     // Links carry ISO dates (from, to); the form sends day, month and year fields.
     const values = { ...(query.from && isIsoDate(query.from) ? dateFields('from', query.from) : {}), ...(query.to && isIsoDate(query.to) ? dateFields('to', query.to) : {}), ...query };
@@ -61,7 +61,7 @@ export async function clusterRoutes(app: FastifyInstance, services: Services): P
     });
   });
 
-  app.get('/clusters/children', { config: { access: { permission: 'clusters:children' } } }, async (request, reply) => {
+  app.get(paths.clusters.children.pattern, { config: { access: { permission: 'clusters:children' } } }, async (request, reply) => {
     const parsed = figureQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpError(404, 'There is no such figure');
     const figure = { ...parsed.data, others: parsed.data.others === 'yes' };

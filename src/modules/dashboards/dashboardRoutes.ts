@@ -58,7 +58,7 @@ export async function dashboardRoutes(app: FastifyInstance, services: Services):
   // rendered for each response.
   const pages = keptPages<Buffer>(keptPageCount);
 
-  app.get(paths.dashboards.show(), figures, async (request, reply) => {
+  app.get(paths.dashboards.show.pattern, figures, async (request, reply) => {
     const choice = readFigureChoice(request.query);
     const computed = await services.dashboards.figures(choice.options);
     const links = { mayBuildReport: may(request.user, 'report:build'), mayLoadBenchmarks: may(request.user, 'benchmarks:import') };
@@ -87,7 +87,7 @@ export async function dashboardRoutes(app: FastifyInstance, services: Services):
     return { tableId: params.data.tableId, computed: await services.dashboards.figures(choice.options) };
   }
 
-  app.get('/dashboards/tables/:tableFile', figures, async (request, reply) => {
+  app.get(paths.dashboards.csv.pattern, figures, async (request, reply) => {
     const { tableId, computed } = await namedTable(request, 'tableFile', '.csv');
     const table = computed.tables.find((candidate) => candidate.id === tableId);
     if (!table) throw new HttpError(404, 'There is no table with that name for these years');
@@ -100,7 +100,7 @@ export async function dashboardRoutes(app: FastifyInstance, services: Services):
 
   // A chart is an image of its own, so the page stays small and the browser keeps the picture for as long as the
   // figures it was drawn from are kept (no longer, so a chart never lags its table), then asks again by its ETag.
-  app.get('/dashboards/charts/:chartFile', figures, async (request, reply) => {
+  app.get(paths.dashboards.chart.pattern, figures, async (request, reply) => {
     const { tableId, computed } = await namedTable(request, 'chartFile', '.svg');
     const svg = computed.charts.get(tableId);
     if (!svg) throw new HttpError(404, 'There is no chart with that name for these years');
@@ -111,13 +111,13 @@ export async function dashboardRoutes(app: FastifyInstance, services: Services):
     return reply.header('content-type', 'image/svg+xml; charset=utf-8').send(svg);
   });
 
-  app.get(paths.dashboards.boardReport(), build, async (request, reply) => {
+  app.get(paths.dashboards.boardReport.pattern, build, async (request, reply) => {
     const choice = readFigureChoice(request.query);
     const values = emptyBoardReportValues(choice.errors.length ? figureChoiceFields.parse({}) : choice.values);
     return reply.view('dashboards/views/boardReport.njk', { title: 'Build a board report', ...boardReportForm(values, {}) });
   });
 
-  app.post(paths.dashboards.boardReport(), build, async (request, reply) => {
+  app.post(paths.dashboards.boardReport.pattern, build, async (request, reply) => {
     const values = submittedValues((request.body ?? {}) as Record<string, unknown>);
     const errors: Record<string, string> = {};
     const heldOn = readDateInput('The date of the meeting', values['heldOn-day'], values['heldOn-month'], values['heldOn-year']);

@@ -3,7 +3,6 @@
 /** Days since 1970-01-01. */
 export type Day = number;
 
-const msPerDay = 86_400_000;
 
 // The last date civil() worked out. Kept in module variables rather than returned as an array: the
 // generator asks millions of times, and the garbage of a tuple each time costs more than the sums.

@@ -61,16 +61,16 @@ export async function familyFirstRoutes(app: FastifyInstance, services: Services
     return reply.redirect(paths.familyFirst.show({ involvementId: idOf(request) }), 303);
   }
 
-  app.get('/family-first/:involvementId', work, async (request, reply) => show(request, reply));
+  app.get(paths.familyFirst.show.pattern, work, async (request, reply) => show(request, reply));
 
-  app.post('/family-first/:involvementId/plan', work, async (request, reply) => {
+  app.post(paths.familyFirst.plan.pattern, work, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = planForm.safeParse(body);
     if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
     return after(request, reply, await services.familyFirst.setPlan(request.user!, idOf(request), parsed.data.plan), body, 'plan');
   });
 
-  app.post('/family-first/:involvementId/sessions', work, async (request, reply) => {
+  app.post(paths.familyFirst.sessions.pattern, work, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = sessionForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -79,7 +79,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: Services
     return after(request, reply, await services.familyFirst.addSession(request.user!, idOf(request), { sessionDate, ...parsed.data }), body, 'session-day');
   });
 
-  app.post('/family-first/:involvementId/feedback', work, async (request, reply) => {
+  app.post(paths.familyFirst.feedback.pattern, work, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = feedbackForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -89,7 +89,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: Services
     return after(request, reply, await services.familyFirst.addFeedback(request.user!, idOf(request), feedback), body, 'given-day');
   });
 
-  app.post('/family-first/:involvementId/end', work, async (request, reply) => {
+  app.post(paths.familyFirst.end.pattern, work, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = endForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);

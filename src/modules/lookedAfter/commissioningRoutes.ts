@@ -28,14 +28,14 @@ const homeForm = z.object({
 export async function commissioningRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const access = { config: { access: { permission: 'commissioning:view' as const } } };
 
-  app.get(paths.care.hub(), { config: { access: { permission: 'resources:view' as const } } }, async (request, reply) => {
+  app.get(paths.care.hub.pattern, { config: { access: { permission: 'resources:view' as const } } }, async (request, reply) => {
     const today = todayIso();
     const reviewsDue = presentReviewsDue(await services.supervisionOrders.reviewsDue(request.user!, today), today);
     reply.header('cache-control', 'no-store');
     return reply.view('lookedAfter/views/hub.njk', { title: 'Protection and care', reviewsDue });
   });
 
-  app.get(paths.care.commissioning(), access, async (request, reply) => {
+  app.get(paths.care.commissioning.pattern, access, async (request, reply) => {
     const values = formValues(request.query, [], ['date']);
     const read = readDateInput('Date', values['date-day'], values['date-month'], values['date-year']);
     const date = read.date ?? todayIso();
@@ -47,7 +47,7 @@ export async function commissioningRoutes(app: FastifyInstance, services: Servic
     });
   });
 
-  app.get(paths.care.providers(), access, async (request, reply) => {
+  app.get(paths.care.providers.pattern, access, async (request, reply) => {
     const flash = request.session.get('flash');
     let message: string | undefined;
     if (flash?.startsWith('providers:')) {
@@ -57,9 +57,9 @@ export async function commissioningRoutes(app: FastifyInstance, services: Servic
     return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers()), message });
   });
 
-  app.get(paths.care.newProvider(), access, async (_request, reply) =>
+  app.get(paths.care.newProvider.pattern, access, async (_request, reply) =>
     reply.view('lookedAfter/views/newProvider.njk', { title: 'Add a provider', form: presentProviderForm({}, {}) }));
-  app.post(paths.care.newProvider(), access, async (request, reply) => {
+  app.post(paths.care.newProvider.pattern, access, async (request, reply) => {
     const values = formValues(request.body, ['name', 'providerType']);
     const parsed = providerForm.safeParse(values);
     let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -74,9 +74,9 @@ export async function commissioningRoutes(app: FastifyInstance, services: Servic
     return reply.view('lookedAfter/views/newProvider.njk', { title: 'Add a provider', form: presentProviderForm(values, problems) });
   });
 
-  app.get(paths.care.newHome(), access, async (_request, reply) =>
+  app.get(paths.care.newHome.pattern, access, async (_request, reply) =>
     reply.view('lookedAfter/views/newHome.njk', { title: 'Add a home and its weekly rate', form: presentHomeForm(await services.commissioning.providers(), {}, {}) }));
-  app.post(paths.care.newHome(), access, async (request, reply) => {
+  app.post(paths.care.newHome.pattern, access, async (request, reply) => {
     const values = formValues(request.body, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']);
     const parsed = homeForm.safeParse(values);
     let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);

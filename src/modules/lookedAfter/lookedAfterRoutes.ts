@@ -49,7 +49,7 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
     throw refused(result.outcome);
   }
 
-  app.get('/children/:childId/care', record, async (request, reply) => {
+  app.get(paths.care.child.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     const flash = request.session.get('flash');
     let message: string | undefined;
@@ -66,11 +66,11 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
 
   const startEpisodeView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
     reply.view('lookedAfter/views/startEpisode.njk', { title: 'Start a looked after episode', form: presentStartEpisodeForm(child, values, problems) });
-  app.get('/children/:childId/care/episodes/start', record, async (request, reply) => {
+  app.get(paths.care.startEpisode.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     return startEpisodeView(reply, history, {}, {});
   });
-  app.post('/children/:childId/care/episodes/start', record, async (request, reply) => {
+  app.post(paths.care.startEpisode.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     const form = readStartEpisode(request.body);
     if (!form.data) return startEpisodeView(reply, history, form.values, form.problems);
@@ -80,11 +80,11 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
 
   const endEpisodeView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
     reply.view('lookedAfter/views/endEpisode.njk', { title: 'End the looked after episode', form: presentEndEpisodeForm(child, values, problems) });
-  app.get('/children/:childId/care/episodes/end', record, async (request, reply) => {
+  app.get(paths.care.endEpisode.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     return endEpisodeView(reply, history, {}, {});
   });
-  app.post('/children/:childId/care/episodes/end', record, async (request, reply) => {
+  app.post(paths.care.endEpisode.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     const form = readEndEpisode(request.body);
     if (!form.data) return endEpisodeView(reply, history, form.values, form.problems);
@@ -93,7 +93,7 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
   });
 
   for (const moving of [false, true]) {
-    const url = moving ? '/children/:childId/care/placements/move' : '/children/:childId/care/placements/place';
+    const url = moving ? paths.care.move.pattern : paths.care.place.pattern;
     const title = moving ? 'Move to a new placement' : 'Place the child';
     app.get(url, record, async (request, reply) => {
       const { history, providers } = await careOf(request);
@@ -114,11 +114,11 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
 
   const endPlacementView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
     reply.view('lookedAfter/views/endPlacement.njk', { title: 'End the placement', form: presentEndPlacementForm(child, values, problems) });
-  app.get('/children/:childId/care/placements/end', record, async (request, reply) => {
+  app.get(paths.care.endPlacement.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     return endPlacementView(reply, history, {}, {});
   });
-  app.post('/children/:childId/care/placements/end', record, async (request, reply) => {
+  app.post(paths.care.endPlacement.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
     const form = readEndPlacement(request.body);
     if (!form.data) return endPlacementView(reply, history, form.values, form.problems);

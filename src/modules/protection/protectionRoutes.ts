@@ -42,7 +42,7 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
     throw new HttpError(result.outcome === 'forbidden' ? 403 : 404, result.outcome === 'forbidden' ? 'You may not change this child’s record' : 'There is no child with that id');
   }
 
-  app.get('/children/:childId/care/protection', record, async (request, reply) => {
+  app.get(paths.care.protection.pattern, record, async (request, reply) => {
     const { child, registrations, discussions, meetings } = await childOf(request);
     const flash = request.session.get('flash');
     let message: string | undefined;
@@ -61,11 +61,11 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
 
   const registerView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, concerns: string[], problems: Record<string, string>, warning: string | undefined) =>
     reply.view('protection/views/register.njk', { title: 'Register on the child protection register', form: presentRegisterForm(child, values, concerns, problems, warning) });
-  app.get('/children/:childId/care/protection/register', record, async (request, reply) => {
+  app.get(paths.care.register.pattern, record, async (request, reply) => {
     const { child, registrations } = await childOf(request);
     return registerView(reply, child, {}, [], {}, reregistrationWarning(registrations, todayIso()));
   });
-  app.post('/children/:childId/care/protection/register', record, async (request, reply) => {
+  app.post(paths.care.register.pattern, record, async (request, reply) => {
     const { child, registrations } = await childOf(request);
     const form = readRegistration(request.body);
     const warning = reregistrationWarning(registrations, todayIso());
@@ -76,11 +76,11 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
 
   const deregisterView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
     reply.view('protection/views/deregister.njk', { title: 'De-register', form: presentDeregisterForm(child, values, problems) });
-  app.get('/children/:childId/care/protection/deregister', record, async (request, reply) => {
+  app.get(paths.care.deregister.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     return deregisterView(reply, child, {}, {});
   });
-  app.post('/children/:childId/care/protection/deregister', record, async (request, reply) => {
+  app.post(paths.care.deregister.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     const form = readDeregistration(request.body);
     if (!form.data) return deregisterView(reply, child, form.values, form.problems);
@@ -89,11 +89,11 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
   });
 
   const irdTitle = 'Record an inter-agency referral discussion';
-  app.get('/children/:childId/care/protection/ird', record, async (request, reply) => {
+  app.get(paths.care.newIrd.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     return reply.view('protection/views/ird.njk', { title: irdTitle, form: presentEventForm(child, paths.care.newIrd(child), {}, {}) });
   });
-  app.post('/children/:childId/care/protection/ird', record, async (request, reply) => {
+  app.post(paths.care.newIrd.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     const form = readDiscussion(request.body);
     const showAgain = (problems: Record<string, string>) => reply.view('protection/views/ird.njk', { title: irdTitle, form: presentEventForm(child, paths.care.newIrd(child), form.values, problems) });
@@ -102,11 +102,11 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
   });
 
   const meetingTitle = 'Record a child protection planning meeting';
-  app.get('/children/:childId/care/protection/meeting', record, async (request, reply) => {
+  app.get(paths.care.newCpMeeting.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     return reply.view('protection/views/meeting.njk', { title: meetingTitle, form: presentEventForm(child, paths.care.newCpMeeting(child), {}, {}) });
   });
-  app.post('/children/:childId/care/protection/meeting', record, async (request, reply) => {
+  app.post(paths.care.newCpMeeting.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     const form = readMeeting(request.body);
     const showAgain = (problems: Record<string, string>) => reply.view('protection/views/meeting.njk', { title: meetingTitle, form: presentEventForm(child, paths.care.newCpMeeting(child), form.values, problems) });
@@ -114,7 +114,7 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
     return answer(request, reply, child.childId, await protection.recordMeeting(request.user!, child.childId, form.data), 'Child protection planning meeting recorded.', showAgain);
   });
 
-  app.get(paths.care.protectionRegister(), { config: { access: { permission: 'protection:register' as const } } }, async (request, reply) => {
+  app.get(paths.care.protectionRegister.pattern, { config: { access: { permission: 'protection:register' as const } } }, async (request, reply) => {
     const today = todayIso();
     const rows = presentRegister(await protection.onRegister(request.user!, today), today);
     reply.header('cache-control', 'no-store');

@@ -1,13 +1,13 @@
 /** @module Thin handlers for the quality report (`quality:view`): the page with its choices and the report, and its DOCX and PDF. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { HttpError } from '../../platform/http/httpError.js';
+import { HttpError, notFound } from '../../platform/http/httpError.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import type { Actor } from '../../platform/access/user.js';
 import { readChoice } from './qualityChoice.js';
 import { downloadLinks, presentQualityForm } from './qualityPresenter.js';
-import type { QualityFormat } from './qualityService.js';
+import { qualityFormats, type QualityFormat } from './qualityService.js';
 
 /**
  * `/quality` and `/quality/report.docx|pdf`.
@@ -23,7 +23,7 @@ export async function qualityRoutes(app: FastifyInstance, services: Services): P
     return { actor, options, reading: readChoice(request.query, options, todayIso()) };
   }
 
-  app.get(paths.quality.report(), view, async (request, reply) => {
+  app.get(paths.quality.report.pattern, view, async (request, reply) => {
     const { actor, options, reading } = await chosen(request);
     const report = reading.choice ? await quality.report(actor, options, reading.choice) : undefined;
     reply.header('cache-control', 'no-store');
@@ -32,17 +32,17 @@ export async function qualityRoutes(app: FastifyInstance, services: Services): P
     });
   });
 
-  const download = (format: QualityFormat) => async (request: FastifyRequest, reply: FastifyReply) => {
+  app.get(paths.quality.download.pattern, view, async (request, reply) => {
+    const format = (request.params as { format: string }).format;
+    if (!qualityFormats.includes(format as QualityFormat)) throw notFound();
     const { actor, options, reading } = await chosen(request);
     if (!reading.choice) throw new HttpError(400, 'The report’s choices have a problem: go back to the quality report page and check them');
     const report = await quality.report(actor, options, reading.choice);
-    const document = await quality.document(actor, report, reading.choice, format);
+    const document = await quality.document(actor, report, reading.choice, format as QualityFormat);
     return reply
       .header('content-type', document.contentType)
       .header('content-disposition', `attachment; filename="${document.fileName}"`)
       .header('cache-control', 'no-store')
       .send(document.bytes);
-  };
-  app.get(paths.quality.download({ format: 'docx' }), view, download('docx'));
-  app.get(paths.quality.download({ format: 'pdf' }), view, download('pdf'));
+  });
 }

@@ -11,7 +11,8 @@ import { qualityDocx } from './qualityDocx.js';
 import { qualityPdf } from './qualityPdf.js';
 import type { QualitySources } from './qualitySources.js';
 
-export type QualityFormat = 'docx' | 'pdf';
+export const qualityFormats = ['docx', 'pdf'] as const;
+export type QualityFormat = (typeof qualityFormats)[number];
 const contentTypes: Record<QualityFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',

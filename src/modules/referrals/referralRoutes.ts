@@ -39,18 +39,18 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
     return reply.view('referrals/views/show.njk', { title: referral.heading, referral });
   }
 
-  app.get(paths.referrals.tray(), manage, async (request, reply) => {
+  app.get(paths.referrals.tray.pattern, manage, async (request, reply) => {
     const referrals = await services.referrals.tray(request.user!);
     reply.header('cache-control', 'no-store');
     return reply.view('referrals/views/tray.njk', { title: 'Referral tray', tray: { ...presentTray(referrals, services.referrals.decisionTargetDays, today()), showMyWork: may(request.user, 'caseload:own') } });
   });
 
-  app.get(paths.referrals.new(), record, async (request, reply) => {
+  app.get(paths.referrals.new.pattern, record, async (request, reply) => {
     const values = request.draft ? formBody(request.draft) : {};
     return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(values, {}, newReferralFieldOrder, request.user!.team) });
   });
 
-  app.post(paths.referrals.new(), record, async (request, reply) => {
+  app.post(paths.referrals.new.pattern, record, async (request, reply) => {
     const body = formBody(request.body);
     const read = readNewReferral(body, today());
     const errors = read.errors;
@@ -68,9 +68,9 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
     return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(body, errors, newReferralFieldOrder, request.user!.team) });
   });
 
-  app.get('/referrals/:referralId', record, async (request, reply) => showReferral(request, reply, readReferralId(request)));
+  app.get(paths.referrals.show.pattern, record, async (request, reply) => showReferral(request, reply, readReferralId(request)));
 
-  app.post('/referrals/:referralId/screen', manage, async (request, reply) => {
+  app.post(paths.referrals.screen.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
     const body = formBody(request.body);
     const parsed = screenForm.safeParse(body);
@@ -81,7 +81,7 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
 
-  app.post('/referrals/:referralId/decide', manage, async (request, reply) => {
+  app.post(paths.referrals.decide.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
     const body = formBody(request.body);
     const parsed = decisionFields.safeParse(body);
@@ -96,7 +96,7 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
 
-  app.post('/referrals/:referralId/allocate', manage, async (request, reply) => {
+  app.post(paths.referrals.allocate.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
     const body = formBody(request.body);
     const parsed = allocationFields.safeParse(body);
@@ -130,9 +130,9 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
     return reply.view('referrals/views/closeCase.njk', { title: 'Close a case', form: presentCloseCase(found.case, values, errors) });
   }
 
-  app.get('/cases/:caseId/close', closeAccess, async (request, reply) => showCloseCase(request, reply, {}, {}));
+  app.get(paths.referrals.closeCase.pattern, closeAccess, async (request, reply) => showCloseCase(request, reply, {}, {}));
 
-  app.post('/cases/:caseId/close', closeAccess, async (request, reply) => {
+  app.post(paths.referrals.closeCase.pattern, closeAccess, async (request, reply) => {
     const { caseId } = caseParams.parse(request.params);
     const body = formBody(request.body);
     const parsed = closureFields.safeParse(body);

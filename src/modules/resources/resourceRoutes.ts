@@ -37,7 +37,7 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
   const view = { config: { access: { permission: 'resources:view' as const } } };
   const book = { config: { access: { permission: 'care:book' as const } } };
 
-  app.get(paths.care.resources(), view, async (_request, reply) => {
+  app.get(paths.care.resources.pattern, view, async (_request, reply) => {
     return reply.view('resources/views/list.njk', { title: 'Children’s houses and short breaks', resources: presentResourceList(await services.resources.list()) });
   });
 
@@ -47,8 +47,8 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
       errorList: Object.entries(problems).map(([field, text]) => ({ text, href: `#${field}` })),
       kindItems: resourceKinds.map((kind) => ({ value: kind, text: resourceKindLabels[kind], checked: values.kind === kind })),
     });
-  app.get(paths.care.newResource(), view, async (_request, reply) => newResourceView(reply, {}, {}));
-  app.post(paths.care.newResource(), view, async (request, reply) => {
+  app.get(paths.care.newResource.pattern, view, async (_request, reply) => newResourceView(reply, {}, {}));
+  app.post(paths.care.newResource.pattern, view, async (request, reply) => {
     const values = formValues(request.body, ['name', 'kind', 'places']);
     const parsed = newResourceForm.safeParse(values);
     const problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -60,7 +60,7 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
     return reply.redirect(paths.care.resource(resource), 303);
   });
 
-  app.get('/resources/:resourceId', view, async (request, reply) => {
+  app.get(paths.care.resource.pattern, view, async (request, reply) => {
     const resourceId = idParam.safeParse((request.params as { resourceId?: string }).resourceId);
     if (!resourceId.success) throw new HttpError(404, 'There is no resource with that id');
     const values = formValues(request.query, [], ['from', 'to']);
@@ -102,12 +102,12 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
   const bookingView = (reply: FastifyReply, child: { childId: string; name: string }, resources: Resource[], values: FormValues, problems: Record<string, string>) =>
     reply.view('resources/views/book.njk', { title: 'Book a short break', form: presentBookingForm(child, resources, values, problems) });
 
-  app.get('/children/:childId/care/short-breaks/book', book, async (request, reply) => {
+  app.get(paths.care.book.pattern, book, async (request, reply) => {
     const child = await bookingChild(request.params, request.user!);
     return bookingView(reply, child, await services.resources.list(), {}, {});
   });
 
-  app.post('/children/:childId/care/short-breaks/book', book, async (request, reply) => {
+  app.post(paths.care.book.pattern, book, async (request, reply) => {
     const child = await bookingChild(request.params, request.user!);
     const resources = await services.resources.list();
     const form = readBooking(request.body);

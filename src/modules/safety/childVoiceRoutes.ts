@@ -55,7 +55,7 @@ export async function childVoiceRoutes(app: FastifyInstance, services: Services)
 
   const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-  app.get('/children/:childId/voice', view, async (request, reply) => {
+  app.get(paths.safety.voice.pattern, view, async (request, reply) => {
     const child = childOf(request);
     const voice = await safety.childVoice(request.user!, child);
     if (voice.outcome !== 'shown') refuse(voice.outcome);
@@ -66,12 +66,12 @@ export async function childVoiceRoutes(app: FastifyInstance, services: Services)
   const wordsPage = (child: string, values: Record<string, string>, errors: Record<string, string>, restored: boolean) => ({
     title: 'Record what the child said', action: paths.safety.newWords({ childId: child }), upload: false, values, errors, restored,
   });
-  app.get('/children/:childId/voice/words/new', record, async (request, reply) => {
+  app.get(paths.safety.newWords.pattern, record, async (request, reply) => {
     const child = childOf(request);
     if (!(await services.children.mayAccess(request.user!, child))) refuse('forbidden');
     return renderForm(reply, child, wordsForm as FormSpec<unknown>, wordsPage(child, request.draft ? submittedValues(wordsForm, request.draft) : {}, {}, !!request.draft));
   });
-  app.post('/children/:childId/voice/words/new', record, async (request, reply) => {
+  app.post(paths.safety.newWords.pattern, record, async (request, reply) => {
     const child = childOf(request);
     const read = readForm(wordsForm, body(request));
     if (read.errors) return renderForm(reply, child, wordsForm as FormSpec<unknown>, wordsPage(child, submittedValues(wordsForm, body(request)), read.errors, false));
@@ -83,12 +83,12 @@ export async function childVoiceRoutes(app: FastifyInstance, services: Services)
   const drawingPage = (child: string, values: Record<string, string>, errors: Record<string, string>, restored: boolean) => ({
     title: 'Add a drawing', action: paths.safety.newDrawing({ childId: child }), upload: true, values, errors, restored,
   });
-  app.get('/children/:childId/voice/drawings/new', record, async (request, reply) => {
+  app.get(paths.safety.newDrawing.pattern, record, async (request, reply) => {
     const child = childOf(request);
     if (!(await services.children.mayAccess(request.user!, child))) refuse('forbidden');
     return renderForm(reply, child, drawingForm as FormSpec<unknown>, drawingPage(child, request.draft ? submittedValues(drawingForm, request.draft) : {}, {}, !!request.draft));
   });
-  app.post('/children/:childId/voice/drawings/new', { ...record, bodyLimit: maxDrawingBytes + 64 * 1024 }, async (request, reply) => {
+  app.post(paths.safety.newDrawing.pattern, { ...record, bodyLimit: maxDrawingBytes + 64 * 1024 }, async (request, reply) => {
     const child = childOf(request);
     const fields = body(request);
     const read = readForm(drawingForm, fields);
@@ -106,7 +106,7 @@ export async function childVoiceRoutes(app: FastifyInstance, services: Services)
     return renderForm(reply, child, drawingForm as FormSpec<unknown>, drawingPage(child, submittedValues(drawingForm, fields), errors, false));
   });
 
-  app.get('/children/:childId/voice/drawings/:drawingId', view, async (request, reply) => {
+  app.get(paths.safety.drawing.pattern, view, async (request, reply) => {
     const parsed = z.object({ childId: childParams.shape.childId, drawingId: z.uuid() }).safeParse(request.params);
     if (!parsed.success) throw new HttpError(404, 'Page not found');
     const drawing = await safety.drawingPicture(request.user!, parsed.data.childId, parsed.data.drawingId);

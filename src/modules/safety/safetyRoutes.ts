@@ -132,7 +132,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
   };
 
-  app.get('/children/:childId/safety', view, async (request, reply) => {
+  app.get(paths.safety.maps.pattern, view, async (request, reply) => {
     const { childId: child } = params(z.object({ childId }), request);
     const listed = await safety.mapsForChild(request.user!, child);
     if (listed.outcome !== 'shown') refuse(listed.outcome);
@@ -142,7 +142,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft), errors: {}, errorList: [] });
   });
 
-  app.post('/children/:childId/safety', record, async (request, reply) => {
+  app.post(paths.safety.maps.pattern, record, async (request, reply) => {
     const { childId: child } = params(z.object({ childId }), request);
     const submitted = body(request);
     const title = typeof submitted.title === 'string' ? submitted.title.trim() : '';
@@ -165,27 +165,27 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     return reply.redirect(paths.safety.map({ childId: child, mapId: started.mapId }), 303);
   });
 
-  app.get('/children/:childId/safety/maps/:mapId', view, async (request, reply) => {
+  app.get(paths.safety.map.pattern, view, async (request, reply) => {
     const shown = await openMap(request);
     reply.header('cache-control', 'no-store');
     return reply.view('safety/views/map.njk', { title: shown.map.title, ...presentMap(shown.childId, shown) });
   });
 
-  section('/children/:childId/safety/maps/:mapId/items/:category/new', {
+  section(paths.safety.newItem.pattern, {
     title: (_, request) => `Add to ${categoryNames[categoryOf(request)].toLowerCase()}`,
     spec: itemForm,
     submitText: 'Save and go back to the map',
     edit: (value, _, request) => ({ kind: 'item', item: { category: categoryOf(request), ...value } }),
   });
 
-  section('/children/:childId/safety/maps/:mapId/pairs/new', {
+  section(paths.safety.newPair.pattern, {
     title: () => 'Add a danger statement and its safety goal',
     spec: pairForm,
     submitText: 'Save and go back to the map',
     edit: (value) => ({ kind: 'pair', pair: value }),
   });
 
-  section('/children/:childId/safety/maps/:mapId/pairs/:pairId/edit', {
+  section(paths.safety.editPair.pattern, {
     title: () => 'Change a danger statement and its safety goal',
     spec: pairForm,
     submitText: 'Save and go back to the map',
@@ -196,14 +196,14 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     edit: (value, shown, request) => ({ kind: 'editPair', pair: { ...value, pairId: pairOf(shown, request).pairId } }),
   });
 
-  section('/children/:childId/safety/maps/:mapId/network/new', {
+  section(paths.safety.newMember.pattern, {
     title: () => 'Add someone to the safety network',
     spec: memberForm,
     submitText: 'Save and go back to the map',
     edit: (value) => ({ kind: 'member', member: value }),
   });
 
-  section('/children/:childId/safety/maps/:mapId/plan/new', {
+  section(paths.safety.newRule.pattern, {
     title: () => 'Add a rule to the safety plan',
     lead: () => ['Write the rule the way the family said it.'],
     spec: ruleForm,
@@ -211,7 +211,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     edit: (value) => ({ kind: 'rule', rule: value }),
   });
 
-  app.post('/children/:childId/safety/maps/:mapId/entries/:entryId/remove', record, async (request, reply) => {
+  app.post(paths.safety.remove.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     const { entryId } = params(z.object({ childId, mapId: uuid, entryId: uuid }), request);
     const result = await safety.changeMap(request.user!, shown.childId, shown.map.mapId, seenVersion(request), { kind: 'remove', entryId });
@@ -220,7 +220,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
   });
 
   // Recording a meeting fixes the version on screen; scores are dated facts of their own.
-  app.get('/children/:childId/safety/maps/:mapId/meetings/new', record, async (request, reply) => {
+  app.get(paths.safety.newMeeting.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     const values = request.draft ? submittedValues(meetingForm, request.draft) : {};
     return renderForm(reply, request, meetingSection, shown, { values, errors: {}, restored: !!request.draft, version: shown.map.version });
@@ -231,7 +231,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     spec: meetingForm,
     submitText: 'Record the meeting',
   };
-  app.post('/children/:childId/safety/maps/:mapId/meetings/new', record, async (request, reply) => {
+  app.post(paths.safety.newMeeting.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     const version = seenVersion(request);
     const read = readForm(meetingForm, body(request));
@@ -249,13 +249,13 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     spec: scoreForm as FormSpec<{ personName: string; personRole: 'worker'; score: number; scoredOn: string }>,
     submitText: 'Save this number',
   };
-  app.get('/children/:childId/safety/maps/:mapId/pairs/:pairId/scores/new', record, async (request, reply) => {
+  app.get(paths.safety.newScore.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     pairOf(shown, request);
     const values = request.draft ? submittedValues(scoreForm, request.draft) : {};
     return renderForm(reply, request, scoreSection, shown, { values, errors: {}, restored: !!request.draft, version: shown.map.version });
   });
-  app.post('/children/:childId/safety/maps/:mapId/pairs/:pairId/scores/new', record, async (request, reply) => {
+  app.post(paths.safety.newScore.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     const pair = pairOf(shown, request);
     const read = readForm(scoreForm, body(request));
@@ -270,20 +270,20 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
   });
 
-  app.get('/children/:childId/safety/maps/:mapId/scaling', view, async (request, reply) => {
+  app.get(paths.safety.scaling.pattern, view, async (request, reply) => {
     const shown = await openMap(request);
     reply.header('cache-control', 'no-store');
     return reply.view('safety/views/scaling.njk', { title: 'Safety scaling', ...(await presentScaling(shown.childId, shown)) });
   });
 
-  app.get('/children/:childId/safety/maps/:mapId/history', view, async (request, reply) => {
+  app.get(paths.safety.history.pattern, view, async (request, reply) => {
     const { childId: child, mapId } = params(mapParams, request);
     const history = await safety.history(request.user!, child, mapId);
     if (history.outcome !== 'shown') refuse(history.outcome);
     return reply.view('safety/views/history.njk', { title: 'Versions of this map', ...presentHistory(child, history.map, history.edits, history.meetings) });
   });
 
-  app.get('/children/:childId/safety/maps/:mapId/compare', view, async (request, reply) => {
+  app.get(paths.safety.compare.pattern, view, async (request, reply) => {
     const { childId: child, mapId } = params(mapParams, request);
     const query = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'Choose two versions of the map to compare');
@@ -295,7 +295,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
     });
   });
 
-  app.get('/children/:childId/safety/maps/:mapId/family-copy.:format', view, async (request, reply) => {
+  app.get(paths.safety.familyCopy.pattern, view, async (request, reply) => {
     const { childId: child, mapId, format } = params(z.object({ childId, mapId: uuid, format: z.enum(['pdf', 'docx']) }), request);
     const copy = await safety.familyCopy(request.user!, child, mapId, format);
     if (copy.outcome !== 'shown') refuse(copy.outcome);

@@ -48,7 +48,7 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
   const form = (reply: FastifyReply, template: string, title: string, child: { childId: string; name: string }, action: string, values: FormValues, problems: Record<string, string>) =>
     reply.view(`scra/views/${template}.njk`, { title, form: presentScraForm(child, action, values, problems) });
 
-  app.get('/children/:childId/care/scra', record, async (request, reply) => {
+  app.get(paths.care.scra.pattern, record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
     const message = takeFlash(request, flashPrefix);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'Children’s Reporter' });
@@ -59,11 +59,11 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
   });
 
   const newTitle = 'Record a referral to the Children’s Reporter';
-  app.get('/children/:childId/care/scra/new', record, async (request, reply) => {
+  app.get(paths.care.newScraReferral.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     return form(reply, 'newReferral', newTitle, child, paths.care.newScraReferral(child), {}, {});
   });
-  app.post('/children/:childId/care/scra/new', record, async (request, reply) => {
+  app.post(paths.care.newScraReferral.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     const values = formValues(request.body, ['ground'], ['referralDate']);
     const read = readForm(values, referralSchema, { referralDate: 'Date of referral' });
@@ -74,12 +74,12 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
   });
 
   const decisionTitle = 'Record the Reporter’s decision';
-  app.get('/children/:childId/care/scra/:referralId/decision', record, async (request, reply) => {
+  app.get(paths.care.scraDecision.pattern, record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
     const referralId = referralIdOf(request, referrals);
     return form(reply, 'decision', decisionTitle, child, paths.care.scraDecision({ childId: child.childId, referralId }), {}, {});
   });
-  app.post('/children/:childId/care/scra/:referralId/decision', record, async (request, reply) => {
+  app.post(paths.care.scraDecision.pattern, record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
     const referralId = referralIdOf(request, referrals);
     const values = formValues(request.body, ['decision'], ['decisionDate']);
@@ -91,12 +91,12 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
   });
 
   const hearingTitle = 'Record a hearing outcome';
-  app.get('/children/:childId/care/scra/:referralId/hearing', record, async (request, reply) => {
+  app.get(paths.care.scraHearing.pattern, record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
     const referralId = referralIdOf(request, referrals);
     return form(reply, 'hearing', hearingTitle, child, paths.care.scraHearing({ childId: child.childId, referralId }), {}, {});
   });
-  app.post('/children/:childId/care/scra/:referralId/hearing', record, async (request, reply) => {
+  app.post(paths.care.scraHearing.pattern, record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
     const referralId = referralIdOf(request, referrals);
     const values = formValues(request.body, ['outcome'], ['hearingDate', 'reviewDate']);

@@ -49,7 +49,7 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
     throw result.outcome === 'forbidden' ? refusedChild('forbidden') : new HttpError(404, 'Not found');
   }
 
-  app.get('/children/:childId/care/orders', record, async (request, reply) => {
+  app.get(paths.supervisionOrders.child.pattern, record, async (request, reply) => {
     const { child, orders } = await childOf(request);
     const message = takeFlash(request, flashPrefix);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'supervision orders' });
@@ -71,12 +71,12 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
   /** The hearing named in the query or the form, when it makes an order for this child. */
   const hearingOf = (childId: string, hearingId: unknown) =>
     namedHearing<HearingForOrder>(childId, hearingId, (c, h) => supervisionOrders.hearingFor(c, h), 'There is no hearing of this child that made an order');
-  app.get('/children/:childId/care/orders/new', record, async (request, reply) => {
+  app.get(paths.supervisionOrders.new.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     const hearing = await hearingOf(child.childId, (request.query as { hearing?: unknown }).hearing);
     return orderForm(reply, child, hearing ? orderValuesFrom(hearing) : {}, {}, hearing);
   });
-  app.post('/children/:childId/care/orders/new', record, async (request, reply) => {
+  app.post(paths.supervisionOrders.new.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
     const form = readOrder(request.body);
     const hearing = await hearingOf(child.childId, form.values.hearingId);
@@ -91,12 +91,12 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
   /** The hearing named in the query or the form, when it continued, varied or terminated an order of this child. */
   const reviewHearingOf = (childId: string, hearingId: unknown) =>
     namedHearing<HearingForReview>(childId, hearingId, (c, h) => supervisionOrders.hearingForReview(c, h), hearingNotThisChilds);
-  app.get('/children/:childId/care/orders/:orderId/review', record, async (request, reply) => {
+  app.get(paths.supervisionOrders.review.pattern, record, async (request, reply) => {
     const { child, order } = await orderOf(request);
     const hearing = await reviewHearingOf(child.childId, (request.query as { hearing?: unknown }).hearing);
     return reviewForm(reply, child, order, hearing ? reviewValuesFrom(hearing) : {}, hearing?.reviewed ? { reviewDate: hearingAlreadyReviewed } : {}, hearing);
   });
-  app.post('/children/:childId/care/orders/:orderId/review', record, async (request, reply) => {
+  app.post(paths.supervisionOrders.review.pattern, record, async (request, reply) => {
     const { child, order } = await orderOf(request);
     const form = readReview(request.body);
     const hearing = await reviewHearingOf(child.childId, form.values.hearingId);
@@ -107,11 +107,11 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
   });
 
   const endTitle = 'End the order';
-  app.get('/children/:childId/care/orders/:orderId/end', record, async (request, reply) => {
+  app.get(paths.supervisionOrders.end.pattern, record, async (request, reply) => {
     const { child, order } = await orderOf(request);
     return reply.view('scra/views/endOrder.njk', { title: endTitle, form: presentEndForm(child, order, {}, {}) });
   });
-  app.post('/children/:childId/care/orders/:orderId/end', record, async (request, reply) => {
+  app.post(paths.supervisionOrders.end.pattern, record, async (request, reply) => {
     const { child, order } = await orderOf(request);
     const form = readEnd(request.body);
     const showAgain = (problems: Record<string, string>) => reply.view('scra/views/endOrder.njk', { title: endTitle, form: presentEndForm(child, order, form.values, problems) });

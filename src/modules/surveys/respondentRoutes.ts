@@ -30,16 +30,16 @@ export async function respondentRoutes(app: FastifyInstance, services: Services)
       .view('surveys/views/respond.njk', { title: page.title, page, errors: page.errors });
   };
 
-  app.get(paths.surveys.thanks(), respondent, async (_request, reply) => reply.view('surveys/views/thanks.njk', { title: 'Thank you' }));
+  app.get(paths.surveys.thanks.pattern, respondent, async (_request, reply) => reply.view('surveys/views/thanks.njk', { title: 'Thank you' }));
 
-  app.get('/survey/:token', respondent, async (request, reply) => {
+  app.get(paths.surveys.respond.pattern, respondent, async (request, reply) => {
     const token = tokenOf(request);
     const form = looksLikeToken(token) ? await services.surveys.formFor(token) : undefined;
     if (!looksLikeToken(token) || !form) return unavailable(reply);
     return formView(reply, token, form, {}, {});
   });
 
-  app.post('/survey/:token', respondent, async (request, reply) => {
+  app.post(paths.surveys.respond.pattern, respondent, async (request, reply) => {
     const token = tokenOf(request);
     const form = looksLikeToken(token) ? await services.surveys.formFor(token) : undefined;
     if (!looksLikeToken(token) || !form) return unavailable(reply);

@@ -38,7 +38,7 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
   const { surveys } = services;
   const canLead = (user: SignedInUser) => may(user, 'quality:lead');
 
-  app.get(paths.surveys.list(), view, async (request, reply) => {
+  app.get(paths.surveys.list.pattern, view, async (request, reply) => {
     return reply.view('surveys/views/list.njk', {
       title: 'Surveys', surveys: presentSurveyList(await surveys.list(actor(request))), canLead: canLead(request.user!),
     });
@@ -46,8 +46,8 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
 
   const newSurveyView = (reply: FastifyReply, values: FormValues, problems: Record<string, string>) =>
     reply.view('surveys/views/new.njk', { title: 'Build a survey', ...presentSurveyForm(values, problems) });
-  app.get(paths.surveys.new(), lead, async (_request, reply) => newSurveyView(reply, {}, {}));
-  app.post(paths.surveys.new(), lead, async (request, reply) => {
+  app.get(paths.surveys.new.pattern, lead, async (_request, reply) => newSurveyView(reply, {}, {}));
+  app.post(paths.surveys.new.pattern, lead, async (request, reply) => {
     const form = readSurvey(request.body);
     if (!form.data) return newSurveyView(reply, form.values, form.problems);
     const created = await surveys.create(actor(request), form.data);
@@ -55,7 +55,7 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     return reply.redirect(paths.surveys.show({ surveyId: created.surveyId }), 303);
   });
 
-  app.get('/surveys/:surveyId', view, async (request, reply) => {
+  app.get(paths.surveys.show.pattern, view, async (request, reply) => {
     const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
     noStore(reply);
     return reply.view('surveys/views/show.njk', { title: survey.title, survey: presentSurvey(survey, canLead(request.user!)) });
@@ -66,8 +66,8 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     const values = form?.values ?? { title: survey.title, audience: survey.audience, intro: survey.intro };
     return reply.view('surveys/views/new.njk', { title: 'Change the survey’s details', ...presentSurveyForm(values, form?.problems ?? {}, survey) });
   };
-  app.get('/surveys/:surveyId/details', lead, async (request, reply) => detailsView(request, reply));
-  app.post('/surveys/:surveyId/details', lead, async (request, reply) => {
+  app.get(paths.surveys.changeDetails.pattern, lead, async (request, reply) => detailsView(request, reply));
+  app.post(paths.surveys.changeDetails.pattern, lead, async (request, reply) => {
     const form = readSurvey(request.body);
     if (!form.data) return detailsView(request, reply, form);
     const surveyId = idOf(request, 'surveyId');
@@ -83,14 +83,14 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
       title: questionId === undefined ? 'Add a question' : 'Change a question', fixed: survey.waves.length > 0, form: presentQuestionForm(survey, values, flags, problems, questionId),
     });
   };
-  app.get('/surveys/:surveyId/questions/:questionId/change', lead, async (request, reply) => {
+  app.get(paths.surveys.changeQuestion.pattern, lead, async (request, reply) => {
     const questionId = idOf(request, 'questionId');
     const question = (await surveys.show(actor(request), idOf(request, 'surveyId'))).questions.find((q) => q.questionId === questionId);
     if (!question) throw new HttpError(404, 'Page not found');
     const { values, flags } = questionValues(question);
     return questionView(request, reply, values, flags, {}, questionId);
   });
-  app.post('/surveys/:surveyId/questions/:questionId/change', lead, async (request, reply) => {
+  app.post(paths.surveys.changeQuestion.pattern, lead, async (request, reply) => {
     const questionId = idOf(request, 'questionId');
     const form = readQuestion(request.body);
     if (!form.data) return questionView(request, reply, form.values, form.flags, form.problems, questionId);
@@ -98,20 +98,20 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     await surveys.changeQuestion(actor(request), surveyId, questionId, form.data);
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
-  app.get('/surveys/:surveyId/questions/new', lead, async (request, reply) => questionView(request, reply, { scale: 'agreement' }, [], {}));
-  app.post('/surveys/:surveyId/questions/new', lead, async (request, reply) => {
+  app.get(paths.surveys.newQuestion.pattern, lead, async (request, reply) => questionView(request, reply, { scale: 'agreement' }, [], {}));
+  app.post(paths.surveys.newQuestion.pattern, lead, async (request, reply) => {
     const form = readQuestion(request.body);
     if (!form.data) return questionView(request, reply, form.values, form.flags, form.problems);
     const surveyId = idOf(request, 'surveyId');
     await surveys.addQuestion(actor(request), surveyId, form.data);
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
-  app.post('/surveys/:surveyId/questions/:questionId/remove', lead, async (request, reply) => {
+  app.post(paths.surveys.removeQuestion.pattern, lead, async (request, reply) => {
     const surveyId = idOf(request, 'surveyId');
     await surveys.removeQuestion(actor(request), surveyId, idOf(request, 'questionId'));
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
-  app.post('/surveys/:surveyId/questions/:questionId/move-up', lead, async (request, reply) => {
+  app.post(paths.surveys.moveQuestionUp.pattern, lead, async (request, reply) => {
     const surveyId = idOf(request, 'surveyId');
     await surveys.moveQuestionUp(actor(request), surveyId, idOf(request, 'questionId'));
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
@@ -124,8 +124,8 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
       values, errors: problems, errorList: errorList(problems, ['name']),
     });
   };
-  app.get('/surveys/:surveyId/waves/new', lead, async (request, reply) => waveView(request, reply, {}, {}));
-  app.post('/surveys/:surveyId/waves/new', lead, async (request, reply) => {
+  app.get(paths.surveys.newWave.pattern, lead, async (request, reply) => waveView(request, reply, {}, {}));
+  app.post(paths.surveys.newWave.pattern, lead, async (request, reply) => {
     const form = readWaveName(request.body);
     if (!form.data) return waveView(request, reply, form.values, form.problems);
     const surveyId = idOf(request, 'surveyId');
@@ -142,8 +142,8 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
       action: paths.surveys.links(wave), values, errors: problems, errorList: errorList(problems, ['count']),
     });
   };
-  app.get('/surveys/waves/:waveId/links', lead, async (request, reply) => linksView(request, reply, {}, {}));
-  app.post('/surveys/waves/:waveId/links', lead, async (request, reply) => {
+  app.get(paths.surveys.links.pattern, lead, async (request, reply) => linksView(request, reply, {}, {}));
+  app.post(paths.surveys.links.pattern, lead, async (request, reply) => {
     const form = readLinkCount(request.body);
     if (!form.data) return linksView(request, reply, form.values, form.problems);
     const waveId = idOf(request, 'waveId');
@@ -156,24 +156,24 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
       .send(linksCsv(tokens.map((token) => origin + paths.surveys.respond({ token }))));
   });
 
-  app.get('/surveys/waves/:waveId/close', lead, async (request, reply) => {
+  app.get(paths.surveys.close.pattern, lead, async (request, reply) => {
     const { survey, wave } = await surveys.wave(actor(request), idOf(request, 'waveId'));
     if (wave.closedOn) return reply.redirect(paths.surveys.show(survey), 303);
     return reply.view('surveys/views/close.njk', { title: `Close the wave ${wave.name}`, survey: { title: survey.title, href: paths.surveys.show(survey) }, wave, action: paths.surveys.close(wave) });
   });
-  app.post('/surveys/waves/:waveId/close', lead, async (request, reply) => {
+  app.post(paths.surveys.close.pattern, lead, async (request, reply) => {
     const waveId = idOf(request, 'waveId');
     await surveys.closeWave(actor(request), waveId);
     return reply.redirect(paths.surveys.results({ waveId }), 303);
   });
 
-  app.get('/surveys/waves/:waveId/results', view, async (request, reply) => {
+  app.get(paths.surveys.results.pattern, view, async (request, reply) => {
     const results = await surveys.results(actor(request), idOf(request, 'waveId'));
     noStore(reply);
     return reply.view('surveys/views/results.njk', { title: `Results: ${results.wave.name}`, results: presentResults(results) });
   });
 
-  app.get('/surveys/:surveyId/compare', view, async (request, reply) => {
+  app.get(paths.surveys.compare.pattern, view, async (request, reply) => {
     const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
     const query = request.query as { baseline?: unknown; comparator?: unknown };
     const chosen = { baseline: typeof query.baseline === 'string' ? query.baseline : undefined, comparator: typeof query.comparator === 'string' ? query.comparator : undefined };

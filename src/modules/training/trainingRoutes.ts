@@ -45,7 +45,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
   const record = { config: { access: { permission: 'training:record' as const } } };
   const { training } = services;
 
-  app.get(paths.training.coverage(), view, async (request, reply) => {
+  app.get(paths.training.coverage.pattern, view, async (request, reply) => {
     const values = formValues(request.query, [], ['on']);
     const read = readDateInput('Date', values['on-day'], values['on-month'], values['on-year']);
     const onDate = read.date ?? todayIso();
@@ -60,13 +60,13 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
   });
 
   // The staff register.
-  app.get(paths.training.staff(), record, async (request, reply) => {
+  app.get(paths.training.staff.pattern, record, async (request, reply) => {
     return reply.view('training/views/staff.njk', { title: 'Staff register', staff: presentStaffList(await training.staff()), message: takeFlash(request) });
   });
   const staffForm = (reply: FastifyReply, heading: string, action: string, values: FormValues, problems: Record<string, string>) =>
     reply.view('training/views/staffForm.njk', { title: heading, form: presentStaffForm(action, values, problems) });
-  app.get(paths.training.newStaff(), record, async (_request, reply) => staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), {}, {}));
-  app.post(paths.training.newStaff(), record, async (request, reply) => {
+  app.get(paths.training.newStaff.pattern, record, async (_request, reply) => staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), {}, {}));
+  app.post(paths.training.newStaff.pattern, record, async (request, reply) => {
     const form = readStaff(request.body);
     if (!form.data) return staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), form.values, form.problems);
     const saved = await training.addStaff(actorOf(request), form.data);
@@ -74,14 +74,14 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
     setFlash(request, `${form.data.name} added to the staff register`);
     return reply.redirect(paths.training.staff(), 303);
   });
-  app.get('/training/staff/:staffId/edit', record, async (request, reply) => {
+  app.get(paths.training.editStaff.pattern, record, async (request, reply) => {
     const staffId = param(request, 'staffId', 'person');
     const person = await training.staffMember(staffId);
     if (!person) throw new HttpError(404, 'There is no person with that id on the staff register');
     const username = person.userId ? (await services.users.findById(person.userId))?.username ?? '' : '';
     return staffForm(reply, `Change ${person.name}’s details`, paths.training.editStaff(person), staffValues(person, username), {});
   });
-  app.post('/training/staff/:staffId/edit', record, async (request, reply) => {
+  app.post(paths.training.editStaff.pattern, record, async (request, reply) => {
     const staffId = param(request, 'staffId', 'person');
     const person = await training.staffMember(staffId);
     if (!person) throw new HttpError(404, 'There is no person with that id on the staff register');
@@ -96,14 +96,14 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
   });
 
   // Courses and their sessions.
-  app.get(paths.training.courses(), record, async (request, reply) => {
+  app.get(paths.training.courses.pattern, record, async (request, reply) => {
     const [courses, sessions] = await Promise.all([training.courses(), training.sessions()]);
     return reply.view('training/views/courses.njk', { title: 'Training courses', courses: presentCourses(courses, sessions), message: takeFlash(request) });
   });
   const courseForm = (reply: FastifyReply, values: FormValues, groups: string[], problems: Record<string, string>) =>
     reply.view('training/views/courseForm.njk', { title: 'Add a course', form: presentCourseForm(values, groups, problems) });
-  app.get(paths.training.newCourse(), record, async (_request, reply) => courseForm(reply, {}, [], {}));
-  app.post(paths.training.newCourse(), record, async (request, reply) => {
+  app.get(paths.training.newCourse.pattern, record, async (_request, reply) => courseForm(reply, {}, [], {}));
+  app.post(paths.training.newCourse.pattern, record, async (request, reply) => {
     const form = readCourse(request.body);
     if (!form.data) return courseForm(reply, form.values, form.groups, form.problems);
     const saved = await training.addCourse(actorOf(request), form.data);
@@ -120,8 +120,8 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
   }
   const sessionForm = (reply: FastifyReply, course: Course, values: FormValues, problems: Record<string, string>) =>
     reply.view('training/views/sessionForm.njk', { title: `Add a session of ${course.title}`, form: presentSessionForm(course, values, problems) });
-  app.get('/training/courses/:courseId/sessions/new', record, async (request, reply) => sessionForm(reply, await courseOf(request), {}, {}));
-  app.post('/training/courses/:courseId/sessions/new', record, async (request, reply) => {
+  app.get(paths.training.newSession.pattern, record, async (request, reply) => sessionForm(reply, await courseOf(request), {}, {}));
+  app.post(paths.training.newSession.pattern, record, async (request, reply) => {
     const course = await courseOf(request);
     const form = readSession(request.body, course.days);
     if (!form.data) return sessionForm(reply, course, form.values, form.problems);
@@ -133,15 +133,15 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
   });
 
   // Sessions and their registers.
-  app.get(paths.training.sessions(), record, async (_request, reply) => {
+  app.get(paths.training.sessions.pattern, record, async (_request, reply) => {
     return reply.view('training/views/sessions.njk', { title: 'Training sessions', sessions: presentSessions(await training.sessions()) });
   });
-  app.get('/training/sessions/:sessionId/register', record, async (request, reply) => {
+  app.get(paths.training.register.pattern, record, async (request, reply) => {
     const register = await training.register(param(request, 'sessionId', 'session'));
     if (!register) throw new HttpError(404, 'There is no session with that id');
     return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, {}), message: takeFlash(request) });
   });
-  app.post('/training/sessions/:sessionId/register', record, async (request, reply) => {
+  app.post(paths.training.register.pattern, record, async (request, reply) => {
     const sessionId = param(request, 'sessionId', 'session');
     const attended = new Set(ticked((request.body as Record<string, unknown> | undefined)?.attended));
     const saved = await training.recordAttendance(actorOf(request), sessionId, attended);

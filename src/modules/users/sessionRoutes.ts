@@ -27,17 +27,17 @@ export async function sessionRoutes(app: FastifyInstance, services: Services): P
 
   // Does not count as activity (setUpAuthentication leaves lastSeenAt alone for it), so another tab's
   // activity can be seen without this tab's timer keeping the session alive by itself.
-  app.get(paths.session.status(), { config: { access: { signedIn: true } } }, async (request) => {
+  app.get(paths.session.status.pattern, { config: { access: { signedIn: true } } }, async (request) => {
     return { signedIn: true, secondsLeft: secondsLeft(request, config.idleTimeoutMinutes) };
   });
 
   // Every signed-in request renews the session; this one exists only to do that.
-  app.post(paths.session.keepAlive(), { config: { access: { signedIn: true } } }, async (request) => {
+  app.post(paths.session.keepAlive.pattern, { config: { access: { signedIn: true } } }, async (request) => {
     return { signedIn: true, secondsLeft: secondsLeft(request, config.idleTimeoutMinutes) };
   });
 
   // The page's timer ran out: keep the draft and end the session, as the server would a moment later.
-  app.post(paths.session.draft(), { config: { access: { signedIn: true } } }, async (request, reply) => {
+  app.post(paths.session.draft.pattern, { config: { access: { signedIn: true } } }, async (request, reply) => {
     const parsed = pageDraft.safeParse(request.body);
     const path = parsed.success ? safeReturnPath(parsed.data.path) : undefined;
     if (!parsed.success || !path) return reply.code(400).send({ error: 'A draft needs the page’s local path and its fields' });

@@ -26,7 +26,7 @@ export const signInRateLimit = { max: 10, timeWindow: '1 minute' } as const;
 export async function signInRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { config } = services;
 
-  app.get(paths.signIn.show(), { config: { access: { public: true } } }, async (request, reply) => {
+  app.get(paths.signIn.show.pattern, { config: { access: { public: true } } }, async (request, reply) => {
     if (request.user) return reply.redirect(paths.home(), 303);
     const flash = request.session.get('flash');
     if (flash) request.session.set('flash', undefined);
@@ -41,7 +41,7 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
   });
 
   app.post(
-    paths.signIn.submit(),
+    paths.signIn.submit.pattern,
     { config: { access: { public: true }, rateLimit: signInRateLimit } },
     async (request, reply) => {
       const form = signInForm.parse(request.body ?? {});
@@ -64,7 +64,7 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
   );
 
   // Public so that signing out always works, even from a page left open after the session ended.
-  app.post(paths.signOut(), { config: { access: { public: true } } }, async (request, reply) => {
+  app.post(paths.signOut.pattern, { config: { access: { public: true } } }, async (request, reply) => {
     if (request.user) await services.audit.record({ kind: 'user', user: request.user }, { action: 'user.signed_out' });
     endSession(request, 'signed_out');
     return reply.redirect(paths.signIn.show(), 303);

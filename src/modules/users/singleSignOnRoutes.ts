@@ -15,7 +15,7 @@ const problemPage = 'users/views/singleSignOnProblem.njk';
 export async function singleSignOnRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { oidc } = services;
 
-  app.get(paths.signIn.oidcStart(), { config: { access: { public: true } } }, async (request, reply) => {
+  app.get(paths.signIn.oidcStart.pattern, { config: { access: { public: true } } }, async (request, reply) => {
     if (!oidc) throw notFound();
     let start: Awaited<ReturnType<OidcClient['start']>>;
     try {
@@ -34,7 +34,7 @@ export async function singleSignOnRoutes(app: FastifyInstance, services: Service
   });
 
   // Exempt from the CSRF token (the provider cannot send one): the state, nonce and PKCE checks do that job.
-  app.get(paths.signIn.oidcCallback(), { config: { access: { public: true }, csrfExempt: true } }, async (request, reply) => {
+  app.get(paths.signIn.oidcCallback.pattern, { config: { access: { public: true }, csrfExempt: true } }, async (request, reply) => {
     if (!oidc) throw notFound();
     const state = request.session.get('oidcState');
     const nonce = request.session.get('oidcNonce');

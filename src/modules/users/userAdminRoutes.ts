@@ -62,7 +62,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export async function userAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const manage = { config: { access: { permission: 'user:manage' as const } } };
 
-  app.get(paths.admin.users(), manage, async (request, reply) => {
+  app.get(paths.admin.users.pattern, manage, async (request, reply) => {
     const flash = request.session.get('flash');
     let created: string | undefined;
     if (flash?.startsWith('user_created:')) {
@@ -72,7 +72,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: Services):
     return reply.view('users/views/list.njk', { title: 'Users', accounts: accountRows(await services.users.list()), created });
   });
 
-  app.get(paths.admin.newUser(), manage, async (request, reply) => {
+  app.get(paths.admin.newUser.pattern, manage, async (request, reply) => {
     const values = formValues(request.draft);
     return reply.view('users/views/new.njk', {
       title: 'Add a user',
@@ -84,7 +84,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: Services):
     });
   });
 
-  app.post(paths.admin.newUser(), manage, async (request, reply) => {
+  app.post(paths.admin.newUser.pattern, manage, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const submitted = Object.fromEntries(newAccountFields.map((field) => [field, text(body[field])]));
     const parsed = newAccountForm.safeParse(submitted);

@@ -2,7 +2,18 @@
 import type { SignedInUser } from '../access/user.js';
 import type { RouteAccess } from '../access/permissions.js';
 
+/** A route as registered: its method, its pattern and who may reach it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, in order (see app/middleware/setUpRouteTable.ts). */
+    routeTable: readonly RegisteredRoute[];
+  }
   interface FastifyContextConfig {
     /** Who may reach this route. Required: a route without it is refused. */
     access?: RouteAccess;
