@@ -90,7 +90,7 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
       request.session.regenerate();
       if (isPublic) return;
       request.session.set('returnTo', draft?.path ?? returnTo);
-      request.session.set('flash', idle ? 'idle' : 'session_ended');
+      request.session.set('signInReason', idle ? 'idle' : 'session_ended');
       if (request.headers.accept?.includes('application/json')) return reply.code(401).send({ signedIn: false });
       return reply.redirect(paths.signIn.show(), 303);
     }

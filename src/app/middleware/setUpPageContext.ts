@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { may } from '../../platform/access/access.js';
 import { paths } from '../../platform/http/paths.js';
+import { takeNotice } from '../../platform/http/flash.js';
 
 export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {
   const { config } = services;
@@ -36,6 +37,8 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       idleTimeoutSeconds: config.idleTimeoutMinutes * 60,
       idleWarningSeconds: config.idleWarningMinutes * 60,
       draft: request.draft,
+      // Called by the layout as it renders, so only a page that is shown uses up the message.
+      takeNotice: () => takeNotice(request),
     };
   });
 }

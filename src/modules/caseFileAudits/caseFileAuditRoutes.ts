@@ -11,9 +11,9 @@ import {
   presentAllocation, presentFileAuditor, presentFileForAudit, presentHome, presentModeration, presentResults, presentRound, presentRoundForm,
   presentRubric, presentRubricForm, reviewValues,
 } from './caseFileAuditPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 type Problems = Record<string, string>;
-const flashPrefix = 'caseFileAudits:';
 const lead = { config: { access: { permission: 'quality:lead' as const } } };
 const auditor = { config: { access: { permission: 'quality:audit' as const } } };
 const viewer = { config: { access: { permission: 'quality:view' as const } } };
@@ -29,16 +29,8 @@ const refused = (outcome: 'not_found' | 'forbidden', what: string): never => {
   throw new HttpError(404, `There is no ${what} with that number`);
 };
 
-/** A message left for the next page, shown once. */
-function takeFlash(request: FastifyRequest): string | undefined {
-  const flash = request.session.get('flash');
-  if (!flash?.startsWith(flashPrefix)) return undefined;
-  request.session.set('flash', undefined);
-  return flash.slice(flashPrefix.length);
-}
 /** @example counted(1, 'file') // '1 file' */
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const setFlash = (request: FastifyRequest, message: string) => request.session.set('flash', `${flashPrefix}${message}`);
 
 /** `/case-file-audits/…`: see docs in the README's “Case file audits” section. @example await caseFileAuditRoutes(app, services) */
 export async function caseFileAuditRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -57,7 +49,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     const [rounds, rubrics, myFiles] = await Promise.all([audits.rounds(), isLead ? audits.rubrics() : [], isAuditor ? audits.myFiles(user) : []]);
     reply.header('cache-control', 'no-store');
     return reply.view('caseFileAudits/views/home.njk', {
-      title: 'Case file audits', message: takeFlash(request), home: presentHome({ rounds, rubrics, myFiles, userId: user.userId, lead: isLead, auditor: isAuditor }),
+      title: 'Case file audits', home: presentHome({ rounds, rubrics, myFiles, userId: user.userId, lead: isLead, auditor: isAuditor }),
     });
   });
 
@@ -77,7 +69,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     const saved = await audits.saveRubric(request.user!, { name: form.data.name, basedOn: base?.rubricId, questions: form.data.questions });
     if (saved.outcome === 'problems') return rubricForm(reply, base, form.values, saved.problems);
     if (saved.outcome !== 'saved') return refused(saved.outcome, 'rubric');
-    setFlash(request, `Saved version ${saved.version}`);
+    tellNextPage(request, `Saved version ${saved.version}`);
     return reply.redirect(paths.caseFileAudits.rubric(saved), 303);
   }
   app.get(paths.caseFileAudits.newRubric.pattern, lead, async (_request, reply) => rubricForm(reply, undefined, rubricRows(undefined), {}));
@@ -85,7 +77,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
   app.get(paths.caseFileAudits.rubric.pattern, lead, async (request, reply) => {
     const rubric = await rubricOr404(request);
     return reply.view('caseFileAudits/views/rubric.njk', {
-      title: `${rubric.name}, version ${rubric.version}`, message: takeFlash(request), rubric: presentRubric(rubric, await audits.rubrics()),
+      title: `${rubric.name}, version ${rubric.version}`, rubric: presentRubric(rubric, await audits.rubrics()),
     });
   });
   app.get(paths.caseFileAudits.newVersion.pattern, lead, async (request, reply) => {
@@ -103,7 +95,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     if (!form.data) return roundForm(reply, form.values, form.problems);
     const created = await audits.createRound(request.user!, form.data);
     if (created.outcome === 'problems') return roundForm(reply, form.values, created.problems);
-    setFlash(request, created.tookAll
+    tellNextPage(request, created.tookAll
       ? `Only ${created.drawn} cases were open in the period, fewer than the sample size, so all of them were taken`
       : `Drew ${counted(created.drawn, 'file')}`);
     return reply.redirect(paths.caseFileAudits.round({ roundId: created.roundId }), 303);
@@ -112,7 +104,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
   app.get(paths.caseFileAudits.round.pattern, lead, async (request, reply) => {
     const round = await roundOr404(request);
     reply.header('cache-control', 'no-store');
-    return reply.view('caseFileAudits/views/round.njk', { title: round.name, message: takeFlash(request), round: presentRound(round, await audits.roundFiles(request.user!, round.roundId)) });
+    return reply.view('caseFileAudits/views/round.njk', { title: round.name, round: presentRound(round, await audits.roundFiles(request.user!, round.roundId)) });
   });
 
   app.get(paths.caseFileAudits.allocate.pattern, lead, async (request, reply) => {
@@ -128,7 +120,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
       return reply.view('caseFileAudits/views/allocate.njk', { title: 'Allocate files to auditors', form: presentAllocation(round, await audits.auditors(), chosen, result.problems) });
     }
     if (result.outcome !== 'allocated') return refused(result.outcome, 'audit round');
-    setFlash(request, `Allocated ${counted(result.files, 'file')} among ${counted(new Set(chosen).size, 'auditor')}`);
+    tellNextPage(request, `Allocated ${counted(result.files, 'file')} among ${counted(new Set(chosen).size, 'auditor')}`);
     return reply.redirect(paths.caseFileAudits.round(round), 303);
   });
 
@@ -149,7 +141,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
     const result = await audits.setModeration(request.user!, round.roundId, { count: count.count!, moderatorIds: chosen });
     if (result.outcome === 'problems') return moderationForm(reply, round, values, chosen, result.problems);
     if (result.outcome !== 'set') return refused(result.outcome, 'audit round');
-    setFlash(request, `Chose ${counted(result.files, 'file')} for moderation`);
+    tellNextPage(request, `Chose ${counted(result.files, 'file')} for moderation`);
     return reply.redirect(paths.caseFileAudits.round(round), 303);
   });
 
@@ -171,7 +163,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
       return reply.view('caseFileAudits/views/fileAuditor.njk', { title: 'Change the auditor', form: presentFileAuditor(file, await audits.auditors(), values, result.problems) });
     }
     if (result.outcome !== 'allocated') return refused(result.outcome, 'file');
-    setFlash(request, `Changed the auditor for ${file.childName}`);
+    tellNextPage(request, `Changed the auditor for ${file.childName}`);
     return reply.redirect(paths.caseFileAudits.round({ roundId: file.roundId }), 303);
   });
 
@@ -183,7 +175,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
       const shown = await audits.openFile(request.user!, idParam(request, 'fileId', 'file'), part);
       if (shown.outcome !== 'shown') return refused(shown.outcome, 'file');
       reply.header('cache-control', 'no-store');
-      return reply.view('caseFileAudits/views/grade.njk', { title, message: takeFlash(request), form: presentFileForAudit(shown, part, reviewValues(shown), {}) });
+      return reply.view('caseFileAudits/views/grade.njk', { title, form: presentFileForAudit(shown, part, reviewValues(shown), {}) });
     });
     app.post(url, auditor, async (request, reply) => {
       const fileId = idParam(request, 'fileId', 'file');
@@ -196,7 +188,7 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: Servic
         return reply.view('caseFileAudits/views/grade.njk', { title, form: presentFileForAudit(shown, part, form.values, result.problems) });
       }
       if (result.outcome !== 'graded') return refused(result.outcome, 'file');
-      setFlash(request, `Saved your grades for ${shown.file.childName}`);
+      tellNextPage(request, `Saved your grades for ${shown.file.childName}`);
       return reply.redirect(paths.caseFileAudits.home(), 303);
     });
   }

@@ -9,6 +9,7 @@ import { formValues } from './careForms.js';
 import { todayIso } from './lookedAfter.js';
 import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';
 import { presentReviewsDue } from '../scra/supervisionOrderPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const providerForm = z.object({
   name: z.string().trim().min(1, 'Enter the provider’s name').max(200, 'Name must be 200 characters or fewer'),
@@ -48,13 +49,7 @@ export async function commissioningRoutes(app: FastifyInstance, services: Servic
   });
 
   app.get(paths.care.providers.pattern, access, async (request, reply) => {
-    const flash = request.session.get('flash');
-    let message: string | undefined;
-    if (flash?.startsWith('providers:')) {
-      message = flash.slice('providers:'.length);
-      request.session.set('flash', undefined);
-    }
-    return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers()), message });
+    return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers()) });
   });
 
   app.get(paths.care.newProvider.pattern, access, async (_request, reply) =>
@@ -66,7 +61,7 @@ export async function commissioningRoutes(app: FastifyInstance, services: Servic
     if (parsed.success) {
       const result = await services.commissioning.addProvider({ kind: 'user', user: request.user! }, parsed.data);
       if (result.outcome === 'done') {
-        request.session.set('flash', `providers:${parsed.data.name} added`);
+        tellNextPage(request, `${parsed.data.name} added`);
         return reply.redirect(paths.care.providers(), 303);
       }
       problems = result.problems;
@@ -84,7 +79,7 @@ export async function commissioningRoutes(app: FastifyInstance, services: Servic
       const { providerId, homeName, outOfAuthority, weeklyRate } = parsed.data;
       const result = await services.commissioning.addHome({ kind: 'user', user: request.user! }, { providerId, name: homeName, outOfAuthority, weeklyRate });
       if (result.outcome === 'done') {
-        request.session.set('flash', `providers:${homeName} added`);
+        tellNextPage(request, `${homeName} added`);
         return reply.redirect(paths.care.providers(), 303);
       }
       problems = result.problems;

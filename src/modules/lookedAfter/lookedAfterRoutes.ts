@@ -10,10 +10,10 @@ import {
   presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm,
 } from './lookedAfterPresenter.js';
 import { presentOrdersInForce } from '../scra/supervisionOrderPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const record = { config: { access: { permission: 'care:record' as const } } };
-const flashPrefix = 'care:';
 
 function childIdOf(request: FastifyRequest): string {
   const params = childParams.safeParse(request.params);
@@ -42,7 +42,7 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
   /** After a change: back to the care page with a message, or the form again with its problems. */
   function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: CareChange<object>, done: string, showAgain: (problems: Record<string, string>) => unknown) {
     if (result.outcome === 'done') {
-      request.session.set('flash', `${flashPrefix}${done}`);
+      tellNextPage(request, `${done}`);
       return reply.redirect(paths.care.child({ childId }), 303);
     }
     if (result.outcome === 'problems') return showAgain(result.problems);
@@ -51,17 +51,11 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: Services
 
   app.get(paths.care.child.pattern, record, async (request, reply) => {
     const { history } = await careOf(request);
-    const flash = request.session.get('flash');
-    let message: string | undefined;
-    if (flash?.startsWith(flashPrefix)) {
-      message = flash.slice(flashPrefix.length);
-      request.session.set('flash', undefined);
-    }
     reply.header('cache-control', 'no-store');
     const care = presentCareHistory(history, lookedAfter.today());
     const found = await services.supervisionOrders.ordersOf(request.user!, history.childId);
     const orders = presentOrdersInForce(history, found.outcome === 'found' ? found.orders : [], lookedAfter.today());
-    return reply.view('lookedAfter/views/care.njk', { title: `Looked after: ${care.name}`, care, orders, message });
+    return reply.view('lookedAfter/views/care.njk', { title: `Looked after: ${care.name}`, care, orders });
   });
 
   const startEpisodeView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>

@@ -11,10 +11,10 @@ import type { ProtectionChange } from './protectionService.js';
 import {
   presentDeregisterForm, presentEventForm, presentEvents, presentRegister, presentRegisterForm, presentRegistrations, reregistrationWarning,
 } from './protectionPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const record = { config: { access: { permission: 'care:record' as const } } };
-const flashPrefix = 'protection:';
 
 /**
  * The child's protection page and forms (`care:record`), and `/protection/register` (`protection:register`).
@@ -35,7 +35,7 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
   function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: ProtectionChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
     if (result.outcome === 'done') {
       const warning = result.reregisteredAfter ? ` This is a re-registration within 18 months of de-registration on ${spoken(result.reregisteredAfter)}.` : '';
-      request.session.set('flash', `${flashPrefix}${done}${warning}`);
+      tellNextPage(request, `${done}${warning}`);
       return reply.redirect(paths.care.protection({ childId }), 303);
     }
     if (result.outcome === 'problems') return showAgain(result.problems);
@@ -44,17 +44,11 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
 
   app.get(paths.care.protection.pattern, record, async (request, reply) => {
     const { child, registrations, discussions, meetings } = await childOf(request);
-    const flash = request.session.get('flash');
-    let message: string | undefined;
-    if (flash?.startsWith(flashPrefix)) {
-      message = flash.slice(flashPrefix.length);
-      request.session.set('flash', undefined);
-    }
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'child protection' });
     reply.header('cache-control', 'no-store');
     const view = presentRegistrations(child, registrations, todayIso());
     return reply.view('protection/views/child.njk', {
-      title: `Child protection: ${child.name}`, protection: view, events: presentEvents(discussions, meetings), message,
+      title: `Child protection: ${child.name}`, protection: view, events: presentEvents(discussions, meetings),
       irdHref: paths.care.newIrd(child), meetingHref: paths.care.newCpMeeting(child),
     });
   });

@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { allocationFields, closureFields, decisionFields, formBody, newReferralFieldOrder, readDate, readNewReferral, screenForm, type FormBody } from './referralForms.js';
 import { presentCloseCase, presentNewReferralForm, presentReferral, presentTray } from './referralPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const referralParams = z.object({ referralId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const caseParams = z.object({ caseId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -144,7 +145,7 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
     if (result.outcome === 'forbidden') throw new HttpError(403, "This case is not on your caseload or your team's.");
     if (result.outcome === 'already_closed') throw new HttpError(409, 'This case is already closed');
     if (result.outcome === 'before_opened') return showCloseCase(request, reply, body, { 'closed-day': 'Date the case closes must be on or after the date it opened' });
-    request.session.set('flash', 'case_closed');
-    return reply.redirect(may(request.user, 'referral:manage') ? paths.referrals.tray() : paths.children.search(), 303);
+    tellNextPage(request, 'Case closed');
+    return reply.redirect(paths.children.show({ childId: result.childId }), 303);
   });
 }

@@ -99,7 +99,7 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
     // The worker now has the child on their caseload and closes the case, saying why.
     expect(await services.referrals.closeCase(otherManager, allocated.caseId, { closedDate: '2022-09-30', reason: 'outcomes_met', notes: null })).toEqual({ outcome: 'forbidden' });
     expect(await services.referrals.closeCase(worker, allocated.caseId, { closedDate: '2022-03-01', reason: 'outcomes_met', notes: null })).toEqual({ outcome: 'before_opened' });
-    expect(await services.referrals.closeCase(worker, allocated.caseId, { closedDate: '2022-09-30', reason: 'stepped_down_universal', notes: 'Doing well' })).toEqual({ outcome: 'closed' });
+    expect(await services.referrals.closeCase(worker, allocated.caseId, { closedDate: '2022-09-30', reason: 'stepped_down_universal', notes: 'Doing well' })).toEqual({ outcome: 'closed', childId: expect.any(String) });
     // Once closed (in the past) the case has left the worker's caseload; a service manager still sees it, and it stays closed.
     const head = await aUser(database.db, 'service_manager');
     expect(await services.referrals.closeCase(head, allocated.caseId, { closedDate: '2022-10-30', reason: 'other', notes: null })).toEqual({ outcome: 'already_closed' });

@@ -12,7 +12,7 @@ import type { CaseRecord, ReferralRepository } from './referralRepository.js';
 export type Recorded = { outcome: 'recorded'; groupId: string; referralIds: string[] } | { outcome: 'problems'; problems: Record<number, string> };
 export type Decided = { outcome: 'decided' } | { outcome: 'not_found' | 'forbidden' | 'already_decided' | 'before_received' };
 export type Allocated = { outcome: 'allocated'; caseId: string; involvementId: string | null } | { outcome: 'not_found' | 'forbidden' | 'not_allocatable' | 'already_allocated' | 'unknown_worker' | 'before_decision' };
-export type Closed = { outcome: 'closed' } | { outcome: 'not_found' | 'forbidden' | 'already_closed' | 'before_opened' };
+export type Closed = { outcome: 'closed'; childId: string } | { outcome: 'not_found' } | { outcome: 'forbidden' } | { outcome: 'already_closed' } | { outcome: 'before_opened' };
 
 /**
  * @example const referrals = referralService(db, referralRepository(), familyFirstRepository(), children, audit, { decisionTargetDays: 7 })
@@ -181,7 +181,7 @@ export function referralService(
         if (closure.closedDate < found.openedDate) return { outcome: 'before_opened' as const };
         await repository.closeCase(tx, { caseId, ...closure, userId: user.userId });
         await audit.record(actor(user), { action: 'case.closed', childId: found.childId, subject: caseId, reason: closure.reason, details: { closedDate: closure.closedDate } }, tx);
-        return { outcome: 'closed' as const };
+        return { outcome: 'closed' as const, childId: found.childId };
       });
     },
   };

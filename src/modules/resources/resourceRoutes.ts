@@ -11,6 +11,7 @@ import { addDays, daysBetween, resourceKindLabels, resourceKinds, type Resource 
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { readBooking } from './bookingForm.js';
 import { presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const newResourceForm = z.object({
   name: z.string().trim().min(1, 'Enter the name').max(200, 'Name must be 200 characters or fewer'),
@@ -19,7 +20,6 @@ const newResourceForm = z.object({
     .pipe(z.array(z.string().max(100, 'Each place’s name must be 100 characters or fewer')).min(1, 'Enter at least one bed, room or flat, one on each line').max(50, 'Enter 50 places or fewer')),
 });
 const idParam = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
-const flashPrefix = 'resources:';
 
 /** The first and last days of the month `date` falls in. */
 function monthOf(date: string): { from: string; to: string } {
@@ -76,16 +76,10 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
     const period = Object.keys(errors).length ? monthOf(todayIso()) : { from: start, to: end };
     const use = await services.resources.use(request.user!, resourceId.data, period.from, period.to);
     if (!use) throw new HttpError(404, 'There is no resource with that id');
-    const flash = request.session.get('flash');
-    let message: string | undefined;
-    if (flash?.startsWith(flashPrefix)) {
-      message = flash.slice(flashPrefix.length);
-      request.session.set('flash', undefined);
-    }
     reply.header('cache-control', 'no-store');
     const resource = presentResourceUse(use, period.from, period.to);
     return reply.view('resources/views/show.njk', {
-      title: resource.name, resource, message, values, errors,
+      title: resource.name, resource, values, errors,
       errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}-day` })),
       action: paths.care.resource(use.resource),
     });
@@ -116,7 +110,7 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
     if (result.outcome === 'forbidden') throw new HttpError(403, "This child is not in your team's. Ask their team manager to book for them.");
     if (result.outcome === 'problems') return bookingView(reply, child, resources, form.values, result.problems);
     const resource = resources.find((r) => r.places.some((p) => p.placeId === form.data!.placeId))!;
-    request.session.set('flash', `${flashPrefix}Booked for ${child.name}`);
+    tellNextPage(request, `Booked for ${child.name}`);
     return reply.redirect(paths.care.resource(resource, { year: form.data.startDate.slice(0, 4), month: String(Number(form.data.startDate.slice(5, 7))) }), 303);
   });
 }

@@ -4,17 +4,16 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { takeFlash } from '../../platform/http/flash.js';
 import { readDateInput } from '../../platform/forms/dateInput.js';
 import { formValues, readForm, type FormValues } from '../lookedAfter/careForms.js';
 import { grounds, hearingOutcomes, reporterDecisions } from './scra.js';
 import type { ScraChange } from './scraService.js';
 import { presentScra, presentScraForm } from './scraPresenter.js';
 import { hearingOrderLinks } from './supervisionOrderPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
-const flashPrefix = 'scra:';
 const referralSchema = z.object({ ground: z.string().refine((g) => grounds.includes(g), 'Select the ground of referral') });
 const decisionSchema = z.object({ decision: z.enum(reporterDecisions, { error: 'Select the Reporter’s decision' }) });
 const hearingSchema = z.object({ outcome: z.enum(hearingOutcomes, { error: 'Select the outcome of the hearing' }) });
@@ -39,7 +38,7 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
   }
   function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: ScraChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
     if (result.outcome === 'done') {
-      request.session.set('flash', `${flashPrefix}${done}`);
+      tellNextPage(request, done);
       return reply.redirect(paths.care.scra({ childId }), 303);
     }
     if (result.outcome === 'problems') return showAgain(result.problems);
@@ -50,12 +49,11 @@ export async function scraRoutes(app: FastifyInstance, services: Services): Prom
 
   app.get(paths.care.scra.pattern, record, async (request, reply) => {
     const { child, referrals } = await childOf(request);
-    const message = takeFlash(request, flashPrefix);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'Children’s Reporter' });
     reply.header('cache-control', 'no-store');
     const found = await services.supervisionOrders.ordersOf(request.user!, child.childId);
     const orderLinks = hearingOrderLinks(child, found.outcome === 'found' ? found.orders : [], referrals.flatMap((r) => r.hearings));
-    return reply.view('scra/views/child.njk', { title: `Children’s Reporter: ${child.name}`, scra: presentScra(child, referrals, orderLinks), message });
+    return reply.view('scra/views/child.njk', { title: `Children’s Reporter: ${child.name}`, scra: presentScra(child, referrals, orderLinks) });
   });
 
   const newTitle = 'Record a referral to the Children’s Reporter';

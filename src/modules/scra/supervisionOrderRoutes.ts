@@ -4,17 +4,16 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { takeFlash } from '../../platform/http/flash.js';
 import { todayIso } from '../lookedAfter/lookedAfter.js';
 import type { FormValues } from '../lookedAfter/careForms.js';
 import type { SupervisionOrder } from './supervisionOrder.js';
 import { readEnd, readOrder, readReview } from './supervisionOrderForms.js';
 import { hearingAlreadyReviewed, hearingNotThisChilds, type HearingForOrder, type HearingForReview, type OrderChange } from './supervisionOrderService.js';
 import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, presentReviewForm, reviewValuesFrom } from './supervisionOrderPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
-const flashPrefix = 'orders:';
 const refusedChild = (outcome: 'forbidden' | 'not_found') => outcome === 'forbidden'
   ? new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.")
   : new HttpError(404, 'There is no child with that id');
@@ -42,7 +41,7 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
   }
   function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: OrderChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
     if (result.outcome === 'done') {
-      request.session.set('flash', `${flashPrefix}${done}`);
+      tellNextPage(request, done);
       return reply.redirect(paths.supervisionOrders.child({ childId }), 303);
     }
     if (result.outcome === 'problems') return showAgain(result.problems);
@@ -51,10 +50,9 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Ser
 
   app.get(paths.supervisionOrders.child.pattern, record, async (request, reply) => {
     const { child, orders } = await childOf(request);
-    const message = takeFlash(request, flashPrefix);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'supervision orders' });
     reply.header('cache-control', 'no-store');
-    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso()), message });
+    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso()) });
   });
 
   const newTitle = 'Record a Compulsory Supervision Order';

@@ -15,9 +15,9 @@ import { readCourse, readSession, readStaff, ticked } from './trainingForms.js';
 import {
   presentCourseForm, presentCourses, presentCoverage, presentRegister, presentSessionForm, presentSessions, presentStaffForm, presentStaffList, staffValues,
 } from './trainingPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const idParam = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
-const flashPrefix = 'training:';
 
 const actorOf = (request: FastifyRequest): Actor => ({ kind: 'user', user: request.user! });
 
@@ -27,14 +27,6 @@ function param(request: FastifyRequest, name: string, what: string): string {
   return id.data;
 }
 
-/** Show a message once, after a redirect. */
-function takeFlash(request: FastifyRequest): string | undefined {
-  const flash = request.session.get('flash');
-  if (!flash?.startsWith(flashPrefix)) return undefined;
-  request.session.set('flash', undefined);
-  return flash.slice(flashPrefix.length);
-}
-const setFlash = (request: FastifyRequest, message: string) => request.session.set('flash', `${flashPrefix}${message}`);
 
 /**
  * `/training` (coverage) and the recording pages under it.
@@ -61,7 +53,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
 
   // The staff register.
   app.get(paths.training.staff.pattern, record, async (request, reply) => {
-    return reply.view('training/views/staff.njk', { title: 'Staff register', staff: presentStaffList(await training.staff()), message: takeFlash(request) });
+    return reply.view('training/views/staff.njk', { title: 'Staff register', staff: presentStaffList(await training.staff()) });
   });
   const staffForm = (reply: FastifyReply, heading: string, action: string, values: FormValues, problems: Record<string, string>) =>
     reply.view('training/views/staffForm.njk', { title: heading, form: presentStaffForm(action, values, problems) });
@@ -71,7 +63,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
     if (!form.data) return staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), form.values, form.problems);
     const saved = await training.addStaff(actorOf(request), form.data);
     if (saved.outcome === 'problems') return staffForm(reply, 'Add someone to the staff register', paths.training.newStaff(), form.values, saved.problems);
-    setFlash(request, `${form.data.name} added to the staff register`);
+    tellNextPage(request, `${form.data.name} added to the staff register`);
     return reply.redirect(paths.training.staff(), 303);
   });
   app.get(paths.training.editStaff.pattern, record, async (request, reply) => {
@@ -91,14 +83,14 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
     const saved = await training.changeStaff(actorOf(request), staffId, form.data);
     if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no person with that id on the staff register');
     if (saved.outcome === 'problems') return staffForm(reply, heading, paths.training.editStaff({ staffId }), form.values, saved.problems);
-    setFlash(request, `${form.data.name}’s details changed`);
+    tellNextPage(request, `${form.data.name}’s details changed`);
     return reply.redirect(paths.training.staff(), 303);
   });
 
   // Courses and their sessions.
   app.get(paths.training.courses.pattern, record, async (request, reply) => {
     const [courses, sessions] = await Promise.all([training.courses(), training.sessions()]);
-    return reply.view('training/views/courses.njk', { title: 'Training courses', courses: presentCourses(courses, sessions), message: takeFlash(request) });
+    return reply.view('training/views/courses.njk', { title: 'Training courses', courses: presentCourses(courses, sessions) });
   });
   const courseForm = (reply: FastifyReply, values: FormValues, groups: string[], problems: Record<string, string>) =>
     reply.view('training/views/courseForm.njk', { title: 'Add a course', form: presentCourseForm(values, groups, problems) });
@@ -108,7 +100,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
     if (!form.data) return courseForm(reply, form.values, form.groups, form.problems);
     const saved = await training.addCourse(actorOf(request), form.data);
     if (saved.outcome === 'problems') return courseForm(reply, form.values, form.groups, saved.problems);
-    setFlash(request, `${form.data.title} added`);
+    tellNextPage(request, `${form.data.title} added`);
     return reply.redirect(paths.training.courses(), 303);
   });
 
@@ -128,7 +120,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
     const saved = await training.addSession(actorOf(request), { courseId: course.courseId, ...form.data });
     if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no course with that id');
     if (saved.outcome === 'problems') return sessionForm(reply, course, form.values, saved.problems);
-    setFlash(request, `Session of ${course.title} added. Take the register once it has happened.`);
+    tellNextPage(request, `Session of ${course.title} added. Take the register once it has happened.`);
     return reply.redirect(paths.training.register({ sessionId: saved.id }), 303);
   });
 
@@ -139,7 +131,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
   app.get(paths.training.register.pattern, record, async (request, reply) => {
     const register = await training.register(param(request, 'sessionId', 'session'));
     if (!register) throw new HttpError(404, 'There is no session with that id');
-    return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, {}), message: takeFlash(request) });
+    return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, {}) });
   });
   app.post(paths.training.register.pattern, record, async (request, reply) => {
     const sessionId = param(request, 'sessionId', 'session');
@@ -150,7 +142,7 @@ export async function trainingRoutes(app: FastifyInstance, services: Services): 
       const register = (await training.register(sessionId))!;
       return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, saved.problems, attended) });
     }
-    setFlash(request, 'Register saved');
+    tellNextPage(request, 'Register saved');
     return reply.redirect(paths.training.register({ sessionId }), 303);
   });
 }

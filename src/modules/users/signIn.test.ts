@@ -233,7 +233,7 @@ describe('the idle timeout', () => {
     expect(late.headers.location).toBe('/sign-in');
     expect((await services.users.list()).some((user) => user.username === 'casey.morgan')).toBe(false);
     const ended = sessionCookie(late);
-    expect(sessionData(ended)).toMatchObject({ flash: 'idle', returnTo: '/admin/users/new' });
+    expect(sessionData(ended)).toMatchObject({ signInReason: 'idle', returnTo: '/admin/users/new' });
     expect(sessionData(ended).userId).toBeUndefined();
 
     const signInPage = await app.inject({ method: 'GET', url: '/sign-in', headers: { cookie: ended } });
@@ -268,7 +268,7 @@ describe('the idle timeout', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ signedIn: false, signIn: '/sign-in' });
     const ended = sessionCookie(response, cookie);
-    expect(sessionData(ended)).toMatchObject({ flash: 'idle', returnTo: '/admin/users/new' });
+    expect(sessionData(ended)).toMatchObject({ signInReason: 'idle', returnTo: '/admin/users/new' });
     const back = await signIn(app, user.username, user.password, { cookie: ended });
     const restored = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: back } });
     expect(restored.body).toMatch(/id="username"[^>]+value="jo.banks"/);

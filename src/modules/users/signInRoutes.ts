@@ -28,8 +28,8 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
 
   app.get(paths.signIn.show.pattern, { config: { access: { public: true } } }, async (request, reply) => {
     if (request.user) return reply.redirect(paths.home(), 303);
-    const flash = request.session.get('flash');
-    if (flash) request.session.set('flash', undefined);
+    const flash = request.session.get('signInReason');
+    if (flash) request.session.set('signInReason', undefined);
     return reply.view('users/views/signIn.njk', {
       title: 'Sign in',
       notice: signInNotice(flash, config.idleTimeoutMinutes),

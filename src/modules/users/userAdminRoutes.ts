@@ -8,6 +8,7 @@ import { passwordProblem } from './passwords.js';
 import type { AccountClash } from './userService.js';
 import { errorList, fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { accountRows, formValues, newAccountFields, roleItems } from './userPresenter.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 const optionalText = (max: number, tooLong: string) =>
   z.string().trim().max(max, tooLong).transform((value) => value || undefined);
@@ -63,13 +64,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: Services):
   const manage = { config: { access: { permission: 'user:manage' as const } } };
 
   app.get(paths.admin.users.pattern, manage, async (request, reply) => {
-    const flash = request.session.get('flash');
-    let created: string | undefined;
-    if (flash?.startsWith('user_created:')) {
-      created = flash.slice('user_created:'.length);
-      request.session.set('flash', undefined);
-    }
-    return reply.view('users/views/list.njk', { title: 'Users', accounts: accountRows(await services.users.list()), created });
+    return reply.view('users/views/list.njk', { title: 'Users', accounts: accountRows(await services.users.list()) });
   });
 
   app.get(paths.admin.newUser.pattern, manage, async (request, reply) => {
@@ -98,7 +93,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: Services):
         { ...parsed.data, password: submitted.password || undefined },
       );
       if ('created' in result) {
-        request.session.set('flash', `user_created:${result.created.username}`);
+        tellNextPage(request, `Account added for ${result.created.username}`);
         return reply.redirect(paths.admin.users(), 303);
       }
       for (const clash of result.clashes) errors[clash] = clashMessages[clash];

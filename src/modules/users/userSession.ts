@@ -27,6 +27,6 @@ export function startSession(request: FastifyRequest, user: SignedInUser): strin
  */
 export function endSession(request: FastifyRequest, flash: SignInFlash, returnTo?: string): void {
   request.session.regenerate();
-  request.session.set('flash', flash);
+  request.session.set('signInReason', flash);
   if (returnTo) request.session.set('returnTo', returnTo);
 }

@@ -37,8 +37,10 @@ declare module '@fastify/secure-session' {
     lastSeenAt: number;
     /** Where to go after signing in. */
     returnTo: string;
-    /** A one-off message for the next page (e.g. "your session ended"). */
-    flash: string;
+    /** Why the sign-in page is shown (e.g. "your session ended"), shown there once. */
+    signInReason: string;
+    /** A one-off message for the next page after a change ("Placement recorded"); see platform/http/flash.ts. */
+    notice: string;
     /** Whether this person has drafts waiting: looked up once per session, so pages need not ask each time. */
     draftsPending: boolean;
     oidcState: string;

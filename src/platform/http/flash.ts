@@ -1,13 +1,23 @@
-/** @module The one-off message a page shows after a change redirected to it, kept in the session under a page's prefix. */
+/**
+ * @module The one-off message after a change ("Placement recorded"): left in the session by the handler that saved,
+ * and shown once, as a success banner, by the layout of whichever page the person lands on next.
+ */
 import type { FastifyRequest } from 'fastify';
 
 /**
- * The message left for the page with this prefix, removed from the session once read.
- * @example const message = takeFlash(request, 'orders:') // 'Order recorded'
+ * Leave a message for the next page the person sees.
+ * @example tellNextPage(request, 'Placement recorded'); return reply.redirect(paths.care.child({ childId }), 303)
  */
-export function takeFlash(request: FastifyRequest, prefix: string): string | undefined {
-  const flash = request.session.get('flash');
-  if (!flash?.startsWith(prefix)) return undefined;
-  request.session.set('flash', undefined);
-  return flash.slice(prefix.length);
+export function tellNextPage(request: FastifyRequest, message: string): void {
+  request.session.set('notice', message);
+}
+
+/**
+ * The message left for this page, removed as it is read so it shows once.
+ * @example takeNotice(request) // 'Placement recorded', then undefined
+ */
+export function takeNotice(request: FastifyRequest): string | undefined {
+  const notice = request.session.get('notice');
+  if (notice) request.session.set('notice', undefined);
+  return notice || undefined;
 }
