@@ -1,6 +1,7 @@
 /** @module View model for the audit trail page. */
 import type { AuditEvent } from './auditEvent.js';
 import { paths } from '../../platform/http/paths.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
 
 const actionLabels: Record<string, string> = {
   'child.viewed': "Viewed a child's record",
@@ -49,7 +50,6 @@ const actionLabels: Record<string, string> = {
   'scra.hearing_recorded': 'Recorded a hearing outcome',
 };
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
 
 function describeDetails(event: AuditEvent): string {
   const details = event.details ?? {};
@@ -63,7 +63,7 @@ function describeDetails(event: AuditEvent): string {
 
 export function presentAuditEvents(events: AuditEvent[]) {
   return events.map((event) => ({
-    when: when.format(new Date(event.occurredAt)),
+    when: dateTimeOf(event.occurredAt, true),
     actor: event.actor,
     action: actionLabels[event.action] ?? event.action,
     childId: event.childId,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dates.js';
 import { auditPagination, presentAuditEvents } from './auditPresenter.js';
 
 const pageSize = 50;

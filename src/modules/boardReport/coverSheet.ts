@@ -1,6 +1,6 @@
 /** @module The cover sheet's rules, shared by the board report page and `cairn report board`: what each field must be, in plain words. */
 import { z } from 'zod';
-import { isIsoDate } from '../reporting/periods.js';
+import { isIsoDate } from '../../platform/dates/isoDates.js';
 import { directionChoices, implicationChoices, type CoverSheet } from './boardReport.js';
 
 const text = (label: string, max: number) =>

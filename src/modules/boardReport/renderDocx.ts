@@ -1,6 +1,6 @@
 /** @module Prints a board report as a Word document (DOCX): cover sheet table, numbered sections, tables, charts as pictures, method annex. */
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import type { BoardReport, ReportBlock } from './boardReport.js';
 import { chartPng } from '../../platform/documents/charts.js';
 import { borders, cell, docxTable } from '../../platform/documents/docxTable.js';
@@ -35,7 +35,7 @@ export async function renderDocx(report: BoardReport): Promise<Buffer> {
   const { cover } = report;
   const coverRows: [string, string][] = [
     ['Meeting of', cover.meeting],
-    ['Held on', formatDate(cover.heldOn)],
+    ['Held on', longDateOf(cover.heldOn)],
     ['Agenda item', cover.agendaItem],
     ['Title', cover.title],
     ['Summary', cover.summary],

@@ -1,12 +1,12 @@
 /** @module Prints a board report as one self-contained HTML document, charts inline as SVG. */
 import nunjucks from 'nunjucks';
 import { sourcePath } from '../../projectRoot.js';
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import type { BoardReport } from './boardReport.js';
 import { chartSvg } from '../../platform/documents/charts.js';
 
 const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(sourcePath('modules', 'boardReport', 'views')), { autoescape: true });
-environment.addFilter('date', formatDate);
+environment.addFilter('date', longDateOf);
 
 /**
  * The report as an HTML page (UTF-8), for reading in a browser or printing.

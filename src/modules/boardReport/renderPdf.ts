@@ -1,6 +1,6 @@
 /** @module Prints a board report as PDF with pdfkit: cover sheet, numbered sections, ruled tables, charts as pictures, method annex. */
 import PDFDocument from 'pdfkit';
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import type { BoardReport } from './boardReport.js';
 import { chartPng } from '../../platform/documents/charts.js';
 import type { WrittenTable } from '../reporting/publishTable.js';
@@ -81,7 +81,7 @@ export async function renderPdf(report: BoardReport): Promise<Buffer> {
     headings: ['', ''],
     numeric: [false, false],
     rows: [
-      ['Held on', formatDate(cover.heldOn)],
+      ['Held on', longDateOf(cover.heldOn)],
       ['Agenda item', cover.agendaItem],
       ['Title', cover.title],
       ['Summary', cover.summary],

@@ -1,7 +1,7 @@
 /** @module The case file audit forms, read and checked with zod: rubric questions, a new round, allocation, moderation and grades. */
 import { z } from 'zod';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formValues, readForm, type FormReading, type FormValues } from '../lookedAfter/careForms.js';
+import { formValues, readForm, type FormReading, type FormValues } from '../../platform/forms/formValues.js';
 import { grades, questionKey, scales, type Grade, type Rubric, type RubricQuestion } from './caseFileAudit.js';
 import type { NewRound } from './caseFileAuditService.js';
 

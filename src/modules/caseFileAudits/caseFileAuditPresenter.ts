@@ -1,27 +1,25 @@
 /** @module View models for the case file audit pages: rubrics, rounds, allocation, moderation, the audit file page and results. */
 import { paths } from '../../platform/http/paths.js';
-import { formatDate } from '../../app/nunjucksSetup.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import type { AuditAgreement, AuditRoundComparison } from '../quality/qualityContracts.js';
 import { gradeNames, scaleGrades, scaleNames, scales, type AuditFile, type AuditRound, type ReviewPart, type Rubric, type Scale } from './caseFileAudit.js';
 import type { FileForAudit } from './caseFileAuditService.js';
 import { percent, type RoundResults } from './auditResults.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 
 type Problems = Record<string, string>;
 type Person = { userId: string; name: string; team: string | null };
 
 /** The error summary's links, in the page's order; a date links to its day box. */
-export function problemLinks(problems: Problems, order: readonly string[], dates: readonly string[] = []) {
-  const fields = [...order.filter((f) => f in problems), ...Object.keys(problems).filter((f) => !order.includes(f))];
-  return fields.map((field) => ({ text: problems[field]!, href: `#${dates.includes(field) ? `${field}-day` : field}` }));
-}
+export const problemLinks = (problems: Problems, order: readonly string[], dates: readonly string[] = []) => errorSummary(problems, order, { dates });
 
 const formModel = (values: FormValues, problems: Problems, order: readonly string[], dates: readonly string[] = []) => ({
   values, errors: problems, errorList: problemLinks(problems, order, dates),
 });
 
 const figure = (value: number | null, suffix = '%') => (value === null ? 'None graded' : `${value}${suffix}`);
-const period = (round: Pick<AuditRound, 'periodStart' | 'periodEnd'>) => `${formatDate(round.periodStart)} to ${formatDate(round.periodEnd)}`;
+const period = (round: Pick<AuditRound, 'periodStart' | 'periodEnd'>) => `${longDateOf(round.periodStart)} to ${longDateOf(round.periodEnd)}`;
 
 /** The latest version of each rubric, for choosing one. */
 export function latestRubrics(rubrics: readonly Rubric[]): Rubric[] {
@@ -190,16 +188,16 @@ export function presentFileForAudit(shown: FileForAudit, part: ReviewPart, value
     child: file.childName,
     details: [
       { key: 'Team', value: file.team },
-      { key: 'Case opened', value: formatDate(facts.case.openedDate) },
-      { key: 'Case closed', value: facts.case.closedDate ? formatDate(facts.case.closedDate) : 'Open' },
-      { key: 'Date of birth', value: formatDate(facts.case.dateOfBirth) },
+      { key: 'Case opened', value: longDateOf(facts.case.openedDate) },
+      { key: 'Case closed', value: facts.case.closedDate ? longDateOf(facts.case.closedDate) : 'Open' },
+      { key: 'Date of birth', value: longDateOf(facts.case.dateOfBirth) },
     ],
     map: facts.map && {
       facts: [
         { key: 'Latest map', value: facts.map.title },
-        { key: 'Started', value: formatDate(facts.map.startedOn) },
-        { key: 'Last changed', value: formatDate(facts.map.lastChangedOn) },
-        { key: 'Last meeting on the map', value: facts.map.lastMeeting ? formatDate(facts.map.lastMeeting) : 'None recorded' },
+        { key: 'Started', value: longDateOf(facts.map.startedOn) },
+        { key: 'Last changed', value: longDateOf(facts.map.lastChangedOn) },
+        { key: 'Last meeting on the map', value: facts.map.lastMeeting ? longDateOf(facts.map.lastMeeting) : 'None recorded' },
       ],
       elements: facts.map.elements.map((e) => ({ name: e.name, present: e.present ? 'Present' : 'Missing' })),
     },

@@ -4,7 +4,7 @@ import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { formValues, type FormValues } from '../lookedAfter/careForms.js';
+import { formValues, type FormValues } from '../../platform/forms/formValues.js';
 import type { ReviewPart, Rubric } from './caseFileAudit.js';
 import { checked, readGrades, readModerationCount, readRound, readRubric, rubricRows } from './caseFileAuditForms.js';
 import {

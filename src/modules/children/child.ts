@@ -1,5 +1,6 @@
 /** @module A child's record as Cairn shows it: the child, their family, and their journey through services. */
 import type { ChildDetailsChange } from './childDetails.js';
+import { addYears } from '../../platform/dates/isoDates.js';
 
 export interface ChildSearch {
   /** Words of a name, or a child's id. */
@@ -59,3 +60,14 @@ export interface ChildSummary {
   scraReferrals: { scraReferralId: string; referralDate: string; ground: string }[];
 }
 
+
+/**
+ * Placement stability, one rule wherever it is shown: moves in the 12 months up to `today`, counting each placement
+ * that began on the day the child's previous one ended (a first placement is not a move).
+ * @example placementMovesInLastYear([{ startDate: '2024-01-01', endDate: '2024-03-01' }, { startDate: '2024-03-01', endDate: null }], '2024-06-30') // 1
+ */
+export function placementMovesInLastYear(placements: readonly { startDate: string; endDate: string | null }[], today: string): number {
+  const from = addYears(today, -1);
+  const endDays = new Set(placements.filter((p) => p.endDate).map((p) => p.endDate));
+  return placements.filter((p) => p.startDate > from && p.startDate <= today && endDays.has(p.startDate)).length;
+}

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { readDate, type FormBody } from '../referrals/referralForms.js';
+import { type FormValues } from '../../platform/forms/formValues.js';
+import { readDateField } from '../../platform/forms/dates.js';
 import type { NewChild } from './child.js';
 import { childDetailsFieldOrder, childDetailsForm, emptyChildDetails } from './childDetails.js';
 import type { NamedChild } from './likelyDuplicates.js';
@@ -22,10 +23,10 @@ export const addChildFieldOrder = ['forename', 'surname', 'dob-day', 'notADuplic
  * Read the check made before adding a child: a name and a date of birth, all three needed.
  * @example readChildCheck({ forename: 'Ailsa', surname: 'Boyd', 'dob-day': '4', 'dob-month': '3', 'dob-year': '2012' }, '2022-01-01').check?.dateOfBirth // '2012-03-04'
  */
-export function readChildCheck(body: FormBody, today: string): { check?: NamedChild & { forename: string; surname: string }; errors: FieldErrors } {
+export function readChildCheck(body: FormValues, today: string): { check?: NamedChild & { forename: string; surname: string }; errors: FieldErrors } {
   const parsed = checkForm.safeParse({ forename: '', surname: '', ...body });
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  const dateOfBirth = readDate(body, 'dob', 'Date of birth', errors, today);
+  const dateOfBirth = readDateField(body, 'dob', 'Date of birth', errors, today);
   if (!parsed.success || !dateOfBirth) return { errors };
   return { check: { ...parsed.data, dateOfBirth }, errors };
 }
@@ -35,10 +36,10 @@ export function readChildCheck(body: FormBody, today: string): { check?: NamedCh
  * that none of the likely duplicates shown is this child.
  * @example readNewChild({ forename: 'Ailsa', surname: 'Boyd', 'dob-day': '4', 'dob-month': '3', 'dob-year': '2012', school: 'Whinfield Primary' }, '2022-01-01').child?.school // 'Whinfield Primary'
  */
-export function readNewChild(body: FormBody, today: string): { child?: NewChild; notADuplicate: boolean; errors: FieldErrors } {
+export function readNewChild(body: FormValues, today: string): { child?: NewChild; notADuplicate: boolean; errors: FieldErrors } {
   const parsed = addForm.safeParse({ ...emptyChildDetails, siblingId: '', notADuplicate: '', ...body });
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  const dateOfBirth = readDate(body, 'dob', 'Date of birth', errors, today);
+  const dateOfBirth = readDateField(body, 'dob', 'Date of birth', errors, today);
   const notADuplicate = body.notADuplicate === 'yes';
   if (!parsed.success || !dateOfBirth) return { notADuplicate, errors };
   const { forename, surname, sex, school, schoolCluster, locality, siblingId } = parsed.data;

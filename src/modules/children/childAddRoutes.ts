@@ -4,14 +4,14 @@ import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, type FormBody } from '../referrals/referralForms.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { addChildFieldOrder, readChildCheck, readNewChild } from './childAdd.js';
 import { fullName, presentSexItems } from './childPresenter.js';
 import type { LikelyDuplicate } from './childService.js';
 import { presentLikelyDuplicates } from './likelyDuplicatesPresenter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Practitioners and managers record children (they hold `referral:record`, as they do when a referral names a
@@ -22,7 +22,7 @@ export async function childAddRoutes(app: FastifyInstance, services: Services): 
   const access = { config: { access: { permission: 'referral:record' as const } } };
 
   /** The page: the check alone until it has been made, then what it found and the child's details. */
-  function show(reply: FastifyReply, values: FormBody, errors: FieldErrors, duplicates?: LikelyDuplicate[]) {
+  function show(reply: FastifyReply, values: FormValues, errors: FieldErrors, duplicates?: LikelyDuplicate[]) {
     reply.header('cache-control', 'no-store');
     if (Object.keys(errors).length) reply.code(422);
     return reply.view('children/views/add.njk', {
@@ -41,18 +41,18 @@ export async function childAddRoutes(app: FastifyInstance, services: Services): 
 
   app.get(paths.children.add.pattern, access, async (request, reply) => {
     // A form posted after the session ended comes back as a draft: show it again, checked afresh.
-    const values = request.draft ? formBody(request.draft) : formBody(request.query);
+    const values = request.draft ? postedValues(request.draft) : postedValues(request.query);
     if (Object.keys(values).length === 0) return show(reply, values, {});
-    const read = readChildCheck(values, today());
+    const read = readChildCheck(values, todayIso());
     if (!read.check) return show(reply, values, read.errors);
     return show(reply, values, {}, await services.children.checkBeforeAdding(request.user!, read.check));
   });
 
   app.post(paths.children.add.pattern, access, async (request, reply) => {
-    const body = formBody(request.body);
-    const read = readNewChild(body, today());
+    const body = postedValues(request.body);
+    const read = readNewChild(body, todayIso());
     if (!read.child) {
-      const check = readChildCheck(body, today()).check;
+      const check = readChildCheck(body, todayIso()).check;
       return show(reply, body, read.errors, check ? await services.children.checkBeforeAdding(request.user!, check) : []);
     }
     const result = await services.children.add(request.user!, read.child, { notADuplicate: read.notADuplicate });

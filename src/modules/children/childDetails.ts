@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { readDate, type FormBody } from '../referrals/referralForms.js';
+import { type FormValues } from '../../platform/forms/formValues.js';
+import { readDateField } from '../../platform/forms/dates.js';
 
 export interface ChildDetailsChange {
   forename: string;
@@ -29,16 +30,16 @@ export const childDetailsForm = z.object({
 export const childDetailsFieldOrder = ['forename', 'surname', 'dob-day', 'sex', 'school', 'schoolCluster', 'locality'];
 
 /** What a form sends when a field is left out altogether, so that zod reports the field rather than a missing key. */
-export const emptyChildDetails: FormBody = { forename: '', surname: '', sex: '', school: '', schoolCluster: '', locality: '' };
+export const emptyChildDetails: FormValues = { forename: '', surname: '', sex: '', school: '', schoolCluster: '', locality: '' };
 
 /**
  * Read the change-details form: every problem at once, keyed by field id.
  * @example readChildDetails({ forename: 'Ailsa', surname: 'Boyd', 'dob-day': '4', 'dob-month': '3', 'dob-year': '2012' }, '2022-01-01').details?.dateOfBirth // '2012-03-04'
  */
-export function readChildDetails(body: FormBody, today: string): { details?: ChildDetailsChange; errors: FieldErrors } {
+export function readChildDetails(body: FormValues, today: string): { details?: ChildDetailsChange; errors: FieldErrors } {
   const parsed = childDetailsForm.safeParse({ ...emptyChildDetails, ...body });
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  const dateOfBirth = readDate(body, 'dob', 'Date of birth', errors, today);
+  const dateOfBirth = readDateField(body, 'dob', 'Date of birth', errors, today);
   if (!parsed.success || !dateOfBirth || Object.keys(errors).length) return { errors };
   return { details: { ...parsed.data, dateOfBirth }, errors };
 }

@@ -5,13 +5,13 @@ import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, type FormBody } from '../referrals/referralForms.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
 import { presentSexItems } from './childPresenter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
-const today = () => new Date().toISOString().slice(0, 10);
 const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
 
 /** @example await childDetailsRoutes(app, services) */
@@ -24,14 +24,14 @@ export async function childDetailsRoutes(app: FastifyInstance, services: Service
     return params.data.childId;
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody | undefined, errors: FieldErrors = {}) {
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, errors: FieldErrors = {}) {
     const childId = childIdOf(request);
     const view = await services.children.view(request.user!, childId);
     if (view.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (view.outcome === 'forbidden') throw refused();
     const { child } = view.summary;
     const [year, month, day] = child.dateOfBirth.split('-');
-    const shown: FormBody = values ?? {
+    const shown: FormValues = values ?? {
       forename: child.forename ?? '', surname: child.surname ?? '', 'dob-day': String(Number(day)), 'dob-month': String(Number(month)), 'dob-year': year!,
       sex: child.sex ?? '', school: child.school ?? '', schoolCluster: child.schoolCluster ?? '', locality: child.locality ?? '',
     };
@@ -52,8 +52,8 @@ export async function childDetailsRoutes(app: FastifyInstance, services: Service
 
   app.post(paths.children.edit.pattern, access, async (request, reply) => {
     const childId = childIdOf(request);
-    const body = formBody(request.body);
-    const read = readChildDetails(body, today());
+    const body = postedValues(request.body);
+    const read = readChildDetails(body, todayIso());
     if (!read.details) return show(request, reply, body, read.errors);
     const result = await services.children.changeDetails(request.user!, childId, read.details);
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');

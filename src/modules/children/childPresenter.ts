@@ -1,10 +1,9 @@
 /** @module View models for the child search and child summary pages: the only way child data reaches a template. */
-import { formatDate, ageOn } from '../../app/nunjucksSetup.js';
+import { ageOn, todayIso } from '../../platform/dates/isoDates.js';
+import { longDateOf, moneyOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
-import type { ChildSearchResult, ChildSummary } from './child.js';
+import { placementMovesInLastYear, type ChildSearchResult, type ChildSummary } from './child.js';
 import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel, sexLabels, yesNoLabels } from './childLabels.js';
-
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
 /** @example fullName({ forename: 'Ailsa', surname: null }) // 'Ailsa' */
 export function fullName(child: { forename: string | null; surname: string | null }): string {
@@ -12,7 +11,7 @@ export function fullName(child: { forename: string | null; surname: string | nul
 }
 
 function period(start: string, end: string | null): string {
-  return end ? `${formatDate(start)} to ${formatDate(end)}` : `${formatDate(start)} – open`;
+  return end ? `${longDateOf(start)} to ${longDateOf(end)}` : `${longDateOf(start)} – open`;
 }
 
 /**
@@ -28,28 +27,25 @@ export function presentSearchResults(results: ChildSearchResult[]) {
     href: paths.children.show({ childId: r.childId }),
     name: fullName(r),
     childId: r.childId,
-    dateOfBirth: formatDate(r.dateOfBirth),
+    dateOfBirth: longDateOf(r.dateOfBirth),
     schoolCluster: r.schoolCluster ?? 'Not recorded',
     openCaseTeam: r.openCaseTeam ?? '',
   }));
 }
 
-/** @example presentChildSummary(summary, new Date('2022-07-31')).heading // 'Ailsa Boyd' */
-export function presentChildSummary(summary: ChildSummary, today: Date = new Date()) {
+/** @example presentChildSummary(summary, '2022-07-31').heading // 'Ailsa Boyd' */
+export function presentChildSummary(summary: ChildSummary, today: string = todayIso()) {
   const { child } = summary;
-  const todayIso = today.toISOString().slice(0, 10);
-  const isOpen = (end: string | null) => end === null || end > todayIso;
+  const isOpen = (end: string | null) => end === null || end > today;
   const openCase = summary.cases.find((k) => isOpen(k.closedDate));
-  const openEpisode = summary.episodes.find((e) => e.startDate <= todayIso && isOpen(e.endDate));
-  const yearAgo = new Date(today);
-  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-  const movesInLastYear = summary.placements.filter((p) => p.startDate > yearAgo.toISOString().slice(0, 10) && p.startDate <= todayIso).length;
+  const openEpisode = summary.episodes.find((e) => e.startDate <= today && isOpen(e.endDate));
+  const movesInLastYear = placementMovesInLastYear(summary.placements, today);
   return {
     heading: fullName(child),
     childId: child.childId,
     details: [
       { key: 'Cairn id', value: child.childId },
-      { key: 'Date of birth', value: `${formatDate(child.dateOfBirth)} (age ${Math.max(ageOn(child.dateOfBirth, today), 0)})` },
+      { key: 'Date of birth', value: `${longDateOf(child.dateOfBirth)} (age ${Math.max(ageOn(child.dateOfBirth, today), 0)})` },
       { key: 'Sex', value: labelFor(sexLabels, child.sex) || 'Not recorded' },
       { key: 'Ethnicity', value: child.ethnicity ?? 'Not recorded' },
       { key: 'Disability', value: labelFor(yesNoLabels, child.disability) || 'Not recorded' },
@@ -58,19 +54,19 @@ export function presentChildSummary(summary: ChildSummary, today: Date = new Dat
       { key: 'Locality', value: child.locality ?? 'Not recorded' },
     ],
     status: {
-      openCase: openCase ? `Open to ${openCase.team ?? 'a team'} since ${formatDate(openCase.openedDate)}` : 'No open case',
-      lookedAfter: openEpisode ? `Looked after since ${formatDate(openEpisode.startDate)}: ${labelFor(legalReasonLabels, openEpisode.legalReason)}` : 'Not looked after',
+      openCase: openCase ? `Open to ${openCase.team ?? 'a team'} since ${longDateOf(openCase.openedDate)}` : 'No open case',
+      lookedAfter: openEpisode ? `Looked after since ${longDateOf(openEpisode.startDate)}: ${labelFor(legalReasonLabels, openEpisode.legalReason)}` : 'Not looked after',
       registered: summary.registrations.some((r) => isOpen(r.deregisteredDate)) ? 'On the child protection register' : 'Not on the child protection register',
       placementMoves: openEpisode
-        ? movesInLastYear === 0 ? 'No new placements in the last 12 months' : `${movesInLastYear} new ${movesInLastYear === 1 ? 'placement' : 'placements'} in the last 12 months`
+        ? movesInLastYear === 0 ? 'No placement moves in the last 12 months' : `${movesInLastYear} placement ${movesInLastYear === 1 ? 'move' : 'moves'} in the last 12 months`
         : undefined,
     },
     familyMembers: summary.familyMembers.map((f) => ({
-      name: fullName(f), dateOfBirth: formatDate(f.dateOfBirth), href: paths.children.show({ childId: f.childId }),
+      name: fullName(f), dateOfBirth: longDateOf(f.dateOfBirth), href: paths.children.show({ childId: f.childId }),
     })),
     cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerId ?? 'Unallocated', period: period(k.openedDate, k.closedDate) })),
     referrals: summary.referrals.map((r) => ({
-      received: formatDate(r.receivedDate), source: labelFor({}, r.source) || 'Not recorded', reason: r.reason ?? '', pathway: labelFor({}, r.pathway), closed: formatDate(r.closedDate) || 'Open',
+      received: longDateOf(r.receivedDate), source: labelFor({}, r.source) || 'Not recorded', reason: r.reason ?? '', pathway: labelFor({}, r.pathway), closed: longDateOf(r.closedDate) || 'Open',
     })),
     episodes: summary.episodes.map((e) => ({
       period: period(e.startDate, e.endDate), legalReason: labelFor(legalReasonLabels, e.legalReason), reasonEnded: labelFor({}, e.reasonEnded),
@@ -80,14 +76,14 @@ export function presentChildSummary(summary: ChildSummary, today: Date = new Dat
       type: labelFor(placementTypeLabels, p.placementType),
       provider: p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
-      weeklyCost: p.weeklyCost === null ? '' : money.format(p.weeklyCost),
+      weeklyCost: p.weeklyCost === null ? '' : moneyOf(p.weeklyCost),
     })),
     registrations: summary.registrations.map((r) => ({
       period: period(r.registeredDate, r.deregisteredDate),
       concerns: r.concerns.map((c) => labelFor({}, c)).join(', ') || 'Not recorded',
       reasonEnded: labelFor({}, r.deregistrationReason),
     })),
-    scraReferrals: summary.scraReferrals.map((s) => ({ date: formatDate(s.referralDate), ground: scraGroundLabel(s.ground) })),
+    scraReferrals: summary.scraReferrals.map((s) => ({ date: longDateOf(s.referralDate), ground: scraGroundLabel(s.ground) })),
   };
 }
 export type ChildSummaryView = ReturnType<typeof presentChildSummary>;

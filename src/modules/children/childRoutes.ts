@@ -5,7 +5,7 @@ import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dates.js';
 import { presentChildSummary, presentSearchResults } from './childPresenter.js';
 import { presentPossibleDuplicates } from './likelyDuplicatesPresenter.js';
 

@@ -1,11 +1,11 @@
 /** @module View model for a child's printable chronology. */
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels } from '../referrals/referralLabels.js';
 import { endingLabels } from '../familyFirst/familyFirstPresenter.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
-import type { FormBody } from '../referrals/referralForms.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import type { ChronologyEntry, ChronologyKind } from './chronology.js';
 import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel } from './childLabels.js';
 import { irdDecisionLabels, meetingDecisionLabels, meetingKindLabels } from '../protection/protection.js';
@@ -74,13 +74,13 @@ function describe(entry: ChronologyEntry): string {
 }
 
 /** @example presentChronology({ forename: 'Ailsa', surname: 'Boyd' }, 'A1', entries, {}, {}).heading // 'Chronology: Ailsa Boyd' */
-export function presentChronology(name: { forename: string | null; surname: string | null }, childId: string, entries: ChronologyEntry[], values: FormBody, errors: FieldErrors) {
+export function presentChronology(name: { forename: string | null; surname: string | null }, childId: string, entries: ChronologyEntry[], values: FormValues, errors: FieldErrors) {
   const fullName = [name.forename, name.surname].filter(Boolean).join(' ') || 'Name not recorded';
   return {
     heading: `Chronology: ${fullName}`,
     childHref: paths.children.show({ childId }),
     action: paths.children.chronology({ childId }),
-    entries: entries.map((e) => ({ date: formatDate(e.date), event: kindLabels[e.kind], what: describe(e), details: e.details ?? '', significant: e.kind === 'significant_event' })),
+    entries: entries.map((e) => ({ date: longDateOf(e.date), event: kindLabels[e.kind], what: describe(e), details: e.details ?? '', significant: e.kind === 'significant_event' })),
     values,
     ...presentErrors(errors, ['event-day', 'title', 'details']),
   };

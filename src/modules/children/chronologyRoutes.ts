@@ -6,15 +6,16 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, readDate, type FormBody } from '../referrals/referralForms.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { readDateField } from '../../platform/forms/dates.js';
 import { presentChronology } from './chronologyPresenter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const eventForm = z.object({
   title: z.string().trim().min(1, 'Enter what happened').max(200, 'What happened must be 200 characters or fewer'),
   details: z.string().trim().max(4000, 'Details must be 4000 characters or fewer').transform((v) => v || null),
 });
-const today = () => new Date().toISOString().slice(0, 10);
 const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
 
 /** @example await chronologyRoutes(app, services) */
@@ -27,7 +28,7 @@ export async function chronologyRoutes(app: FastifyInstance, services: Services)
     return params.data.childId;
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody = {}, errors: FieldErrors = {}) {
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
     const childId = childIdOf(request);
     const view = await services.chronology.view(request.user!, childId);
     if (view.outcome !== 'shown') throw view.outcome === 'not_found' ? new HttpError(404, 'There is no child with that id') : refused();
@@ -40,10 +41,10 @@ export async function chronologyRoutes(app: FastifyInstance, services: Services)
   app.get(paths.children.chronology.pattern, access, async (request, reply) => show(request, reply));
 
   app.post(paths.children.chronology.pattern, access, async (request, reply) => {
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = eventForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const eventDate = readDate(body, 'event', 'Date of the event', errors, today());
+    const eventDate = readDateField(body, 'event', 'Date of the event', errors, todayIso());
     if (!parsed.success || !eventDate || Object.keys(errors).length) return show(request, reply, body, errors);
     const childId = childIdOf(request);
     const result = await services.chronology.addSignificantEvent(request.user!, childId, { eventDate, ...parsed.data });

@@ -6,8 +6,8 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, type FormBody } from '../referrals/referralForms.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const optional = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).transform((v) => v || null);
@@ -24,7 +24,7 @@ const refused = () => new HttpError(403, "This child is not on your caseload or 
 export async function keyPeopleRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody = {}, errors: FieldErrors = {}) {
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
     const params = childParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no child with that id');
     const { childId } = params.data;
@@ -50,7 +50,7 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: Services):
 
   app.post(paths.children.keyPeople.pattern, access, async (request, reply) => {
     const { childId } = childParams.parse(request.params);
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...body });
     if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
     const result = await services.keyPeople.add(request.user!, childId, { ...parsed.data, inHousehold: parsed.data.inHousehold === 'yes' });

@@ -1,5 +1,5 @@
 /** @module View models for likely duplicate records: on the "Add a child" page, and the panel on a child's summary. */
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import { fullName } from './childPresenter.js';
 import type { LikelyDuplicate } from './childService.js';
@@ -12,7 +12,7 @@ export function presentLikelyDuplicates(duplicates: readonly LikelyDuplicate[]) 
   return duplicates.map((d) => ({
     childId: d.childId,
     name: fullName(d),
-    dateOfBirth: formatDate(d.dateOfBirth),
+    dateOfBirth: longDateOf(d.dateOfBirth),
     href: d.inScope ? paths.children.show({ childId: d.childId }) : undefined,
     sameNameAndBirth: d.sameNameAndBirth,
   }));

@@ -6,8 +6,8 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, type FormBody } from '../referrals/referralForms.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const mergeForm = z.object({
@@ -20,7 +20,7 @@ const mergeForm = z.object({
 export async function mergeRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const access = { config: { access: { permission: 'child:merge' as const } } };
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody = {}, errors: FieldErrors = {}) {
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
     const params = childParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no child with that id');
     const view = await services.children.view(request.user!, params.data.childId);
@@ -43,13 +43,13 @@ export async function mergeRoutes(app: FastifyInstance, services: Services): Pro
 
   // A link from the "Possible duplicate records" panel names the duplicate (?duplicateId=…).
   app.get(paths.children.merge.pattern, access, async (request, reply) => {
-    const duplicateId = formBody(request.query).duplicateId;
+    const duplicateId = postedValues(request.query).duplicateId;
     return show(request, reply, duplicateId ? { duplicateId } : {});
   });
 
   app.post(paths.children.merge.pattern, access, async (request, reply) => {
     const { childId } = childParams.parse(request.params);
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = mergeForm.safeParse(body);
     if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
     const result = await services.childMerges.merge(request.user!, childId, parsed.data.duplicateId, parsed.data.reason);

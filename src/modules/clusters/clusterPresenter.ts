@@ -1,5 +1,5 @@
 /** @module View models for the cluster outcomes page and the list of children behind a figure. */
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import { pathwayLabels } from '../referrals/referralLabels.js';
 import type { Pathway } from '../referrals/referral.js';
@@ -105,13 +105,13 @@ export function presentClusterOutcomes(figures: ClusterFigures, cluster: string,
   ]);
   return {
     heading: `${clusterName(cluster)} against every other cluster`,
-    window: `${formatDate(figures.from)} to ${formatDate(figures.to)}`,
+    window: `${longDateOf(figures.from)} to ${longDateOf(figures.to)}`,
     columns: [clusterName(cluster), ...others.map(clusterName), 'All other clusters'],
     table,
     outcomes,
     chartRows,
     chartBars,
-    chartTitle: `${clusterName(cluster)} against all other clusters, ${formatDate(figures.from)} to ${formatDate(figures.to)}`,
+    chartTitle: `${clusterName(cluster)} against all other clusters, ${longDateOf(figures.from)} to ${longDateOf(figures.to)}`,
     chartDescription: chartRows.map((r) => `${r.label}: ${clusterName(cluster)} ${r.chosen}, all other clusters ${r.others}`).join('. '),
     clusterLabel: clusterName(cluster),
   };
@@ -137,14 +137,14 @@ export function presentChildrenBehind(figure: FigureQuery, total: number, record
   const named = records.filter((r) => r.named);
   return {
     heading: `${figureLabels[figure.indicator]}${dimensionLabel ? `: ${dimensionLabel}` : ''}`,
-    caption: `${where}, ${formatDate(figure.from)} to ${formatDate(figure.to)}`,
+    caption: `${where}, ${longDateOf(figure.from)} to ${longDateOf(figure.to)}`,
     total,
     rows: named.map((r) => ({
       name: [r.forename, r.surname].filter(Boolean).join(' ') || 'Name not recorded',
       href: paths.children.show({ childId: r.childId }),
-      dateOfBirth: formatDate(r.dateOfBirth),
+      dateOfBirth: longDateOf(r.dateOfBirth),
       cluster: clusterName(r.cluster),
-      date: formatDate(r.date),
+      date: longDateOf(r.date),
     })),
     notNamed: records.length - named.length,
     back: paths.clusters.outcomes({ from: figure.from, to: figure.to, cluster: figure.cluster }),

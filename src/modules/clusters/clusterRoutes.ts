@@ -5,10 +5,11 @@ import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
-import { isIsoDate } from '../reporting/periods.js';
+import { isIsoDate } from '../../platform/dates/isoDates.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, readDate } from '../referrals/referralForms.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
+import { postedValues } from '../../platform/forms/formValues.js';
+import { readDateField } from '../../platform/forms/dates.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { clusterIndicatorIds, outcomesIndicatorId } from './cluster.js';
 import { comparisonChartSvg } from './clusterChart.js';
 import { clusterItems, presentChildrenBehind, presentClusterOutcomes } from './clusterPresenter.js';
@@ -32,7 +33,7 @@ function dateFields(name: string, iso: string): Record<string, string> {
 /** @example await clusterRoutes(app, services) */
 export async function clusterRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get(paths.clusters.outcomes.pattern, { config: { access: { permission: 'clusters:view' } } }, async (request, reply) => {
-    const query = formBody(request.query);
+    const query = postedValues(request.query);
     // Links carry ISO dates (from, to); the form sends day, month and year fields.
     const values = { ...(query.from && isIsoDate(query.from) ? dateFields('from', query.from) : {}), ...(query.to && isIsoDate(query.to) ? dateFields('to', query.to) : {}), ...query };
     const clusters = await services.clusterOutcomes.clusters();
@@ -40,8 +41,8 @@ export async function clusterRoutes(app: FastifyInstance, services: Services): P
     const errors: FieldErrors = {};
     let comparison: (ReturnType<typeof presentClusterOutcomes> & { chartSvg: string }) | undefined;
     if (asked) {
-      const from = readDate(values, 'from', 'Start of the period', errors);
-      const to = readDate(values, 'to', 'End of the period', errors);
+      const from = readDateField(values, 'from', 'Start of the period', errors);
+      const to = readDateField(values, 'to', 'End of the period', errors);
       if (from && to && from > to) errors['to-day'] = 'End of the period must be on or after its start';
       const cluster = values.cluster ?? '';
       if (!cluster || (clusters.length && !clusters.includes(cluster) && cluster !== 'not_recorded')) errors.cluster = 'Select a cluster';

@@ -1,6 +1,7 @@
 /** @module View models for the board report page: the cover sheet form, its tick-boxes, the figure choice and errors in field order. */
 import { directionChoices, implicationChoices } from '../boardReport/boardReport.js';
 import type { FigureChoiceValues } from './dashboardQuery.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 
 /** What the author has typed on the board report form. */
 export interface BoardReportValues {
@@ -41,13 +42,12 @@ export function emptyBoardReportValues(choice: FigureChoiceValues): BoardReportV
  * @example boardReportForm(values, { meeting: 'Enter the meeting' }).errorList // [{ href: '#meeting', text: 'Enter the meeting' }]
  */
 export function boardReportForm(values: BoardReportValues, errors: Record<string, string>) {
-  const anchor = (field: string) => (field === 'directions' ? 'directions' : field === 'implications' ? 'implications' : field === 'format' ? 'format' : field);
   return {
     values,
     choiceValues: values.choice,
     errors,
     errorFor: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }])),
-    errorList: fieldOrder.filter((field) => errors[field]).map((field) => ({ href: `#${anchor(field)}`, text: errors[field]! })),
+    errorList: errorSummary(errors, fieldOrder),
     directionItems: directionChoices.map((choice) => ({ value: choice.value, text: choice.label, checked: values.directions.includes(choice.value) })),
     implicationItems: implicationChoices.map((label) => ({ value: label, text: label, checked: values.implications.includes(label) })),
     formatItems: [

@@ -1,6 +1,6 @@
 /** @module Reads the years, baseline and window a dashboard or board report is asked for (the same choices as `cairn stats`). */
 import { z } from 'zod';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dates.js';
 import { statsOptionsProblem } from '../reporting/statsService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 

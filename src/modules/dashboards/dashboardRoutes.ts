@@ -8,7 +8,7 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { tableCsv } from '../reporting/figureTable.js';
 import { readCoverSheet } from '../boardReport/coverSheet.js';
 import { reportFormats, type ReportFormat } from '../boardReport/boardReportService.js';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dates.js';
 import { choiceQuery, figureChoiceFields, readFigureChoice } from './dashboardQuery.js';
 import { presentDashboards } from './dashboardPresenter.js';
 import { keptPages } from './keptPages.js';

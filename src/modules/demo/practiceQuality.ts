@@ -10,6 +10,7 @@ import type { Answers } from '../surveys/survey.js';
 import { likertScales } from '../surveys/survey.js';
 import type { DemoExtract } from './extract.js';
 import { auditGrades, auditNotes, demoCourses, demoSurveys, planResponses, planTraining, practiceQualityDates, type Phase } from './practiceQualityPlan.js';
+import { monthOf } from '../../platform/dates/formats.js';
 
 /** What was recorded, for the start-up line and the tests. */
 export interface PracticeQualityRecorded {
@@ -20,7 +21,7 @@ export interface PracticeQualityRecorded {
 }
 
 const phases: readonly Phase[] = ['baseline', 'comparator'];
-const monthYear = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 
 function saved<T extends { outcome: string }>(result: T, what: string): T {
   if (result.outcome === 'problems' || result.outcome === 'not_found' || result.outcome === 'forbidden') {
@@ -57,7 +58,7 @@ async function recordRound(services: Services, auditors: { lead: SignedInUser; m
   const rubric = (await audits.rubrics()).find((r) => r.name === 'Signs of Safety practice' && r.version === 1);
   if (!rubric) return undefined;
   const period = practiceQualityDates(extract.today)[phase];
-  const name = `${phase === 'baseline' ? 'Baseline' : 'Comparator'} audit, ${monthYear(period.start)} to ${monthYear(period.end)}`;
+  const name = `${phase === 'baseline' ? 'Baseline' : 'Comparator'} audit, ${monthOf(period.start)} to ${monthOf(period.end)}`;
   const created = await audits.createRound(auditors.lead, { name, rubricId: rubric.rubricId, periodStart: period.start, periodEnd: period.end, sampleSize: 120, stratified: true, seed: roundSeed });
   if (created.outcome !== 'created') return undefined;
   const { roundId } = created;

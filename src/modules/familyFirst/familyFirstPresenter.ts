@@ -1,9 +1,9 @@
 /** @module View model for a Family First involvement page: the only way its data reaches the template. */
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { presentErrors } from '../referrals/referralPresenter.js';
-import type { FormBody } from '../referrals/referralForms.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import { involvementEndings, type InvolvementEnding, type InvolvementRecord } from './familyFirst.js';
 
 export const endingLabels: Record<InvolvementEnding, string> = {
@@ -13,7 +13,7 @@ export const endingLabels: Record<InvolvementEnding, string> = {
 };
 
 /** @example presentInvolvement(record, {}, {}).heading // 'Family First: Ailsa Boyd' */
-export function presentInvolvement(record: InvolvementRecord, values: FormBody, errors: FieldErrors) {
+export function presentInvolvement(record: InvolvementRecord, values: FormValues, errors: FieldErrors) {
   const { involvement } = record;
   const id = { involvementId: involvement.involvementId };
   const open = involvement.endedDate === null;
@@ -22,11 +22,11 @@ export function presentInvolvement(record: InvolvementRecord, values: FormBody, 
     childHref: paths.children.show({ childId: involvement.childId }),
     open,
     status: open
-      ? `Open since ${formatDate(involvement.startedDate)}, worker ${involvement.workerId ?? 'not allocated'}`
-      : `${endingLabels[involvement.ending ?? 'closed']} on ${formatDate(involvement.endedDate)}${involvement.endingNotes ? `: ${involvement.endingNotes}` : ''}`,
+      ? `Open since ${longDateOf(involvement.startedDate)}, worker ${involvement.workerId ?? 'not allocated'}`
+      : `${endingLabels[involvement.ending ?? 'closed']} on ${longDateOf(involvement.endedDate)}${involvement.endingNotes ? `: ${involvement.endingNotes}` : ''}`,
     plan: involvement.plan ?? '',
-    sessions: record.sessions.map((s) => ({ date: formatDate(s.sessionDate), who: s.who, whatWasDone: s.whatWasDone })),
-    feedback: record.feedback.map((f) => ({ date: formatDate(f.givenDate), words: f.words, consent: f.consentToQuote ? 'Yes, may be quoted' : 'No, not to be quoted' })),
+    sessions: record.sessions.map((s) => ({ date: longDateOf(s.sessionDate), who: s.who, whatWasDone: s.whatWasDone })),
+    feedback: record.feedback.map((f) => ({ date: longDateOf(f.givenDate), words: f.words, consent: f.consentToQuote ? 'Yes, may be quoted' : 'No, not to be quoted' })),
     actions: {
       plan: paths.familyFirst.plan(id),
       sessions: paths.familyFirst.sessions(id),

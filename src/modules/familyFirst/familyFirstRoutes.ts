@@ -6,13 +6,14 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formBody, readDate, type FormBody } from '../referrals/referralForms.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { readDateField } from '../../platform/forms/dates.js';
 import { involvementEndings } from './familyFirst.js';
 import type { Changed } from './familyFirstService.js';
 import { presentInvolvement } from './familyFirstPresenter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
 const params = z.object({ involvementId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
-const today = () => new Date().toISOString().slice(0, 10);
 const required = (max: number, missing: string, label: string) => z.string().trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 
 const planForm = z.object({ plan: required(4000, 'Enter the family’s plan', 'The plan') });
@@ -39,7 +40,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: Services
     return parsed.data.involvementId;
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormBody = {}, errors: FieldErrors = {}) {
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
     const view = await services.familyFirst.view(request.user!, idOf(request));
     if (view.outcome !== 'shown') {
       throw view.outcome === 'not_found'
@@ -53,7 +54,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: Services
   }
 
   /** Send the person back to the page after a change, or show why it was refused. */
-  async function after(request: FastifyRequest, reply: FastifyReply, result: Changed, body: FormBody, dateField: string) {
+  async function after(request: FastifyRequest, reply: FastifyReply, result: Changed, body: FormValues, dateField: string) {
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no Family First involvement with that id');
     if (result.outcome === 'forbidden') throw new HttpError(403, "This family is not on your caseload or your team's.");
     if (result.outcome === 'ended') throw new HttpError(409, 'This involvement has ended; it can no longer be changed');
@@ -64,36 +65,36 @@ export async function familyFirstRoutes(app: FastifyInstance, services: Services
   app.get(paths.familyFirst.show.pattern, work, async (request, reply) => show(request, reply));
 
   app.post(paths.familyFirst.plan.pattern, work, async (request, reply) => {
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = planForm.safeParse(body);
     if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
     return after(request, reply, await services.familyFirst.setPlan(request.user!, idOf(request), parsed.data.plan), body, 'plan');
   });
 
   app.post(paths.familyFirst.sessions.pattern, work, async (request, reply) => {
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = sessionForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const sessionDate = readDate(body, 'session', 'Date of the session', errors, today());
+    const sessionDate = readDateField(body, 'session', 'Date of the session', errors, todayIso());
     if (!parsed.success || !sessionDate || Object.keys(errors).length) return show(request, reply, body, errors);
     return after(request, reply, await services.familyFirst.addSession(request.user!, idOf(request), { sessionDate, ...parsed.data }), body, 'session-day');
   });
 
   app.post(paths.familyFirst.feedback.pattern, work, async (request, reply) => {
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = feedbackForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const givenDate = readDate(body, 'given', 'Date the family said this', errors, today());
+    const givenDate = readDateField(body, 'given', 'Date the family said this', errors, todayIso());
     if (!parsed.success || !givenDate || Object.keys(errors).length) return show(request, reply, body, errors);
     const feedback = { givenDate, words: parsed.data.words, consentToQuote: parsed.data.consentToQuote === 'yes' };
     return after(request, reply, await services.familyFirst.addFeedback(request.user!, idOf(request), feedback), body, 'given-day');
   });
 
   app.post(paths.familyFirst.end.pattern, work, async (request, reply) => {
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = endForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const endedDate = readDate(body, 'ended', 'Date of the step', errors, today());
+    const endedDate = readDateField(body, 'ended', 'Date of the step', errors, todayIso());
     if (!parsed.success || !endedDate || Object.keys(errors).length) return show(request, reply, body, errors);
     return after(request, reply, await services.familyFirst.end(request.user!, idOf(request), { endedDate, ending: parsed.data.ending, notes: parsed.data.endingNotes }), body, 'ended-day');
   });

@@ -1,48 +1,8 @@
 /** @module The care forms' fields, read and checked with zod: what was typed (to show again) and the data or the problems. */
 import { z } from 'zod';
-import { readDateInput } from '../../platform/forms/dateInput.js';
-import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { legalReasons, placementTypes, reasonsEnded, type FieldProblems, type LegalReason, type PlacementDetails, type ReasonEnded } from './lookedAfter.js';
-
-/** What was typed, field by field, exactly as typed. */
-export type FormValues = Record<string, string>;
-export type FormReading<T> = { values: FormValues; data?: T; problems: FieldProblems };
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** The typed values of `fields` (date fields as their day, month and year parts). */
-export function formValues(body: unknown, fields: readonly string[], dateFields: readonly string[] = []): FormValues {
-  const source = (body ?? {}) as Record<string, unknown>;
-  const values: FormValues = {};
-  for (const field of fields) values[field] = text(source[field]);
-  for (const field of dateFields) for (const part of ['day', 'month', 'year']) values[`${field}-${part}`] = text(source[`${field}-${part}`]);
-  return values;
-}
-
-/**
- * A required date from a GOV.UK date input.
- * @example requiredDate(values, 'startDate', 'Start date') // { date: '2024-05-01' } or { error: 'Enter the start date' }
- */
-export function requiredDate(values: FormValues, field: string, label: string): { date?: string; error?: string } {
-  const read = readDateInput(label, values[`${field}-day`], values[`${field}-month`], values[`${field}-year`]);
-  if (read.error) return read;
-  if (!read.date) return { error: `Enter the ${label.toLowerCase()}` };
-  return read;
-}
-
-/** Check `values` with `schema` and the named required dates; every problem at once. */
-export function readForm<T extends Record<string, unknown>>(values: FormValues, schema: z.ZodType<T>, dates: Record<string, string>): FormReading<T & Record<string, string>> {
-  const parsed = schema.safeParse(values);
-  const problems: FieldProblems = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  const dateValues: Record<string, string> = {};
-  for (const [field, label] of Object.entries(dates)) {
-    const read = requiredDate(values, field, label);
-    if (read.error) problems[field] = read.error;
-    else if (read.date) dateValues[field] = read.date;
-  }
-  if (!parsed.success || Object.keys(problems).length) return { values, problems };
-  return { values, problems, data: { ...parsed.data, ...dateValues } };
-}
+import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
+import { legalReasons, placementTypes, reasonsEnded, type LegalReason, type PlacementDetails, type ReasonEnded } from './lookedAfter.js';
+import { optionalMoney } from '../../platform/forms/money.js';
 
 export const startEpisodeForm = z.object({ legalReason: z.enum(legalReasons, { error: 'Select the legal reason the child is looked after' }) });
 export const endEpisodeForm = z.object({ reasonEnded: z.enum(reasonsEnded, { error: 'Select why the episode ended' }) });
@@ -51,11 +11,7 @@ const placementFields = {
   placementType: z.enum(placementTypes, { error: 'Select the type of placement' }),
   providerId: z.string().trim().max(64).transform((v) => v || null),
   outOfAuthority: z.enum(['yes', 'no'], { error: 'Select whether the placement is outside the council’s area' }).transform((v) => v === 'yes'),
-  weeklyCost: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,9}(\.\d{1,2})?)?$/, 'Weekly cost must be an amount in pounds, like 850 or 1068.38, without a £ sign')
-    .transform((v) => (v === '' ? null : Number(v))),
+  weeklyCost: optionalMoney('Weekly cost'),
 };
 export const placeForm = z.object(placementFields);
 export const moveForm = z.object({

@@ -1,14 +1,15 @@
 /** @module View models for the commissioning page, the providers page and their forms. */
 import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
-import { placementTypeLabels, spoken } from './lookedAfter.js';
-import { problemList, providerTypeLabels } from './lookedAfterPresenter.js';
-import type { FormValues } from './careForms.js';
+import { placementTypeLabels } from './lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { providerTypeLabels } from './lookedAfterPresenter.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import type { ProviderWithHomes } from './commissioningRepository.js';
 import type { CommissioningView } from './commissioningService.js';
+import { moneyOf } from '../../platform/dates/formats.js';
 
-const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /**
  * A year of a weekly cost: 365 days of it, in pence.
@@ -21,19 +22,19 @@ export function presentCommissioning(view: CommissioningView) {
   const costed = view.placements.filter((p) => p.weeklyCost !== null);
   const weekly = costed.reduce((sum, p) => sum + p.weeklyCost!, 0);
   return {
-    date: spoken(view.date),
+    date: longDateOf(view.date),
     rows: view.placements.map((p) => ({
       child: p.nameShown ? p.childName : 'A child outside your team',
       childHref: p.nameShown ? paths.care.child({ childId: p.childId }) : undefined,
       type: labelFor(placementTypeLabels, p.placementType),
       provider: p.providerName ? `${p.providerName} (${providerTypeLabels[p.providerType ?? ''] ?? p.providerType})` : 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
-      since: spoken(p.startDate),
-      weekly: p.weeklyCost === null ? 'Not recorded' : pounds.format(p.weeklyCost),
-      yearly: p.weeklyCost === null ? 'Not recorded' : pounds.format(yearlyCost(p.weeklyCost)),
+      since: longDateOf(p.startDate),
+      weekly: p.weeklyCost === null ? 'Not recorded' : moneyOf(p.weeklyCost),
+      yearly: p.weeklyCost === null ? 'Not recorded' : moneyOf(yearlyCost(p.weeklyCost)),
     })),
-    totals: { count: view.placements.length, weekly: pounds.format(weekly), yearly: pounds.format(yearlyCost(weekly)) },
-    spend: { year: `${view.reportingYear.label} (${spoken(view.reportingYear.first)} to ${spoken(view.reportingYear.last)})`, total: wholePounds.format(view.externalSpend) },
+    totals: { count: view.placements.length, weekly: moneyOf(weekly), yearly: moneyOf(yearlyCost(weekly)) },
+    spend: { year: `${view.reportingYear.label} (${longDateOf(view.reportingYear.first)} to ${longDateOf(view.reportingYear.last)})`, total: moneyOf(view.externalSpend, { whole: true }) },
   };
 }
 
@@ -42,14 +43,14 @@ export function presentProviders(providers: readonly ProviderWithHomes[]) {
   return providers.map((p) => ({
     name: p.name,
     type: providerTypeLabels[p.providerType] ?? p.providerType,
-    homes: p.homes.map((h) => ({ name: h.name, outOfAuthority: h.outOfAuthority ? 'Yes' : 'No', weeklyRate: pounds.format(h.weeklyRate) })),
+    homes: p.homes.map((h) => ({ name: h.name, outOfAuthority: h.outOfAuthority ? 'Yes' : 'No', weeklyRate: moneyOf(h.weeklyRate) })),
   }));
 }
 
 /** @example presentProviderForm({}, {}).typeItems.length // 4 */
 export function presentProviderForm(values: FormValues, problems: Record<string, string>) {
   return {
-    values, errors: problems, errorList: problemList(problems, ['name', 'providerType']),
+    values, errors: problems, errorList: errorSummary(problems, ['name', 'providerType']),
     typeItems: Object.entries(providerTypeLabels).map(([value, text]) => ({ value, text, checked: values.providerType === value })),
   };
 }
@@ -57,7 +58,7 @@ export function presentProviderForm(values: FormValues, problems: Record<string,
 /** @example presentHomeForm(providers, {}, {}).providerItems[0].text // 'Choose a provider' */
 export function presentHomeForm(providers: readonly ProviderWithHomes[], values: FormValues, problems: Record<string, string>) {
   return {
-    values, errors: problems, errorList: problemList(problems, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']),
+    values, errors: problems, errorList: errorSummary(problems, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']),
     providerItems: [{ value: '', text: 'Choose a provider', selected: !values.providerId }, ...providers.map((p) => ({ value: p.providerId, text: p.name, selected: p.providerId === values.providerId }))],
     outOfAuthorityItems: [
       { value: 'no', text: 'No, in the council’s area', checked: values.outOfAuthority === 'no' },

@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dates.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formValues } from './careForms.js';
-import { todayIso } from './lookedAfter.js';
+import { formValues } from '../../platform/forms/formValues.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';
 import { presentReviewsDue } from '../scra/supervisionOrderPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { requiredMoney } from '../../platform/forms/money.js';
 
 const providerForm = z.object({
   name: z.string().trim().min(1, 'Enter the provider’s name').max(200, 'Name must be 200 characters or fewer'),
@@ -19,7 +20,7 @@ const homeForm = z.object({
   providerId: z.string().trim().min(1, 'Select a provider'),
   homeName: z.string().trim().min(1, 'Enter the home’s name').max(200, 'Name must be 200 characters or fewer'),
   outOfAuthority: z.enum(['yes', 'no'], { error: 'Select whether the home is outside the council’s area' }).transform((v) => v === 'yes'),
-  weeklyRate: z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'Weekly rate must be an amount in pounds, like 4200 or 3850.50, without a £ sign').transform(Number),
+  weeklyRate: requiredMoney('Weekly rate'),
 });
 
 /**

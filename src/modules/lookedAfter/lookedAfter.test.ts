@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placementMovesInLastYear, placementStartProblems, type Episode, type Placement } from './lookedAfter.js';
+import { placementStartProblems, type Episode, type Placement } from './lookedAfter.js';
+import { placementMovesInLastYear } from '../children/child.js';
 
 const placement = (startDate: string, endDate: string | null): Placement => ({
   placementId: `P${startDate}`, episodeId: 'E1', childId: 'C1', startDate, endDate, placementType: 'foster_la',

@@ -1,5 +1,7 @@
 /** @module Looked after episodes and placements: their shapes, codes and the pure rules a placement must keep. */
 import { legalReasonLabels, placementTypeLabels } from '../children/childLabels.js';
+import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 
 export const legalReasons = ['cso_home', 'cso_away', 'interim_cso', 'cpo_or_warrant', 's25_voluntary', 'permanence_order', 'criminal_justice', 'other'] as const;
 export const reasonsEnded = ['home_with_parents', 'friends_relatives', 'kinship_care_order', 'adopted', 'continuing_care', 'own_tenancy_supported', 'residential', 'custody', 'other', 'not_known'] as const;
@@ -70,49 +72,28 @@ export interface PlacementDetails {
   startDate: string;
 }
 
-/** Problems keyed by form field, in words for the person filling it in. */
-export type FieldProblems = Record<string, string>;
-
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** `2024-03-05` → `5 March 2024`. */
-export const spoken = (date: string) => longDate.format(new Date(`${date}T00:00:00Z`));
 
 /**
  * Where a new placement starting on `startDate` breaks the rules: it must lie inside an open episode, and
  * the child may have one placement at a time (so a child with a current placement is moved, not placed).
  * @example placementStartProblems({ startDate: '2024-01-01', openEpisode: undefined, placements: [] }) // { startDate: 'Start a looked after episode before placing …' }
  */
-export function placementStartProblems(input: { startDate: string; openEpisode: Episode | undefined; placements: readonly Placement[]; moving?: Placement }): FieldProblems {
+export function placementStartProblems(input: { startDate: string; openEpisode: Episode | undefined; placements: readonly Placement[]; moving?: Placement }): FieldErrors {
   const { startDate, openEpisode, placements, moving } = input;
   if (!openEpisode) return { startDate: 'This child is not looked after. Start a looked after episode before placing them.' };
   if (startDate < openEpisode.startDate) {
-    return { startDate: `The placement must start on or after the day the looked after episode started (${spoken(openEpisode.startDate)})` };
+    return { startDate: `The placement must start on or after the day the looked after episode started (${longDateOf(openEpisode.startDate)})` };
   }
   if (moving) {
-    if (startDate <= moving.startDate) return { startDate: `The move must be after the current placement started (${spoken(moving.startDate)})` };
+    if (startDate <= moving.startDate) return { startDate: `The move must be after the current placement started (${longDateOf(moving.startDate)})` };
     return {};
   }
   const current = placements.find((p) => p.endDate === null);
   if (current) return { startDate: 'This child already has a placement. Use "Place / move" to move them, or end the current placement first.' };
   const clash = placements.find((p) => p.endDate !== null && p.endDate > startDate);
-  if (clash) return { startDate: `The child was in another placement until ${spoken(clash.endDate!)}. A placement must start on or after that day.` };
+  if (clash) return { startDate: `The child was in another placement until ${longDateOf(clash.endDate!)}. A placement must start on or after that day.` };
   return {};
 }
-
-/**
- * Moves in the last 12 months up to `today`: placements that began on the day the child's previous one ended.
- * @example placementMovesInLastYear(placements, '2024-06-30') // 2
- */
-export function placementMovesInLastYear(placements: readonly Placement[], today: string): number {
-  const yearAgo = new Date(`${today}T00:00:00Z`);
-  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-  const from = yearAgo.toISOString().slice(0, 10);
-  const endDays = new Set(placements.filter((p) => p.endDate).map((p) => p.endDate));
-  return placements.filter((p) => p.startDate > from && p.startDate <= today && endDays.has(p.startDate)).length;
-}
-
-/** Today as `YYYY-MM-DD` in UTC (Cairn keeps dates without times). */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** A new id for a record Cairn makes: a prefix and a random uuid. */
 export const newRecordId = (prefix: string) => `${prefix}${crypto.randomUUID()}`;

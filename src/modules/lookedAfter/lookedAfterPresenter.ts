@@ -1,14 +1,15 @@
 /** @module View models for a child's care page and the episode and placement forms. */
 import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
-import type { FormValues } from './careForms.js';
-import {
-  legalReasonLabels, legalReasons, placementMovesInLastYear, placementTypeLabels, placementTypes, reasonEndedLabels, reasonsEnded, spoken,
-  type CareHistory, type FieldProblems, type Provider,
-} from './lookedAfter.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
+import { legalReasonLabels, legalReasons, placementTypeLabels, placementTypes, reasonEndedLabels, reasonsEnded, type CareHistory, type Provider } from './lookedAfter.js';
+import { placementMovesInLastYear } from '../children/child.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import { moneyOf } from '../../platform/dates/formats.js';
 
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-const period = (start: string, end: string | null) => (end ? `${spoken(start)} to ${spoken(end)}` : `Since ${spoken(start)}`);
+const period = (start: string, end: string | null) => (end ? `${longDateOf(start)} to ${longDateOf(end)}` : `Since ${longDateOf(start)}`);
 
 export const providerTypeLabels: Record<string, string> = {
   local_authority: 'The council’s own',
@@ -30,7 +31,7 @@ export function presentCareHistory(history: CareHistory, today: string) {
     childId: history.childId,
     name: history.name,
     childHref: paths.children.show(ref),
-    status: openEpisode ? `Looked after since ${spoken(openEpisode.startDate)}` : 'Not looked after',
+    status: openEpisode ? `Looked after since ${longDateOf(openEpisode.startDate)}` : 'Not looked after',
     stability: `${moves} ${moves === 1 ? 'move' : 'moves'} in the last 12 months`,
     episodes: history.episodes.map((e) => ({
       period: period(e.startDate, e.endDate),
@@ -42,7 +43,7 @@ export function presentCareHistory(history: CareHistory, today: string) {
       type: labelFor(placementTypeLabels, p.placementType),
       provider: p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
-      weeklyCost: p.weeklyCost === null ? 'Not recorded' : money.format(p.weeklyCost),
+      weeklyCost: p.weeklyCost === null ? 'Not recorded' : moneyOf(p.weeklyCost),
       moveReason: p.moveReason ?? '',
     })),
     actions: [
@@ -55,27 +56,21 @@ export function presentCareHistory(history: CareHistory, today: string) {
   };
 }
 
-/** Error summary entries linking to each field (a date's day box: date fields are named `…Date`), in the page's order. */
-export function problemList(problems: FieldProblems, order: readonly string[]) {
-  const fields = [...order.filter((f) => f in problems), ...Object.keys(problems).filter((f) => !order.includes(f))];
-  return fields.map((field) => ({ text: problems[field]!, href: `#${field.endsWith('Date') ? `${field}-day` : field}` }));
-}
-
 const radioItems = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) =>
   codes.map((code) => ({ value: code, text: labels[code] ?? code, checked: code === chosen }));
 
 /** What every care form needs: the child, what was typed, the problems and their summary. */
-function formModel(history: { childId: string; name: string }, values: FormValues, problems: FieldProblems, order: readonly string[]) {
+function formModel(history: { childId: string; name: string }, values: FormValues, problems: FieldErrors, order: readonly string[]) {
   return {
     child: { name: history.name, href: paths.care.child({ childId: history.childId }) },
     values,
     errors: problems,
-    errorList: problemList(problems, order),
+    errorList: errorSummary(problems, order),
   };
 }
 
 /** @example presentStartEpisodeForm(child, {}, {}).legalReasonItems.length // 8 */
-export function presentStartEpisodeForm(child: { childId: string; name: string }, values: FormValues, problems: FieldProblems) {
+export function presentStartEpisodeForm(child: { childId: string; name: string }, values: FormValues, problems: FieldErrors) {
   return {
     ...formModel(child, values, problems, ['startDate', 'legalReason']),
     action: paths.care.startEpisode(child),
@@ -84,7 +79,7 @@ export function presentStartEpisodeForm(child: { childId: string; name: string }
 }
 
 /** @example presentEndEpisodeForm(child, {}, {}).reasonEndedItems.length // 10 */
-export function presentEndEpisodeForm(child: { childId: string; name: string }, values: FormValues, problems: FieldProblems) {
+export function presentEndEpisodeForm(child: { childId: string; name: string }, values: FormValues, problems: FieldErrors) {
   return {
     ...formModel(child, values, problems, ['endDate', 'reasonEnded']),
     action: paths.care.endEpisode(child),
@@ -93,7 +88,7 @@ export function presentEndEpisodeForm(child: { childId: string; name: string }, 
 }
 
 /** The place form and the move form (which adds the reason for the move). */
-export function presentPlacementForm(child: { childId: string; name: string }, moving: boolean, providers: readonly Provider[], values: FormValues, problems: FieldProblems) {
+export function presentPlacementForm(child: { childId: string; name: string }, moving: boolean, providers: readonly Provider[], values: FormValues, problems: FieldErrors) {
   return {
     ...formModel(child, values, problems, ['placementType', 'providerId', 'outOfAuthority', 'weeklyCost', 'startDate', 'moveReason']),
     moving,
@@ -114,6 +109,6 @@ export function presentPlacementForm(child: { childId: string; name: string }, m
 }
 
 /** @example presentEndPlacementForm(child, {}, {}).action // '/children/C1/care/placements/end' */
-export function presentEndPlacementForm(child: { childId: string; name: string }, values: FormValues, problems: FieldProblems) {
+export function presentEndPlacementForm(child: { childId: string; name: string }, values: FormValues, problems: FieldErrors) {
   return { ...formModel(child, values, problems, ['endDate']), action: paths.care.endPlacement(child) };
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode, type FormValues } from './careForms.js';
+import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode } from './careForms.js';
+import { type FormValues } from '../../platform/forms/formValues.js';
 import type { CareChange } from './lookedAfterService.js';
 import {
   presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm,

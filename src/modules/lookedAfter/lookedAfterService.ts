@@ -7,16 +7,16 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import {
-  newRecordId, placementStartProblems, spoken, todayIso,
-  type CareHistory, type FieldProblems, type LegalReason, type PlacementDetails, type Provider, type ReasonEnded,
-} from './lookedAfter.js';
+import { newRecordId, placementStartProblems, type CareHistory, type LegalReason, type PlacementDetails, type Provider, type ReasonEnded } from './lookedAfter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import type { LookedAfterRepository } from './lookedAfterRepository.js';
 
 /** How a change went: done, refused with problems to show beside the fields, or not allowed. */
 export type CareChange<T extends object = object> =
   | ({ outcome: 'done' } & T)
-  | { outcome: 'problems'; problems: FieldProblems }
+  | { outcome: 'problems'; problems: FieldErrors }
   | { outcome: 'forbidden' }
   | { outcome: 'not_found' };
 
@@ -77,7 +77,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
           return { outcome: 'problems', problems: { startDate: 'This child is already looked after. End the current episode before starting another.' } };
         }
         const later = episodes.find((e) => e.endDate !== null && e.endDate > input.startDate);
-        if (later) return { outcome: 'problems', problems: { startDate: `An earlier episode ran until ${spoken(later.endDate!)}. A new episode must start on or after that day.` } };
+        if (later) return { outcome: 'problems', problems: { startDate: `An earlier episode ran until ${longDateOf(later.endDate!)}. A new episode must start on or after that day.` } };
         const episodeId = newRecordId('E-');
         await repository.insertEpisode(tx, { episodeId, childId, ...input });
         await audit.record({ kind: 'user', user }, { action: 'care.episode_started', childId, subject: episodeId, details: { ...input } }, tx);
@@ -93,14 +93,14 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
       return change<object>(user, childId, async (tx) => {
         const open = (await repository.episodes(tx, childId)).find((e) => e.endDate === null);
         if (!open) return { outcome: 'problems', problems: { endDate: 'This child has no open looked after episode to end.' } };
-        if (input.endDate < open.startDate) return { outcome: 'problems', problems: { endDate: `The episode must end on or after the day it started (${spoken(open.startDate)})` } };
+        if (input.endDate < open.startDate) return { outcome: 'problems', problems: { endDate: `The episode must end on or after the day it started (${longDateOf(open.startDate)})` } };
         const placements = (await repository.placements(tx, childId)).filter((p) => p.episodeId === open.episodeId);
         const current = placements.find((p) => p.endDate === null);
         if (current && input.endDate < current.startDate) {
-          return { outcome: 'problems', problems: { endDate: `The current placement started on ${spoken(current.startDate)}. The episode cannot end before that day.` } };
+          return { outcome: 'problems', problems: { endDate: `The current placement started on ${longDateOf(current.startDate)}. The episode cannot end before that day.` } };
         }
         const endedAfter = placements.find((p) => p.endDate !== null && p.endDate > input.endDate);
-        if (endedAfter) return { outcome: 'problems', problems: { endDate: `A placement in this episode ran until ${spoken(endedAfter.endDate!)}. The episode cannot end before that day.` } };
+        if (endedAfter) return { outcome: 'problems', problems: { endDate: `A placement in this episode ran until ${longDateOf(endedAfter.endDate!)}. The episode cannot end before that day.` } };
         if (current) await repository.endPlacement(tx, current.placementId, input.endDate);
         await repository.endEpisode(tx, open.episodeId, input.endDate, input.reasonEnded);
         await audit.record({ kind: 'user', user }, { action: 'care.episode_ended', childId, subject: open.episodeId, details: { ...input, placementEnded: current?.placementId ?? null } }, tx);
@@ -153,7 +153,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
       return change<object>(user, childId, async (tx) => {
         const current = (await repository.placements(tx, childId)).find((p) => p.endDate === null);
         if (!current) return { outcome: 'problems', problems: { endDate: 'This child has no current placement to end.' } };
-        if (input.endDate < current.startDate) return { outcome: 'problems', problems: { endDate: `The placement must end on or after the day it started (${spoken(current.startDate)})` } };
+        if (input.endDate < current.startDate) return { outcome: 'problems', problems: { endDate: `The placement must end on or after the day it started (${longDateOf(current.startDate)})` } };
         await repository.endPlacement(tx, current.placementId, input.endDate);
         await audit.record({ kind: 'user', user }, { action: 'care.placement_ended', childId, subject: current.placementId, details: { ...input } }, tx);
         return { outcome: 'done' };
@@ -164,7 +164,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
     today: todayIso,
   };
 
-  async function providerProblems(tx: Queryable, providerId: string | null): Promise<FieldProblems> {
+  async function providerProblems(tx: Queryable, providerId: string | null): Promise<FieldErrors> {
     if (providerId === null || (await repository.providerExists(tx, providerId))) return {};
     return { providerId: 'Select a provider from the list' };
   }
@@ -172,7 +172,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
 export type LookedAfterService = ReturnType<typeof lookedAfterService>;
 
 class Refused extends Error {
-  constructor(readonly problems: FieldProblems) {
+  constructor(readonly problems: FieldErrors) {
     super('refused');
   }
 }

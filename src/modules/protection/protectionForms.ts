@@ -1,6 +1,6 @@
 /** @module The registration and de-registration forms, checked with zod. */
 import { z } from 'zod';
-import { formValues, readForm, type FormReading } from '../lookedAfter/careForms.js';
+import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
 import {
   concernCodes, deregistrationReasons, irdDecisions, meetingDecisions, meetingKinds,
   type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind,

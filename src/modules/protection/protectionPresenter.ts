@@ -1,13 +1,14 @@
 /** @module View models for a child's registrations, the registration forms and the register page. */
 import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import {
   concernCodes, concernLabels, daysOnRegister, deregistrationReasonLabels, deregistrationReasons, irdDecisionLabels, irdDecisions,
   meetingDecisionLabels, meetingDecisions, meetingKindLabels, meetingKinds, reregistrationWithin18Months,
   type ProtectionEvent, type Registration, type RegisteredChild,
 } from './protection.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 
 const concernsText = (codes: readonly string[]) => codes.map((c) => labelFor(concernLabels, c)).join(', ') || 'None recorded';
 
@@ -30,10 +31,10 @@ export function presentRegistrations(child: { childId: string; name: string }, r
     name: child.name,
     childHref: paths.children.show(child),
     onRegister: Boolean(open),
-    status: open ? `On the child protection register since ${spoken(open.registeredDate)} (${timeOnRegister(open.registeredDate, today)})` : 'Not on the child protection register',
+    status: open ? `On the child protection register since ${longDateOf(open.registeredDate)} (${timeOnRegister(open.registeredDate, today)})` : 'Not on the child protection register',
     action: open ? { text: 'De-register', href: paths.care.deregister(child) } : { text: 'Register', href: paths.care.register(child) },
     rows: registrations.map((r) => ({
-      period: r.deregisteredDate ? `${spoken(r.registeredDate)} to ${spoken(r.deregisteredDate)}` : `Since ${spoken(r.registeredDate)}`,
+      period: r.deregisteredDate ? `${longDateOf(r.registeredDate)} to ${longDateOf(r.deregisteredDate)}` : `Since ${longDateOf(r.registeredDate)}`,
       concerns: concernsText(r.concerns),
       reasonEnded: r.deregisteredDate ? labelFor(deregistrationReasonLabels, r.deregistrationReason) || 'Not recorded' : 'On the register',
     })),
@@ -43,12 +44,9 @@ export function presentRegistrations(child: { childId: string; name: string }, r
 /** The warning shown before registering a child de-registered within the last 18 months. */
 export function reregistrationWarning(registrations: readonly Registration[], today: string): string | undefined {
   const previous = reregistrationWithin18Months(registrations.map((r) => r.deregisteredDate), today);
-  return previous && `This child was taken off the register on ${spoken(previous)}, less than 18 months ago. Registering them again is a re-registration within 18 months.`;
+  return previous && `This child was taken off the register on ${longDateOf(previous)}, less than 18 months ago. Registering them again is a re-registration within 18 months.`;
 }
 
-const dateHref = (field: string) => (field.endsWith('Date') ? `#${field}-day` : field === 'concerns' ? '#concerns' : `#${field}`);
-const errorList = (problems: Record<string, string>, order: readonly string[]) =>
-  [...order.filter((f) => f in problems), ...Object.keys(problems).filter((f) => !order.includes(f))].map((f) => ({ text: problems[f]!, href: dateHref(f) }));
 
 /** @example presentRegisterForm(child, {}, [], {}, undefined).concernItems.length // 13 */
 export function presentRegisterForm(child: { childId: string; name: string }, values: FormValues, concerns: readonly string[], problems: Record<string, string>, warning: string | undefined) {
@@ -56,7 +54,7 @@ export function presentRegisterForm(child: { childId: string; name: string }, va
     child: { name: child.name, href: paths.care.protection(child) },
     action: paths.care.register(child),
     values, errors: problems, warning,
-    errorList: errorList(problems, ['registeredDate', 'concerns']),
+    errorList: errorSummary(problems, ['registeredDate', 'concerns']),
     concernItems: concernCodes.map((code) => ({ value: code, text: concernLabels[code], checked: concerns.includes(code) })),
   };
 }
@@ -67,7 +65,7 @@ export function presentDeregisterForm(child: { childId: string; name: string }, 
     child: { name: child.name, href: paths.care.protection(child) },
     action: paths.care.deregister(child),
     values, errors: problems,
-    errorList: errorList(problems, ['deregisteredDate', 'reason']),
+    errorList: errorSummary(problems, ['deregisteredDate', 'reason']),
     reasonItems: deregistrationReasons.map((code) => ({ value: code, text: deregistrationReasonLabels[code], checked: values.reason === code })),
   };
 }
@@ -77,11 +75,11 @@ export function presentRegister(children: readonly RegisteredChild[], today: str
   return children.map((c) => ({
     name: c.name,
     href: paths.care.protection(c),
-    registered: spoken(c.registeredDate),
+    registered: longDateOf(c.registeredDate),
     time: timeOnRegister(c.registeredDate, today),
     concerns: concernsText(c.concerns),
     reregistration: reregistrationWithin18Months([c.previousDeregistration], c.registeredDate)
-      ? `Yes, de-registered on ${spoken(c.previousDeregistration!)}`
+      ? `Yes, de-registered on ${longDateOf(c.previousDeregistration!)}`
       : 'No',
   }));
 }
@@ -89,8 +87,8 @@ export function presentRegister(children: readonly RegisteredChild[], today: str
 /** @example presentEvents(discussions, meetings).discussions[0].decision // 'Joint investigation by police and social work' */
 export function presentEvents(discussions: readonly ProtectionEvent[], meetings: readonly ProtectionEvent[]) {
   return {
-    discussions: discussions.map((d) => ({ date: spoken(d.date), decision: labelFor(irdDecisionLabels, d.decision) })),
-    meetings: meetings.map((m) => ({ date: spoken(m.date), kind: labelFor(meetingKindLabels, m.kind), decision: labelFor(meetingDecisionLabels, m.decision) })),
+    discussions: discussions.map((d) => ({ date: longDateOf(d.date), decision: labelFor(irdDecisionLabels, d.decision) })),
+    meetings: meetings.map((m) => ({ date: longDateOf(m.date), kind: labelFor(meetingKindLabels, m.kind), decision: labelFor(meetingDecisionLabels, m.decision) })),
   };
 }
 
@@ -101,7 +99,7 @@ export function presentEventForm(child: { childId: string; name: string }, actio
   return {
     child: { name: child.name, href: paths.care.protection(child) },
     action, values, errors: problems,
-    errorList: errorList(problems, ['discussedDate', 'meetingDate', 'kind', 'decision']),
+    errorList: errorSummary(problems, ['discussedDate', 'meetingDate', 'kind', 'decision']),
     irdItems: radioItems(irdDecisions, irdDecisionLabels, values.decision),
     kindItems: radioItems(meetingKinds, meetingKindLabels, values.kind),
     meetingDecisionItems: radioItems(meetingDecisions, meetingDecisionLabels, values.decision),

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { spoken, todayIso } from '../lookedAfter/lookedAfter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import { readDeregistration, readDiscussion, readMeeting, readRegistration } from './protectionForms.js';
 import type { ProtectionChange } from './protectionService.js';
 import {
@@ -34,7 +35,7 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
 
   function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: ProtectionChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
     if (result.outcome === 'done') {
-      const warning = result.reregisteredAfter ? ` This is a re-registration within 18 months of de-registration on ${spoken(result.reregisteredAfter)}.` : '';
+      const warning = result.reregisteredAfter ? ` This is a re-registration within 18 months of de-registration on ${longDateOf(result.reregisteredAfter)}.` : '';
       tellNextPage(request, `${done}${warning}`);
       return reply.redirect(paths.care.protection({ childId }), 303);
     }
@@ -112,6 +113,6 @@ export async function protectionRoutes(app: FastifyInstance, services: Services)
     const today = todayIso();
     const rows = presentRegister(await protection.onRegister(request.user!, today), today);
     reply.header('cache-control', 'no-store');
-    return reply.view('protection/views/registerList.njk', { title: 'Child protection register', rows, today: spoken(today) });
+    return reply.view('protection/views/registerList.njk', { title: 'Child protection register', rows, today: longDateOf(today) });
   });
 }

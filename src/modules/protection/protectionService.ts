@@ -7,7 +7,8 @@ import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import {
   reregistrationWithin18Months, type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind, type ProtectionEvent, type Registration, type RegisteredChild,
 } from './protection.js';
@@ -85,9 +86,9 @@ export function protectionService(db: Database, repository: ProtectionRepository
         await repository.lockChild(tx, childId);
         const registrations = await repository.registrations(tx, childId);
         const open = registrations.find((r) => r.deregisteredDate === null);
-        if (open) return { outcome: 'problems', problems: { registeredDate: `This child has been on the register since ${spoken(open.registeredDate)}` } };
+        if (open) return { outcome: 'problems', problems: { registeredDate: `This child has been on the register since ${longDateOf(open.registeredDate)}` } };
         const later = registrations.find((r) => r.deregisteredDate !== null && r.deregisteredDate > input.registeredDate);
-        if (later) return { outcome: 'problems', problems: { registeredDate: `The child was on the register until ${spoken(later.deregisteredDate!)}. Register them on or after that day.` } };
+        if (later) return { outcome: 'problems', problems: { registeredDate: `The child was on the register until ${longDateOf(later.deregisteredDate!)}. Register them on or after that day.` } };
         const registrationId = newRecordId('CP-');
         await repository.insert(tx, { registrationId, childId, ...input });
         const reregisteredAfter = reregistrationWithin18Months(registrations.map((r) => r.deregisteredDate), input.registeredDate);
@@ -108,7 +109,7 @@ export function protectionService(db: Database, repository: ProtectionRepository
         const open = (await repository.registrations(tx, childId)).find((r) => r.deregisteredDate === null);
         if (!open) return { outcome: 'problems', problems: { deregisteredDate: 'This child is not on the child protection register' } };
         if (input.deregisteredDate < open.registeredDate) {
-          return { outcome: 'problems', problems: { deregisteredDate: `De-registration must be on or after the day they were registered (${spoken(open.registeredDate)})` } };
+          return { outcome: 'problems', problems: { deregisteredDate: `De-registration must be on or after the day they were registered (${longDateOf(open.registeredDate)})` } };
         }
         await repository.deregister(tx, open.registrationId, input.deregisteredDate, input.reason);
         await audit.record({ kind: 'user', user }, { action: 'protection.deregistered', childId, subject: open.registrationId, details: { ...input } }, tx);

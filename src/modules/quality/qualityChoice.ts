@@ -3,8 +3,8 @@
  * audit round, a pair of waves for each survey, and two dates for training coverage. With no choice yet, the
  * latest two of each, and training at the two rounds' period ends (else a year ago and today).
  */
-import { readDateInput } from '../../platform/forms/dateInput.js';
-import { formValues, type FormValues } from '../lookedAfter/careForms.js';
+import { readDateInput } from '../../platform/forms/dates.js';
+import { formValues, type FormValues } from '../../platform/forms/formValues.js';
 import type { AuditRoundSummary, SurveyWaveSummary } from './qualityContracts.js';
 
 export interface SurveyWaves {

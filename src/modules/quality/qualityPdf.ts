@@ -3,7 +3,7 @@
  * tables (Table, TR, TH, TD) in the structure tree, so a screen reader can move by heading and read tables.
  */
 import PDFDocument from 'pdfkit';
-import { spoken } from '../lookedAfter/lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import type { QualityReport, QualityTable } from './qualityReport.js';
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -86,7 +86,7 @@ export function qualityPdf(report: QualityReport): Promise<Buffer> {
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   addText(pdf, root, 'H1', report.title, 'Helvetica-Bold', 20, 0.3);
-  addText(pdf, root, 'P', `${report.authority}, ${spoken(report.builtOn)}`, 'Helvetica', 11, 0.8);
+  addText(pdf, root, 'P', `${report.authority}, ${longDateOf(report.builtOn)}`, 'Helvetica', 11, 0.8);
   for (const section of report.sections) {
     addText(pdf, root, section.level === 2 ? 'H2' : 'H3', section.heading, 'Helvetica-Bold', section.level === 2 ? 15 : 12, 0.3);
     for (const block of section.blocks) {

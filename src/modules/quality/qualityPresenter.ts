@@ -1,7 +1,7 @@
 /** @module The quality report page's view model: the choice form (rounds, waves, dates) with its problems, and the report's download links. */
 import { paths } from '../../platform/http/paths.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import { choiceQuery, waveField, type QualityOptions } from './qualityChoice.js';
 
 const selectItems = (items: { id: number; text: string }[], chosen: string | undefined) => [
@@ -13,7 +13,7 @@ const selectItems = (items: { id: number; text: string }[], chosen: string | und
  * @example presentQualityForm(options, values, {}).surveys[0].baseline.items[1].text // 'March 2022 (opened 1 March 2022, 24 responses)'
  */
 export function presentQualityForm(options: QualityOptions, values: FormValues, errors: Record<string, string>) {
-  const rounds = options.rounds.map((r) => ({ id: r.id, text: `${r.name} (files from ${spoken(r.periodStart)} to ${spoken(r.periodEnd)})` }));
+  const rounds = options.rounds.map((r) => ({ id: r.id, text: `${r.name} (files from ${longDateOf(r.periodStart)} to ${longDateOf(r.periodEnd)})` }));
   const order = ['auditBaseline', 'auditComparator', ...options.surveys.flatMap((s) => [waveField(s.surveyId, 'Baseline'), waveField(s.surveyId, 'Comparator')]), 'trainingBaseline', 'trainingComparator'];
   return {
     values,
@@ -25,7 +25,7 @@ export function presentQualityForm(options: QualityOptions, values: FormValues, 
       comparator: { id: 'auditComparator', items: selectItems(rounds, values.auditComparator) },
     },
     surveys: options.surveys.map((s) => {
-      const waves = s.waves.map((w) => ({ id: w.id, text: `${w.name} (opened ${spoken(w.opensOn)}, ${w.respondents} ${w.respondents === 1 ? 'response' : 'responses'})` }));
+      const waves = s.waves.map((w) => ({ id: w.id, text: `${w.name} (opened ${longDateOf(w.opensOn)}, ${w.respondents} ${w.respondents === 1 ? 'response' : 'responses'})` }));
       const baseline = waveField(s.surveyId, 'Baseline');
       const comparator = waveField(s.surveyId, 'Comparator');
       return {

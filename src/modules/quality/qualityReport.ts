@@ -3,7 +3,7 @@
  * side (before | after | change), built only from the agreed contract values (qualityContracts.ts). Pure; printed
  * as HTML, DOCX and PDF from the same model. It holds no child's name: audits and surveys arrive as aggregates.
  */
-import { spoken } from '../lookedAfter/lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { coverageTotal } from '../training/training.js';
 import type { AuditAgreement, AuditRoundComparison, AuditRoundSummary, QuestionGrades, SurveyQuestionChange, SurveyWaveComparison, TrainingCoverageRow } from './qualityContracts.js';
 
@@ -74,7 +74,7 @@ const paragraph = (text: string): QualityBlock => ({ kind: 'paragraph', text });
 const table = (t: QualityTable): QualityBlock => ({ kind: 'table', table: t });
 
 function roundText(label: string, round: AuditRoundSummary): string {
-  return `${label}: ${round.name} (${round.rubricName}, version ${round.rubricVersion}), files from ${spoken(round.periodStart)} to ${spoken(round.periodEnd)}; ${round.filesGraded} of ${round.sampleSize} sampled files graded.`;
+  return `${label}: ${round.name} (${round.rubricName}, version ${round.rubricVersion}), files from ${longDateOf(round.periodStart)} to ${longDateOf(round.periodEnd)}; ${round.filesGraded} of ${round.sampleSize} sampled files graded.`;
 }
 
 const gradesText = (grades: QuestionGrades) => (grades.percentGoodOrBetter === null ? 'None graded' : `${percent(grades.percentGoodOrBetter)} of ${grades.graded}`);
@@ -134,7 +134,7 @@ function surveySections(input: QualityReportInput): QualitySection[] {
     level: 3,
     heading: `${s.surveyTitle} (${s.audience === 'families' ? 'families' : 'staff'})`,
     blocks: [
-      paragraph(`Before: ${s.baseline.name}, opened ${spoken(s.baseline.opensOn)}, ${s.baseline.respondents} ${s.baseline.respondents === 1 ? 'person' : 'people'} responded. After: ${s.comparator.name}, opened ${spoken(s.comparator.opensOn)}, ${s.comparator.respondents} ${s.comparator.respondents === 1 ? 'person' : 'people'} responded.`),
+      paragraph(`Before: ${s.baseline.name}, opened ${longDateOf(s.baseline.opensOn)}, ${s.baseline.respondents} ${s.baseline.respondents === 1 ? 'person' : 'people'} responded. After: ${s.comparator.name}, opened ${longDateOf(s.comparator.opensOn)}, ${s.comparator.respondents} ${s.comparator.respondents === 1 ? 'person' : 'people'} responded.`),
       ...(s.questions.length ? s.questions.flatMap((q, qi) => questionBlocks(index + 1, qi + 1, q)) : [paragraph('This survey has no questions.')]),
     ],
   }))];
@@ -155,8 +155,8 @@ function trainingSection(input: QualityReportInput): QualitySection {
       anyStaff
         ? table({
           id: 'training-coverage',
-          caption: `Staff trained on ${spoken(t.baselineDate)} and on ${spoken(t.comparatorDate)}`,
-          headings: ['Staff group', spoken(t.baselineDate), spoken(t.comparatorDate), 'Change (points)'],
+          caption: `Staff trained on ${longDateOf(t.baselineDate)} and on ${longDateOf(t.comparatorDate)}`,
+          headings: ['Staff group', longDateOf(t.baselineDate), longDateOf(t.comparatorDate), 'Change (points)'],
           numeric: [false, true, true, true],
           rows: rows.filter(([a, b]) => (a?.staff ?? 0) + (b?.staff ?? 0) > 0)
             .map(([a, b]) => [(b ?? a)!.label, coverageText(a), coverageText(b), writeChange(changePoints(a?.percentTrained ?? null, b?.percentTrained ?? null))]),
@@ -179,7 +179,7 @@ export function qualityReport(input: QualityReportInput): QualityReport {
       {
         id: 'about', level: 2, heading: 'About this report',
         blocks: [
-          paragraph(`${input.authority}. Built on ${spoken(input.builtOn)} from the case file audits, surveys and training records in Cairn.`),
+          paragraph(`${input.authority}. Built on ${longDateOf(input.builtOn)} from the case file audits, surveys and training records in Cairn.`),
           paragraph('Each part puts an earlier period (before) beside a later one (after). Changes are in percentage points: after minus before. Percentages are rounded to one decimal place, halves away from zero. The report names no child and no survey respondent.'),
         ],
       },

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError, notFound } from '../../platform/http/httpError.js';
-import { todayIso } from '../lookedAfter/lookedAfter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 import type { Actor } from '../../platform/access/user.js';
 import { readChoice } from './qualityChoice.js';
 import { downloadLinks, presentQualityForm } from './qualityPresenter.js';

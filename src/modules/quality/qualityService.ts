@@ -4,7 +4,7 @@
  */
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor } from '../../platform/access/user.js';
-import { todayIso } from '../lookedAfter/lookedAfter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 import { qualityOptions, type QualityChoice, type QualityOptions } from './qualityChoice.js';
 import { qualityReport, type QualityReport } from './qualityReport.js';
 import { qualityDocx } from './qualityDocx.js';

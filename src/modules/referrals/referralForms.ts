@@ -1,39 +1,13 @@
 /** @module The referral forms' fields, read and checked with zod into what the service needs, with plain-word messages per field. */
 import { z } from 'zod';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateField } from '../../platform/forms/dates.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { closureReasons, pathways, referralSources, type NewReferral, type ReferredChild } from './referral.js';
 
 /** How many children one referral form takes (siblings referred together). */
 export const childRows = [1, 2, 3] as const;
-
-export type FormBody = Record<string, string>;
-
-/**
- * Every posted string value as typed, so it can be shown again.
- * @example formBody({ reason: 'School concern', n: 3 }) // { reason: 'School concern' }
- */
-export function formBody(body: unknown): FormBody {
-  const values: FormBody = {};
-  if (body && typeof body === 'object') {
-    for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
-  }
-  return values;
-}
-
-/**
- * A GOV.UK date input named `name` (fields `name-day`, `name-month`, `name-year`); errors go on `name-day`.
- * @example readDate({ 'received-day': '1', 'received-month': '3', 'received-year': '2022' }, 'received', 'Date received', errors) // '2022-03-01'
- */
-export function readDate(body: FormBody, name: string, label: string, errors: FieldErrors, today?: string): string | undefined {
-  const read = readDateInput(label, body[`${name}-day`], body[`${name}-month`], body[`${name}-year`]);
-  if (read.error) errors[`${name}-day`] = read.error;
-  else if (!read.date) errors[`${name}-day`] = `Enter the ${label.toLowerCase()}`;
-  else if (today && read.date > today) errors[`${name}-day`] = `${label} must be today or in the past`;
-  else return read.date;
-  return undefined;
-}
 
 const text = (max: number, missing: string, label: string) => z.string().trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 const optional = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).transform((v) => v || null);
@@ -49,10 +23,10 @@ const referralFields = z.object({
  * Read the new referral form: every problem at once, keyed by field id.
  * @example readNewReferral(body, '2022-03-10').errors // { source: 'Select who made the referral' }
  */
-export function readNewReferral(body: FormBody, today: string): { referral?: NewReferral; errors: FieldErrors } {
+export function readNewReferral(body: FormValues, today: string): { referral?: NewReferral; errors: FieldErrors } {
   const parsed = referralFields.safeParse(body);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  const receivedDate = readDate(body, 'received', 'Date received', errors, today);
+  const receivedDate = readDateField(body, 'received', 'Date received', errors, today);
   const children: ReferredChild[] = [];
   for (const row of childRows) {
     const field = (name: string) => (body[`child${row}-${name}`] ?? '').trim();
@@ -69,7 +43,7 @@ export function readNewReferral(body: FormBody, today: string): { referral?: New
     else if (forename.length > 100) errors[`child${row}-forename`] = 'First name must be 100 characters or fewer';
     if (!surname) errors[`child${row}-surname`] = `Enter child ${row}’s last name`;
     else if (surname.length > 100) errors[`child${row}-surname`] = 'Last name must be 100 characters or fewer';
-    const dateOfBirth = readDate(body, `child${row}-dob`, 'Date of birth', errors, today);
+    const dateOfBirth = readDateField(body, `child${row}-dob`, 'Date of birth', errors, today);
     if (forename && surname && dateOfBirth && forename.length <= 100 && surname.length <= 100) children.push({ kind: 'new', forename, surname, dateOfBirth });
   }
   if (children.length === 0 && !Object.keys(errors).some((key) => key.startsWith('child'))) {

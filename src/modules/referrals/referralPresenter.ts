@@ -1,30 +1,19 @@
 /** @module View models for the referral tray, a referral, and its forms: the only way referral data reaches a template. */
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { closureReasons, decisionDueDate, isOverdue, pathways, referralSources, referralStage, type ReferralRecord } from './referral.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels, stageLabels } from './referralLabels.js';
-import type { FormBody } from './referralForms.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
+import { presentErrors } from '../../platform/forms/errorSummary.js';
 
 /** Radio items for a set of labelled choices, with the chosen one checked. */
 function radioItems<Key extends string>(keys: readonly Key[], labels: Record<Key, string>, chosen: string | undefined) {
   return keys.map((key) => ({ value: key, text: labels[key], checked: key === chosen }));
 }
 
-/**
- * Errors as GOV.UK components take them: a summary list and a `{ text }` per field.
- * @example presentErrors({ reason: 'Enter the reason' }, ['reason']).errorList // [{ text: 'Enter the reason', href: '#reason' }]
- */
-export function presentErrors(errors: FieldErrors, order: readonly string[]) {
-  const fields = [...order.filter((field) => field in errors), ...Object.keys(errors).filter((field) => !order.includes(field))];
-  return {
-    errorList: fields.map((field) => ({ text: errors[field]!, href: `#${field}` })),
-    errorFor: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }])),
-  };
-}
-
 /** @example presentNewReferralForm({}, {}, 'Family First').sourceItems.length // 8 */
-export function presentNewReferralForm(values: FormBody, errors: FieldErrors, order: readonly string[], defaultTeam: string | null) {
+export function presentNewReferralForm(values: FormValues, errors: FieldErrors, order: readonly string[], defaultTeam: string | null) {
   return {
     values: { team: defaultTeam ?? '', ...values },
     sourceItems: radioItems(referralSources, sourceLabels, values.source),
@@ -43,13 +32,13 @@ export function presentTray(referrals: ReferralRecord[], targetDays: number, tod
     return {
       href: paths.referrals.show({ referralId: referral.referralId }),
       name: referral.childName,
-      received: formatDate(referral.receivedDate),
+      received: longDateOf(referral.receivedDate),
       source: sourceLabels[referral.source],
       cluster: referral.schoolCluster ?? 'Not recorded',
       team: referral.team,
       stage: stageLabels[stage],
       stageKey: stage,
-      due: referral.pathway === null ? formatDate(decisionDueDate(referral.receivedDate, targetDays)) : '',
+      due: referral.pathway === null ? longDateOf(decisionDueDate(referral.receivedDate, targetDays)) : '',
       overdue,
     };
   });
@@ -71,7 +60,7 @@ export function presentTray(referrals: ReferralRecord[], targetDays: number, tod
  */
 export function presentReferral(
   view: { referral: ReferralRecord; siblings: ReferralRecord[]; workers: { workerId: string; displayName: string }[] },
-  options: { targetDays: number; today: string; mayManage: boolean; involvementId?: string; values: FormBody; errors: FieldErrors },
+  options: { targetDays: number; today: string; mayManage: boolean; involvementId?: string; values: FormValues; errors: FieldErrors },
 ) {
   const { referral } = view;
   const stage = referralStage(referral);
@@ -82,16 +71,16 @@ export function presentReferral(
     overdue: isOverdue(referral, options.targetDays, options.today),
     details: [
       { key: 'Child', value: referral.childName, href: referral.caseId ? paths.children.show({ childId: referral.childId }) : undefined },
-      { key: 'Date of birth', value: formatDate(referral.dateOfBirth) },
+      { key: 'Date of birth', value: longDateOf(referral.dateOfBirth) },
       { key: 'Cairn id', value: referral.childId },
-      { key: 'Received', value: formatDate(referral.receivedDate) },
+      { key: 'Received', value: longDateOf(referral.receivedDate) },
       { key: 'Referred by', value: sourceLabels[referral.source] },
       { key: 'Reason', value: referral.reason },
       { key: 'School cluster', value: referral.schoolCluster ?? 'Not recorded' },
       { key: 'Team', value: referral.team },
-      { key: 'Decision due by', value: referral.pathway === null ? formatDate(decisionDueDate(referral.receivedDate, options.targetDays)) : 'Decided' },
+      { key: 'Decision due by', value: referral.pathway === null ? longDateOf(decisionDueDate(referral.receivedDate, options.targetDays)) : 'Decided' },
       { key: 'Screening', value: referral.screeningNotes ?? 'Not yet screened' },
-      { key: 'Pathway', value: referral.pathway ? `${pathwayLabels[referral.pathway]}, decided ${formatDate(referral.decidedDate)}: ${referral.decisionReason}` : 'Not yet decided' },
+      { key: 'Pathway', value: referral.pathway ? `${pathwayLabels[referral.pathway]}, decided ${longDateOf(referral.decidedDate)}: ${referral.decisionReason}` : 'Not yet decided' },
       { key: 'Allocated to', value: referral.workerId ?? 'Not allocated' },
     ],
     siblings: view.siblings.map((s) => ({ name: s.childName, href: paths.referrals.show({ referralId: s.referralId }), stage: stageLabels[referralStage(s)] })),
@@ -115,10 +104,10 @@ export function presentReferral(
  * The close-a-case form.
  * @example presentCloseCase(caseRecord, {}, {}).reasonItems.length // 6
  */
-export function presentCloseCase(caseRecord: { caseId: string; childId: string; team: string | null; openedDate: string }, values: FormBody, errors: FieldErrors) {
+export function presentCloseCase(caseRecord: { caseId: string; childId: string; team: string | null; openedDate: string }, values: FormValues, errors: FieldErrors) {
   return {
     caseId: caseRecord.caseId,
-    summary: `Case ${caseRecord.caseId}, ${caseRecord.team ?? 'no team'}, open since ${formatDate(caseRecord.openedDate)}`,
+    summary: `Case ${caseRecord.caseId}, ${caseRecord.team ?? 'no team'}, open since ${longDateOf(caseRecord.openedDate)}`,
     childHref: paths.children.show({ childId: caseRecord.childId }),
     action: paths.referrals.closeCase({ caseId: caseRecord.caseId }),
     reasonItems: radioItems(closureReasons, closureReasonLabels, values.reason),

@@ -7,13 +7,15 @@ import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { allocationFields, closureFields, decisionFields, formBody, newReferralFieldOrder, readDate, readNewReferral, screenForm, type FormBody } from './referralForms.js';
+import { allocationFields, closureFields, decisionFields, newReferralFieldOrder, readNewReferral, screenForm } from './referralForms.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { readDateField } from '../../platform/forms/dates.js';
 import { presentCloseCase, presentNewReferralForm, presentReferral, presentTray } from './referralPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
 const referralParams = z.object({ referralId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const caseParams = z.object({ caseId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
-const today = () => new Date().toISOString().slice(0, 10);
 const notFound = () => new HttpError(404, 'There is no referral with that id');
 const refused = () => new HttpError(403, 'This referral was sent to another team. Ask that team’s manager if you need to see it.');
 
@@ -28,12 +30,12 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
   const record = { config: { access: { permission: 'referral:record' as const } } };
   const manage = { config: { access: { permission: 'referral:manage' as const } } };
 
-  async function showReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, values: FormBody = {}, errors: FieldErrors = {}) {
+  async function showReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, values: FormValues = {}, errors: FieldErrors = {}) {
     const view = await services.referrals.view(request.user!, referralId);
     if (view.outcome !== 'shown') throw view.outcome === 'not_found' ? notFound() : refused();
     const involvementId = view.referral.caseId ? await services.familyFirst.involvementForCase(view.referral.caseId) : undefined;
     const referral = presentReferral(view, {
-      targetDays: services.referrals.decisionTargetDays, today: today(), mayManage: may(request.user, 'referral:manage'), involvementId, values, errors,
+      targetDays: services.referrals.decisionTargetDays, today: todayIso(), mayManage: may(request.user, 'referral:manage'), involvementId, values, errors,
     });
     reply.header('cache-control', 'no-store');
     if (Object.keys(errors).length) reply.code(422);
@@ -43,17 +45,17 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
   app.get(paths.referrals.tray.pattern, manage, async (request, reply) => {
     const referrals = await services.referrals.tray(request.user!);
     reply.header('cache-control', 'no-store');
-    return reply.view('referrals/views/tray.njk', { title: 'Referral tray', tray: { ...presentTray(referrals, services.referrals.decisionTargetDays, today()), showMyWork: may(request.user, 'caseload:own') } });
+    return reply.view('referrals/views/tray.njk', { title: 'Referral tray', tray: { ...presentTray(referrals, services.referrals.decisionTargetDays, todayIso()), showMyWork: may(request.user, 'caseload:own') } });
   });
 
   app.get(paths.referrals.new.pattern, record, async (request, reply) => {
-    const values = request.draft ? formBody(request.draft) : {};
+    const values = request.draft ? postedValues(request.draft) : {};
     return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(values, {}, newReferralFieldOrder, request.user!.team) });
   });
 
   app.post(paths.referrals.new.pattern, record, async (request, reply) => {
-    const body = formBody(request.body);
-    const read = readNewReferral(body, today());
+    const body = postedValues(request.body);
+    const read = readNewReferral(body, todayIso());
     const errors = read.errors;
     if (read.referral) {
       const result = await services.referrals.record(request.user!, read.referral);
@@ -73,7 +75,7 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
 
   app.post(paths.referrals.screen.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = screenForm.safeParse(body);
     if (!parsed.success) return showReferral(request, reply, referralId, body, fieldErrors(parsed.error.issues));
     const result = await services.referrals.screen(request.user!, referralId, parsed.data.screeningNotes);
@@ -84,10 +86,10 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
 
   app.post(paths.referrals.decide.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = decisionFields.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const decidedDate = readDate(body, 'decided', 'Date of decision', errors, today());
+    const decidedDate = readDateField(body, 'decided', 'Date of decision', errors, todayIso());
     if (!parsed.success || !decidedDate || Object.keys(errors).length) return showReferral(request, reply, referralId, body, errors);
     const result = await services.referrals.decide(request.user!, referralId, { pathway: parsed.data.pathway, reason: parsed.data.decisionReason, decidedDate });
     if (result.outcome === 'not_found') throw notFound();
@@ -99,10 +101,10 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
 
   app.post(paths.referrals.allocate.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = allocationFields.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const openedDate = readDate(body, 'opened', 'Date the case opens', errors);
+    const openedDate = readDateField(body, 'opened', 'Date the case opens', errors);
     if (!parsed.success || !openedDate || Object.keys(errors).length) return showReferral(request, reply, referralId, body, errors);
     const result = await services.referrals.allocate(request.user!, referralId, { workerId: parsed.data.workerId, openedDate });
     if (result.outcome === 'not_found') throw notFound();
@@ -119,7 +121,7 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
   });
 
   const closeAccess = { config: { access: { permission: 'child:view' as const } } };
-  async function showCloseCase(request: FastifyRequest, reply: FastifyReply, values: FormBody, errors: FieldErrors) {
+  async function showCloseCase(request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FieldErrors) {
     const params = caseParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no case with that id');
     const found = await services.referrals.findCase(request.user!, params.data.caseId);
@@ -135,10 +137,10 @@ export async function referralRoutes(app: FastifyInstance, services: Services): 
 
   app.post(paths.referrals.closeCase.pattern, closeAccess, async (request, reply) => {
     const { caseId } = caseParams.parse(request.params);
-    const body = formBody(request.body);
+    const body = postedValues(request.body);
     const parsed = closureFields.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const closedDate = readDate(body, 'closed', 'Date the case closes', errors);
+    const closedDate = readDateField(body, 'closed', 'Date the case closes', errors);
     if (!parsed.success || !closedDate || Object.keys(errors).length) return showCloseCase(request, reply, body, errors);
     const result = await services.referrals.closeCase(request.user!, caseId, { closedDate, reason: parsed.data.reason, notes: parsed.data.notes });
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no case with that id');

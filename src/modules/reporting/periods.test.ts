@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  calendarMonthsBefore,
-  censusDate,
-  censusDates,
-  censusYearsWithin,
-  financialYear,
-  isIsoDate,
-  parseYearRange,
-  reportingYear,
-  windowPeriod,
-} from './periods.js';
+import { calendarMonthsBefore, censusDate, censusDates, censusYearsWithin, financialYear, parseYearRange, reportingYear, windowPeriod } from './periods.js';
+import { isIsoDate } from '../../platform/dates/isoDates.js';
 
 describe('periods of indicators.md', () => {
   it('puts the census on 31 July of year Y', () => {

@@ -1,5 +1,6 @@
 /** @module The periods of indicators.md: census dates, reporting and financial years, windows, and calendar-month arithmetic. */
 import type { DateWindow, StatsPeriods, YearRange } from './statsTypes.js';
+import { addMonths, isIsoDate } from '../../platform/dates/isoDates.js';
 
 /** A named span of days, both ends included, as `YYYY-MM-DD`. */
 export interface Period {
@@ -8,27 +9,9 @@ export interface Period {
   last: string;
 }
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** The lowest and highest census years Cairn accepts (the schema's bounds on `population.year`). */
 export const earliestYear = 1900;
 export const latestYear = 2200;
-
-/**
- * Whether `text` is a real calendar date written `YYYY-MM-DD`.
- * @example isIsoDate('2020-02-29') // true
- * @example isIsoDate('2021-02-29') // false
- */
-export function isIsoDate(text: string): boolean {
-  const match = isoDatePattern.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -77,11 +60,7 @@ export function windowPeriod(window: DateWindow): Period {
  */
 export function calendarMonthsBefore(date: string, months: number): string {
   if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const monthIndex = year * 12 + (month - 1) - months;
-  const newYear = Math.floor(monthIndex / 12);
-  const newMonth = monthIndex - newYear * 12 + 1;
-  return `${pad(newYear, 4)}-${pad(newMonth)}-${pad(Math.min(day, daysInMonth(newYear, newMonth)))}`;
+  return addMonths(date, -months);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** @module Writes a figure table's cells as text: as staff see them (every figure), or published (disclosure control applied). */
 import { isSmallCount, publishGrid, publishWithTotal, type PublishedCount } from './disclosureControl.js';
 import type { FigureCell, FigureColumn, FigureTable } from './figureTable.js';
+import { numberOf } from '../../platform/dates/formats.js';
 
 /** A table ready to print: headings and every cell as text. */
 export interface WrittenTable {
@@ -13,14 +14,6 @@ export interface WrittenTable {
   method?: string;
 }
 
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-/** One formatter per number of decimal places: building an Intl.NumberFormat per cell was a sixth of a dashboard's time. */
-const fixedFormats = new Map<number, Intl.NumberFormat>();
-const fixedFormat = (places: number) => {
-  let format = fixedFormats.get(places);
-  if (!format) fixedFormats.set(places, (format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places })));
-  return format;
-};
 
 /**
  * One figure written for its column: `1,233`, `11.9`, `19.1%`, `-39%`, `£2,500,000`; `—` where absent.
@@ -30,10 +23,10 @@ export function writeFigure(column: FigureColumn, cell: FigureCell | '*'): strin
   if (cell === null) return '—';
   if (cell === '*' || typeof cell === 'string') return cell;
   const places = column.places ?? 0;
-  const fixed = (value: number) => fixedFormat(places).format(value);
+  const fixed = (value: number) => numberOf(value, places);
   switch (column.kind) {
     case 'count':
-      return wholeNumber.format(cell);
+      return numberOf(cell);
     case 'rate':
       return fixed(cell);
     case 'percent':
@@ -41,7 +34,7 @@ export function writeFigure(column: FigureColumn, cell: FigureCell | '*'): strin
     case 'change':
       return `${cell > 0 ? '+' : ''}${fixed(cell)}%`;
     case 'money':
-      return `${cell < 0 ? '-' : ''}£${wholeNumber.format(Math.abs(cell))}`;
+      return `${cell < 0 ? '-' : ''}£${numberOf(Math.abs(cell))}`;
     default:
       return String(cell);
   }

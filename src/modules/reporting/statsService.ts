@@ -2,7 +2,8 @@
 import type { Database, Queryable, SqlValue } from '../../db/database.js';
 import { authorityRepository } from '../authority/authorityRepository.js';
 import { indicators } from './indicators/index.js';
-import { censusDate, censusYearsWithin, earliestYear, financialYear, isIsoDate, latestYear, reportingYear, windowPeriod, yearsOf } from './periods.js';
+import { censusDate, censusYearsWithin, earliestYear, financialYear, latestYear, reportingYear, windowPeriod, yearsOf } from './periods.js';
+import { isIsoDate } from '../../platform/dates/isoDates.js';
 import { statsRepository, type StatsRepository } from './statsRepository.js';
 import type { IndicatorKind, StatsOptions, StatsPeriods, StatsResult, StatsRow } from './statsTypes.js';
 

@@ -1,6 +1,6 @@
 /** @module The booking form's fields, checked with zod: a place, arrival and leaving dates, a reason, and whether it avoided an out of authority placement. */
 import { z } from 'zod';
-import { formValues, readForm, type FormReading } from '../lookedAfter/careForms.js';
+import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
 import type { NewBooking } from './resource.js';
 
 const bookingSchema = z.object({

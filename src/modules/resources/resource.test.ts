@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, occupancy } from './resource.js';
+import { occupancy } from './resource.js';
+import { addDays } from '../../platform/dates/isoDates.js';
 
 describe('occupancy', () => {
   it('counts only the nights inside the period, and placements avoided by stays that start in it', () => {

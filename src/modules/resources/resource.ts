@@ -1,4 +1,5 @@
 /** @module The council's own children's houses and short-break flats, their places, bookings and occupancy arithmetic. */
+import { addDays, daysBetween } from '../../platform/dates/isoDates.js';
 
 export const resourceKinds = ['childrens_house', 'short_break'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
@@ -41,12 +42,6 @@ export interface NewBooking {
   avoidedOutOfAuthority: boolean;
 }
 
-const dayMs = 86_400_000;
-const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / dayMs;
-/** @example addDays('2024-02-28', 2) // '2024-03-01' */
-export const addDays = (iso: string, days: number) => new Date((toDay(iso) + days) * dayMs).toISOString().slice(0, 10);
-/** Days from `from` up to (not including) `to`. */
-export const daysBetween = (from: string, to: string) => Math.round(toDay(to) - toDay(from));
 
 export interface Occupancy {
   nightsUsed: number;

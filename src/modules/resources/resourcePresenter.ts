@@ -1,12 +1,13 @@
 /** @module View models for the resources list, a resource's occupancy calendar and use, and the booking form. */
 import { paths } from '../../platform/http/paths.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
-import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
-import { addDays, resourceKindLabels, type Resource } from './resource.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
+import { resourceKindLabels, type Resource } from './resource.js';
+import { addDays } from '../../platform/dates/isoDates.js';
 import type { ResourceUse } from './resourceService.js';
+import { monthOf } from '../../platform/dates/formats.js';
 
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** @example presentResourceList(resources)[0].href // '/resources/R-…' */
 export function presentResourceList(resources: readonly Resource[]) {
@@ -25,7 +26,7 @@ export function presentResourceList(resources: readonly Resource[]) {
 export function monthCalendars(use: ResourceUse, from: string, to: string) {
   const months: { caption: string; days: { day: number; date: string }[] }[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    const caption = monthName.format(new Date(`${date}T00:00:00Z`));
+    const caption = monthOf(date);
     if (months.at(-1)?.caption !== caption) months.push({ caption, days: [] });
     months.at(-1)!.days.push({ day: Number(date.slice(8)), date });
   }
@@ -47,7 +48,7 @@ export function presentResourceUse(use: ResourceUse, from: string, to: string) {
   return {
     name: use.resource.name,
     kind: resourceKindLabels[use.resource.kind],
-    period: `${spoken(from)} to ${spoken(to)}`,
+    period: `${longDateOf(from)} to ${longDateOf(to)}`,
     summary: [
       { key: 'Places', value: String(use.resource.places.length) },
       { key: 'Nights used', value: `${use.use.nightsUsed} of ${use.use.nightsAvailable}` },
@@ -59,7 +60,7 @@ export function presentResourceUse(use: ResourceUse, from: string, to: string) {
       child: b.nameShown ? b.childName : 'A child outside your team',
       childHref: b.nameShown ? paths.children.show({ childId: b.childId }) : undefined,
       place: places.get(b.placeId) ?? '',
-      dates: `${spoken(b.startDate)} to ${spoken(b.endDate)}`,
+      dates: `${longDateOf(b.startDate)} to ${longDateOf(b.endDate)}`,
       reason: b.nameShown ? b.reason : '',
       avoided: b.avoidedOutOfAuthority ? 'Yes' : 'No',
     })),
@@ -73,7 +74,7 @@ export function presentBookingForm(child: { childId: string; name: string }, res
     action: paths.care.book(child),
     values,
     errors: problems,
-    errorList: problemList(problems, ['placeId', 'startDate', 'endDate', 'reason', 'avoidedOutOfAuthority']),
+    errorList: errorSummary(problems, ['placeId', 'startDate', 'endDate', 'reason', 'avoidedOutOfAuthority']),
     placeItems: resources.flatMap((r) => r.places.map((p) => ({
       value: p.placeId, text: `${r.name}: ${p.name}`, hint: { text: resourceKindLabels[r.kind] }, checked: p.placeId === values.placeId,
     }))),

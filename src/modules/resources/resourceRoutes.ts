@@ -4,14 +4,16 @@ import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { readDateInput } from '../../platform/forms/dateInput.js';
-import { todayIso } from '../lookedAfter/lookedAfter.js';
-import { formValues, type FormValues } from '../lookedAfter/careForms.js';
-import { addDays, daysBetween, resourceKindLabels, resourceKinds, type Resource } from './resource.js';
+import { readDateInput } from '../../platform/forms/dates.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
+import { formValues, type FormValues } from '../../platform/forms/formValues.js';
+import { resourceKindLabels, resourceKinds, type Resource } from './resource.js';
+import { addDays, daysBetween } from '../../platform/dates/isoDates.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { readBooking } from './bookingForm.js';
 import { presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 
 const newResourceForm = z.object({
   name: z.string().trim().min(1, 'Enter the name').max(200, 'Name must be 200 characters or fewer'),
@@ -44,7 +46,7 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
   const newResourceView = (reply: FastifyReply, values: FormValues, problems: Record<string, string>) =>
     reply.view('resources/views/new.njk', {
       title: 'Add a children’s house or short-break flat', values, errors: problems,
-      errorList: Object.entries(problems).map(([field, text]) => ({ text, href: `#${field}` })),
+      errorList: errorSummary(problems),
       kindItems: resourceKinds.map((kind) => ({ value: kind, text: resourceKindLabels[kind], checked: values.kind === kind })),
     });
   app.get(paths.care.newResource.pattern, view, async (_request, reply) => newResourceView(reply, {}, {}));
@@ -80,7 +82,7 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
     const resource = presentResourceUse(use, period.from, period.to);
     return reply.view('resources/views/show.njk', {
       title: resource.name, resource, values, errors,
-      errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}-day` })),
+      errorList: errorSummary(errors, ['from', 'to'], { dates: ['from', 'to'] }),
       action: paths.care.resource(use.resource),
     });
   });

@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
-import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { occupancy, type Booking, type NewBooking, type Occupancy, type Resource, type ResourceKind } from './resource.js';
 import type { ResourceRepository } from './resourceRepository.js';
 
@@ -21,7 +22,7 @@ export interface ResourceUse {
 /** The place's answer to a clash, in words for the person booking. */
 const clashMessage = (placeName: string, clash?: { startDate: string; endDate: string }) =>
   clash
-    ? `${placeName} is already booked from ${spoken(clash.startDate)} to ${spoken(clash.endDate)}. Choose other dates or another place.`
+    ? `${placeName} is already booked from ${longDateOf(clash.startDate)} to ${longDateOf(clash.endDate)}. Choose other dates or another place.`
     : `${placeName} was booked by someone else for some of these nights while you were booking. Choose other dates or another place.`;
 
 export function resourceService(db: Database, repository: ResourceRepository, children: ChildService, audit: AuditService) {

@@ -6,7 +6,7 @@ import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { maxDrawingBytes } from './childVoice.js';
-import { drawingForm, errorSummary, readForm, submittedValues, wordsForm, type FormSpec } from './safetyForms.js';
+import { drawingForm, specErrorSummary, readForm, submittedValues, wordsForm, type FormSpec } from './safetyForms.js';
 import { presentFormFields, presentVoice } from './safetyPresenter.js';
 import { refuse } from './refuse.js';
 
@@ -38,7 +38,7 @@ export async function childVoiceRoutes(app: FastifyInstance, services: Services)
       title: state.title,
       values: state.values,
       errors: state.errors,
-      errorList: [...errorSummary(spec, state.errors), ...(state.errors.picture ? [{ text: state.errors.picture, href: '#picture' }] : [])],
+      errorList: [...specErrorSummary(spec, state.errors), ...(state.errors.picture ? [{ text: state.errors.picture, href: '#picture' }] : [])],
       restored: state.restored,
       form: {
         caption: "The child's voice",

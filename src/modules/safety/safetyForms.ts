@@ -1,9 +1,10 @@
 /** @module The Signs of Safety forms: each section's fields, and reading what was typed into checked values. */
 import { z } from 'zod';
-import { readDateInput } from '../../platform/forms/dateInput.js';
+import { readDateInput } from '../../platform/forms/dates.js';
 import { fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { meetingTypeNames, meetingTypes, personRoleNames, personRoles } from './safetyMap.js';
 import { voiceToolNames, voiceTools } from './childVoice.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'radios';
 export interface FieldSpec { name: string; label: string; hint?: string; kind: FieldKind; choices?: Record<string, string> }
@@ -137,9 +138,9 @@ export function readForm<T>(spec: FormSpec<T>, body: Record<string, unknown>): {
 
 /**
  * The error summary's list, in the order the fields appear.
- * @example errorSummary(pairForm, { safetyGoal: 'Enter the safety goal' }) // [{ text: 'Enter the safety goal', href: '#safetyGoal' }]
+ * @example specErrorSummary(pairForm, { safetyGoal: 'Enter the safety goal' }) // [{ text: 'Enter the safety goal', href: '#safetyGoal' }]
  */
-export function errorSummary(spec: FormSpec<unknown>, errors: FieldErrors): { text: string; href: string }[] {
-  const order = spec.fields.map((f) => (f.kind === 'date' ? `${f.name}-day` : f.kind === 'radios' ? f.name : f.name));
-  return order.filter((name) => name in errors).map((name) => ({ text: errors[name]!, href: `#${name}` }));
+export function specErrorSummary(spec: FormSpec<unknown>, errors: FieldErrors): { text: string; href: string }[] {
+  const order = spec.fields.map((f) => (f.kind === 'date' ? `${f.name}-day` : f.name));
+  return errorSummary(Object.fromEntries(order.filter((name) => name in errors).map((name) => [name, errors[name]!])), order);
 }

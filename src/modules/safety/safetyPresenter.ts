@@ -1,6 +1,6 @@
 /** @module View models for the Signs of Safety pages: the only way map, plan and voice data reaches a template. */
 import { paths } from '../../platform/http/paths.js';
-import { formatDate } from '../../app/nunjucksSetup.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import type { ChildSummary } from '../children/child.js';
 import {
   categoryNames, itemCategories, meetingTypeNames, personRoleNames, scalingQuestion,
@@ -10,8 +10,8 @@ import { voiceToolNames, voiceTools, type ChildDrawing, type VoiceEntry } from '
 import type { FormSpec } from './safetyForms.js';
 import type { MapConflict } from './safetyService.js';
 import { scalingChartSvg } from './scalingChart.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 const childName = (c: { forename: string | null; surname: string | null; childId: string }) => [c.forename, c.surname].filter(Boolean).join(' ') || c.childId;
 
 /** A form's fields, with radio items marked as chosen. @example presentFormFields(meetingForm, { meetingType: 'review' }) */
@@ -40,7 +40,7 @@ export function presentMapList(childId: string, summary: ChildSummary, maps: Saf
     fromLastChecked: typed?.fromLast === 'yes',
     canStartFromLast: maps.length > 0,
     siblingItems: summary.familyMembers.map((m) => ({ value: m.childId, text: childName(m), checked: siblingsTyped.includes(m.childId) })),
-    maps: maps.map((m) => ({ title: m.title, href: paths.safety.map({ childId, mapId: m.mapId }), started: when.format(new Date(m.createdAt)), version: m.version })),
+    maps: maps.map((m) => ({ title: m.title, href: paths.safety.map({ childId, mapId: m.mapId }), started: dateTimeOf(new Date(m.createdAt)), version: m.version })),
   };
 }
 
@@ -66,8 +66,8 @@ export function presentMap(childId: string, shown: MapView) {
         number: index + 1,
         dangerStatement: p.dangerStatement,
         safetyGoal: p.safetyGoal,
-        said: `${p.saidBy}, ${formatDate(p.saidOn)}`,
-        latestScores: lastDate ? scores.filter((s) => s.date === lastDate).map((s) => `${s.person}: ${s.score}`).join(', ') + ` (${formatDate(lastDate)})` : 'No numbers yet',
+        said: `${p.saidBy}, ${longDateOf(p.saidOn)}`,
+        latestScores: lastDate ? scores.filter((s) => s.date === lastDate).map((s) => `${s.person}: ${s.score}`).join(', ') + ` (${longDateOf(lastDate)})` : 'No numbers yet',
         editHref: paths.safety.editPair({ ...ids, pairId: p.pairId }),
         scoreHref: paths.safety.newScore({ ...ids, pairId: p.pairId }),
         removeHref: removeHref(p.pairId),
@@ -78,13 +78,13 @@ export function presentMap(childId: string, shown: MapView) {
       id: category.replace(/_/g, '-'),
       name: categoryNames[category],
       addHref: paths.safety.newItem({ ...ids, category }),
-      items: content.items.filter((i) => i.category === category).map((i) => ({ words: i.words, said: `${i.saidBy}, ${formatDate(i.saidOn)}`, removeHref: removeHref(i.itemId) })),
+      items: content.items.filter((i) => i.category === category).map((i) => ({ words: i.words, said: `${i.saidBy}, ${longDateOf(i.saidOn)}`, removeHref: removeHref(i.itemId) })),
     })),
     network: content.network.map((m) => ({ name: m.name, relationship: m.relationship, agreedToDo: m.agreedToDo, removeHref: removeHref(m.memberId) })),
     newMemberHref: paths.safety.newMember(ids),
     rules: content.rules.map((r) => ({ rule: r.rule, whoDoesWhat: r.whoDoesWhat, ifBroken: r.ifBroken, removeHref: removeHref(r.ruleId) })),
     newRuleHref: paths.safety.newRule(ids),
-    meetings: shown.meetings.map((m) => ({ text: `${meetingTypeNames[m.meetingType]}, ${formatDate(m.heldOn)} (version ${m.version})` })),
+    meetings: shown.meetings.map((m) => ({ text: `${meetingTypeNames[m.meetingType]}, ${longDateOf(m.heldOn)} (version ${m.version})` })),
     newMeetingHref: paths.safety.newMeeting(ids),
     scalingHref: paths.safety.scaling(ids),
     historyHref: paths.safety.history(ids),
@@ -115,7 +115,7 @@ export function presentConflict(conflict: MapConflict, context: { caption: strin
     action: context.action,
     mapHref: context.mapHref,
     currentVersion: conflict.currentVersion,
-    theirEdits: conflict.theirEdits.map((e) => ({ change: e.change, changedBy: e.changedBy, changedAt: when.format(new Date(e.changedAt)) })),
+    theirEdits: conflict.theirEdits.map((e) => ({ change: e.change, changedBy: e.changedBy, changedAt: dateTimeOf(new Date(e.changedAt)) })),
     changes: conflict.changes.map((c) => ({ section: c.section, before: c.before ?? '(nothing)', after: c.after ?? '(removed)' })),
     fields,
     yours,
@@ -134,7 +134,7 @@ export async function presentScaling(childId: string, shown: MapView) {
     const dates = [...new Set(scores.map((s) => s.scoredOn))].sort();
     const description = people.map((person) => {
       const theirs = scores.filter((s) => s.personName === person);
-      return `${person}: ${theirs.map((s) => `${s.score} on ${formatDate(s.scoredOn)}`).join(', ')}`;
+      return `${person}: ${theirs.map((s) => `${s.score} on ${longDateOf(s.scoredOn)}`).join(', ')}`;
     }).join('. ');
     return {
       number: index + 1,
@@ -147,7 +147,7 @@ export async function presentScaling(childId: string, shown: MapView) {
         return `${person}${role ? ` (${personRoleNames[role]})` : ''}`;
       }),
       rows: dates.map((date) => ({
-        date: formatDate(date),
+        date: longDateOf(date),
         cells: people.map((person) => String(scores.find((s) => s.scoredOn === date && s.personName === person)?.score ?? '–')),
       })),
     };
@@ -160,8 +160,8 @@ export async function presentScaling(childId: string, shown: MapView) {
  * @example presentHistory('C1', map, edits, meetings)
  */
 export function presentHistory(childId: string, map: SafetyMap, edits: { version: number; change: string; changedBy: string; changedAt: Date }[], meetings: MapMeeting[]) {
-  const meetingAt = new Map(meetings.map((m) => [m.version, `${meetingTypeNames[m.meetingType]}, ${formatDate(m.heldOn)}`]));
-  const versions = edits.map((e) => ({ version: e.version, change: e.change, changedBy: e.changedBy, changedAt: when.format(new Date(e.changedAt)), meeting: meetingAt.get(e.version) ?? '' }));
+  const meetingAt = new Map(meetings.map((m) => [m.version, `${meetingTypeNames[m.meetingType]}, ${longDateOf(m.heldOn)}`]));
+  const versions = edits.map((e) => ({ version: e.version, change: e.change, changedBy: e.changedBy, changedAt: dateTimeOf(new Date(e.changedAt)), meeting: meetingAt.get(e.version) ?? '' }));
   return {
     mapTitle: map.title,
     mapHref: paths.safety.map({ childId, mapId: map.mapId }),
@@ -212,8 +212,8 @@ export function presentVoice(childId: string, entries: VoiceEntry[], drawings: C
     tools: voiceTools.map((tool) => ({
       id: tool.replace(/_/g, '-'),
       name: voiceToolNames[tool],
-      entries: entries.filter((e) => e.tool === tool).map((e) => ({ words: e.words, date: formatDate(e.recordedOn) })),
-      drawings: drawings.filter((d) => d.tool === tool).map((d) => ({ src: paths.safety.drawing({ childId, drawingId: d.drawingId }), alt: d.description, date: formatDate(d.drawnOn) })),
+      entries: entries.filter((e) => e.tool === tool).map((e) => ({ words: e.words, date: longDateOf(e.recordedOn) })),
+      drawings: drawings.filter((d) => d.tool === tool).map((d) => ({ src: paths.safety.drawing({ childId, drawingId: d.drawingId }), alt: d.description, date: longDateOf(d.drawnOn) })),
     })),
   };
 }

@@ -6,7 +6,7 @@ import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { categoryNames, itemCategories, scalingQuestion, type ItemCategory, type MapView } from './safetyMap.js';
 import type { MapChangeResult, MapEdit } from './safetyService.js';
-import { errorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
+import { specErrorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
 import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling } from './safetyPresenter.js';
 import { familyCopyDocx, familyCopyPdf } from './familyCopy.js';
 import { childVoiceRoutes } from './childVoiceRoutes.js';
@@ -63,7 +63,7 @@ export async function safetyRoutes(app: FastifyInstance, services: Services): Pr
       title: section.title(shown, request),
       values: state.values,
       errors: state.errors,
-      errorList: errorSummary(section.spec, state.errors),
+      errorList: specErrorSummary(section.spec, state.errors),
       restored: state.restored,
       form: {
         caption: shown.map.title,

@@ -1,9 +1,9 @@
 /** @module View models for a child's referrals to the Reporter and the referral, decision and hearing forms. */
 import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
-import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import { groundLabels, grounds, hearingOutcomeLabels, hearingOutcomes, reporterDecisionLabels, reporterDecisions, type ScraReferral } from './scra.js';
 
 /**
@@ -18,13 +18,13 @@ export function presentScra(child: { childId: string; name: string }, referrals:
     ordersHref: paths.supervisionOrders.child(child),
     referrals: referrals.map((r, index) => ({
       id: `referral-${index + 1}`,
-      heading: `Referred on ${spoken(r.referralDate)}`,
+      heading: `Referred on ${longDateOf(r.referralDate)}`,
       ground: labelFor(groundLabels, r.ground),
-      decision: r.decision ? `${labelFor(reporterDecisionLabels, r.decision)} on ${spoken(r.decisionDate!)}` : 'Awaiting the Reporter’s decision',
+      decision: r.decision ? `${labelFor(reporterDecisionLabels, r.decision)} on ${longDateOf(r.decisionDate!)}` : 'Awaiting the Reporter’s decision',
       decisionHref: paths.care.scraDecision({ childId: child.childId, referralId: r.scraReferralId }),
       hearingHref: paths.care.scraHearing({ childId: child.childId, referralId: r.scraReferralId }),
       hearings: r.hearings.map((h) => ({
-        date: spoken(h.hearingDate), outcome: labelFor(hearingOutcomeLabels, h.outcome), review: h.reviewDate ? spoken(h.reviewDate) : 'None', order: orderLinks.get(h.hearingId),
+        date: longDateOf(h.hearingDate), outcome: labelFor(hearingOutcomeLabels, h.outcome), review: h.reviewDate ? longDateOf(h.reviewDate) : 'None', order: orderLinks.get(h.hearingId),
       })),
     })),
   };
@@ -38,7 +38,7 @@ export function presentScraForm(child: { childId: string; name: string }, action
   return {
     child: { name: child.name, href: paths.care.scra(child) },
     action, values, errors: problems,
-    errorList: problemList(problems, ['referralDate', 'ground', 'decision', 'decisionDate', 'hearingDate', 'outcome', 'reviewDate']),
+    errorList: errorSummary(problems, ['referralDate', 'ground', 'decision', 'decisionDate', 'hearingDate', 'outcome', 'reviewDate']),
     groundItems: [{ value: '', text: 'Choose a ground', selected: !values.ground }, ...grounds.map((g) => ({ value: g, text: groundLabels[g]!, selected: g === values.ground }))],
     decisionItems: radios(reporterDecisions, reporterDecisionLabels, values.decision),
     outcomeItems: radios(hearingOutcomes, hearingOutcomeLabels, values.outcome),

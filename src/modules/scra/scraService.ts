@@ -6,10 +6,11 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId, spoken } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { outcomesNeedingReview, type HearingOutcome, type ReporterDecision, type ScraReferral } from './scra.js';
 import type { ScraRepository } from './scraRepository.js';
-import { oneYearAfter } from './supervisionOrder.js';
+import { addYears } from '../../platform/dates/isoDates.js';
 
 export type ScraChange = { outcome: 'done' } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildScra = { outcome: 'found'; child: { childId: string; name: string }; referrals: ScraReferral[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
@@ -49,7 +50,7 @@ export function scraService(db: Database, repository: ScraRepository, children: 
     async decide(user: SignedInUser, childId: string, scraReferralId: string, input: { decision: ReporterDecision; decisionDate: string }): Promise<ScraChange> {
       const referral = await referralOf(user, childId, scraReferralId);
       if ('outcome' in referral) return referral;
-      if (input.decisionDate < referral.referralDate) return { outcome: 'problems', problems: { decisionDate: `The decision must be on or after the referral (${spoken(referral.referralDate)})` } };
+      if (input.decisionDate < referral.referralDate) return { outcome: 'problems', problems: { decisionDate: `The decision must be on or after the referral (${longDateOf(referral.referralDate)})` } };
       await db.transaction(async (tx) => {
         await repository.recordDecision(tx, scraReferralId, input.decision, input.decisionDate);
         await audit.record({ kind: 'user', user }, { action: 'scra.decided', childId, subject: scraReferralId, details: { ...input } }, tx);
@@ -65,10 +66,10 @@ export function scraService(db: Database, repository: ScraRepository, children: 
       const referral = await referralOf(user, childId, scraReferralId);
       if ('outcome' in referral) return referral;
       const problems: Record<string, string> = {};
-      if (input.hearingDate < referral.referralDate) problems.hearingDate = `The hearing must be on or after the referral (${spoken(referral.referralDate)})`;
+      if (input.hearingDate < referral.referralDate) problems.hearingDate = `The hearing must be on or after the referral (${longDateOf(referral.referralDate)})`;
       if (outcomesNeedingReview.includes(input.outcome) && !input.reviewDate) problems.reviewDate = 'Enter the date the order must be reviewed by';
       if (input.reviewDate && input.reviewDate <= input.hearingDate) problems.reviewDate = 'The review date must be after the hearing';
-      else if (input.reviewDate && input.reviewDate > oneYearAfter(input.hearingDate)) problems.reviewDate = 'An order must be reviewed within a year of the hearing';
+      else if (input.reviewDate && input.reviewDate > addYears(input.hearingDate, 1)) problems.reviewDate = 'An order must be reviewed within a year of the hearing';
       if (Object.keys(problems).length) return { outcome: 'problems', problems };
       const hearingId = newRecordId('H-');
       await db.transaction(async (tx) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays, daysBetween, endProblems, latestReview, nextReviewDate, oneYearAfter, orderProblems, reviewProblems, reviewStatus, reviewsDue, type SupervisionOrder,
-} from './supervisionOrder.js';
+import { addDays, addYears, daysBetween } from '../../platform/dates/isoDates.js';
+import { endProblems, latestReview, nextReviewDate, orderProblems, reviewProblems, reviewStatus, reviewsDue, type SupervisionOrder } from './supervisionOrder.js';
 
 const order = (fields: Partial<SupervisionOrder> = {}): SupervisionOrder => ({
   orderId: 'SO-1', childId: 'C1', kind: 'cso_home', madeDate: '2024-05-10', measures: 'Supervision by the council', residence: null,
@@ -10,11 +9,11 @@ const order = (fields: Partial<SupervisionOrder> = {}): SupervisionOrder => ({
 
 describe('supervision order date rules (hand-computed)', () => {
   it('one year after a day is the same day next year; after 29 February it is 28 February', () => {
-    expect(oneYearAfter('2024-05-10')).toBe('2025-05-10');
-    expect(oneYearAfter('2024-02-29')).toBe('2025-02-28');
-    expect(oneYearAfter('2023-02-28')).toBe('2024-02-28');
-    expect(oneYearAfter('2023-03-01')).toBe('2024-03-01');
-    expect(oneYearAfter('2024-12-31')).toBe('2025-12-31');
+    expect(addYears('2024-05-10', 1)).toBe('2025-05-10');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2023-02-28', 1)).toBe('2024-02-28');
+    expect(addYears('2023-03-01', 1)).toBe('2024-03-01');
+    expect(addYears('2024-12-31', 1)).toBe('2025-12-31');
   });
 
   it('adds days across months, leap days and years', () => {

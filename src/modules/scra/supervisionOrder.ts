@@ -4,7 +4,9 @@
  * review must fall no later than that day; an interim CSO has effect for at most 22 days beginning with the day
  * it was made (s.86(3)), so its last day is the 21st day after.
  */
-import { spoken, type FieldProblems } from '../lookedAfter/lookedAfter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { addDays, addYears, daysBetween } from '../../platform/dates/isoDates.js';
 
 export const orderKinds = ['cso_home', 'cso_away', 'interim_cso'] as const;
 export type OrderKind = (typeof orderKinds)[number];
@@ -79,48 +81,17 @@ export interface OrderReviewDue {
   nextReviewDate: string;
 }
 
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const asIso = (date: Date) => date.toISOString().slice(0, 10);
-
-/**
- * `days` after `date` (negative: before).
- * @example addDays('2024-02-28', 2) // '2024-03-01'
- */
-export function addDays(date: string, days: number): string {
-  const d = asDate(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return asIso(d);
-}
-
-/**
- * The same day one year later; from 29 February, 28 February (as PostgreSQL's `date + interval '1 year'`).
- * @example oneYearAfter('2024-02-29') // '2025-02-28'
- */
-export function oneYearAfter(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(year + 1, month, 0)).getUTCDate();
-  return `${year + 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}
-
-/**
- * Whole days from `from` to `to` (negative when `to` is earlier).
- * @example daysBetween('2024-12-30', '2025-01-02') // 3
- */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000);
-}
-
 /**
  * The last day the next review may be held, counted from the day the order was made or last reviewed.
  * @example latestReview('interim_cso', '2024-05-10') // '2024-05-31'
  */
 export function latestReview(kind: OrderKind, from: string): string {
-  return kind === 'interim_cso' ? addDays(from, 21) : oneYearAfter(from);
+  return kind === 'interim_cso' ? addDays(from, 21) : addYears(from, 1);
 }
 
 /** The rule for the message beside a review date that is too late. */
 function tooLate(kind: OrderKind, from: string, since: 'made' | 'reviewed'): string {
-  const last = spoken(latestReview(kind, from));
+  const last = longDateOf(latestReview(kind, from));
   return kind === 'interim_cso'
     ? `An interim order lasts at most 22 days, counting the day it was ${since}: the next hearing must be on or before ${last}`
     : `An order lapses unless it is reviewed within a year of the day it was ${since}: review it on or before ${last}`;
@@ -131,9 +102,9 @@ function tooLate(kind: OrderKind, from: string, since: 'made' | 'reviewed'): str
  * and the same day as the hearing it was made at.
  * @example orderProblems({ kind: 'cso_home', madeDate: '2024-02-29', reviewDueDate: '2025-03-01', residence: null }) // { reviewDueDate: 'An order lapses … 28 February 2025' }
  */
-export function orderProblems(order: { kind: OrderKind; madeDate: string; reviewDueDate: string; residence: string | null; hearingDate?: string }): FieldProblems {
-  const problems: FieldProblems = {};
-  if (order.hearingDate && order.madeDate !== order.hearingDate) problems.madeDate = `The order was made at the hearing on ${spoken(order.hearingDate)}: enter that date`;
+export function orderProblems(order: { kind: OrderKind; madeDate: string; reviewDueDate: string; residence: string | null; hearingDate?: string }): FieldErrors {
+  const problems: FieldErrors = {};
+  if (order.hearingDate && order.madeDate !== order.hearingDate) problems.madeDate = `The order was made at the hearing on ${longDateOf(order.hearingDate)}: enter that date`;
   if (order.reviewDueDate <= order.madeDate) problems.reviewDueDate = 'The review must be due after the day the order was made';
   else if (order.reviewDueDate > latestReview(order.kind, order.madeDate)) problems.reviewDueDate = tooLate(order.kind, order.madeDate, 'made');
   if (order.kind === 'cso_away' && !order.residence) problems.residence = 'Enter where the order says the child must live';
@@ -155,11 +126,11 @@ export const lastReviewedOrMade = (order: Pick<SupervisionOrder, 'madeDate' | 'r
  * order gets its next review date within the legal limit, a variation says what changed.
  * @example reviewProblems(order, { reviewDate: '2025-02-28', outcome: 'continued', nextReviewDate: '2026-03-01', measures: null }) // { nextReviewDate: 'An order lapses … 28 February 2026' }
  */
-export function reviewProblems(order: SupervisionOrder, review: { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null }): FieldProblems {
-  const problems: FieldProblems = {};
-  if (order.endedDate) return { reviewDate: `This order ended on ${spoken(order.endedDate)}` };
+export function reviewProblems(order: SupervisionOrder, review: { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null }): FieldErrors {
+  const problems: FieldErrors = {};
+  if (order.endedDate) return { reviewDate: `This order ended on ${longDateOf(order.endedDate)}` };
   const since = lastReviewedOrMade(order);
-  if (review.reviewDate <= since) problems.reviewDate = `The review must be after ${order.reviews.length ? 'the last review' : 'the order was made'} (${spoken(since)})`;
+  if (review.reviewDate <= since) problems.reviewDate = `The review must be after ${order.reviews.length ? 'the last review' : 'the order was made'} (${longDateOf(since)})`;
   if (review.outcome === 'terminated') {
     if (review.nextReviewDate) problems.nextReviewDate = 'A terminated order has no next review: leave this empty';
   } else if (!review.nextReviewDate) problems.nextReviewDate = 'Enter the date the order must next be reviewed by';
@@ -173,11 +144,11 @@ export function reviewProblems(order: SupervisionOrder, review: { reviewDate: st
  * Problems with a review recorded from a hearing outcome: it is that hearing's day and what that hearing decided.
  * @example hearingReviewProblems({ hearingDate: '2025-05-01', outcome: 'cso_continued' }, { reviewDate: '2025-05-02', outcome: 'varied' }) // { reviewDate: '…enter that date', outcome: '…' }
  */
-export function hearingReviewProblems(hearing: { hearingDate: string; outcome: string }, review: { reviewDate: string; outcome: ReviewOutcome }): FieldProblems {
-  const problems: FieldProblems = {};
-  if (review.reviewDate !== hearing.hearingDate) problems.reviewDate = `This review is the hearing on ${spoken(hearing.hearingDate)}: enter that date`;
+export function hearingReviewProblems(hearing: { hearingDate: string; outcome: string }, review: { reviewDate: string; outcome: ReviewOutcome }): FieldErrors {
+  const problems: FieldErrors = {};
+  if (review.reviewDate !== hearing.hearingDate) problems.reviewDate = `This review is the hearing on ${longDateOf(hearing.hearingDate)}: enter that date`;
   const decided = reviewOutcomeOfHearing[hearing.outcome];
-  if (decided && review.outcome !== decided) problems.outcome = `The hearing on ${spoken(hearing.hearingDate)} recorded the order as ${reviewOutcomeLabels[decided].toLowerCase()}: choose that`;
+  if (decided && review.outcome !== decided) problems.outcome = `The hearing on ${longDateOf(hearing.hearingDate)} recorded the order as ${reviewOutcomeLabels[decided].toLowerCase()}: choose that`;
   return problems;
 }
 
@@ -185,10 +156,10 @@ export function hearingReviewProblems(hearing: { hearingDate: string; outcome: s
  * Problems with ending an order other than at a review (for example when the young person turns 18).
  * @example endProblems(order, { endedDate: '2024-01-01' }) // { endedDate: 'The order must end on or after the day it was made (10 May 2024)' }
  */
-export function endProblems(order: SupervisionOrder, input: { endedDate: string }): FieldProblems {
-  if (order.endedDate) return { endedDate: `This order ended on ${spoken(order.endedDate)}` };
+export function endProblems(order: SupervisionOrder, input: { endedDate: string }): FieldErrors {
+  if (order.endedDate) return { endedDate: `This order ended on ${longDateOf(order.endedDate)}` };
   const since = lastReviewedOrMade(order);
-  if (input.endedDate < since) return { endedDate: `The order must end on or after the day it was ${order.reviews.length ? 'last reviewed' : 'made'} (${spoken(since)})` };
+  if (input.endedDate < since) return { endedDate: `The order must end on or after the day it was ${order.reviews.length ? 'last reviewed' : 'made'} (${longDateOf(since)})` };
   return {};
 }
 

@@ -1,7 +1,7 @@
 /** @module The supervision order forms (record an order, record a review, end an order), checked with zod. */
 import { z } from 'zod';
-import { readDateInput } from '../../platform/forms/dateInput.js';
-import { formValues, readForm, type FormReading } from '../lookedAfter/careForms.js';
+import { readDateInput } from '../../platform/forms/dates.js';
+import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
 import { endReasons, orderKinds, reviewOutcomes, type EndReason } from './supervisionOrder.js';
 import type { NewOrder, NewReview } from './supervisionOrderService.js';
 

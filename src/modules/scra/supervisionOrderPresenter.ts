@@ -1,9 +1,10 @@
 /** @module View models for a child's Compulsory Supervision Orders, their forms, and the managers' reviews due list. */
 import { paths } from '../../platform/http/paths.js';
 import { labelFor } from '../children/childLabels.js';
-import { spoken, type FieldProblems } from '../lookedAfter/lookedAfter.js';
-import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import {
   endReasonLabels, endReasons, latestReview, lastReviewedOrMade, nextReviewDate, orderKindLabels, orderKinds, outcomesMakingAnOrder, reviewOutcomeLabels, reviewOutcomeOfHearing,
   reviewOutcomes, reviewStatus, type OrderReviewDue, type SupervisionOrder,
@@ -20,7 +21,7 @@ const currentMeasures = (order: SupervisionOrder) => order.reviews.filter((r) =>
 
 const reviewText = (order: SupervisionOrder, today: string) => {
   const next = nextReviewDate(order);
-  return `${spoken(next)} (${reviewStatus(next, today).toLowerCase()})`;
+  return `${longDateOf(next)} (${reviewStatus(next, today).toLowerCase()})`;
 };
 
 /**
@@ -36,17 +37,17 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
     orders: [...orders].reverse().map((o, index) => ({
       id: `order-${index + 1}`,
       heading: labelFor(orderKindLabels, o.kind),
-      made: spoken(o.madeDate),
+      made: longDateOf(o.madeDate),
       inForce: !o.endedDate,
-      status: o.endedDate ? `Ended on ${spoken(o.endedDate)}: ${labelFor(endReasonLabels, o.endReason)}` : 'In force',
+      status: o.endedDate ? `Ended on ${longDateOf(o.endedDate)}: ${labelFor(endReasonLabels, o.endReason)}` : 'In force',
       measures: currentMeasures(o),
       residence: o.residence ?? (o.kind === 'cso_home' ? 'No residence condition' : 'Not recorded'),
-      hearing: o.hearingId ? `Made at the hearing on ${spoken(o.madeDate)}` : 'Hearing not recorded in Cairn',
+      hearing: o.hearingId ? `Made at the hearing on ${longDateOf(o.madeDate)}` : 'Hearing not recorded in Cairn',
       nextReview: o.endedDate ? 'None (the order has ended)' : reviewText(o, today),
       reviewHref: paths.supervisionOrders.review({ childId: child.childId, orderId: o.orderId }),
       endHref: paths.supervisionOrders.end({ childId: child.childId, orderId: o.orderId }),
       reviews: o.reviews.map((r) => ({
-        date: spoken(r.reviewDate), outcome: labelFor(reviewOutcomeLabels, r.outcome), next: r.nextReviewDate ? spoken(r.nextReviewDate) : 'None', measures: r.measures ?? '',
+        date: longDateOf(r.reviewDate), outcome: labelFor(reviewOutcomeLabels, r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
       })),
     })),
   };
@@ -59,7 +60,7 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
 export function presentOrdersInForce(child: { childId: string }, orders: readonly SupervisionOrder[], today: string) {
   return {
     href: paths.supervisionOrders.child(child),
-    orders: orders.filter((o) => !o.endedDate).map((o) => ({ text: `${labelFor(orderKindLabels, o.kind)}, made on ${spoken(o.madeDate)}`, review: `Review by ${reviewText(o, today)}` })),
+    orders: orders.filter((o) => !o.endedDate).map((o) => ({ text: `${labelFor(orderKindLabels, o.kind)}, made on ${longDateOf(o.madeDate)}`, review: `Review by ${reviewText(o, today)}` })),
   };
 }
 
@@ -77,7 +78,7 @@ export function hearingOrderLinks(child: { childId: string }, orders: readonly S
   const seeTheOrder = { text: 'See the order', href: paths.supervisionOrders.child(child) };
   const links = new Map<string, HearingLink>();
   for (const h of hearings) {
-    const hidden = ` from the hearing on ${spoken(h.hearingDate)}`;
+    const hidden = ` from the hearing on ${longDateOf(h.hearingDate)}`;
     if (recorded.has(h.hearingId)) {
       if (outcomesMakingAnOrder.includes(h.outcome) || reviewOutcomeOfHearing[h.outcome]) links.set(h.hearingId, { ...seeTheOrder, hidden });
     } else if (outcomesMakingAnOrder.includes(h.outcome)) {
@@ -91,8 +92,8 @@ export function hearingOrderLinks(child: { childId: string }, orders: readonly S
 }
 
 /** What every order form needs: back to the child's orders, what was typed, the problems and their summary. */
-function formModel(child: Child, action: string, values: FormValues, problems: FieldProblems, order: readonly string[]) {
-  return { child: { name: child.name, href: paths.supervisionOrders.child(child) }, action, values, errors: problems, errorList: problemList(problems, order) };
+function formModel(child: Child, action: string, values: FormValues, problems: FieldErrors, order: readonly string[]) {
+  return { child: { name: child.name, href: paths.supervisionOrders.child(child) }, action, values, errors: problems, errorList: errorSummary(problems, order) };
 }
 
 /** The date parts of an ISO date, as the date input's values. */
@@ -111,10 +112,10 @@ export function orderValuesFrom(hearing: HearingForOrder): FormValues {
 }
 
 /** @example presentOrderForm(child, {}, {}, undefined).kindItems.length // 3 */
-export function presentOrderForm(child: Child, values: FormValues, problems: FieldProblems, hearing: HearingForOrder | undefined) {
+export function presentOrderForm(child: Child, values: FormValues, problems: FieldErrors, hearing: HearingForOrder | undefined) {
   return {
     ...formModel(child, hearing ? paths.supervisionOrders.new(child, hearing) : paths.supervisionOrders.new(child), values, problems, ['kind', 'madeDate', 'measures', 'residence', 'reviewDueDate']),
-    hearing: hearing && `From the hearing on ${spoken(hearing.hearingDate)}`,
+    hearing: hearing && `From the hearing on ${longDateOf(hearing.hearingDate)}`,
     kindItems: radios(orderKinds, orderKindLabels, values.kind),
   };
 }
@@ -129,25 +130,25 @@ export function reviewValuesFrom(hearing: HearingForReview): FormValues {
 }
 
 /** @example presentReviewForm(child, order, {}, {}, undefined).outcomeItems.length // 3 */
-export function presentReviewForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldProblems, hearing: HearingForReview | undefined) {
+export function presentReviewForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldErrors, hearing: HearingForReview | undefined) {
   const since = lastReviewedOrMade(order);
   const action = paths.supervisionOrders.review({ childId: child.childId, orderId: order.orderId }, hearing);
   return {
     ...formModel(child, action, values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures']),
-    hearing: hearing && `From the hearing on ${spoken(hearing.hearingDate)}`,
-    order: `${labelFor(orderKindLabels, order.kind)}, made on ${spoken(order.madeDate)}; review due by ${spoken(nextReviewDate(order))}`,
+    hearing: hearing && `From the hearing on ${longDateOf(hearing.hearingDate)}`,
+    order: `${labelFor(orderKindLabels, order.kind)}, made on ${longDateOf(order.madeDate)}; review due by ${longDateOf(nextReviewDate(order))}`,
     nextHint: order.kind === 'interim_cso'
       ? 'An interim order lasts at most 22 days, counting the day of this hearing. Leave empty if the order is terminated.'
-      : `Within a year of this hearing. Leave empty if the order is terminated. (Last ${order.reviews.length ? 'reviewed' : 'made'} on ${spoken(since)}; it lapses after ${spoken(latestReview(order.kind, since))}.)`,
+      : `Within a year of this hearing. Leave empty if the order is terminated. (Last ${order.reviews.length ? 'reviewed' : 'made'} on ${longDateOf(since)}; it lapses after ${longDateOf(latestReview(order.kind, since))}.)`,
     outcomeItems: radios(reviewOutcomes, reviewOutcomeLabels, values.outcome),
   };
 }
 
 /** @example presentEndForm(child, order, {}, {}).reasonItems.length // 6 */
-export function presentEndForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldProblems) {
+export function presentEndForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldErrors) {
   return {
     ...formModel(child, paths.supervisionOrders.end({ childId: child.childId, orderId: order.orderId }), values, problems, ['endedDate', 'endReason']),
-    order: `${labelFor(orderKindLabels, order.kind)}, made on ${spoken(order.madeDate)}`,
+    order: `${labelFor(orderKindLabels, order.kind)}, made on ${longDateOf(order.madeDate)}`,
     reasonItems: radios(endReasons, endReasonLabels, values.endReason),
   };
 }
@@ -158,7 +159,7 @@ export function presentEndForm(child: Child, order: SupervisionOrder, values: Fo
  */
 export function presentReviewsDue(rows: readonly OrderReviewDue[], today: string) {
   return rows.map((r) => ({
-    name: r.name, href: paths.supervisionOrders.child(r), order: labelFor(orderKindLabels, r.kind), reviewBy: spoken(r.nextReviewDate),
+    name: r.name, href: paths.supervisionOrders.child(r), order: labelFor(orderKindLabels, r.kind), reviewBy: longDateOf(r.nextReviewDate),
     status: reviewStatus(r.nextReviewDate, today), overdue: r.nextReviewDate < today,
   }));
 }

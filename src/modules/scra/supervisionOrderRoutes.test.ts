@@ -7,8 +7,8 @@ import { openForm, sessionCookie, signInAs } from '../../../test/support/signIn.
 import { buildServices, type Services } from '../../composition.js';
 import { buildApp } from '../../app/app.js';
 import { paths } from '../../platform/http/paths.js';
-import { addDays } from './supervisionOrder.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
+import { addDays } from '../../platform/dates/isoDates.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const urlencoded = (cookie: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded' });
@@ -53,7 +53,7 @@ describe(`supervision order pages: from a hearing, review, the care page and the
     expect(scra.statusCode).toBe(200);
     expect(scra.body).toContain(`href="${paths.supervisionOrders.new({ childId: 'Q1' }, { hearingId }).replace('&', '&amp;')}"`);
     const page = await openForm(app, paths.supervisionOrders.new({ childId: 'Q1' }, { hearingId }), cookie);
-    expect(page.html).toContain(`From the hearing on ${spoken(addDays(today, -300))}`);
+    expect(page.html).toContain(`From the hearing on ${longDateOf(addDays(today, -300))}`);
     expect(page.html).toContain(`name="hearingId" value="${hearingId}"`);
     expect(page.html).toMatch(new RegExp(`name="reviewDueDate-year"[^>]*value="${addDays(today, 20).slice(0, 4)}"`));
     expect((await app.inject({ url: paths.supervisionOrders.new({ childId: 'Q1' }, { hearingId: 'H-nope' }), headers: { cookie } })).statusCode).toBe(404);
@@ -75,7 +75,7 @@ describe(`supervision order pages: from a hearing, review, the care page and the
     const orders = await app.inject({ url: paths.supervisionOrders.child({ childId: 'Q1' }), headers: { cookie: sessionCookie(saved, page.cookie) } });
     expect(orders.body).toContain('Order recorded');
     expect(orders.body).toContain('With his aunt in Glenmuir');
-    expect(orders.body).toContain(`${spoken(addDays(today, 20))} (due in 20 days)`);
+    expect(orders.body).toContain(`${longDateOf(addDays(today, 20))} (due in 20 days)`);
     const scra = await app.inject({ url: paths.care.scra({ childId: 'Q1' }), headers: { cookie } });
     expect(scra.body).toContain('See the order');
   });
@@ -83,7 +83,7 @@ describe(`supervision order pages: from a hearing, review, the care page and the
   it('shows the order in force with its review date on the looked after page, and on the managers’ hub as due', async () => {
     const care = await app.inject({ url: paths.care.child({ childId: 'Q1' }), headers: { cookie } });
     expect(care.body).toContain('Compulsory Supervision Order with a residence condition, made on');
-    expect(care.body).toContain(`Review by ${spoken(addDays(today, 20))} (due in 20 days)`);
+    expect(care.body).toContain(`Review by ${longDateOf(addDays(today, 20))} (due in 20 days)`);
     const hub = await app.inject({ url: paths.care.hub(), headers: { cookie: managerCookie } });
     expect(hub.statusCode).toBe(200);
     expect(hub.body).toMatch(/Eilidh Ross[^]*Compulsory Supervision Order with a residence condition[^]*Due in 20 days/);

@@ -7,16 +7,15 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId, type FieldProblems } from '../lookedAfter/lookedAfter.js';
-import {
-  addDays, endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays,
-  type EndReason, type OrderKind, type OrderReviewDue, type ReviewOutcome, type SupervisionOrder,
-} from './supervisionOrder.js';
+import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays, type EndReason, type OrderKind, type OrderReviewDue, type ReviewOutcome, type SupervisionOrder } from './supervisionOrder.js';
+import { addDays } from '../../platform/dates/isoDates.js';
 import type { SupervisionOrderRepository } from './supervisionOrderRepository.js';
 import type { ScraRepository } from './scraRepository.js';
 import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 
-export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldProblems } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldErrors } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type HearingForOrder = { hearingId: string; hearingDate: string; outcome: string; reviewDate: string | null; ordered: boolean };
 /** A hearing outcome that continued, varied or terminated an order, and whether it has been recorded as a review. */
@@ -38,7 +37,7 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
   }
 
   /** Run a change in one transaction; problems roll it back and come back for the form. */
-  async function change(work: (tx: Queryable) => Promise<OrderChange>, conflict: FieldProblems): Promise<OrderChange> {
+  async function change(work: (tx: Queryable) => Promise<OrderChange>, conflict: FieldErrors): Promise<OrderChange> {
     try {
       return await changeOrProblems(db, work);
     } catch (error) {

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import { readAnswers } from './surveyForms.js';
 import { looksLikeToken } from './surveyLinks.js';
 import { presentResponseForm } from './surveyPresenter.js';

@@ -1,8 +1,9 @@
 /** @module The survey forms' fields, checked with zod: a new survey, a question, a wave, a batch of links, and a respondent's answers. */
 import { z } from 'zod';
-import { formValues, type FormValues } from '../lookedAfter/careForms.js';
+import { formValues, type FormValues } from '../../platform/forms/formValues.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { audiences, likertScaleNames, likertScales, mentionsPersonalData, mostLinksAtOnce, questionKinds, type Answers, type NewQuestion, type NewSurvey, type Question } from './survey.js';
+import { numberOf } from '../../platform/dates/formats.js';
 
 export type Reading<T> = { values: FormValues; problems: Record<string, string>; data?: T };
 
@@ -28,7 +29,7 @@ const waveSchema = z.object({
 
 const linkCountSchema = z.object({
   count: z.string().trim().regex(/^\d{1,5}$/, 'Enter the number of links as a whole number, like 40').transform(Number)
-    .pipe(z.number().min(1, 'Enter at least 1 link').max(mostLinksAtOnce, `Enter ${mostLinksAtOnce.toLocaleString('en-GB')} links or fewer at a time`)),
+    .pipe(z.number().min(1, 'Enter at least 1 link').max(mostLinksAtOnce, `Enter ${numberOf(mostLinksAtOnce)} links or fewer at a time`)),
 });
 
 /** The values of a checkbox group, whether one box or several were ticked. */
@@ -113,7 +114,7 @@ export function readAnswers(questions: readonly Question[], body: unknown): Read
       if (!/^[1-5]$/.test(value)) problems[field] = 'Select one of the answers';
       else answers.set(question.questionId, { choice });
     } else if (value.length > longestAnswer) {
-      problems[field] = `Your answer must be ${longestAnswer.toLocaleString('en-GB')} characters or fewer (it has ${value.length.toLocaleString('en-GB')})`;
+      problems[field] = `Your answer must be ${numberOf(longestAnswer)} characters or fewer (it has ${numberOf(value.length)})`;
     } else answers.set(question.questionId, { words: value });
   }
   return Object.keys(problems).length ? { values, problems } : { values, problems, data: answers };

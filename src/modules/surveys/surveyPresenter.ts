@@ -1,8 +1,8 @@
 /** @module View models for the survey pages: the list, a survey, its forms, a wave's results, a comparison, and the respondent's page. */
 import { paths } from '../../platform/http/paths.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
-import { errorList } from '../../platform/forms/fieldErrors.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import type { OptionShare, SurveyWaveComparison } from '../quality/qualityContracts.js';
 import { percentage } from '../reporting/rounding.js';
 import { audienceLabels, detailsFixedMessage, likertScaleNames, likertScales, questionKindLabels, questionKinds, type Question, type Survey, type Wave } from './survey.js';
@@ -10,14 +10,15 @@ import type { SurveyForm, WaveResults } from './surveyService.js';
 import type { SurveyRow } from './surveyRepository.js';
 import { answerField } from './surveyForms.js';
 import { isSuppressed } from './waveComparison.js';
+import { numberOf } from '../../platform/dates/formats.js';
 
 export const fewerThanFive = 'Fewer than 5 responses';
 
 /** A group's size as shown in results: the number, or "Fewer than 5 responses". */
-const groupSize = (n: number) => (isSuppressed(n) ? fewerThanFive : n.toLocaleString('en-GB'));
-const number = (share: OptionShare) => (share.count === null ? '' : share.count.toLocaleString('en-GB'));
+const groupSize = (n: number) => (isSuppressed(n) ? fewerThanFive : numberOf(n));
+const number = (share: OptionShare) => (share.count === null ? '' : numberOf(share.count));
 const percent = (share: OptionShare) => (share.percent === null ? '' : `${share.percent.toFixed(1)}%`);
-const waveStatus = (wave: Wave) => (wave.closedOn ? `Closed on ${spoken(wave.closedOn)}` : 'Open');
+const waveStatus = (wave: Wave) => (wave.closedOn ? `Closed on ${longDateOf(wave.closedOn)}` : 'Open');
 
 /** @example presentSurveyList(list)[0].href // '/surveys/1' */
 export function presentSurveyList(list: readonly { survey: SurveyRow; questions: number; waves: Wave[] }[]) {
@@ -59,10 +60,10 @@ export function presentSurvey(survey: Survey, canLead: boolean) {
     })),
     waves: survey.waves.map((w) => ({
       name: w.name,
-      opened: spoken(w.opensOn),
+      opened: longDateOf(w.opensOn),
       status: waveStatus(w),
-      linksIssued: w.linksIssued.toLocaleString('en-GB'),
-      responses: w.respondents.toLocaleString('en-GB'),
+      linksIssued: numberOf(w.linksIssued),
+      responses: numberOf(w.respondents),
       linksHref: canLead && !w.closedOn ? paths.surveys.links(w) : undefined,
       closeHref: canLead && !w.closedOn ? paths.surveys.close(w) : undefined,
       resultsHref: paths.surveys.results(w),
@@ -76,7 +77,7 @@ export function presentSurvey(survey: Survey, canLead: boolean) {
 /** The two selects that choose a baseline and a comparator wave. */
 export function compareChoices(survey: Pick<Survey, 'surveyId' | 'waves'>, chosen: { baseline?: string; comparator?: string }) {
   const items = (selected: string | undefined, fallback: Wave | undefined) =>
-    survey.waves.map((w) => ({ value: String(w.waveId), text: `${w.name} (${w.closedOn ? `closed on ${spoken(w.closedOn)}` : 'open'})`, selected: selected ? selected === String(w.waveId) : w === fallback }));
+    survey.waves.map((w) => ({ value: String(w.waveId), text: `${w.name} (${w.closedOn ? `closed on ${longDateOf(w.closedOn)}` : 'open'})`, selected: selected ? selected === String(w.waveId) : w === fallback }));
   return {
     action: paths.surveys.compare(survey),
     baselineItems: items(chosen.baseline, survey.waves.at(-2)),
@@ -91,7 +92,7 @@ export function presentSurveyForm(values: FormValues, problems: Record<string, s
       title: survey.title, back: { text: survey.title, href: paths.surveys.show(survey) }, action: paths.surveys.changeDetails(survey),
       fixedMessage: survey.waves.length ? detailsFixedMessage : undefined,
     },
-    values, errors: problems, errorList: errorList(problems, ['title', 'audience', 'intro']),
+    values, errors: problems, errorList: errorSummary(problems, ['title', 'audience', 'intro']),
     audienceItems: (['families', 'staff'] as const).map((a) => ({ value: a, text: audienceLabels[a], checked: values.audience === a })),
   };
 }
@@ -102,7 +103,7 @@ export function presentQuestionForm(survey: SurveyRow, values: FormValues, flags
     survey: { title: survey.title, href: paths.surveys.show(survey) },
     action: questionId === undefined ? paths.surveys.newQuestion(survey) : paths.surveys.changeQuestion({ surveyId: survey.surveyId, questionId }),
     buttonText: questionId === undefined ? 'Add the question' : 'Save the question',
-    values, errors: problems, errorList: errorList(problems, ['text', 'hint', 'kind', 'scale', 'flags']),
+    values, errors: problems, errorList: errorSummary(problems, ['text', 'hint', 'kind', 'scale', 'flags']),
     kindItems: questionKinds.map((kind) => ({ value: kind, text: questionKindLabels[kind], checked: values.kind === kind })),
     scaleItems: likertScaleNames.map((name) => ({ value: name, text: likertScales[name].join(', '), checked: values.scale === name })),
     flagItems: [
@@ -125,9 +126,9 @@ export function presentResults({ survey, wave, questions }: WaveResults) {
     open: !wave.closedOn,
     summary: [
       { key: 'Who it is for', value: audienceLabels[survey.audience] },
-      { key: 'Opened', value: spoken(wave.opensOn) },
-      { key: 'Closed', value: wave.closedOn ? spoken(wave.closedOn) : 'Still open: figures will change as responses arrive' },
-      { key: 'Links issued', value: wave.linksIssued.toLocaleString('en-GB') },
+      { key: 'Opened', value: longDateOf(wave.opensOn) },
+      { key: 'Closed', value: wave.closedOn ? longDateOf(wave.closedOn) : 'Still open: figures will change as responses arrive' },
+      { key: 'Links issued', value: numberOf(wave.linksIssued) },
       { key: 'Respondents', value: groupSize(wave.respondents) },
       ...(rate === undefined ? [] : [{ key: 'Response rate', value: `${rate.toFixed(1)}%` }]),
     ],
@@ -188,6 +189,6 @@ export function presentResponseForm(form: SurveyForm, action: string, values: Fo
     action,
     fields,
     errors: problems,
-    errorList: errorList(problems, fields.map((f) => f.name)),
+    errorList: errorSummary(problems, fields.map((f) => f.name)),
   };
 }

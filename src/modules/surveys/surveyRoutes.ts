@@ -8,8 +8,8 @@ import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { may } from '../../platform/access/access.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
-import { errorList } from '../../platform/forms/fieldErrors.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { questionValues, readLinkCount, readQuestion, readSurvey, readWaveName } from './surveyForms.js';
 import { linksCsv } from './surveyLinks.js';
@@ -121,7 +121,7 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
     return reply.view('surveys/views/wave.njk', {
       title: 'Open a wave', survey: { title: survey.title, href: paths.surveys.show(survey) }, action: paths.surveys.newWave(survey),
-      values, errors: problems, errorList: errorList(problems, ['name']),
+      values, errors: problems, errorList: errorSummary(problems, ['name']),
     });
   };
   app.get(paths.surveys.newWave.pattern, lead, async (request, reply) => waveView(request, reply, {}, {}));
@@ -139,7 +139,7 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     if (wave.closedOn) throw new HttpError(409, 'This wave is closed: links can only be issued for an open wave');
     return reply.view('surveys/views/links.njk', {
       title: `Issue links for ${wave.name}`, survey: { title: survey.title, href: paths.surveys.show(survey) }, wave,
-      action: paths.surveys.links(wave), values, errors: problems, errorList: errorList(problems, ['count']),
+      action: paths.surveys.links(wave), values, errors: problems, errorList: errorSummary(problems, ['count']),
     });
   };
   app.get(paths.surveys.links.pattern, lead, async (request, reply) => linksView(request, reply, {}, {}));
@@ -189,7 +189,7 @@ export async function surveyRoutes(app: FastifyInstance, services: Services): Pr
     noStore(reply);
     return reply.view('surveys/views/compare.njk', {
       title: 'Compare two waves', survey: { title: survey.title, href: paths.surveys.show(survey) },
-      choices: compareChoices(survey, chosen), comparison, errors, errorList: errorList(errors, ['baseline', 'comparator']),
+      choices: compareChoices(survey, chosen), comparison, errors, errorList: errorSummary(errors, ['baseline', 'comparator']),
     });
   });
 

@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/auditService.js';
 import type { Actor } from '../../platform/access/user.js';
 import { type Permission } from '../../platform/access/permissions.js';
 import { may } from '../../platform/access/access.js';
-import { todayIso } from '../lookedAfter/lookedAfter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 import type { SurveyWaveComparison, SurveyWaveSummary } from '../quality/qualityContracts.js';
 import { detailsFixedMessage, fixedMessage, mostLinksAtOnce, SurveyRefusal, type Answers, type NewQuestion, type NewSurvey, type Question, type Survey, type Wave } from './survey.js';
 import type { SurveyRepository, SurveyRow } from './surveyRepository.js';

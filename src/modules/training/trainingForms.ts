@@ -1,7 +1,7 @@
 /** @module The training forms' fields, checked with zod: a person on the staff register, a course, a session's dates. */
 import { z } from 'zod';
-import { readDateInput } from '../../platform/forms/dateInput.js';
-import { formValues, readForm, type FormReading } from '../lookedAfter/careForms.js';
+import { readDateInput } from '../../platform/forms/dates.js';
+import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { staffGroups, type NewCourse } from './training.js';
 import type { StaffInput } from './trainingService.js';

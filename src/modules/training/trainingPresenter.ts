@@ -1,8 +1,8 @@
 /** @module View models for training: coverage with its chart and table, the staff register, courses, sessions and a session's register. */
 import { paths } from '../../platform/http/paths.js';
-import { spoken } from '../lookedAfter/lookedAfter.js';
-import { problemList } from '../lookedAfter/lookedAfterPresenter.js';
-import type { FormValues } from '../lookedAfter/careForms.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { FormValues } from '../../platform/forms/formValues.js';
 import type { TrainingCoverageRow } from '../quality/qualityContracts.js';
 import type { ChartDescription } from '../../platform/documents/charts.js';
 import { coverageTotal, staffGroupLabels, staffGroups, type Course, type StaffMember, type TrainingSession } from './training.js';
@@ -17,7 +17,7 @@ export const sessionDates = (session: Pick<TrainingSession, 'days'>) => {
   const first = session.days[0]?.date;
   const last = session.days.at(-1)?.date;
   if (!first || !last) return '';
-  return first === last ? spoken(first) : `${spoken(first)} to ${spoken(last)} (${session.days.length} days)`;
+  return first === last ? longDateOf(first) : `${longDateOf(first)} to ${longDateOf(last)} (${session.days.length} days)`;
 };
 
 /**
@@ -28,23 +28,23 @@ export function presentCoverage(rows: readonly TrainingCoverageRow[], onDate: st
   const total = coverageTotal(rows);
   const chart: ChartDescription = {
     kind: 'bar',
-    title: `Staff trained in Signs of Safety on ${spoken(onDate)}, per cent of each staff group`,
+    title: `Staff trained in Signs of Safety on ${longDateOf(onDate)}, per cent of each staff group`,
     axisTitle: 'Staff group',
     valueTitle: 'Per cent trained',
     points: rows.filter((r) => r.percentTrained !== null).map((r) => ({ label: r.label, series: 'Per cent trained', value: r.percentTrained! })),
   };
   return {
-    date: spoken(onDate),
+    date: longDateOf(onDate),
     chart,
     table: {
-      caption: `Staff trained in Signs of Safety on ${spoken(onDate)}`,
+      caption: `Staff trained in Signs of Safety on ${longDateOf(onDate)}`,
       headings: ['Staff group', 'Active staff', 'Trained', 'Per cent trained'],
       rows: [...rows, total].map((r) => [r.label, String(r.staff), String(r.trained), percentText(r.percentTrained)]),
     },
   };
 }
 
-const activeText = (s: Pick<StaffMember, 'activeFrom' | 'activeTo'>) => (s.activeTo ? `${spoken(s.activeFrom)} to ${spoken(s.activeTo)}` : `Since ${spoken(s.activeFrom)}`);
+const activeText = (s: Pick<StaffMember, 'activeFrom' | 'activeTo'>) => (s.activeTo ? `${longDateOf(s.activeFrom)} to ${longDateOf(s.activeTo)}` : `Since ${longDateOf(s.activeFrom)}`);
 
 /** @example presentStaffList(staff)[0].group // 'Social work' */
 export function presentStaffList(staff: readonly StaffMember[]) {
@@ -62,7 +62,7 @@ export function staffValues(s: StaffMember, username: string): FormValues {
 export function presentStaffForm(action: string, values: FormValues, problems: Record<string, string>) {
   return {
     action, values, errors: problems,
-    errorList: problemList(problems, ['name', 'staffGroup', 'team', 'activeFrom', 'activeTo', 'username']).map((item) => ({ ...item, href: item.href.replace(/^#(activeFrom|activeTo)$/, '#$1-day') })),
+    errorList: errorSummary(problems, ['name', 'staffGroup', 'team', 'activeFrom', 'activeTo', 'username']).map((item) => ({ ...item, href: item.href.replace(/^#(activeFrom|activeTo)$/, '#$1-day') })),
     groupItems: staffGroups.map((group) => ({ value: group, text: staffGroupLabels[group], checked: values.staffGroup === group })),
   };
 }
@@ -82,7 +82,7 @@ export function presentCourses(courses: readonly Course[], sessions: readonly Tr
 export function presentCourseForm(values: FormValues, groups: readonly string[], problems: Record<string, string>) {
   return {
     values, errors: problems,
-    errorList: problemList(problems, ['title', 'days', 'intendedGroups', 'countsAsTrained']),
+    errorList: errorSummary(problems, ['title', 'days', 'intendedGroups', 'countsAsTrained']),
     groupItems: staffGroups.map((group) => ({ value: group, text: staffGroupLabels[group], checked: groups.includes(group) })),
     countsItems: [
       { value: 'yes', text: 'Yes, completing every day of it counts as trained', checked: values.countsAsTrained === 'yes' },
@@ -97,7 +97,7 @@ export function presentSessionForm(course: Course, values: FormValues, problems:
     course: { title: course.title, days: course.days },
     action: paths.training.newSession(course),
     values, errors: problems,
-    errorList: problemList(problems, ['venue', 'trainer', ...fields]).map((item) => ({ ...item, href: /^#day\d+$/.test(item.href) ? `${item.href}-day` : item.href })),
+    errorList: errorSummary(problems, ['venue', 'trainer', ...fields]).map((item) => ({ ...item, href: /^#day\d+$/.test(item.href) ? `${item.href}-day` : item.href })),
     dayFields: fields.map((field, index) => ({ field, legend: course.days === 1 ? 'Date' : `Day ${index + 1}` })),
   };
 }
@@ -124,9 +124,9 @@ export function presentRegister(register: Register, problems: Record<string, str
     action: paths.training.register(register.session),
     recorded: register.marks.length > 0,
     complete,
-    days: register.session.days.map((d) => ({ number: d.dayNumber, date: spoken(d.date) })),
+    days: register.session.days.map((d) => ({ number: d.dayNumber, date: longDateOf(d.date) })),
     errors: problems,
-    errorList: problemList(problems, ['attendance']),
+    errorList: errorSummary(problems, ['attendance']),
     people: register.people.map((p, index) => ({
       name: p.name,
       group: staffGroupLabels[p.staffGroup],
@@ -135,7 +135,7 @@ export function presentRegister(register: Register, problems: Record<string, str
         id: `attended-${index}-${d.dayNumber}`,
         value: `${p.staffId}|${d.dayNumber}`,
         checked: attended.has(`${p.staffId}|${d.dayNumber}`),
-        label: `${p.name} attended day ${d.dayNumber}, ${spoken(d.date)}`,
+        label: `${p.name} attended day ${d.dayNumber}, ${longDateOf(d.date)}`,
       })),
     })),
   };

@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor } from '../../platform/access/user.js';
 import type { TrainingCoverageRow } from '../quality/qualityContracts.js';
-import { newRecordId, todayIso } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 import { coverageOn, isActiveOn, type AttendanceMark, type Course, type NewCourse, type NewSession, type NewStaffMember, type StaffMember, type TrainingSession } from './training.js';
 import type { TrainingRepository } from './trainingRepository.js';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { errorList } from '../../platform/forms/fieldErrors.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { signInErrors, signInNotice } from './signInPresenter.js';
 import { endSession, startSession } from './userSession.js';
 import { sessionRoutes } from './sessionRoutes.js';
@@ -58,7 +58,7 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
         singleSignOn: !!services.oidc,
         values: { username: form.username },
         errors,
-        errorList: errorList(errors, fieldOrder),
+        errorList: errorSummary(errors, fieldOrder),
       });
     },
   );

@@ -6,7 +6,8 @@ import { paths } from '../../platform/http/paths.js';
 import { isRole } from '../../platform/access/roles.js';
 import { passwordProblem } from './passwords.js';
 import type { AccountClash } from './userService.js';
-import { errorList, fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { accountRows, formValues, newAccountFields, roleItems } from './userPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 
@@ -105,7 +106,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: Services):
       roleItems: roleItems(values.role),
       restored: false,
       errors,
-      errorList: errorList(errors, newAccountFields),
+      errorList: errorSummary(errors, newAccountFields),
     });
   });
 }

@@ -3,10 +3,10 @@
  * the work answers with problems for the form, roll the transaction back and hand the problems on.
  */
 import type { Database, Queryable } from '../../db/database.js';
-import type { FieldProblems } from '../../modules/lookedAfter/lookedAfter.js';
+import type { FieldErrors } from './fieldErrors.js';
 
 class Refused extends Error {
-  constructor(readonly problems: FieldProblems) {
+  constructor(readonly problems: FieldErrors) {
     super('refused');
   }
 }
@@ -15,7 +15,7 @@ class Refused extends Error {
  * Run `work` in one transaction; an answer of `problems` rolls it back (nothing written, nothing audited).
  * @example return changeOrProblems(db, async (tx) => (bad ? { outcome: 'problems', problems } : { outcome: 'done' }))
  */
-export async function changeOrProblems<R extends { outcome: string; problems?: FieldProblems }>(db: Database, work: (tx: Queryable) => Promise<R>): Promise<R | { outcome: 'problems'; problems: FieldProblems }> {
+export async function changeOrProblems<R extends { outcome: string; problems?: FieldErrors }>(db: Database, work: (tx: Queryable) => Promise<R>): Promise<R | { outcome: 'problems'; problems: FieldErrors }> {
   try {
     return await db.transaction(async (tx) => {
       const result = await work(tx);
