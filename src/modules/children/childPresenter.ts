@@ -3,7 +3,11 @@ import { ageOn, todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf, moneyOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import { placementMovesInLastYear, type ChildSearchResult, type ChildSummary } from './child.js';
-import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel, sexLabels, yesNoLabels } from './childLabels.js';
+import { legalReason, placementType, reasonEnded } from '../../platform/codes/careCodes.js';
+import { sex, sexLabels, yesNoUnknown } from '../../platform/codes/childCodes.js';
+import { pathway, referralSource } from '../../platform/codes/referralCodes.js';
+import { ground } from '../../platform/codes/reporterCodes.js';
+import { concern, deregistrationReason } from '../../platform/codes/protectionCodes.js';
 
 /** @example fullName({ forename: 'Ailsa', surname: null }) // 'Ailsa' */
 export function fullName(child: { forename: string | null; surname: string | null }): string {
@@ -46,16 +50,16 @@ export function presentChildSummary(summary: ChildSummary, today: string = today
     details: [
       { key: 'Cairn id', value: child.childId },
       { key: 'Date of birth', value: `${longDateOf(child.dateOfBirth)} (age ${Math.max(ageOn(child.dateOfBirth, today), 0)})` },
-      { key: 'Sex', value: labelFor(sexLabels, child.sex) || 'Not recorded' },
+      { key: 'Sex', value: sex.label(child.sex) || 'Not recorded' },
       { key: 'Ethnicity', value: child.ethnicity ?? 'Not recorded' },
-      { key: 'Disability', value: labelFor(yesNoLabels, child.disability) || 'Not recorded' },
+      { key: 'Disability', value: yesNoUnknown.label(child.disability) || 'Not recorded' },
       { key: 'School', value: child.school ?? 'Not recorded' },
       { key: 'School cluster', value: child.schoolCluster ?? 'Not recorded' },
       { key: 'Locality', value: child.locality ?? 'Not recorded' },
     ],
     status: {
       openCase: openCase ? `Open to ${openCase.team ?? 'a team'} since ${longDateOf(openCase.openedDate)}` : 'No open case',
-      lookedAfter: openEpisode ? `Looked after since ${longDateOf(openEpisode.startDate)}: ${labelFor(legalReasonLabels, openEpisode.legalReason)}` : 'Not looked after',
+      lookedAfter: openEpisode ? `Looked after since ${longDateOf(openEpisode.startDate)}: ${legalReason.label(openEpisode.legalReason)}` : 'Not looked after',
       registered: summary.registrations.some((r) => isOpen(r.deregisteredDate)) ? 'On the child protection register' : 'Not on the child protection register',
       placementMoves: openEpisode
         ? movesInLastYear === 0 ? 'No placement moves in the last 12 months' : `${movesInLastYear} placement ${movesInLastYear === 1 ? 'move' : 'moves'} in the last 12 months`
@@ -66,24 +70,24 @@ export function presentChildSummary(summary: ChildSummary, today: string = today
     })),
     cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerId ?? 'Unallocated', period: period(k.openedDate, k.closedDate) })),
     referrals: summary.referrals.map((r) => ({
-      received: longDateOf(r.receivedDate), source: labelFor({}, r.source) || 'Not recorded', reason: r.reason ?? '', pathway: labelFor({}, r.pathway), closed: longDateOf(r.closedDate) || 'Open',
+      received: longDateOf(r.receivedDate), source: referralSource.label(r.source) || 'Not recorded', reason: r.reason ?? '', pathway: pathway.label(r.pathway), closed: longDateOf(r.closedDate) || 'Open',
     })),
     episodes: summary.episodes.map((e) => ({
-      period: period(e.startDate, e.endDate), legalReason: labelFor(legalReasonLabels, e.legalReason), reasonEnded: labelFor({}, e.reasonEnded),
+      period: period(e.startDate, e.endDate), legalReason: legalReason.label(e.legalReason), reasonEnded: reasonEnded.label(e.reasonEnded),
     })),
     placements: summary.placements.map((p) => ({
       period: period(p.startDate, p.endDate),
-      type: labelFor(placementTypeLabels, p.placementType),
+      type: placementType.label(p.placementType),
       provider: p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
       weeklyCost: p.weeklyCost === null ? '' : moneyOf(p.weeklyCost),
     })),
     registrations: summary.registrations.map((r) => ({
       period: period(r.registeredDate, r.deregisteredDate),
-      concerns: r.concerns.map((c) => labelFor({}, c)).join(', ') || 'Not recorded',
-      reasonEnded: labelFor({}, r.deregistrationReason),
+      concerns: r.concerns.map((c) => concern.label(c)).join(', ') || 'Not recorded',
+      reasonEnded: deregistrationReason.label(r.deregistrationReason),
     })),
-    scraReferrals: summary.scraReferrals.map((s) => ({ date: longDateOf(s.referralDate), ground: scraGroundLabel(s.ground) })),
+    scraReferrals: summary.scraReferrals.map((s) => ({ date: longDateOf(s.referralDate), ground: ground.label(s.ground) })),
   };
 }
 export type ChildSummaryView = ReturnType<typeof presentChildSummary>;

@@ -1,18 +1,18 @@
 /** @module View model for a child's printable chronology. */
 import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
-import { closureReasonLabels, pathwayLabels, sourceLabels } from '../referrals/referralLabels.js';
 import { endingLabels } from '../familyFirst/familyFirstPresenter.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { ChronologyEntry, ChronologyKind } from './chronology.js';
-import { labelFor, legalReasonLabels, placementTypeLabels, scraGroundLabel } from './childLabels.js';
-import { irdDecisionLabels, meetingDecisionLabels, meetingKindLabels } from '../protection/protection.js';
-import { hearingOutcomeLabels } from '../scra/scra.js';
-import { endReasonLabels, orderKindLabels, reviewOutcomeLabels } from '../scra/supervisionOrder.js';
 import { meetingTypeNames } from '../safety/safetyMap.js';
 import { voiceToolNames } from '../safety/childVoice.js';
+import { closureReasonLabels, pathwayLabels, sourceLabels } from '../../platform/codes/referralCodes.js';
+import { legalReason, placementType } from '../../platform/codes/careCodes.js';
+import { irdDecisionLabels, meetingDecisionLabels, meetingKindLabels } from '../../platform/codes/protectionCodes.js';
+import { ground, hearingOutcomeLabels } from '../../platform/codes/reporterCodes.js';
+import { endReasonLabels, orderKindLabels, reviewOutcomeLabels } from '../../platform/codes/reporterCodes.js';
 
 const kindLabels: Record<ChronologyKind, string> = {
   referral: 'Referral received',
@@ -50,10 +50,10 @@ function describe(entry: ChronologyEntry): string {
     case 'referral_decision': return any(pathwayLabels, entry.what);
     case 'case_opened': return entry.what ? `To ${entry.what}` : '';
     case 'case_closed': return entry.what ? any(closureReasonLabels, entry.what) : '';
-    case 'looked_after_started': return labelFor(legalReasonLabels, entry.what);
+    case 'looked_after_started': return legalReason.label(entry.what);
     case 'placement_started':
-    case 'placement_ended': return labelFor(placementTypeLabels, entry.what);
-    case 'reporter_referral': return scraGroundLabel(entry.what);
+    case 'placement_ended': return placementType.label(entry.what);
+    case 'reporter_referral': return ground.label(entry.what);
     case 'family_first_session': return `With ${entry.what}`;
     case 'family_first_feedback': return entry.what === 'quote' ? 'May be quoted' : 'Not to be quoted';
     case 'family_first_ended': return any(endingLabels, entry.what);

@@ -1,15 +1,14 @@
 /** @module View models for the cluster outcomes page and the list of children behind a figure. */
 import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
-import { pathwayLabels } from '../referrals/referralLabels.js';
-import type { Pathway } from '../referrals/referral.js';
-import { placementTypeLabels, labelFor } from '../children/childLabels.js';
 import { familyFirstOutcomeNames } from '../reporting/indicators/familyFirstOutcomes.js';
 import type { StatsRow } from '../reporting/statsTypes.js';
-import { pathways } from '../referrals/referral.js';
 import type { ChartBar } from './clusterChart.js';
 import type { DrillableIndicatorId, FigureQuery, FigureRecord } from './cluster.js';
 import type { ClusterFigures } from './clusterService.js';
+import { pathways, type Pathway } from '../../platform/codes/referralCodes.js';
+import { pathwayLabels } from '../../platform/codes/referralCodes.js';
+import { placementType } from '../../platform/codes/careCodes.js';
 
 const clusterName = (cluster: string) => (cluster === 'not_recorded' ? 'Cluster not recorded' : cluster);
 
@@ -46,7 +45,7 @@ function figureLines(rows: readonly StatsRow[]): FigureLine[] {
   }
   const types = [...new Set(rows.filter((r) => r.indicator === 'clusters.lac_started').map((r) => String(r.placement_type)))].sort();
   for (const type of types) {
-    lines.push({ indicator: 'clusters.lac_started', dimension: type, label: `${figureLabels['clusters.lac_started']}, ${type === 'not_recorded' ? 'no placement recorded' : `first placement ${labelFor(placementTypeLabels, type).toLowerCase()}`}` });
+    lines.push({ indicator: 'clusters.lac_started', dimension: type, label: `${figureLabels['clusters.lac_started']}, ${type === 'not_recorded' ? 'no placement recorded' : `first placement ${placementType.label(type).toLowerCase()}`}` });
   }
   if (types.length === 0) lines.push({ indicator: 'clusters.lac_started', dimension: '', label: `${figureLabels['clusters.lac_started']}` });
   for (const indicator of ['clusters.cp_registrations', 'clusters.external_placements_started', 'clusters.secure_started'] as const) {
@@ -132,7 +131,7 @@ export function clusterItems(clusters: readonly string[], chosen: string | undef
 export function presentChildrenBehind(figure: FigureQuery, total: number, records: readonly (FigureRecord & { named: boolean })[]) {
   const dimensionLabel = figure.indicator === 'family_first.outcomes'
     ? outcomeLabels[figure.dimension as keyof typeof outcomeLabels] ?? figure.dimension
-    : (pathwayLabels as Record<string, string>)[figure.dimension] ?? (figure.dimension ? labelFor(placementTypeLabels, figure.dimension) || figure.dimension : '');
+    : (pathwayLabels as Record<string, string>)[figure.dimension] ?? (figure.dimension ? placementType.label(figure.dimension) || figure.dimension : '');
   const where = figure.indicator === 'family_first.outcomes' ? 'all clusters' : figure.others ? `all clusters other than ${clusterName(figure.cluster)}` : clusterName(figure.cluster);
   const named = records.filter((r) => r.named);
   return {

@@ -4,8 +4,9 @@
  * from the indicator registry.
  */
 import type { Queryable } from '../../db/database.js';
-import { fosterPlacementTypes, notRecorded } from '../reporting/placementTypes.js';
+import { notRecorded } from '../reporting/placementTypes.js';
 import type { FigureQuery, FigureRecord } from './cluster.js';
+import { fosterPlacementTypes } from '../../platform/codes/careCodes.js';
 
 interface RecordRow { child_id: string; forename: string | null; surname: string | null; date_of_birth: string; family_key: string; cluster: string; date: string }
 

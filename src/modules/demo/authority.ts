@@ -1,5 +1,6 @@
 /** @module Glenmuir, the fictional demo authority: its clusters, teams, workers, providers and the shape of its story. */
-import type { PlacementType, ProviderRow } from './extract.js';
+import type { ProviderRow } from './extract.js';
+import { type PlacementType } from '../../platform/codes/careCodes.js';
 
 /** A made-up council and a made-up GSS-style code (no real council has it). */
 export const demoAuthority = { authority_code: 'S12000990', authority_name: 'Glenmuir' } as const;

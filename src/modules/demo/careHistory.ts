@@ -7,12 +7,12 @@
 import { clusters, familyFirst, historyStart, lookedAfterCensusTargets, lookedAfterStartsPerYear, type Cluster } from './authority.js';
 import { addMonths, addYears, ageOn, censusDay, day, daysPerYear, monthOf, yearOf, type Day } from './dates.js';
 import type { DemoChild, ChildPool } from './children.js';
-import type { LegalReason, PlacementType, ReasonEnded } from './extract.js';
 import {
   bringingChildrenHome, firstPlacementType, legalReason, monthlyMoveChance, nextPlacementType, placementTerms, reasonEnded,
   startingPlacementType, type PlacementTerms,
 } from './placementChoices.js';
 import type { Random } from '../../platform/random/seededRandom.js';
+import { type LegalReason, type PlacementType, type ReasonEnded } from '../../platform/codes/careCodes.js';
 
 export interface PlacementModel extends PlacementTerms {
   start: Day;

@@ -1,8 +1,8 @@
 /** @module How the demo chooses a placement: its type (shifting towards home and family over the years), provider, location and cost. */
 import { lastSecureStart, providersByType, providers, weeklyCostRange } from './authority.js';
 import { day, yearOf, type Day } from './dates.js';
-import type { LegalReason, PlacementType, ReasonEnded } from './extract.js';
 import type { Random } from '../../platform/random/seededRandom.js';
+import { type LegalReason, type PlacementType, type ReasonEnded } from '../../platform/codes/careCodes.js';
 
 type Weights = Partial<Record<PlacementType, number>>;
 

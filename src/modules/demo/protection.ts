@@ -7,8 +7,8 @@ import { clusters, familyFirst } from './authority.js';
 import type { ChildPool, DemoChild, Span } from './children.js';
 import { addYears, ageOn, day, daysPerYear, fromParts, type Day } from './dates.js';
 import type { EpisodeModel } from './careHistory.js';
-import { concernCodes, type ConcernCode, type DeregistrationReason } from './extract.js';
 import type { Random } from '../../platform/random/seededRandom.js';
+import { concernCodes, type Concern as ConcernCode, type DeregistrationReason } from '../../platform/codes/protectionCodes.js';
 
 export interface RegistrationModel {
   child: DemoChild;

@@ -7,9 +7,9 @@ import { clusters, familyFirst, recordsStart, workersByTeam } from './authority.
 import type { ChildPool, DemoChild, Span } from './children.js';
 import { addMonths, addYears, ageOn, day, daysPerYear, fromParts, yearOf, type Day } from './dates.js';
 import type { EpisodeModel } from './careHistory.js';
-import type { Pathway, ReferralSource } from './extract.js';
 import type { RegistrationModel } from './protection.js';
 import type { Random } from '../../platform/random/seededRandom.js';
+import { type Pathway, type ReferralSource } from '../../platform/codes/referralCodes.js';
 
 export interface ReferralModel {
   child: DemoChild;

@@ -5,8 +5,8 @@
 import { clusters, recordsStart } from './authority.js';
 import type { ChildPool, DemoChild } from './children.js';
 import { addYears, ageOn, day, daysPerYear, fromParts, type Day } from './dates.js';
-import type { ScraGround } from './extract.js';
 import type { Random } from '../../platform/random/seededRandom.js';
+import { type ScraGround } from '../../platform/codes/reporterCodes.js';
 
 export interface ScraReferralModel {
   child: DemoChild;

@@ -4,11 +4,11 @@
  * service, dated back from the reference date: some new, some screened and awaiting a decision, one overdue.
  */
 import type { Services } from '../../composition.js';
-import type { ReferralSource } from '../referrals/referral.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { familyFirst, teams } from './authority.js';
 import { ageOn, day, isoDate } from './dates.js';
 import type { ChildRow, DemoExtract } from './extract.js';
+import { type ReferralSource } from '../../platform/codes/referralCodes.js';
 
 /** One referral to record: the children named (siblings together), and where it has got to. */
 export interface PlannedReferral {

@@ -1,56 +1,10 @@
 /** @module The columns of every extract file, as extract-format.md v1 lists them: which are required and what each cell may hold. */
 import type { ExtractFileKind, ExtractRecords } from './extract.js';
-
-export const sexCodes = ['M', 'F', 'X', 'U'] as const;
-export const disabilityCodes = ['Y', 'N', 'U'] as const;
-export const referralSources = ['education', 'police', 'health', 'self_or_family', 'social_work', 'scra', 'third_sector', 'other'] as const;
-export const referralPathways = ['family_first', 'social_work_assessment', 'signposted', 'no_further_action'] as const;
-export const legalReasons = ['cso_home', 'cso_away', 'interim_cso', 'cpo_or_warrant', 's25_voluntary', 'permanence_order', 'criminal_justice', 'other'] as const;
-export const reasonsEnded = [
-  'home_with_parents',
-  'friends_relatives',
-  'kinship_care_order',
-  'adopted',
-  'continuing_care',
-  'own_tenancy_supported',
-  'residential',
-  'custody',
-  'other',
-  'not_known',
-] as const;
-export const placementTypes = [
-  'at_home',
-  'kinship',
-  'foster_la',
-  'foster_purchased',
-  'prospective_adopters',
-  'other_community',
-  'la_home',
-  'voluntary_home',
-  'residential_school',
-  'secure',
-  'crisis_care',
-  'other_residential',
-] as const;
-export const providerTypes = ['local_authority', 'voluntary', 'private', 'other_authority'] as const;
-export const areasOfConcern = [
-  'domestic_abuse',
-  'neglect',
-  'parental_mental_health',
-  'parental_drug_misuse',
-  'parental_alcohol_misuse',
-  'emotional_abuse',
-  'physical_abuse',
-  'sexual_abuse',
-  'child_sexual_exploitation',
-  'child_trafficking',
-  'non_engaging_family',
-  'placing_self_at_risk',
-  'other',
-] as const;
-export const deregistrationReasons = ['improved_home_situation', 'child_looked_after', 'moved_away', 'other'] as const;
-/** Section 67(2) grounds of the Children's Hearings (Scotland) Act 2011: `a` to `q`. */
-export const scraGrounds = 'abcdefghijklmnopq'.split('');
+import { disabilityCodes, sexCodes } from '../../platform/codes/childCodes.js';
+import { pathways as referralPathways, referralSources } from '../../platform/codes/referralCodes.js';
+import { legalReasons, placementTypes, providerTypes, reasonsEnded } from '../../platform/codes/careCodes.js';
+import { concernCodes as areasOfConcern, deregistrationReasons } from '../../platform/codes/protectionCodes.js';
+import { scraGrounds } from '../../platform/codes/reporterCodes.js';
 
 /** What one cell may hold. `what` names a code's kind in the users' words, for messages. */
 export type CellRule =

@@ -1,8 +1,9 @@
 /** @module The care forms' fields, read and checked with zod: what was typed (to show again) and the data or the problems. */
 import { z } from 'zod';
 import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
-import { legalReasons, placementTypes, reasonsEnded, type LegalReason, type PlacementDetails, type ReasonEnded } from './lookedAfter.js';
+import { type PlacementDetails } from './lookedAfter.js';
 import { optionalMoney } from '../../platform/forms/money.js';
+import { legalReasons, placementTypes, reasonsEnded, type LegalReason, type ReasonEnded } from '../../platform/codes/careCodes.js';
 
 export const startEpisodeForm = z.object({ legalReason: z.enum(legalReasons, { error: 'Select the legal reason the child is looked after' }) });
 export const endEpisodeForm = z.object({ reasonEnded: z.enum(reasonsEnded, { error: 'Select why the episode ended' }) });

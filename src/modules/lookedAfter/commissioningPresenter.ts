@@ -1,15 +1,12 @@
 /** @module View models for the commissioning page, the providers page and their forms. */
 import { paths } from '../../platform/http/paths.js';
-import { labelFor } from '../children/childLabels.js';
-import { placementTypeLabels } from './lookedAfter.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-import { providerTypeLabels } from './lookedAfterPresenter.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { ProviderWithHomes } from './commissioningRepository.js';
 import type { CommissioningView } from './commissioningService.js';
 import { moneyOf } from '../../platform/dates/formats.js';
-
+import { placementType, providerType, providerTypeLabels } from '../../platform/codes/careCodes.js';
 
 /**
  * A year of a weekly cost: 365 days of it, in pence.
@@ -26,8 +23,8 @@ export function presentCommissioning(view: CommissioningView) {
     rows: view.placements.map((p) => ({
       child: p.nameShown ? p.childName : 'A child outside your team',
       childHref: p.nameShown ? paths.care.child({ childId: p.childId }) : undefined,
-      type: labelFor(placementTypeLabels, p.placementType),
-      provider: p.providerName ? `${p.providerName} (${providerTypeLabels[p.providerType ?? ''] ?? p.providerType})` : 'Not recorded',
+      type: placementType.label(p.placementType),
+      provider: p.providerName ? `${p.providerName} (${providerType.label(p.providerType)})` : 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
       since: longDateOf(p.startDate),
       weekly: p.weeklyCost === null ? 'Not recorded' : moneyOf(p.weeklyCost),
@@ -42,7 +39,7 @@ export function presentCommissioning(view: CommissioningView) {
 export function presentProviders(providers: readonly ProviderWithHomes[]) {
   return providers.map((p) => ({
     name: p.name,
-    type: providerTypeLabels[p.providerType] ?? p.providerType,
+    type: providerType.label(p.providerType),
     homes: p.homes.map((h) => ({ name: h.name, outOfAuthority: h.outOfAuthority ? 'Yes' : 'No', weeklyRate: moneyOf(h.weeklyRate) })),
   }));
 }

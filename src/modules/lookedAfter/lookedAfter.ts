@@ -1,30 +1,10 @@
 /** @module Looked after episodes and placements: their shapes, codes and the pure rules a placement must keep. */
-import { legalReasonLabels, placementTypeLabels } from '../children/childLabels.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-
-export const legalReasons = ['cso_home', 'cso_away', 'interim_cso', 'cpo_or_warrant', 's25_voluntary', 'permanence_order', 'criminal_justice', 'other'] as const;
-export const reasonsEnded = ['home_with_parents', 'friends_relatives', 'kinship_care_order', 'adopted', 'continuing_care', 'own_tenancy_supported', 'residential', 'custody', 'other', 'not_known'] as const;
-export const placementTypes = ['at_home', 'kinship', 'foster_la', 'foster_purchased', 'prospective_adopters', 'other_community', 'la_home', 'voluntary_home', 'residential_school', 'secure', 'crisis_care', 'other_residential'] as const;
-
-export type LegalReason = (typeof legalReasons)[number];
-export type ReasonEnded = (typeof reasonsEnded)[number];
-export type PlacementType = (typeof placementTypes)[number];
+import { PlacementType } from '../../platform/codes/careCodes.js';
+import { legalReasonLabels, placementTypeLabels } from '../../platform/codes/careCodes.js';
 
 export { legalReasonLabels, placementTypeLabels };
-
-export const reasonEndedLabels: Record<ReasonEnded, string> = {
-  home_with_parents: 'Went home to parents',
-  friends_relatives: 'Went to live with friends or relatives',
-  kinship_care_order: 'Kinship care order',
-  adopted: 'Adopted',
-  continuing_care: 'Continuing care',
-  own_tenancy_supported: 'Own tenancy, with support',
-  residential: 'Residential care',
-  custody: 'Custody',
-  other: 'Other',
-  not_known: 'Not known',
-};
 
 export interface Episode {
   episodeId: string;
@@ -71,7 +51,6 @@ export interface PlacementDetails {
   weeklyCost: number | null;
   startDate: string;
 }
-
 
 /**
  * Where a new placement starting on `startDate` breaks the rules: it must lie inside an open episode, and

@@ -1,22 +1,16 @@
 /** @module View models for a child's care page and the episode and placement forms. */
 import { paths } from '../../platform/http/paths.js';
-import { labelFor } from '../children/childLabels.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import { legalReasonLabels, legalReasons, placementTypeLabels, placementTypes, reasonEndedLabels, reasonsEnded, type CareHistory, type Provider } from './lookedAfter.js';
+import { legalReasonLabels, placementTypeLabels, type CareHistory, type Provider } from './lookedAfter.js';
 import { placementMovesInLastYear } from '../children/child.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { moneyOf } from '../../platform/dates/formats.js';
+import { legalReason, legalReasons, placementType, placementTypes, reasonEnded, reasonEndedLabels, reasonsEnded } from '../../platform/codes/careCodes.js';
+import { providerType } from '../../platform/codes/careCodes.js';
 
 const period = (start: string, end: string | null) => (end ? `${longDateOf(start)} to ${longDateOf(end)}` : `Since ${longDateOf(start)}`);
-
-export const providerTypeLabels: Record<string, string> = {
-  local_authority: 'The council’s own',
-  voluntary: 'Voluntary',
-  private: 'Private',
-  other_authority: 'Another council',
-};
 
 /**
  * The care page: episodes, placements, stability, and which actions make sense now.
@@ -35,12 +29,12 @@ export function presentCareHistory(history: CareHistory, today: string) {
     stability: `${moves} ${moves === 1 ? 'move' : 'moves'} in the last 12 months`,
     episodes: history.episodes.map((e) => ({
       period: period(e.startDate, e.endDate),
-      legalReason: labelFor(legalReasonLabels, e.legalReason),
-      reasonEnded: e.endDate ? labelFor(reasonEndedLabels, e.reasonEnded) || 'Not recorded' : 'Open',
+      legalReason: legalReason.label(e.legalReason),
+      reasonEnded: e.endDate ? reasonEnded.label(e.reasonEnded) || 'Not recorded' : 'Open',
     })),
     placements: history.placements.map((p) => ({
       period: period(p.startDate, p.endDate),
-      type: labelFor(placementTypeLabels, p.placementType),
+      type: placementType.label(p.placementType),
       provider: p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
       weeklyCost: p.weeklyCost === null ? 'Not recorded' : moneyOf(p.weeklyCost),
@@ -99,7 +93,7 @@ export function presentPlacementForm(child: { childId: string; name: string }, m
     ],
     providerItems: [
       { value: '', text: 'No provider (for example at home or with kinship carers)', selected: !values.providerId },
-      ...providers.map((p) => ({ value: p.providerId, text: `${p.name} (${providerTypeLabels[p.providerType] ?? p.providerType})`, selected: p.providerId === values.providerId })),
+      ...providers.map((p) => ({ value: p.providerId, text: `${p.name} (${providerType.label(p.providerType)})`, selected: p.providerId === values.providerId })),
     ],
     outOfAuthorityItems: [
       { value: 'no', text: 'No, in the council’s area', checked: values.outOfAuthority === 'no' },

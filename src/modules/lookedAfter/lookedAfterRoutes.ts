@@ -7,9 +7,7 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode } from './careForms.js';
 import { type FormValues } from '../../platform/forms/formValues.js';
 import type { CareChange } from './lookedAfterService.js';
-import {
-  presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm,
-} from './lookedAfterPresenter.js';
+import { presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm } from './lookedAfterPresenter.js';
 import { presentOrdersInForce } from '../scra/supervisionOrderPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 

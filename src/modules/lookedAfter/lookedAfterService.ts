@@ -7,11 +7,12 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId, placementStartProblems, type CareHistory, type LegalReason, type PlacementDetails, type Provider, type ReasonEnded } from './lookedAfter.js';
+import { newRecordId, placementStartProblems, type CareHistory, type PlacementDetails, type Provider } from './lookedAfter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import type { LookedAfterRepository } from './lookedAfterRepository.js';
+import { type LegalReason, type ReasonEnded } from '../../platform/codes/careCodes.js';
 
 /** How a change went: done, refused with problems to show beside the fields, or not allowed. */
 export type CareChange<T extends object = object> =

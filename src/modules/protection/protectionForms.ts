@@ -1,10 +1,7 @@
 /** @module The registration and de-registration forms, checked with zod. */
 import { z } from 'zod';
 import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
-import {
-  concernCodes, deregistrationReasons, irdDecisions, meetingDecisions, meetingKinds,
-  type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind,
-} from './protection.js';
+import { concernCodes, deregistrationReasons, irdDecisions, meetingDecisions, meetingKinds, type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind } from '../../platform/codes/protectionCodes.js';
 
 const registerSchema = z.object({
   concerns: z.array(z.enum(concernCodes, { error: 'Select areas of concern from the list' })).min(1, 'Select at least one area of concern'),

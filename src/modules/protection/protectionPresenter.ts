@@ -1,16 +1,12 @@
 /** @module View models for a child's registrations, the registration forms and the register page. */
 import { paths } from '../../platform/http/paths.js';
-import { labelFor } from '../children/childLabels.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import {
-  concernCodes, concernLabels, daysOnRegister, deregistrationReasonLabels, deregistrationReasons, irdDecisionLabels, irdDecisions,
-  meetingDecisionLabels, meetingDecisions, meetingKindLabels, meetingKinds, reregistrationWithin18Months,
-  type ProtectionEvent, type Registration, type RegisteredChild,
-} from './protection.js';
+import { daysOnRegister, reregistrationWithin18Months, type ProtectionEvent, type Registration, type RegisteredChild } from './protection.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
+import { concern, concernCodes, concernLabels, deregistrationReason, deregistrationReasonLabels, deregistrationReasons, irdDecision, irdDecisionLabels, irdDecisions, meetingDecision, meetingDecisionLabels, meetingDecisions, meetingKind, meetingKindLabels, meetingKinds } from '../../platform/codes/protectionCodes.js';
 
-const concernsText = (codes: readonly string[]) => codes.map((c) => labelFor(concernLabels, c)).join(', ') || 'None recorded';
+const concernsText = (codes: readonly string[]) => codes.map((c) => concern.label(c)).join(', ') || 'None recorded';
 
 /** `400` days → `1 year, 1 month`; under a month in days. */
 export function timeOnRegister(registeredDate: string, today: string): string {
@@ -36,7 +32,7 @@ export function presentRegistrations(child: { childId: string; name: string }, r
     rows: registrations.map((r) => ({
       period: r.deregisteredDate ? `${longDateOf(r.registeredDate)} to ${longDateOf(r.deregisteredDate)}` : `Since ${longDateOf(r.registeredDate)}`,
       concerns: concernsText(r.concerns),
-      reasonEnded: r.deregisteredDate ? labelFor(deregistrationReasonLabels, r.deregistrationReason) || 'Not recorded' : 'On the register',
+      reasonEnded: r.deregisteredDate ? deregistrationReason.label(r.deregistrationReason) || 'Not recorded' : 'On the register',
     })),
   };
 }
@@ -46,7 +42,6 @@ export function reregistrationWarning(registrations: readonly Registration[], to
   const previous = reregistrationWithin18Months(registrations.map((r) => r.deregisteredDate), today);
   return previous && `This child was taken off the register on ${longDateOf(previous)}, less than 18 months ago. Registering them again is a re-registration within 18 months.`;
 }
-
 
 /** @example presentRegisterForm(child, {}, [], {}, undefined).concernItems.length // 13 */
 export function presentRegisterForm(child: { childId: string; name: string }, values: FormValues, concerns: readonly string[], problems: Record<string, string>, warning: string | undefined) {
@@ -87,8 +82,8 @@ export function presentRegister(children: readonly RegisteredChild[], today: str
 /** @example presentEvents(discussions, meetings).discussions[0].decision // 'Joint investigation by police and social work' */
 export function presentEvents(discussions: readonly ProtectionEvent[], meetings: readonly ProtectionEvent[]) {
   return {
-    discussions: discussions.map((d) => ({ date: longDateOf(d.date), decision: labelFor(irdDecisionLabels, d.decision) })),
-    meetings: meetings.map((m) => ({ date: longDateOf(m.date), kind: labelFor(meetingKindLabels, m.kind), decision: labelFor(meetingDecisionLabels, m.decision) })),
+    discussions: discussions.map((d) => ({ date: longDateOf(d.date), decision: irdDecision.label(d.decision) })),
+    meetings: meetings.map((m) => ({ date: longDateOf(m.date), kind: meetingKind.label(m.kind), decision: meetingDecision.label(m.decision) })),
   };
 }
 

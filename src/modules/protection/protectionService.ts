@@ -9,10 +9,9 @@ import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../lookedAfter/lookedAfter.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-import {
-  reregistrationWithin18Months, type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind, type ProtectionEvent, type Registration, type RegisteredChild,
-} from './protection.js';
+import { reregistrationWithin18Months, type ProtectionEvent, type Registration, type RegisteredChild } from './protection.js';
 import type { ProtectionRepository } from './protectionRepository.js';
+import { type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind } from '../../platform/codes/protectionCodes.js';
 
 export type ProtectionChange =
   | { outcome: 'done'; reregisteredAfter?: string }

@@ -1,13 +1,5 @@
 /** @module A referral as Cairn runs it: from arrival, through screening and a pathway decision, to allocation. */
-
-export const pathways = ['family_first', 'social_work_assessment', 'signposted', 'no_further_action'] as const;
-export type Pathway = (typeof pathways)[number];
-
-export const referralSources = ['education', 'police', 'health', 'self_or_family', 'social_work', 'scra', 'third_sector', 'other'] as const;
-export type ReferralSource = (typeof referralSources)[number];
-
-export const closureReasons = ['outcomes_met', 'stepped_down_universal', 'stepped_up_statutory', 'moved_away', 'family_declined', 'other'] as const;
-export type ClosureReason = (typeof closureReasons)[number];
+import { Pathway, ReferralSource } from '../../platform/codes/referralCodes.js';
 
 /** Pathways that lead to a worker being allocated and a case opened; the others close the referral. */
 export const allocatedPathways: readonly Pathway[] = ['family_first', 'social_work_assessment'];

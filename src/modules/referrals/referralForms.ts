@@ -4,7 +4,8 @@ import { readDateField } from '../../platform/forms/dates.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { closureReasons, pathways, referralSources, type NewReferral, type ReferredChild } from './referral.js';
+import { type NewReferral, type ReferredChild } from './referral.js';
+import { closureReasons, pathways, referralSources } from '../../platform/codes/referralCodes.js';
 
 /** How many children one referral form takes (siblings referred together). */
 export const childRows = [1, 2, 3] as const;

@@ -2,10 +2,12 @@
 import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { closureReasons, decisionDueDate, isOverdue, pathways, referralSources, referralStage, type ReferralRecord } from './referral.js';
-import { closureReasonLabels, pathwayLabels, sourceLabels, stageLabels } from './referralLabels.js';
+import { decisionDueDate, isOverdue, referralStage, type ReferralRecord } from './referral.js';
+import { stageLabels } from './referralLabels.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
+import { closureReasons, pathways, referralSources } from '../../platform/codes/referralCodes.js';
+import { closureReasonLabels, pathwayLabels, sourceLabels } from '../../platform/codes/referralCodes.js';
 
 /** Radio items for a set of labelled choices, with the chosen one checked. */
 function radioItems<Key extends string>(keys: readonly Key[], labels: Record<Key, string>, chosen: string | undefined) {

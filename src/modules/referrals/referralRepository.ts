@@ -1,6 +1,7 @@
 /** @module SQL for referrals recorded in Cairn: intake, screening, decision, allocation and case closure. */
 import type { Queryable } from '../../db/database.js';
-import type { ClosureReason, Pathway, ReferralRecord, ReferralSource } from './referral.js';
+import type { ReferralRecord } from './referral.js';
+import { type ClosureReason, type Pathway, type ReferralSource } from '../../platform/codes/referralCodes.js';
 
 interface ReferralRow {
   referral_id: string; group_id: string; child_id: string; forename: string | null; surname: string | null; date_of_birth: string;

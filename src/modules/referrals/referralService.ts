@@ -4,10 +4,11 @@ import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { FamilyFirstRepository } from '../familyFirst/familyFirstRepository.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { allocatedPathways, newRecordId, type ClosureReason, type NewReferral, type Pathway, type ReferralRecord } from './referral.js';
+import { allocatedPathways, newRecordId, type NewReferral, type ReferralRecord } from './referral.js';
 import { may, overseesTeam, teamsOverseen } from '../../platform/access/access.js';
 import { rolesWith } from '../../platform/access/roles.js';
 import type { CaseRecord, ReferralRepository } from './referralRepository.js';
+import { type ClosureReason, type Pathway } from '../../platform/codes/referralCodes.js';
 
 export type Recorded = { outcome: 'recorded'; groupId: string; referralIds: string[] } | { outcome: 'problems'; problems: Record<number, string> };
 export type Decided = { outcome: 'decided' } | { outcome: 'not_found' | 'forbidden' | 'already_decided' | 'before_received' };

@@ -2,10 +2,10 @@
 import { censusDate, financialYear, reportingYear } from './periods.js';
 import { notRecorded } from './placementTypes.js';
 import type { StatsResult, StatsRow } from './statsTypes.js';
-import { placementTypeLabels } from '../children/childLabels.js';
 import type { Benchmark } from '../benchmarks/benchmarkRepository.js';
 import type { ChartPoint } from '../../platform/documents/charts.js';
 import type { FigureCell, FigureTable } from './figureTable.js';
+import { placementType, placementTypeLabels } from '../../platform/codes/careCodes.js';
 
 /** Everything the tables are laid out from: the figures, the comparator rows, and the years asked for. */
 export interface FigureSource {
@@ -32,7 +32,7 @@ const areaLabels: Record<string, string> = { scotland: 'Scotland', family_group:
  */
 export function placementTypeLabel(code: string): string {
   if (code === notRecorded) return 'Not recorded';
-  return placementTypeLabels[code] ?? code.replace(/_/g, ' ');
+  return placementType.label(code);
 }
 
 function clusterLabel(code: string): string {

@@ -1,10 +1,10 @@
 /** @module View models for a child's referrals to the Reporter and the referral, decision and hearing forms. */
 import { paths } from '../../platform/http/paths.js';
-import { labelFor } from '../children/childLabels.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import { groundLabels, grounds, hearingOutcomeLabels, hearingOutcomes, reporterDecisionLabels, reporterDecisions, type ScraReferral } from './scra.js';
+import { type ScraReferral } from './scra.js';
+import { ground, groundLabels, hearingOutcome, hearingOutcomeLabels, hearingOutcomes, reporterDecision, reporterDecisionLabels, reporterDecisions, scraGrounds as grounds } from '../../platform/codes/reporterCodes.js';
 
 /**
  * `orderLinks`: for each hearing that made, continued, varied or terminated an order, the link to record it or to see it.
@@ -19,12 +19,12 @@ export function presentScra(child: { childId: string; name: string }, referrals:
     referrals: referrals.map((r, index) => ({
       id: `referral-${index + 1}`,
       heading: `Referred on ${longDateOf(r.referralDate)}`,
-      ground: labelFor(groundLabels, r.ground),
-      decision: r.decision ? `${labelFor(reporterDecisionLabels, r.decision)} on ${longDateOf(r.decisionDate!)}` : 'Awaiting the Reporter’s decision',
+      ground: ground.label(r.ground),
+      decision: r.decision ? `${reporterDecision.label(r.decision)} on ${longDateOf(r.decisionDate!)}` : 'Awaiting the Reporter’s decision',
       decisionHref: paths.care.scraDecision({ childId: child.childId, referralId: r.scraReferralId }),
       hearingHref: paths.care.scraHearing({ childId: child.childId, referralId: r.scraReferralId }),
       hearings: r.hearings.map((h) => ({
-        date: longDateOf(h.hearingDate), outcome: labelFor(hearingOutcomeLabels, h.outcome), review: h.reviewDate ? longDateOf(h.reviewDate) : 'None', order: orderLinks.get(h.hearingId),
+        date: longDateOf(h.hearingDate), outcome: hearingOutcome.label(h.outcome), review: h.reviewDate ? longDateOf(h.reviewDate) : 'None', order: orderLinks.get(h.hearingId),
       })),
     })),
   };

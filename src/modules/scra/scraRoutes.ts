@@ -6,15 +6,15 @@ import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { formValues, readForm, type FormValues } from '../../platform/forms/formValues.js';
-import { grounds, hearingOutcomes, reporterDecisions } from './scra.js';
 import type { ScraChange } from './scraService.js';
 import { presentScra, presentScraForm } from './scraPresenter.js';
 import { hearingOrderLinks } from './supervisionOrderPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { ground, hearingOutcomes, reporterDecisions } from '../../platform/codes/reporterCodes.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
-const referralSchema = z.object({ ground: z.string().refine((g) => grounds.includes(g), 'Select the ground of referral') });
+const referralSchema = z.object({ ground: z.string().refine(ground.has, 'Select the ground of referral') });
 const decisionSchema = z.object({ decision: z.enum(reporterDecisions, { error: 'Select the Reporter’s decision' }) });
 const hearingSchema = z.object({ outcome: z.enum(hearingOutcomes, { error: 'Select the outcome of the hearing' }) });
 

@@ -8,9 +8,10 @@ import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../lookedAfter/lookedAfter.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-import { outcomesNeedingReview, type HearingOutcome, type ReporterDecision, type ScraReferral } from './scra.js';
+import { outcomesNeedingReview, type ScraReferral } from './scra.js';
 import type { ScraRepository } from './scraRepository.js';
 import { addYears } from '../../platform/dates/isoDates.js';
+import { type HearingOutcome, type ReporterDecision } from '../../platform/codes/reporterCodes.js';
 
 export type ScraChange = { outcome: 'done' } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildScra = { outcome: 'found'; child: { childId: string; name: string }; referrals: ScraReferral[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };

@@ -7,33 +7,7 @@
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { addDays, addYears, daysBetween } from '../../platform/dates/isoDates.js';
-
-export const orderKinds = ['cso_home', 'cso_away', 'interim_cso'] as const;
-export type OrderKind = (typeof orderKinds)[number];
-export const orderKindLabels: Record<OrderKind, string> = {
-  cso_home: 'Compulsory Supervision Order, at home (no residence condition)',
-  cso_away: 'Compulsory Supervision Order with a residence condition',
-  interim_cso: 'Interim Compulsory Supervision Order',
-};
-
-export const reviewOutcomes = ['continued', 'varied', 'terminated'] as const;
-export type ReviewOutcome = (typeof reviewOutcomes)[number];
-export const reviewOutcomeLabels: Record<ReviewOutcome, string> = {
-  continued: 'Continued',
-  varied: 'Varied',
-  terminated: 'Terminated (the order ends)',
-};
-
-export const endReasons = ['terminated_at_hearing', 'replaced_by_new_order', 'interim_expired', 'turned_18', 'permanence_order', 'other'] as const;
-export type EndReason = (typeof endReasons)[number];
-export const endReasonLabels: Record<EndReason, string> = {
-  terminated_at_hearing: 'Terminated at a children’s hearing',
-  replaced_by_new_order: 'Replaced by a new order',
-  interim_expired: 'Interim order expired',
-  turned_18: 'The young person turned 18',
-  permanence_order: 'Replaced by a permanence order',
-  other: 'Other',
-};
+import { EndReason, OrderKind, ReviewOutcome, reviewOutcomeLabels } from '../../platform/codes/reporterCodes.js';
 
 /** Hearing outcomes that make a new order, which Cairn offers to record as an order. */
 export const outcomesMakingAnOrder: readonly string[] = ['cso_made', 'interim_cso'];

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { formValues, readForm, type FormReading } from '../../platform/forms/formValues.js';
-import { endReasons, orderKinds, reviewOutcomes, type EndReason } from './supervisionOrder.js';
 import type { NewOrder, NewReview } from './supervisionOrderService.js';
+import { endReasons, orderKinds, reviewOutcomes, type EndReason } from '../../platform/codes/reporterCodes.js';
 
 /** Optional text: trimmed, empty as null, at most `max` characters. */
 const optionalText = (label: string, max: number) =>

@@ -1,15 +1,12 @@
 /** @module View models for a child's Compulsory Supervision Orders, their forms, and the managers' reviews due list. */
 import { paths } from '../../platform/http/paths.js';
-import { labelFor } from '../children/childLabels.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import {
-  endReasonLabels, endReasons, latestReview, lastReviewedOrMade, nextReviewDate, orderKindLabels, orderKinds, outcomesMakingAnOrder, reviewOutcomeLabels, reviewOutcomeOfHearing,
-  reviewOutcomes, reviewStatus, type OrderReviewDue, type SupervisionOrder,
-} from './supervisionOrder.js';
+import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewStatus, type OrderReviewDue, type SupervisionOrder } from './supervisionOrder.js';
 import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
+import { endReasonLabels, endReasons, orderEndReason, orderKind, orderKindLabels, orderKinds, reviewOutcome, reviewOutcomeLabels, reviewOutcomes } from '../../platform/codes/reporterCodes.js';
 
 type Child = { childId: string; name: string };
 
@@ -36,10 +33,10 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
     newHref: paths.supervisionOrders.new(child),
     orders: [...orders].reverse().map((o, index) => ({
       id: `order-${index + 1}`,
-      heading: labelFor(orderKindLabels, o.kind),
+      heading: orderKind.label(o.kind),
       made: longDateOf(o.madeDate),
       inForce: !o.endedDate,
-      status: o.endedDate ? `Ended on ${longDateOf(o.endedDate)}: ${labelFor(endReasonLabels, o.endReason)}` : 'In force',
+      status: o.endedDate ? `Ended on ${longDateOf(o.endedDate)}: ${orderEndReason.label(o.endReason)}` : 'In force',
       measures: currentMeasures(o),
       residence: o.residence ?? (o.kind === 'cso_home' ? 'No residence condition' : 'Not recorded'),
       hearing: o.hearingId ? `Made at the hearing on ${longDateOf(o.madeDate)}` : 'Hearing not recorded in Cairn',
@@ -47,7 +44,7 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
       reviewHref: paths.supervisionOrders.review({ childId: child.childId, orderId: o.orderId }),
       endHref: paths.supervisionOrders.end({ childId: child.childId, orderId: o.orderId }),
       reviews: o.reviews.map((r) => ({
-        date: longDateOf(r.reviewDate), outcome: labelFor(reviewOutcomeLabels, r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
+        date: longDateOf(r.reviewDate), outcome: reviewOutcome.label(r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
       })),
     })),
   };
@@ -60,7 +57,7 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
 export function presentOrdersInForce(child: { childId: string }, orders: readonly SupervisionOrder[], today: string) {
   return {
     href: paths.supervisionOrders.child(child),
-    orders: orders.filter((o) => !o.endedDate).map((o) => ({ text: `${labelFor(orderKindLabels, o.kind)}, made on ${longDateOf(o.madeDate)}`, review: `Review by ${reviewText(o, today)}` })),
+    orders: orders.filter((o) => !o.endedDate).map((o) => ({ text: `${orderKind.label(o.kind)}, made on ${longDateOf(o.madeDate)}`, review: `Review by ${reviewText(o, today)}` })),
   };
 }
 
@@ -136,7 +133,7 @@ export function presentReviewForm(child: Child, order: SupervisionOrder, values:
   return {
     ...formModel(child, action, values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures']),
     hearing: hearing && `From the hearing on ${longDateOf(hearing.hearingDate)}`,
-    order: `${labelFor(orderKindLabels, order.kind)}, made on ${longDateOf(order.madeDate)}; review due by ${longDateOf(nextReviewDate(order))}`,
+    order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}; review due by ${longDateOf(nextReviewDate(order))}`,
     nextHint: order.kind === 'interim_cso'
       ? 'An interim order lasts at most 22 days, counting the day of this hearing. Leave empty if the order is terminated.'
       : `Within a year of this hearing. Leave empty if the order is terminated. (Last ${order.reviews.length ? 'reviewed' : 'made'} on ${longDateOf(since)}; it lapses after ${longDateOf(latestReview(order.kind, since))}.)`,
@@ -148,7 +145,7 @@ export function presentReviewForm(child: Child, order: SupervisionOrder, values:
 export function presentEndForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldErrors) {
   return {
     ...formModel(child, paths.supervisionOrders.end({ childId: child.childId, orderId: order.orderId }), values, problems, ['endedDate', 'endReason']),
-    order: `${labelFor(orderKindLabels, order.kind)}, made on ${longDateOf(order.madeDate)}`,
+    order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}`,
     reasonItems: radios(endReasons, endReasonLabels, values.endReason),
   };
 }
@@ -159,7 +156,7 @@ export function presentEndForm(child: Child, order: SupervisionOrder, values: Fo
  */
 export function presentReviewsDue(rows: readonly OrderReviewDue[], today: string) {
   return rows.map((r) => ({
-    name: r.name, href: paths.supervisionOrders.child(r), order: labelFor(orderKindLabels, r.kind), reviewBy: longDateOf(r.nextReviewDate),
+    name: r.name, href: paths.supervisionOrders.child(r), order: orderKind.label(r.kind), reviewBy: longDateOf(r.nextReviewDate),
     status: reviewStatus(r.nextReviewDate, today), overdue: r.nextReviewDate < today,
   }));
 }

@@ -1,6 +1,7 @@
 /** @module SQL for Compulsory Supervision Orders and their review hearings. */
 import type { Queryable } from '../../db/database.js';
-import type { EndReason, OrderKind, OrderReview, OrderReviewDue, ReviewOutcome, SupervisionOrder } from './supervisionOrder.js';
+import type { OrderReview, OrderReviewDue, SupervisionOrder } from './supervisionOrder.js';
+import { type EndReason, type OrderKind, type ReviewOutcome } from '../../platform/codes/reporterCodes.js';
 
 interface OrderRow {
   order_id: string; child_id: string; kind: OrderKind; made_date: string; measures: string; residence: string | null; hearing_id: string | null;

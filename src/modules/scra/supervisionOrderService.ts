@@ -9,11 +9,12 @@ import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../lookedAfter/lookedAfter.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays, type EndReason, type OrderKind, type OrderReviewDue, type ReviewOutcome, type SupervisionOrder } from './supervisionOrder.js';
+import { endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays, type OrderReviewDue, type SupervisionOrder } from './supervisionOrder.js';
 import { addDays } from '../../platform/dates/isoDates.js';
 import type { SupervisionOrderRepository } from './supervisionOrderRepository.js';
 import type { ScraRepository } from './scraRepository.js';
 import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
+import { type EndReason, type OrderKind, type ReviewOutcome } from '../../platform/codes/reporterCodes.js';
 
 export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldErrors } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };

@@ -1,8 +1,8 @@
 /** @module `family_first.outcomes`: what happened, within the window, to children referred to Family First in it. */
 import { windowPeriod } from '../periods.js';
-import { fosterPlacementTypes } from '../placementTypes.js';
 import type { Indicator } from '../statsTypes.js';
 import { statsRow } from './rows.js';
+import { fosterPlacementTypes } from '../../../platform/codes/careCodes.js';
 
 /** Every outcome has a row, in this order, 0 included. */
 export const familyFirstOutcomeNames = ['looked_after', 'accommodated', 'fostered', 'secure', 'external_placement', 'cp_registered'] as const;

@@ -1,10 +1,10 @@
 /** @module `lac.community_pct` (LGBF CHN9): the share of looked after children not in a residential placement. */
 import { censusDates } from '../periods.js';
-import { residentialPlacementTypes } from '../placementTypes.js';
 import { percentage } from '../rounding.js';
 import type { Indicator } from '../statsTypes.js';
 import { lookedAfterByPlacementType } from './lacByPlacementType.js';
 import { statsRow } from './rows.js';
+import { residentialPlacementTypes } from '../../../platform/codes/careCodes.js';
 
 const residential: ReadonlySet<string> = new Set(residentialPlacementTypes);
 
