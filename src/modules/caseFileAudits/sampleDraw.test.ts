@@ -55,3 +55,19 @@ describe('drawing an audit sample', () => {
     expect(drawSample(open, 6, 1, false).tookAll).toBe(false);
   });
 });
+
+describe('a fixed audit sample (ADR 0011: a round is kept as its seed, so its draw must never change)', () => {
+  const cases = Array.from({ length: 40 }, (_, i) => ({ caseId: `K${String(i + 1).padStart(2, '0')}`, team: i % 3 === 0 ? 'Duty' : 'Family First' }));
+
+  it('draws exactly the same files from a fixed seed, stratified by team', () => {
+    const draw = drawSample(cases, 8, 20221031, true);
+    expect(draw.drawn.map((c) => c.caseId)).toEqual(['K34', 'K22', 'K19', 'K33', 'K14', 'K03', 'K20', 'K24']);
+    expect(draw.perTeam).toEqual([{ team: 'Duty', open: 14, drawn: 3 }, { team: 'Family First', open: 26, drawn: 5 }]);
+  });
+
+  it('draws exactly the same files from a fixed seed without strata, whatever order the cases arrive in', () => {
+    const expected = ['K33', 'K22', 'K15', 'K34', 'K03', 'K05', 'K21', 'K25'];
+    expect(drawSample(cases, 8, 20221031, false).drawn.map((c) => c.caseId)).toEqual(expected);
+    expect(drawSample([...cases].reverse(), 8, 20221031, false).drawn.map((c) => c.caseId)).toEqual(expected);
+  });
+});

@@ -43,3 +43,13 @@ describe('the seeded random streams', () => {
     }
   });
 });
+
+describe('fixed answers: the generator must never change under past draws (ADR 0011)', () => {
+  // Every audit round stores only its seed and the demo only its seed: if these values change, every past audit
+  // sample and the whole demo authority would be silently redrawn. Change the generator only as a new, named one.
+  it('gives the same first values for a fixed seed and stream as it always has', () => {
+    const random = createRandom(2021, 'care');
+    expect([random.next(), random.next(), random.next()]).toEqual([0.8270763217005879, 0.2560641514137387, 0.19672254333272576]);
+    expect([random.int(1, 6), random.int(1, 6), random.int(1, 100)]).toEqual([5, 4, 44]);
+  });
+});
