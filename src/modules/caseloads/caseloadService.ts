@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import { newRecordId } from '../referrals/referral.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { CaseTask, MyCase, TaskKind, WorkerCaseload } from './caseload.js';
 import type { CaseloadRepository } from './caseloadRepository.js';
@@ -24,7 +24,7 @@ export function caseloadService(db: Database, repository: CaseloadRepository, ch
       if (!found) return 'not_found';
       if (!(await children.mayAccess(user, found.childId))) return 'forbidden';
       await db.transaction(async (tx) => {
-        const taskId = newRecordId('task');
+        const taskId = newRecordId('TASK');
         await repository.addTask(tx, { taskId, ...task, createdBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'case.task_changed', childId: found.childId, subject: task.caseId, details: { taskId, added: task.kind } }, tx);
       });

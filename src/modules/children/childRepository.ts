@@ -3,6 +3,7 @@ import type { Queryable, SqlValue } from '../../db/database.js';
 import type { ChildDetails, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
 import type { ChildScope } from '../../platform/access/access.js';
 import type { ChildDetailsChange } from './childDetails.js';
+import type { NumberedIdStyle } from '../../platform/ids/recordIds.js';
 
 // A child is in scope when they have a case open today that the scope covers.
 const inScope = `(
@@ -71,6 +72,22 @@ export function childRepository() {
       if (childIds.length === 0) return new Set();
       const rows = await db.query<{ child_id: string }>(`select c.child_id from children c where c.child_id = any($4::text[]) and ${inScope}`, [...scopeParams(scope), [...new Set(childIds)]]);
       return new Set(rows.map((row) => row.child_id));
+    },
+
+    /**
+     * How children's ids are written where they are numbered (`C012987`): the commonest prefix, its width and its
+     * highest number. Taken under a transaction lock, so two people adding children at once get different ids.
+     */
+    async numberedIdStyle(db: Queryable): Promise<NumberedIdStyle | undefined> {
+      await db.query(`select pg_advisory_xact_lock(hashtext('cairn:numbered child ids'))`);
+      const rows = await db.query<{ prefix: string; digits: number; highest: string }>(
+        `select substring(child_id from '^([A-Za-z]*)') as prefix, max(length(child_id) - length(substring(child_id from '^([A-Za-z]*)'))) as digits,
+                max(substring(child_id from '([0-9]+)$')::bigint) as highest
+           from children where child_id ~ '^[A-Za-z]{0,4}[0-9]{3,15}$'
+          group by 1 order by count(*) desc, 1 limit 1`,
+      );
+      const row = rows[0];
+      return row && { prefix: row.prefix, digits: Number(row.digits), highest: Number(row.highest) };
     },
 
     /** True when the child exists and lies in the scope. */

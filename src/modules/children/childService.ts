@@ -2,7 +2,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId } from '../referrals/referral.js';
+import { newRecordId, nextNumberedId } from '../../platform/ids/recordIds.js';
 import type { ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
 import type { ChildScope } from '../../platform/access/access.js';
 import { childScope } from '../../platform/access/access.js';
@@ -24,6 +24,7 @@ export type Added =
   | { outcome: 'unknown_sibling' | 'forbidden' };
 
 export function childService(db: Database, repository: ChildRepository, audit: AuditService) {
+  const newChildId = async (tx: Queryable): Promise<string> => nextNumberedId(await repository.numberedIdStyle(tx));
   const duplicatesAmong = async (tx: Queryable, scope: ChildScope, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> =>
     likelyDuplicatesOf(child, await repository.bornOn(tx, scope, child.dateOfBirth, exceptChildId));
 
@@ -69,14 +70,14 @@ export function childService(db: Database, repository: ChildRepository, audit: A
         if (child.siblingId) {
           const siblingFamily = await repository.familyIdOf(tx, child.siblingId);
           if (siblingFamily === undefined) return { outcome: 'unknown_sibling' };
-          familyId = siblingFamily ?? newRecordId('fam');
+          familyId = siblingFamily ?? newRecordId('FAM');
           if (siblingFamily === null) {
             await repository.joinFamily(tx, child.siblingId, familyId);
             await audit.record({ kind: 'user', user }, { action: 'child.changed', childId: child.siblingId, subject: 'family', details: { familyId } }, tx);
           }
         }
-        const childId = newRecordId('child');
-        await repository.add(tx, { ...child, childId, familyId: familyId ?? newRecordId('fam') });
+        const childId = await newChildId(tx);
+        await repository.add(tx, { ...child, childId, familyId: familyId ?? newRecordId('FAM') });
         await audit.record({ kind: 'user', user }, {
           action: 'child.created', childId, subject: 'added',
           details: { ...child, likelyDuplicatesRuledOut: duplicates.map((d) => d.childId) },
@@ -84,6 +85,13 @@ export function childService(db: Database, repository: ChildRepository, audit: A
         return { outcome: 'added', childId, mayOpen: await repository.isInScope(tx, scope, childId) };
       });
     },
+
+    /**
+     * The id for a child about to be added, continuing the numbered style of the ids already held (`C012988` after
+     * `C012987`), inside the transaction that adds the child.
+     * @example const childId = await children.newChildId(tx)
+     */
+    newChildId,
 
     /** @example await children.search(user, { text: 'Boyd', limit: 50 }) */
     async search(user: SignedInUser, search: ChildSearch): Promise<ChildSearchResult[]> {

@@ -1,7 +1,7 @@
 /** @module A child's chronology for those who may see the child (viewing audited), and adding significant events (audited). */
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import { newRecordId } from '../referrals/referral.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { ChronologyEntry } from './chronology.js';
 import type { ChronologyRepository } from './chronologyRepository.js';
@@ -28,7 +28,7 @@ export function chronologyService(db: Database, repository: ChronologyRepository
       if (!(await repository.name(db, childId))) return 'not_found';
       if (!(await children.mayAccess(user, childId))) return 'forbidden';
       await db.transaction(async (tx) => {
-        const eventId = newRecordId('sig');
+        const eventId = newRecordId('SIG');
         await repository.addSignificantEvent(tx, { eventId, childId, ...event, recordedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'child.changed', childId, subject: 'significant event', details: { eventId } }, tx);
       });

@@ -1,7 +1,7 @@
 /** @module The people and agencies around a child: listed for those who may see the child (audited), added with an audit event. */
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import { newRecordId } from '../referrals/referral.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { ChildService } from './childService.js';
 import type { KeyPerson, KeyPeopleRepository } from './keyPeopleRepository.js';
@@ -21,7 +21,7 @@ export function keyPeopleService(db: Database, repository: KeyPeopleRepository, 
     async add(user: SignedInUser, childId: string, person: Omit<KeyPerson, 'personId'>): Promise<'added' | 'forbidden'> {
       if (!(await children.mayAccess(user, childId))) return 'forbidden';
       await db.transaction(async (tx) => {
-        const personId = newRecordId('kp');
+        const personId = newRecordId('KP');
         await repository.add(tx, childId, { personId, ...person, addedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'child.changed', childId, subject: 'key people', details: { personId } }, tx);
       });

@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import { newRecordId } from '../referrals/referral.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { InvolvementEnding, InvolvementRecord } from './familyFirst.js';
 import type { FamilyFirstRepository } from './familyFirstRepository.js';
@@ -56,7 +56,7 @@ export function familyFirstService(db: Database, repository: FamilyFirstReposito
     addSession(user: SignedInUser, involvementId: string, session: { sessionDate: string; who: string; whatWasDone: string }): Promise<Changed> {
       return change(user, involvementId, async (tx, startedDate, childId) => {
         if (session.sessionDate < startedDate) return { outcome: 'before_start' };
-        const sessionId = newRecordId('ffs');
+        const sessionId = newRecordId('FFS');
         await repository.addSession(tx, { sessionId, involvementId, ...session, recordedBy: user.userId });
         await audit.record(actor(user), { action: 'family_first.changed', childId, subject: involvementId, details: { changed: 'session', sessionId } }, tx);
         return undefined;
@@ -66,7 +66,7 @@ export function familyFirstService(db: Database, repository: FamilyFirstReposito
     /** @example await familyFirst.addFeedback(worker, 'ffi-1', { givenDate: '2022-04-01', words: 'We feel listened to', consentToQuote: true }) */
     addFeedback(user: SignedInUser, involvementId: string, feedback: { givenDate: string; words: string; consentToQuote: boolean }): Promise<Changed> {
       return change(user, involvementId, async (tx, _started, childId) => {
-        const feedbackId = newRecordId('fff');
+        const feedbackId = newRecordId('FFF');
         await repository.addFeedback(tx, { feedbackId, involvementId, ...feedback, recordedBy: user.userId });
         await audit.record(actor(user), { action: 'family_first.changed', childId, subject: involvementId, details: { changed: 'feedback', feedbackId } }, tx);
         return undefined;

@@ -8,7 +8,7 @@ import type { ChildService } from '../children/childService.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import { placementsExternalSpendGbp } from '../reporting/indicators/placementsExternalSpendGbp.js';
 import { reportingYear, type Period } from '../reporting/periods.js';
-import { newRecordId } from './lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import type { CommissionedPlacement, CommissioningRepository } from './commissioningRepository.js';
 
 export interface CommissioningView {
@@ -40,7 +40,7 @@ export function commissioningService(db: Database, repository: CommissioningRepo
      */
     async addProvider(actor: Actor, input: { name: string; providerType: string }): Promise<ProviderChange> {
       if (await repository.providerNameTaken(db, input.name)) return { outcome: 'problems', problems: { name: 'A provider with this name already exists' } };
-      const providerId = newRecordId('PR-');
+      const providerId = newRecordId('PR');
       await db.transaction(async (tx) => {
         await repository.insertProvider(tx, { providerId, ...input });
         await audit.record(actor, { action: 'commissioning.changed', subject: providerId, details: { provider: input.name } }, tx);
@@ -55,7 +55,7 @@ export function commissioningService(db: Database, repository: CommissioningRepo
     async addHome(actor: Actor, input: { providerId: string; name: string; outOfAuthority: boolean; weeklyRate: number }): Promise<ProviderChange> {
       if (!(await repository.providers(db)).some((p) => p.providerId === input.providerId)) return { outcome: 'problems', problems: { providerId: 'Select a provider' } };
       if (await repository.homeNameTaken(db, input.providerId, input.name)) return { outcome: 'problems', problems: { homeName: 'This provider already has a home with this name' } };
-      const homeId = newRecordId('H-');
+      const homeId = newRecordId('HOME');
       await db.transaction(async (tx) => {
         await repository.insertHome(tx, { homeId, ...input });
         await audit.record(actor, { action: 'commissioning.changed', subject: homeId, details: { home: input.name, weeklyRate: input.weeklyRate } }, tx);

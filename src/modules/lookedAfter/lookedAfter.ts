@@ -74,5 +74,3 @@ export function placementStartProblems(input: { startDate: string; openEpisode: 
   return {};
 }
 
-/** A new id for a record Cairn makes: a prefix and a random uuid. */
-export const newRecordId = (prefix: string) => `${prefix}${crypto.randomUUID()}`;

@@ -7,7 +7,8 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId, placementStartProblems, type CareHistory, type PlacementDetails, type Provider } from './lookedAfter.js';
+import { placementStartProblems, type CareHistory, type PlacementDetails, type Provider } from './lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -79,7 +80,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         }
         const later = episodes.find((e) => e.endDate !== null && e.endDate > input.startDate);
         if (later) return { outcome: 'problems', problems: { startDate: `An earlier episode ran until ${longDateOf(later.endDate!)}. A new episode must start on or after that day.` } };
-        const episodeId = newRecordId('E-');
+        const episodeId = newRecordId('EP');
         await repository.insertEpisode(tx, { episodeId, childId, ...input });
         await audit.record({ kind: 'user', user }, { action: 'care.episode_started', childId, subject: episodeId, details: { ...input } }, tx);
         return { outcome: 'done', episodeId };
@@ -119,7 +120,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         const openEpisode = episodes.find((e) => e.endDate === null);
         const problems = { ...placementStartProblems({ startDate: details.startDate, openEpisode, placements }), ...(await providerProblems(tx, details.providerId)) };
         if (Object.keys(problems).length || !openEpisode) return { outcome: 'problems', problems };
-        const placementId = newRecordId('P-');
+        const placementId = newRecordId('PLC');
         await repository.insertPlacement(tx, { ...details, placementId, episodeId: openEpisode.episodeId, childId, moveReason: null });
         await audit.record({ kind: 'user', user }, { action: 'care.placed', childId, subject: placementId, details: { ...details } }, tx);
         return { outcome: 'done', placementId };
@@ -139,7 +140,7 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         const problems = { ...placementStartProblems({ startDate: details.startDate, openEpisode, placements, moving: current }), ...(await providerProblems(tx, details.providerId)) };
         if (Object.keys(problems).length || !openEpisode) return { outcome: 'problems', problems };
         await repository.endPlacement(tx, current.placementId, details.startDate);
-        const placementId = newRecordId('P-');
+        const placementId = newRecordId('PLC');
         await repository.insertPlacement(tx, { ...details, placementId, episodeId: openEpisode.episodeId, childId, moveReason });
         await audit.record({ kind: 'user', user }, { action: 'care.moved', childId, subject: placementId, reason: moveReason, details: { ...details, previous: current.placementId } }, tx);
         return { outcome: 'done', placementId };

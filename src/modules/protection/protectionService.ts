@@ -7,7 +7,7 @@ import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { reregistrationWithin18Months, type ProtectionEvent, type Registration, type RegisteredChild } from './protection.js';
 import type { ProtectionRepository } from './protectionRepository.js';
@@ -50,7 +50,7 @@ export function protectionService(db: Database, repository: ProtectionRepository
     async recordDiscussion(user: SignedInUser, childId: string, input: { discussedDate: string; decision: IrdDecision }): Promise<ProtectionChange> {
       const refused = await guard(user, childId);
       if (refused) return refused;
-      const irdId = newRecordId('IRD-');
+      const irdId = newRecordId('IRD');
       await db.transaction(async (tx) => {
         await repository.insertDiscussion(tx, { irdId, childId, ...input, recordedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'protection.ird_recorded', childId, subject: irdId, details: { ...input } }, tx);
@@ -65,7 +65,7 @@ export function protectionService(db: Database, repository: ProtectionRepository
     async recordMeeting(user: SignedInUser, childId: string, input: { meetingDate: string; kind: MeetingKind; decision: MeetingDecision }): Promise<ProtectionChange> {
       const refused = await guard(user, childId);
       if (refused) return refused;
-      const meetingId = newRecordId('CPM-');
+      const meetingId = newRecordId('CPM');
       await db.transaction(async (tx) => {
         await repository.insertMeeting(tx, { meetingId, childId, ...input, recordedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'protection.meeting_recorded', childId, subject: meetingId, details: { ...input } }, tx);
@@ -88,7 +88,7 @@ export function protectionService(db: Database, repository: ProtectionRepository
         if (open) return { outcome: 'problems', problems: { registeredDate: `This child has been on the register since ${longDateOf(open.registeredDate)}` } };
         const later = registrations.find((r) => r.deregisteredDate !== null && r.deregisteredDate > input.registeredDate);
         if (later) return { outcome: 'problems', problems: { registeredDate: `The child was on the register until ${longDateOf(later.deregisteredDate!)}. Register them on or after that day.` } };
-        const registrationId = newRecordId('CP-');
+        const registrationId = newRecordId('CP');
         await repository.insert(tx, { registrationId, childId, ...input });
         const reregisteredAfter = reregistrationWithin18Months(registrations.map((r) => r.deregisteredDate), input.registeredDate);
         await audit.record({ kind: 'user', user }, { action: 'protection.registered', childId, subject: registrationId, details: { ...input, reregisteredAfter: reregisteredAfter ?? null } }, tx);

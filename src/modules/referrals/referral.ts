@@ -72,10 +72,3 @@ export function isOverdue(referral: Pick<ReferralRecord, 'pathway' | 'receivedDa
   return referral.pathway === null && today > decisionDueDate(referral.receivedDate, targetDays);
 }
 
-/**
- * A new Cairn id: a prefix and a uuid, within the record_id domain.
- * @example newRecordId('ref') // 'ref-6f1c…'
- */
-export function newRecordId(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID()}`;
-}

@@ -47,7 +47,7 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
     );
     expect(rows.map((r) => r.family_id)).toEqual(['FK', 'FK']);
     expect(rows[0]!.child_id).toBe('K1');
-    expect(rows[1]!.child_id).toMatch(/^child-[0-9a-f-]{36}$/);
+    expect(rows[1]!.child_id).toBe('C000001');
     // Undecided: not in the extract's referrals table, so no indicator counts it in a pathway.
     expect(await database.db.query('select 1 from referrals where referral_id = any($1)', [recorded.referralIds])).toEqual([]);
     const audited = await database.db.query<{ action: string }>(`select action from audit_events where details->>'groupId' = $1`, [recorded.groupId]);
@@ -88,7 +88,7 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
     expect(await services.referrals.allocate(manager, referralId, { workerId: 'W3-not-in-team', openedDate: '2022-03-04' })).toEqual({ outcome: 'unknown_worker' });
     expect(await services.referrals.allocate(manager, referralId, { workerId: 'W1', openedDate: '2022-03-02' })).toEqual({ outcome: 'before_decision' });
     const allocated = await services.referrals.allocate(manager, referralId, { workerId: 'W1', openedDate: '2022-03-04' });
-    expect(allocated).toMatchObject({ outcome: 'allocated', caseId: expect.stringMatching(/^case-/), involvementId: expect.stringMatching(/^ffi-/) });
+    expect(allocated).toMatchObject({ outcome: 'allocated', caseId: expect.stringMatching(/^CASE-[0-9A-Z]{8}$/), involvementId: expect.stringMatching(/^FFI-[0-9A-Z]{8}$/) });
     expect(await services.referrals.allocate(manager, referralId, { workerId: 'W1', openedDate: '2022-03-04' })).toEqual({ outcome: 'already_allocated' });
     expect(await stageOf()).toBe('allocated');
     if (allocated.outcome !== 'allocated') return;

@@ -4,7 +4,8 @@ import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { FamilyFirstRepository } from '../familyFirst/familyFirstRepository.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { allocatedPathways, newRecordId, type NewReferral, type ReferralRecord } from './referral.js';
+import { allocatedPathways, type NewReferral, type ReferralRecord } from './referral.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { may, overseesTeam, teamsOverseen } from '../../platform/access/access.js';
 import { rolesWith } from '../../platform/access/roles.js';
 import type { CaseRecord, ReferralRepository } from './referralRepository.js';
@@ -54,10 +55,10 @@ export function referralService(
         }
         if (Object.keys(problems).length) return { outcome: 'problems' as const, problems };
         if (!familyId) {
-          familyId = newRecordId('fam');
+          familyId = newRecordId('FAM');
           await repository.addFamily(tx, familyId);
         }
-        const groupId = newRecordId('grp');
+        const groupId = newRecordId('GRP');
         const referralIds: string[] = [];
         for (const child of referral.children) {
           let childId: string;
@@ -65,11 +66,11 @@ export function referralService(
             childId = child.childId;
             await repository.setFamily(tx, childId, familyId);
           } else {
-            childId = newRecordId('child');
+            childId = await children.newChildId(tx);
             await repository.addChild(tx, { childId, familyId, forename: child.forename, surname: child.surname, dateOfBirth: child.dateOfBirth, schoolCluster: referral.schoolCluster });
             await audit.record(actor(user), { action: 'child.created', childId, subject: 'referral' }, tx);
           }
-          const referralId = newRecordId('ref');
+          const referralId = newRecordId('REF');
           await repository.addIntake(tx, {
             referralId, groupId, childId, receivedDate: referral.receivedDate, source: referral.source, reason: referral.reason,
             schoolCluster: referral.schoolCluster, team: referral.team, recordedBy: user.userId,
@@ -144,12 +145,12 @@ export function referralService(
         if (allocation.openedDate < (referral.decidedDate ?? referral.receivedDate)) return { outcome: 'before_decision' as const };
         const workers = await repository.workersInTeam(tx, referral.team, rolesWith('caseload:own'));
         if (!workers.some((w) => w.workerId === allocation.workerId)) return { outcome: 'unknown_worker' as const };
-        const caseId = newRecordId('case');
+        const caseId = newRecordId('CASE');
         await repository.openCase(tx, { caseId, childId: referral.childId, team: referral.team, workerId: allocation.workerId, openedDate: allocation.openedDate });
         await repository.linkCase(tx, referralId, caseId);
         let involvementId: string | null = null;
         if (referral.pathway === 'family_first') {
-          involvementId = newRecordId('ffi');
+          involvementId = newRecordId('FFI');
           await involvements.start(tx, { involvementId, caseId, childId: referral.childId, referralId, startedDate: allocation.openedDate });
         }
         await audit.record(actor(user), {

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
-import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { occupancy, type Booking, type NewBooking, type Occupancy, type Resource, type ResourceKind } from './resource.js';
 import type { ResourceRepository } from './resourceRepository.js';
@@ -32,10 +32,10 @@ export function resourceService(db: Database, repository: ResourceRepository, ch
      * @example await resources.add(actor, { name: 'Seabank House flat', kind: 'short_break', places: ['Flat'] })
      */
     async add(actor: Actor, input: { name: string; kind: ResourceKind; places: string[] }): Promise<Resource> {
-      const resourceId = newRecordId('R-');
+      const resourceId = newRecordId('RES');
       await db.transaction(async (tx) => {
         await repository.insertResource(tx, { resourceId, name: input.name, kind: input.kind });
-        for (const name of input.places) await repository.insertPlace(tx, { placeId: newRecordId('PL-'), resourceId, name });
+        for (const name of input.places) await repository.insertPlace(tx, { placeId: newRecordId('PLACE'), resourceId, name });
         await audit.record(actor, { action: 'resources.added', subject: resourceId, details: { name: input.name, places: input.places.length } }, tx);
       });
       return (await repository.resources(db)).find((r) => r.resourceId === resourceId)!;
@@ -64,7 +64,7 @@ export function resourceService(db: Database, repository: ResourceRepository, ch
       if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
       const place = await repository.place(db, booking.placeId);
       if (!place) return { outcome: 'problems', problems: { placeId: 'Select a place to book' } };
-      const bookingId = newRecordId('B-');
+      const bookingId = newRecordId('BOOK');
       try {
         return await db.transaction(async (tx) => {
           const [clash] = await repository.clashes(tx, booking.placeId, booking.startDate, booking.endDate);

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { outcomesNeedingReview, type ScraReferral } from './scra.js';
 import type { ScraRepository } from './scraRepository.js';
@@ -39,7 +39,7 @@ export function scraService(db: Database, repository: ScraRepository, children: 
     async refer(user: SignedInUser, childId: string, input: { referralDate: string; ground: string }): Promise<ScraChange> {
       const found = await this_.referralsOf(user, childId);
       if (found.outcome !== 'found') return { outcome: found.outcome };
-      const scraReferralId = newRecordId('SR-');
+      const scraReferralId = newRecordId('SR');
       await db.transaction(async (tx) => {
         await repository.insertReferral(tx, { scraReferralId, childId, ...input });
         await audit.record({ kind: 'user', user }, { action: 'scra.referred', childId, subject: scraReferralId, details: { ...input } }, tx);
@@ -72,7 +72,7 @@ export function scraService(db: Database, repository: ScraRepository, children: 
       if (input.reviewDate && input.reviewDate <= input.hearingDate) problems.reviewDate = 'The review date must be after the hearing';
       else if (input.reviewDate && input.reviewDate > addYears(input.hearingDate, 1)) problems.reviewDate = 'An order must be reviewed within a year of the hearing';
       if (Object.keys(problems).length) return { outcome: 'problems', problems };
-      const hearingId = newRecordId('H-');
+      const hearingId = newRecordId('H');
       await db.transaction(async (tx) => {
         await repository.insertHearing(tx, { hearingId, scraReferralId, ...input });
         await audit.record({ kind: 'user', user }, { action: 'scra.hearing_recorded', childId, subject: hearingId, details: { scraReferralId, ...input } }, tx);

@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { endProblems, hearingReviewProblems, orderProblems, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewProblems, reviewsDueWithinDays, type OrderReviewDue, type SupervisionOrder } from './supervisionOrder.js';
 import { addDays } from '../../platform/dates/isoDates.js';
@@ -96,7 +96,7 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
       if (hearing?.ordered) return { outcome: 'problems', problems: { madeDate: 'An order has already been recorded from this hearing' } };
       const problems = orderProblems({ ...input, hearingDate: hearing?.hearingDate });
       if (Object.keys(problems).length) return { outcome: 'problems', problems };
-      const orderId = newRecordId('SO-');
+      const orderId = newRecordId('SO');
       return change(async (tx) => {
         await repository.insertOrder(tx, { orderId, childId, ...input, recordedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'supervision_order.recorded', childId, subject: orderId, details: { ...input } }, tx);
@@ -121,7 +121,7 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
         if (hearing?.reviewed) return { outcome: 'problems', problems: { reviewDate: hearingAlreadyReviewed } };
         const problems = { ...reviewProblems(order, input), ...(hearing ? hearingReviewProblems(hearing, input) : {}) };
         if (Object.keys(problems).length) return { outcome: 'problems', problems };
-        const reviewId = newRecordId('SOR-');
+        const reviewId = newRecordId('SOR');
         await repository.insertReview(tx, { reviewId, orderId, ...input, hearingId, recordedBy: user.userId });
         if (input.outcome === 'terminated') await repository.endOrder(tx, orderId, input.reviewDate, 'terminated_at_hearing');
         await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviewed', childId, subject: orderId, details: { reviewId, ...input, hearingId } }, tx);

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor } from '../../platform/access/user.js';
 import type { TrainingCoverageRow } from '../quality/qualityContracts.js';
-import { newRecordId } from '../lookedAfter/lookedAfter.js';
+import { newRecordId } from '../../platform/ids/recordIds.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { coverageOn, isActiveOn, type AttendanceMark, type Course, type NewCourse, type NewSession, type NewStaffMember, type StaffMember, type TrainingSession } from './training.js';
 import type { TrainingRepository } from './trainingRepository.js';
@@ -59,7 +59,7 @@ export function trainingService(db: Database, repository: TrainingRepository, au
     async addStaff(actor: Actor, input: StaffInput): Promise<Saved> {
       const link = await linkedUser(input.username);
       if ('problem' in link) return { outcome: 'problems', problems: { username: link.problem } };
-      const staffId = newRecordId('ST-');
+      const staffId = newRecordId('ST');
       await db.transaction(async (tx) => {
         await repository.insertStaff(tx, { ...input, staffId, userId: link.userId });
         await audit.record(actor, { action: 'training.staff_added', subject: staffId, details: { staffGroup: input.staffGroup, activeFrom: input.activeFrom } }, tx);
@@ -87,7 +87,7 @@ export function trainingService(db: Database, repository: TrainingRepository, au
 
     /** @example await training.addCourse(actor, { title: 'Signs of Safety 4-day', days: 4, countsAsTrained: true, intendedGroups: ['social_work'] }) */
     async addCourse(actor: Actor, input: NewCourse): Promise<Saved> {
-      const courseId = newRecordId('TC-');
+      const courseId = newRecordId('TC');
       return db.transaction(async (tx) => {
         if (await repository.courseTitleTaken(tx, input.title)) return { outcome: 'problems', problems: { title: 'There is already a course with this title' } } as const;
         await repository.insertCourse(tx, { ...input, courseId });
@@ -109,7 +109,7 @@ export function trainingService(db: Database, repository: TrainingRepository, au
       for (let n = 1; n < input.dates.length; n += 1) {
         if (input.dates[n]! <= input.dates[n - 1]!) return { outcome: 'problems', problems: { [`day${n + 1}`]: `Day ${n + 1} must be after day ${n}` } };
       }
-      const sessionId = newRecordId('TS-');
+      const sessionId = newRecordId('TS');
       await db.transaction(async (tx) => {
         await repository.insertSession(tx, { ...input, sessionId });
         await audit.record(actor, { action: 'training.session_added', subject: sessionId, details: { courseId: course.courseId, firstDay: input.dates[0], days: input.dates.length } }, tx);
