@@ -2,9 +2,10 @@
 import type { DashboardService } from '../dashboards/dashboardService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 import { boardReport, type BoardReport, type CoverSheet } from './boardReport.js';
-import { renderDocx } from './renderDocx.js';
 import { renderHtml } from './renderHtml.js';
-import { renderPdf } from './renderPdf.js';
+import { boardDocument } from './boardDocument.js';
+import { printDocx } from '../../platform/documents/docx.js';
+import { printPdf } from '../../platform/documents/pdf.js';
 
 export const reportFormats = ['docx', 'pdf', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -50,7 +51,7 @@ export function boardReportService(dashboards: DashboardService) {
      */
     async build(options: StatsOptions, cover: CoverSheet, format: ReportFormat): Promise<BuiltReport> {
       const report = await this.model(options, cover);
-      const bytes = format === 'docx' ? await renderDocx(report) : format === 'pdf' ? await renderPdf(report) : Buffer.from(await renderHtml(report), 'utf8');
+      const bytes = format === 'docx' ? await printDocx(await boardDocument(report)) : format === 'pdf' ? await printPdf(await boardDocument(report)) : Buffer.from(await renderHtml(report), 'utf8');
       return { bytes, contentType: contentTypes[format], fileName: reportFileName(cover, format), report };
     },
   };

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changePoints, qualityReport, writeChange, type QualityReportInput } from './qualityReport.js';
-import { qualityDocx } from './qualityDocx.js';
-import { qualityPdf } from './qualityPdf.js';
+import { qualityDocument } from './qualityDocument.js';
+import { printDocx } from '../../platform/documents/docx.js';
+import { printPdf } from '../../platform/documents/pdf.js';
 import { auditComparison, coverageAfter, coverageBefore, surveyComparison } from './qualityFixture.js';
 
 const input: QualityReportInput = {
@@ -71,7 +72,7 @@ describe('the quality report printed', () => {
   afterAll(() => { if (folder) rmSync(folder, { recursive: true, force: true }); });
 
   it('as a DOCX that LibreOffice opens, with real headings and the same figures', async () => {
-    const bytes = await qualityDocx(qualityReport(input));
+    const bytes = await printDocx(qualityDocument(qualityReport(input)));
     const file = join(folder, 'quality.docx');
     writeFileSync(file, bytes);
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(folder, 'lo-profile')}`, '--convert-to', 'txt:Text', '--outdir', folder, file], { stdio: 'pipe', timeout: 120_000 });
@@ -83,7 +84,7 @@ describe('the quality report printed', () => {
   }, 180_000);
 
   it('as a tagged PDF that pdftotext reads, with the same figures, headings in its structure and its language set', async () => {
-    const bytes = await qualityPdf(qualityReport(input));
+    const bytes = await printPdf(qualityDocument(qualityReport(input)));
     const file = join(folder, 'quality.pdf');
     writeFileSync(file, bytes);
     expectFigures(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));

@@ -7,8 +7,9 @@ import type { Actor } from '../../platform/access/user.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { qualityOptions, type QualityChoice, type QualityOptions } from './qualityChoice.js';
 import { qualityReport, type QualityReport } from './qualityReport.js';
-import { qualityDocx } from './qualityDocx.js';
-import { qualityPdf } from './qualityPdf.js';
+import { qualityDocument } from './qualityDocument.js';
+import { printDocx } from '../../platform/documents/docx.js';
+import { printPdf } from '../../platform/documents/pdf.js';
 import type { QualitySources } from './qualitySources.js';
 
 export const qualityFormats = ['docx', 'pdf'] as const;
@@ -58,7 +59,7 @@ export function qualityService(sources: QualitySources, audit: AuditService, tod
      * @example const { bytes, fileName, contentType } = await quality.document(actor, report, choice, 'pdf')
      */
     async document(actor: Actor, report: QualityReport, choice: QualityChoice, format: QualityFormat): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
-      const bytes = format === 'docx' ? await qualityDocx(report) : await qualityPdf(report);
+      const bytes = format === 'docx' ? await printDocx(qualityDocument(report)) : await printPdf(qualityDocument(report));
       await audit.record(actor, { action: 'quality.report_exported', subject: `quality-report.${format}`, details: { format, choice } });
       return { bytes, fileName: `practice-quality-${report.builtOn}.${format}`, contentType: contentTypes[format] };
     },

@@ -2,8 +2,9 @@
  * @module The family's own copy of the map and safety plan, as a tagged PDF and a DOCX with real headings:
  * in their words, plain headings, no practice jargon, title and language set for screen readers.
  */
-import PDFDocument from 'pdfkit';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { printPdf } from '../../platform/documents/pdf.js';
+import { printDocx } from '../../platform/documents/docx.js';
+import type { PrintableBlock, PrintableDocument } from '../../platform/documents/printable.js';
 import type { MapContent } from './safetyMap.js';
 
 interface CopySection { heading: string; intro: string; lines: string[] }
@@ -30,51 +31,29 @@ export function familyCopyOutline(content: MapContent): { title: string; section
 }
 
 /**
+ * The copy as a printable document: the family's title, then each section's heading, a line on what it is and the
+ * family's own words as a list.
+ * @example familyCopyDocument(content).blocks[0] // { kind: 'heading', level: 1, text: 'Our safety plan: …' }
+ */
+export function familyCopyDocument(content: MapContent): PrintableDocument {
+  const outline = familyCopyOutline(content);
+  const blocks: PrintableBlock[] = [{ kind: 'heading', level: 1, text: outline.title }];
+  for (const section of outline.sections) {
+    blocks.push({ kind: 'heading', level: 2, text: section.heading });
+    if (section.intro) blocks.push({ kind: 'paragraph', text: section.intro });
+    blocks.push({ kind: 'list', items: section.lines });
+  }
+  return { title: outline.title, author: 'Cairn', subject: 'A family’s own copy of their safety plan', blocks };
+}
+
+/**
  * A tagged PDF (headings, paragraphs and lists in the structure tree; title shown; language en-GB).
  * @example const pdf = await familyCopyPdf(content)
  */
-export function familyCopyPdf(content: MapContent): Promise<Buffer> {
-  const outline = familyCopyOutline(content);
-  const doc = new PDFDocument({ tagged: true, lang: 'en-GB', displayTitle: true, pdfVersion: '1.7', size: 'A4', margin: 56, info: { Title: outline.title, Author: 'Cairn' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  root.add(doc.struct('H1', {}, () => { doc.font('Helvetica-Bold').fontSize(22).text(outline.title).moveDown(0.5); }));
-  for (const section of outline.sections) {
-    root.add(doc.struct('H2', {}, () => { doc.font('Helvetica-Bold').fontSize(16).text(section.heading).moveDown(0.3); }));
-    if (section.intro) root.add(doc.struct('P', {}, () => { doc.font('Helvetica').fontSize(12).text(section.intro).moveDown(0.3); }));
-    const list = doc.struct('L');
-    root.add(list);
-    for (const line of section.lines) list.add(doc.struct('LI', {}, () => { doc.font('Helvetica').fontSize(13).text(`•  ${line}`, { paragraphGap: 4 }); }));
-    doc.moveDown(0.6);
-  }
-  root.end();
-  doc.end();
-  return done;
-}
+export const familyCopyPdf = (content: MapContent): Promise<Buffer> => printPdf(familyCopyDocument(content));
 
 /**
  * A DOCX with real headings (Heading 1 and 2), title and language set.
  * @example const docx = await familyCopyDocx(content)
  */
-export function familyCopyDocx(content: MapContent): Promise<Buffer> {
-  const outline = familyCopyOutline(content);
-  const document = new Document({
-    title: outline.title,
-    creator: 'Cairn',
-    styles: { default: { document: { run: { font: 'Arial', size: 26, language: { value: 'en-GB' } } } } },
-    sections: [{
-      children: [
-        new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.LEFT, children: [new TextRun(outline.title)] }),
-        ...outline.sections.flatMap((section) => [
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }),
-          ...(section.intro ? [new Paragraph({ children: [new TextRun(section.intro)] })] : []),
-          ...section.lines.map((line) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(line)] })),
-        ]),
-      ],
-    }],
-  });
-  return Packer.toBuffer(document) as Promise<Buffer>;
-}
+export const familyCopyDocx = (content: MapContent): Promise<Buffer> => printDocx(familyCopyDocument(content));

@@ -1,8 +1,8 @@
 /** @module Charts drawn on the server: a chart description rendered to SVG by Vega-Lite, and to PNG for DOCX and PDF. */
 import * as vegaLite from 'vega-lite';
 import * as vega from 'vega';
-import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { fontFamily, fontFiles } from './fonts.js';
 
 /** One bar or point: where it sits on the axis, which series it belongs to, and its value. */
 export interface ChartPoint {
@@ -40,7 +40,7 @@ function specification(chart: ChartDescription): vegaLite.TopLevelSpec {
     width: 520,
     height: 220,
     background: 'white',
-    config: { aria: false, font: 'Liberation Sans, Arial, Helvetica, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 } },
+    config: { aria: false, font: 'Noto Sans, Arial, Helvetica, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 } },
     data: { values: chart.points.map((point) => ({ label: point.label, series: point.series, value: point.value })) },
     mark: chart.kind === 'bar' ? { type: 'bar' } : { type: 'line', point: true },
     encoding: {
@@ -73,20 +73,12 @@ export async function chartSvg(chart: ChartDescription, idPrefix = 'chart'): Pro
 }
 
 /**
- * Fonts for pictures of charts: the few files the charts use where they are installed (scanning every system
- * font for each picture is slow where an office suite has installed hundreds), else the system's fonts.
- */
-const fontFiles = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].filter((file) => existsSync(file));
-const chartFonts = fontFiles.length
-  ? { fontFiles, loadSystemFonts: false, defaultFontFamily: fontFiles[0]!.includes('Liberation') ? 'Liberation Sans' : 'DejaVu Sans' }
-  : { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' };
-
-/**
- * The chart as a PNG at twice its size, for documents that embed pictures (DOCX, PDF).
+ * The chart as a PNG at twice its size, for documents that embed pictures (DOCX, PDF), in the documents' own typeface
+ * (never the system's fonts: scanning hundreds of them per picture was slow, and the picture would vary by machine).
  * @example const { png, width, height } = await chartPng(chart)
  */
 export async function chartPng(chart: ChartDescription): Promise<{ png: Buffer; width: number; height: number }> {
   const svg = await chartSvg(chart);
-  const rendered = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: chartFonts }).render();
+  const rendered = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { fontFiles: [fontFiles.regular, fontFiles.bold], loadSystemFonts: false, defaultFontFamily: fontFamily } }).render();
   return { png: Buffer.from(rendered.asPng()), width: rendered.width / 2, height: rendered.height / 2 };
 }
