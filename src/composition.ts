@@ -1,5 +1,5 @@
 /** @module The composition root: builds every repository and service from the settings and a database. */
-import type { Config } from './config.js';
+import type { Config } from './platform/config.js';
 import type { Database } from './db/database.js';
 import { auditRepository } from './modules/audit/auditRepository.js';
 import { auditService } from './modules/audit/auditService.js';
@@ -52,45 +52,55 @@ import { benchmarkService } from './modules/benchmarks/benchmarkService.js';
 import { trainingRepository } from './modules/training/trainingRepository.js';
 import { trainingService } from './modules/training/trainingService.js';
 import { qualityService } from './modules/quality/qualityService.js';
+import { figuresService } from './modules/reporting/figuresService.js';
+import { authorityService } from './modules/authority/authorityService.js';
 
 /** @example const services = buildServices(config, db); await services.children.search(user, { name: 'Boyd' }) */
 export function buildServices(config: Config, db: Database) {
   const audit = auditService(db, auditRepository());
-  const authority = authorityRepository();
+  const authority = authorityService(db, authorityRepository());
   // Built once and shared: other services ask `children` who may see a child; the quality report reads the other three.
   const children = childService(db, childRepository(), audit);
   const surveys = surveyService(db, surveyRepository(), audit);
-  const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safetyRepository(), audit);
+  const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit);
+  const safety = safetyService(db, safetyRepository(), children, audit);
+  const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safety, audit);
   const training = trainingService(db, trainingRepository(), audit);
+  // The figures are worked out by one stats service over one benchmark source, shared by the dashboards and the board report.
+  const stats = statsService(db);
+  const extractImport = extractImportService(db, audit);
+  const benchmarks = benchmarkService(db, benchmarkRepository(), extractImport, audit);
+  const figures = figuresService(stats, benchmarks);
   return {
     config,
     db,
     audit,
-    authority: { current: () => authority.current(db) },
+    authority,
     users: userService(db, userRepository(), audit, config),
     /** Single sign-on with the council's provider, when configured. */
     oidc: config.oidc ? oidcClient(config.oidc) : undefined,
     drafts: draftService(db, draftRepository()),
     children,
-    extractImport: extractImportService(db, audit),
-    stats: statsService(db),
-    safety: safetyService(db, safetyRepository(), children, audit),
+    extractImport,
+    stats,
+    safety,
     lookedAfter: lookedAfterService(db, lookedAfterRepository(), children, audit),
     resources: resourceService(db, resourceRepository(), children, audit),
     protection: protectionService(db, protectionRepository(), children, audit),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
     scra: scraService(db, scraRepository(), children, audit),
     supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit),
-    referrals: referralService(db, referralRepository(), familyFirstRepository(), children, audit, { decisionTargetDays: config.referralDecisionDays }),
-    familyFirst: familyFirstService(db, familyFirstRepository(), children, audit),
+    referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }),
+    familyFirst,
     clusterOutcomes: clusterService(db, clusterRepository(), children, audit),
     caseloads: caseloadService(db, caseloadRepository(), children, audit),
     chronology: chronologyService(db, chronologyRepository(), children, audit),
     childMerges: mergeService(db, mergeRepository(), children, audit),
     keyPeople: keyPeopleService(db, keyPeopleRepository(), children, audit),
-    dashboards: dashboardService(db, statsService(db), benchmarkRepository()),
-    boardReports: boardReportService(dashboardService(db, statsService(db), benchmarkRepository())),
-    benchmarks: benchmarkService(db, audit),
+    figures,
+    dashboards: dashboardService(figures),
+    boardReports: boardReportService(figures),
+    benchmarks,
     /** Surveys of families and staff; listWaves and compareWaves are the quality report's contract. */
     surveys,
     caseFileAudits,
@@ -100,7 +110,7 @@ export function buildServices(config: Config, db: Database) {
       audits: caseFileAudits,
       surveys,
       training,
-      authority: { current: () => authority.current(db) },
+      authority,
     }, audit),
   };
 }

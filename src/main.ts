@@ -1,5 +1,5 @@
 /** @module Entry point: config → database → migrations → demo (if empty) → services → web app → listen. */
-import { loadConfig, ConfigError } from './config.js';
+import { loadConfig, ConfigError } from './platform/config.js';
 import { openDatabase } from './db/openDatabase.js';
 import { migrate } from './db/migrate.js';
 import { DataDirLockedError } from './db/dataDirLock.js';

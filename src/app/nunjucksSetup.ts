@@ -1,7 +1,7 @@
 /** @module The Nunjucks environment: template folders and the filters pages use. */
 import nunjucks from 'nunjucks';
 import { join } from 'node:path';
-import { projectRoot, sourcePath } from '../projectRoot.js';
+import { projectRoot, sourcePath } from '../platform/projectRoot.js';
 import { paths } from '../platform/http/paths.js';
 import { roleName } from '../platform/access/roles.js';
 import { ageOn } from '../platform/dates/isoDates.js';

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../composition.js';
 import { homeRoutes } from './homeRoutes.js';
 import { signInRoutes } from '../modules/users/signInRoutes.js';
+import { sessionRoutes } from '../modules/users/sessionRoutes.js';
+import { singleSignOnRoutes } from '../modules/users/singleSignOnRoutes.js';
+import { benchmarkRoutes } from '../modules/benchmarks/benchmarkRoutes.js';
 import { userAdminRoutes } from '../modules/users/userAdminRoutes.js';
 import { childRoutes } from '../modules/children/childRoutes.js';
 import { auditRoutes } from '../modules/audit/auditRoutes.js';
@@ -31,6 +34,8 @@ import { caseFileAuditRoutes } from '../modules/caseFileAudits/caseFileAuditRout
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await homeRoutes(app, services);
   await signInRoutes(app, services);
+  await sessionRoutes(app, services);
+  await singleSignOnRoutes(app, services);
   await userAdminRoutes(app, services);
   await childRoutes(app, services);
   await auditRoutes(app, services);
@@ -51,6 +56,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await scraRoutes(app, services);
   await supervisionOrderRoutes(app, services);
   await dashboardRoutes(app, services);
+  await app.register(async (scope) => benchmarkRoutes(scope, services));
   await trainingRoutes(app, services);
   await qualityRoutes(app, services);
   await surveyRoutes(app, services);

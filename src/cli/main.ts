@@ -1,7 +1,7 @@
 /** @module The `cairn` command line: finds the command named and runs it. */
 import type { Command, CommandIo } from './command.js';
 import { UsageError } from './command.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../platform/config.js';
 import { DataDirLockedError } from '../db/dataDirLock.js';
 import { commands } from './commands/index.js';
 

@@ -1,5 +1,5 @@
 /** @module Opens the configured database, migrates it and builds the services, for a command to use and close. */
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../db/migrate.js';
 import { buildServices, type Services } from '../composition.js';

@@ -1,7 +1,7 @@
 /** @module Forward-only migrations: every `migrations/NNNN_name.sql` not yet applied, in order, each in a transaction. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourcePath } from '../projectRoot.js';
+import { sourcePath } from '../platform/projectRoot.js';
 import type { Database } from './database.js';
 
 const migrationsDir = sourcePath('db', 'migrations');

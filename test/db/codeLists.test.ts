@@ -12,13 +12,13 @@ import { closureReasons, pathways, referralSources } from '../../src/platform/co
 import { concernCodes, deregistrationReasons, irdDecisions, meetingDecisions, meetingKinds } from '../../src/platform/codes/protectionCodes.js';
 import { endReasons, hearingOutcomes, orderKinds, reporterDecisions, reviewOutcomes, scraGrounds } from '../../src/platform/codes/reporterCodes.js';
 import { staffGroups } from '../../src/modules/training/training.js';
-import { itemCategories, meetingTypes, personRoles } from '../../src/modules/safety/safetyMap.js';
-import { voiceTools } from '../../src/modules/safety/childVoice.js';
-import { involvementEndings } from '../../src/modules/familyFirst/familyFirst.js';
 import { resourceKinds } from '../../src/modules/resources/resource.js';
 import { audiences, questionKinds } from '../../src/modules/surveys/survey.js';
 import { taskKinds } from '../../src/modules/caseloads/caseload.js';
 import { grades, scales } from '../../src/modules/caseFileAudits/caseFileAudit.js';
+import { itemCategories, meetingTypes, personRoles } from '../../src/platform/codes/safetyCodes.js';
+import { voiceTools } from '../../src/platform/codes/safetyCodes.js';
+import { involvementEndings } from '../../src/platform/codes/referralCodes.js';
 
 /** `table.column` → the code list its CHECK must equal. */
 const codeLists: Record<string, readonly string[]> = {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireDataDirLock, DataDirLockedError } from '../../src/db/dataDirLock.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
-import { projectRoot } from '../../src/projectRoot.js';
+import { projectRoot } from '../../src/platform/projectRoot.js';
 
 describe('the PGlite data folder lock', () => {
   const folders: string[] = [];

@@ -1,6 +1,6 @@
 /** @module Settings for tests: quiet logs, short idle timeout where a test asks for it, cookies usable over http. */
-import type { Config } from '../../src/config.js';
-import { loadConfig } from '../../src/config.js';
+import type { Config } from '../../src/platform/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({

@@ -3,33 +3,11 @@
  * person was submitting as a draft so that nothing they typed is lost.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../../config.js';
+import type { Config } from '../../platform/config.js';
 import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { pageDraft } from '../../platform/forms/drafts/draft.js';
-
-/**
- * The same-origin path a request came from (the form's page), or undefined.
- * @example refererPath(request) // '/admin/users/new' for a form posted from that page
- */
-export function refererPath(request: FastifyRequest): string | undefined {
-  const referer = request.headers.referer;
-  if (!referer) return undefined;
-  try {
-    const url = new URL(referer);
-    return url.host === request.headers.host ? url.pathname + url.search : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A path that is safe to redirect to after sign-in: local, not protocol-relative.
- * @example safeReturnPath('/children?q=Boyd') // '/children?q=Boyd'; safeReturnPath('//evil.example') // undefined
- */
-export function safeReturnPath(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
-}
+import { refererPath, safeReturnPath } from '../../platform/http/returnPaths.js';
 
 /**
  * What to keep from a request that arrived after the session timed out: the page script's draft

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { join } from 'node:path';
-import { projectRoot, sourcePath } from '../../projectRoot.js';
+import { projectRoot, sourcePath } from '../../platform/projectRoot.js';
 
 export async function setUpStaticResources(app: FastifyInstance): Promise<void> {
   // Assets hold no data: anyone may fetch them, signed in or not.

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { Config } from '../../config.js';
+import type { Config } from '../../platform/config.js';
 
 export async function setUpWebSecurity(app: FastifyInstance, config: Pick<Config, 'rateLimitPerMinute'>): Promise<void> {
   await app.register(helmet, {

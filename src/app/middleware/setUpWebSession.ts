@@ -4,7 +4,7 @@ import secureSession from '@fastify/secure-session';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../../config.js';
+import type { Config } from '../../platform/config.js';
 
 /** The session secret: configured, or (outside production) one kept in the data folder so restarts keep people signed in. */
 export function sessionSecret(config: Pick<Config, 'sessionSecret' | 'databaseUrl' | 'dataDir' | 'production'>): string {

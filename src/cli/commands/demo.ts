@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig } from '../../platform/config.js';
 import { withServices } from '../openServices.js';
 import { importCommand } from './import.js';
 import { familyFirst } from '../../modules/demo/authority.js';

@@ -1,6 +1,6 @@
 /** @module `cairn migrate`: apply pending database migrations. */
 import type { Command } from '../command.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig } from '../../platform/config.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { migrate } from '../../db/migrate.js';
 

@@ -1,10 +1,15 @@
 /** @module The audit trail page: administrators search who did what to which child's record, and when. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { auditPagination, presentAuditEvents } from './auditPresenter.js';
+import type { AuditService } from './auditService.js';
+
+/** What auditRoutes needs from the composition root. */
+export interface AuditRoutesNeeds {
+  audit: AuditService;
+}
 
 const pageSize = 50;
 const field = z.string().trim().max(100).optional().default('');
@@ -15,7 +20,7 @@ const auditQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
 });
 
-export async function auditRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function auditRoutes(app: FastifyInstance, services: AuditRoutesNeeds): Promise<void> {
   app.get(paths.admin.audit.pattern, { config: { access: { permission: 'audit:search' } } }, async (request, reply) => {
     const parsed = auditQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : auditQuery.parse({});

@@ -14,3 +14,4 @@ export function authorityRepository() {
     },
   };
 }
+export type AuthorityRepository = ReturnType<typeof authorityRepository>;

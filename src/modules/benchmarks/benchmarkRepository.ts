@@ -1,13 +1,7 @@
 /** @module SQL for published comparator figures (benchmarks.csv): Scotland, the family group and other authorities. */
 import type { Queryable } from '../../db/database.js';
 
-/** One published figure for a comparator area. */
-export interface Benchmark {
-  year: number;
-  indicator: string;
-  area: string;
-  value: number;
-}
+import type { Benchmark } from '../reporting/figuresService.js';
 
 /** @example const rows = await benchmarkRepository().forIndicators(db, ['lac.rate_per_1000']) */
 export function benchmarkRepository() {

@@ -1,16 +1,21 @@
 /** @module The benchmark upload page: one benchmarks.csv, checked line by line, loaded all or nothing. Registered in its own scope for multipart. */
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { formatProblem } from '../extract/extractProblem.js';
+import type { BenchmarkService } from './benchmarkService.js';
+
+/** What benchmarkRoutes needs from the composition root. */
+export interface BenchmarkRoutesNeeds {
+  benchmarks: BenchmarkService;
+}
 
 /** Large enough for every authority in Scotland over decades; a bigger file is refused in words. */
 export const maxBenchmarkBytes = 2 * 1024 * 1024;
 const shownProblems = 100;
 
 /** @example await app.register(async (scope) => benchmarkRoutes(scope, services)) */
-export async function benchmarkRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function benchmarkRoutes(app: FastifyInstance, services: BenchmarkRoutesNeeds): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     limits: { files: 1, fileSize: maxBenchmarkBytes + 1, fields: 5, fieldSize: 1_000, parts: 8 },

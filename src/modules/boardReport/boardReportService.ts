@@ -1,5 +1,5 @@
 /** @module Builds a board report from the records in one step: the figures of `cairn stats`, laid out, published and printed. */
-import type { DashboardService } from '../dashboards/dashboardService.js';
+import type { FiguresService } from '../reporting/figuresService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 import { boardReport, type BoardReport, type CoverSheet } from './boardReport.js';
 import { renderHtml } from './renderHtml.js';
@@ -33,21 +33,21 @@ export function reportFileName(cover: Pick<CoverSheet, 'title' | 'heldOn'>, form
   return `${slug}-${cover.heldOn}.${format}`;
 }
 
-/** @example const built = await boardReportService(services.dashboards).build({ years: { first: 2016, last: 2021 } }, cover, 'docx') */
-export function boardReportService(dashboards: DashboardService) {
+/** @example const built = await boardReportService(services.figures).build({ years: { first: 2016, last: 2021 } }, cover, 'docx') */
+export function boardReportService(figures: FiguresService) {
   return {
     /**
      * The report model for these options and cover sheet (figures computed afresh).
-     * @example const report = await boardReportService(dashboards).model({}, cover)
+     * @example const report = await boardReportService(figures).model({}, cover)
      */
     async model(options: StatsOptions, cover: CoverSheet): Promise<BoardReport> {
-      const figures = await dashboards.freshTables(options);
-      return boardReport(figures.authority ?? 'the authority', cover, figures.tables);
+      const computed = await figures.compute(options);
+      return boardReport(computed.authority ?? 'the authority', cover, computed.tables);
     },
 
     /**
      * The report printed in `format`.
-     * @example const { bytes, fileName } = await boardReportService(dashboards).build({}, cover, 'pdf')
+     * @example const { bytes, fileName } = await boardReportService(figures).build({}, cover, 'pdf')
      */
     async build(options: StatsOptions, cover: CoverSheet, format: ReportFormat): Promise<BuiltReport> {
       const report = await this.model(options, cover);

@@ -1,6 +1,6 @@
 /** @module Prints a board report as one self-contained HTML document, charts inline as SVG. */
 import nunjucks from 'nunjucks';
-import { sourcePath } from '../../projectRoot.js';
+import { sourcePath } from '../../platform/projectRoot.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import type { BoardReport } from './boardReport.js';
 import { chartSvg } from '../../platform/documents/charts.js';

@@ -1,6 +1,6 @@
 /** @module View models for the case file audit pages: rubrics, rounds, allocation, moderation, the audit file page and results. */
 import { paths } from '../../platform/http/paths.js';
-import { longDateOf } from '../../platform/dates/formats.js';
+import { longDateOf, periodOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { AuditAgreement, AuditRoundComparison } from '../quality/qualityContracts.js';
 import { gradeNames, scaleGrades, scaleNames, scales, type AuditFile, type AuditRound, type ReviewPart, type Rubric, type Scale } from './caseFileAudit.js';
@@ -19,7 +19,7 @@ const formModel = (values: FormValues, problems: Problems, order: readonly strin
 });
 
 const figure = (value: number | null, suffix = '%') => (value === null ? 'None graded' : `${value}${suffix}`);
-const period = (round: Pick<AuditRound, 'periodStart' | 'periodEnd'>) => `${longDateOf(round.periodStart)} to ${longDateOf(round.periodEnd)}`;
+const period = (round: Pick<AuditRound, 'periodStart' | 'periodEnd'>) => periodOf(round.periodStart, round.periodEnd);
 
 /** The latest version of each rubric, for choosing one. */
 export function latestRubrics(rubrics: readonly Rubric[]): Rubric[] {

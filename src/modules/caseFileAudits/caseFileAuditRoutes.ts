@@ -1,6 +1,5 @@
 /** @module Thin handlers for case file audits: rubrics, rounds, allocation, moderation, grading a file and results. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
@@ -12,6 +11,12 @@ import {
   presentRubric, presentRubricForm, reviewValues,
 } from './caseFileAuditPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import type { CaseFileAuditService } from './caseFileAuditService.js';
+
+/** What caseFileAuditRoutes needs from the composition root. */
+export interface CaseFileAuditRoutesNeeds {
+  caseFileAudits: CaseFileAuditService;
+}
 
 type Problems = Record<string, string>;
 const lead = { config: { access: { permission: 'quality:lead' as const } } };
@@ -33,7 +38,7 @@ const refused = (outcome: 'not_found' | 'forbidden', what: string): never => {
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** `/case-file-audits/…`: see docs in the README's “Case file audits” section. @example await caseFileAuditRoutes(app, services) */
-export async function caseFileAuditRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function caseFileAuditRoutes(app: FastifyInstance, services: CaseFileAuditRoutesNeeds): Promise<void> {
   const audits = services.caseFileAudits;
 
   async function roundOr404(request: FastifyRequest) {

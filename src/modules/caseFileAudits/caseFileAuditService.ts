@@ -6,8 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { SafetyRepository } from '../safety/safetyRepository.js';
-import { mapElements, type ElementReport } from '../safety/safetyMap.js';
+import type { PracticeRecord, SafetyService } from '../safety/safetyService.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import { may } from '../../platform/access/access.js';
 import type { AuditAgreement, AuditRoundComparison, AuditRoundSummary } from '../quality/qualityContracts.js';
@@ -34,10 +33,8 @@ export interface NewRound {
 }
 
 /** What the record shows about a sampled file, filled in before the auditor grades it. */
-export interface FileFacts {
+export interface FileFacts extends PracticeRecord {
   case: FileCase;
-  map: { title: string; startedOn: string; lastChangedOn: string; lastMeeting: string | null; elements: ElementReport[] } | undefined;
-  voiceRecords: number;
 }
 
 export interface FileForAudit {
@@ -56,9 +53,8 @@ const mayReadResults = (reader: Actor | SignedInUser) => {
   const user = signedIn(reader);
   return !user || may(user, 'quality:view');
 };
-const isoDay = (value: Date) => value.toISOString().slice(0, 10);
 
-export function caseFileAuditService(db: Database, repository: CaseFileAuditRepository, safety: SafetyRepository, audit: AuditService) {
+export function caseFileAuditService(db: Database, repository: CaseFileAuditRepository, safety: Pick<SafetyService, 'practiceRecord'>, audit: AuditService) {
   const actor = (user: SignedInUser): Actor => ({ kind: 'user', user });
 
   async function rubricOf(rubricId: number): Promise<Rubric | undefined> {
@@ -66,26 +62,8 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
   }
 
   async function facts(file: AuditFile): Promise<FileFacts> {
-    const fileCase = (await repository.fileCase(db, file.caseId))!;
-    const [latest] = await safety.mapsForChild(db, file.childId);
-    const [entries, drawings] = await Promise.all([safety.voiceEntries(db, [file.childId]), safety.drawings(db, [file.childId])]);
-    if (!latest) return { case: fileCase, map: undefined, voiceRecords: entries.length + drawings.length };
-    const children = [latest.childId, ...latest.siblingIds];
-    const [content, scores, meetings, revisions, mapEntries, mapDrawings] = await Promise.all([
-      safety.content(db, latest.mapId), safety.scores(db, latest.mapId), safety.meetings(db, latest.mapId), safety.revisionsAfter(db, latest.mapId, 0),
-      safety.voiceEntries(db, children), safety.drawings(db, children),
-    ]);
-    return {
-      case: fileCase,
-      voiceRecords: entries.length + drawings.length,
-      map: {
-        title: latest.title,
-        startedOn: isoDay(latest.createdAt),
-        lastChangedOn: isoDay(revisions.at(-1)?.changedAt ?? latest.createdAt),
-        lastMeeting: meetings.at(-1)?.heldOn ?? null,
-        elements: mapElements(content!, { scoredPairIds: scores.map((s) => s.pairId), childVoiceCount: mapEntries.length + mapDrawings.length }),
-      },
-    };
+    const [fileCase, record] = await Promise.all([repository.fileCase(db, file.caseId), safety.practiceRecord(file.childId)]);
+    return { case: fileCase!, ...record };
   }
 
   async function agreementOf(roundId: number): Promise<AuditAgreement> {

@@ -1,7 +1,6 @@
 /** @module Thin handlers for caseloads: my work (cases, overdue visits and tasks), adding and completing tasks, and a team's caseloads by worker. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -11,6 +10,12 @@ import { readDateField } from '../../platform/forms/dates.js';
 import { taskKinds } from './caseload.js';
 import { presentMyWork, presentTeamCaseloads } from './caseloadPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import type { CaseloadService } from './caseloadService.js';
+
+/** What caseloadRoutes needs from the composition root. */
+export interface CaseloadRoutesNeeds {
+  caseloads: CaseloadService;
+}
 
 const taskForm = z.object({
   caseId: z.string().trim().min(1, 'Choose the case'),
@@ -20,7 +25,7 @@ const taskForm = z.object({
 const taskParams = z.object({ taskId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 
 /** @example await caseloadRoutes(app, services) */
-export async function caseloadRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function caseloadRoutes(app: FastifyInstance, services: CaseloadRoutesNeeds): Promise<void> {
   const own = { config: { access: { permission: 'caseload:own' as const } } };
 
   async function showMine(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {

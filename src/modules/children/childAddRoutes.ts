@@ -1,6 +1,5 @@
 /** @module Thin handlers for "Add a child": search by name and date of birth first, then the child's details. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -11,6 +10,12 @@ import { fullName, presentSexItems } from './childPresenter.js';
 import type { LikelyDuplicate } from './childService.js';
 import { presentLikelyDuplicates } from './likelyDuplicatesPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import type { ChildService } from './childService.js';
+
+/** What childAddRoutes needs from the composition root. */
+export interface ChildAddRoutesNeeds {
+  children: ChildService;
+}
 
 
 /**
@@ -18,7 +23,7 @@ import { todayIso } from '../../platform/dates/isoDates.js';
  * child not yet in Cairn), so this page asks for the same permission.
  * @example await childAddRoutes(app, services)
  */
-export async function childAddRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function childAddRoutes(app: FastifyInstance, services: ChildAddRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'referral:record' as const } } };
 
   /** The page: the check alone until it has been made, then what it found and the child's details. */

@@ -1,7 +1,6 @@
 /** @module Thin handlers for changing a child's details, with likely duplicates refused and pointed to merging. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -10,12 +9,18 @@ import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
 import { presentSexItems } from './childPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import type { ChildService } from './childService.js';
+
+/** What childDetailsRoutes needs from the composition root. */
+export interface ChildDetailsRoutesNeeds {
+  children: ChildService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
 
 /** @example await childDetailsRoutes(app, services) */
-export async function childDetailsRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function childDetailsRoutes(app: FastifyInstance, services: ChildDetailsRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
 
   function childIdOf(request: FastifyRequest): string {

@@ -1,6 +1,6 @@
 /** @module View models for the child search and child summary pages: the only way child data reaches a template. */
 import { ageOn, todayIso } from '../../platform/dates/isoDates.js';
-import { longDateOf, moneyOf } from '../../platform/dates/formats.js';
+import { longDateOf, moneyOf, periodOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
 import { placementMovesInLastYear, type ChildSearchResult, type ChildSummary } from './child.js';
 import { legalReason, placementType, reasonEnded } from '../../platform/codes/careCodes.js';
@@ -12,10 +12,6 @@ import { concern, deregistrationReason } from '../../platform/codes/protectionCo
 /** @example fullName({ forename: 'Ailsa', surname: null }) // 'Ailsa' */
 export function fullName(child: { forename: string | null; surname: string | null }): string {
   return [child.forename, child.surname].filter(Boolean).join(' ') || 'Name not recorded';
-}
-
-function period(start: string, end: string | null): string {
-  return end ? `${longDateOf(start)} to ${longDateOf(end)}` : `${longDateOf(start)} – open`;
 }
 
 /**
@@ -68,22 +64,22 @@ export function presentChildSummary(summary: ChildSummary, today: string = today
     familyMembers: summary.familyMembers.map((f) => ({
       name: fullName(f), dateOfBirth: longDateOf(f.dateOfBirth), href: paths.children.show({ childId: f.childId }),
     })),
-    cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerId ?? 'Unallocated', period: period(k.openedDate, k.closedDate) })),
+    cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerId ?? 'Unallocated', period: periodOf(k.openedDate, k.closedDate) })),
     referrals: summary.referrals.map((r) => ({
       received: longDateOf(r.receivedDate), source: referralSource.label(r.source) || 'Not recorded', reason: r.reason ?? '', pathway: pathway.label(r.pathway), closed: longDateOf(r.closedDate) || 'Open',
     })),
     episodes: summary.episodes.map((e) => ({
-      period: period(e.startDate, e.endDate), legalReason: legalReason.label(e.legalReason), reasonEnded: reasonEnded.label(e.reasonEnded),
+      period: periodOf(e.startDate, e.endDate), legalReason: legalReason.label(e.legalReason), reasonEnded: reasonEnded.label(e.reasonEnded),
     })),
     placements: summary.placements.map((p) => ({
-      period: period(p.startDate, p.endDate),
+      period: periodOf(p.startDate, p.endDate),
       type: placementType.label(p.placementType),
       provider: p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
       weeklyCost: p.weeklyCost === null ? '' : moneyOf(p.weeklyCost),
     })),
     registrations: summary.registrations.map((r) => ({
-      period: period(r.registeredDate, r.deregisteredDate),
+      period: periodOf(r.registeredDate, r.deregisteredDate),
       concerns: r.concerns.map((c) => concern.label(c)).join(', ') || 'Not recorded',
       reasonEnded: deregistrationReason.label(r.deregistrationReason),
     })),

@@ -1,13 +1,18 @@
 /** @module Thin handlers for finding a child and opening their summary. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { presentChildSummary, presentSearchResults } from './childPresenter.js';
 import { presentPossibleDuplicates } from './likelyDuplicatesPresenter.js';
+import type { ChildService } from './childService.js';
+
+/** What childRoutes needs from the composition root. */
+export interface ChildRoutesNeeds {
+  children: ChildService;
+}
 
 const searchQuery = z.object({
   name: z.string().trim().max(100, 'Name or id must be 100 characters or fewer').optional().default(''),
@@ -18,7 +23,7 @@ const searchQuery = z.object({
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 
-export async function childRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function childRoutes(app: FastifyInstance, services: ChildRoutesNeeds): Promise<void> {
   app.get(paths.children.search.pattern, { config: { access: { permission: 'child:search' } } }, async (request, reply) => {
     const parsed = searchQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : { name: '', 'dob-day': '', 'dob-month': '', 'dob-year': '' };

@@ -1,18 +1,18 @@
 /** @module View model for a child's printable chronology. */
 import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
-import { endingLabels } from '../familyFirst/familyFirstPresenter.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { ChronologyEntry, ChronologyKind } from './chronology.js';
-import { meetingTypeNames } from '../safety/safetyMap.js';
-import { voiceToolNames } from '../safety/childVoice.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels } from '../../platform/codes/referralCodes.js';
 import { legalReason, placementType } from '../../platform/codes/careCodes.js';
 import { irdDecisionLabels, meetingDecisionLabels, meetingKindLabels } from '../../platform/codes/protectionCodes.js';
 import { ground, hearingOutcomeLabels } from '../../platform/codes/reporterCodes.js';
 import { endReasonLabels, orderKindLabels, reviewOutcomeLabels } from '../../platform/codes/reporterCodes.js';
+import { meetingTypeNames } from '../../platform/codes/safetyCodes.js';
+import { voiceToolNames } from '../../platform/codes/safetyCodes.js';
+import { endingLabels } from '../../platform/codes/referralCodes.js';
 
 const kindLabels: Record<ChronologyKind, string> = {
   referral: 'Referral received',

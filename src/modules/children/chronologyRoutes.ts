@@ -1,7 +1,6 @@
 /** @module Thin handlers for a child's chronology and adding a significant event to it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -10,6 +9,12 @@ import { postedValues, type FormValues } from '../../platform/forms/formValues.j
 import { readDateField } from '../../platform/forms/dates.js';
 import { presentChronology } from './chronologyPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import type { ChronologyService } from './chronologyService.js';
+
+/** What chronologyRoutes needs from the composition root. */
+export interface ChronologyRoutesNeeds {
+  chronology: ChronologyService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const eventForm = z.object({
@@ -19,7 +24,7 @@ const eventForm = z.object({
 const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
 
 /** @example await chronologyRoutes(app, services) */
-export async function chronologyRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function chronologyRoutes(app: FastifyInstance, services: ChronologyRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
 
   function childIdOf(request: FastifyRequest): string {

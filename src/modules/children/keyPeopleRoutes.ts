@@ -1,13 +1,18 @@
 /** @module Thin handlers for the key people and agencies around a child. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
+import type { KeyPeopleService } from './keyPeopleService.js';
+
+/** What keyPeopleRoutes needs from the composition root. */
+export interface KeyPeopleRoutesNeeds {
+  keyPeople: KeyPeopleService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const optional = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).transform((v) => v || null);
@@ -21,7 +26,7 @@ const personForm = z.object({
 const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
 
 /** @example await keyPeopleRoutes(app, services) */
-export async function keyPeopleRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
 
   async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {

@@ -1,13 +1,20 @@
 /** @module Thin handlers for merging a duplicate record into a child's record. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
+import type { MergeService } from './mergeService.js';
+import type { ChildService } from './childService.js';
+
+/** What mergeRoutes needs from the composition root. */
+export interface MergeRoutesNeeds {
+  childMerges: MergeService;
+  children: ChildService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const mergeForm = z.object({
@@ -17,7 +24,7 @@ const mergeForm = z.object({
 });
 
 /** @example await mergeRoutes(app, services) */
-export async function mergeRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function mergeRoutes(app: FastifyInstance, services: MergeRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:merge' as const } } };
 
   async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {

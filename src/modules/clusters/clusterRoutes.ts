@@ -1,7 +1,6 @@
 /** @module Thin handlers for the cluster outcomes page (figures for managers and analysts) and the children behind a figure (managers). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
@@ -13,6 +12,12 @@ import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { clusterIndicatorIds, outcomesIndicatorId } from './cluster.js';
 import { comparisonChartSvg } from './clusterChart.js';
 import { clusterItems, presentChildrenBehind, presentClusterOutcomes } from './clusterPresenter.js';
+import type { ClusterService } from './clusterService.js';
+
+/** What clusterRoutes needs from the composition root. */
+export interface ClusterRoutesNeeds {
+  clusterOutcomes: ClusterService;
+}
 
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date');
 const figureQuery = z.object({
@@ -31,7 +36,7 @@ function dateFields(name: string, iso: string): Record<string, string> {
 }
 
 /** @example await clusterRoutes(app, services) */
-export async function clusterRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function clusterRoutes(app: FastifyInstance, services: ClusterRoutesNeeds): Promise<void> {
   app.get(paths.clusters.outcomes.pattern, { config: { access: { permission: 'clusters:view' } } }, async (request, reply) => {
     const query = postedValues(request.query);
     // Links carry ISO dates (from, to); the form sends day, month and year fields.

@@ -1,7 +1,6 @@
 /** @module Thin handlers for the dashboards page, each table's CSV download and chart image, and the board report page. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
@@ -16,7 +15,16 @@ import { compactHtml } from './compactHtml.js';
 import { keptContentMarker, wrapKept } from './keptContent.js';
 import { entityTag, matchesEntityTag } from './entityTag.js';
 import { boardReportForm, emptyBoardReportValues, type BoardReportValues } from './boardReportPresenter.js';
-import { benchmarkRoutes } from '../benchmarks/benchmarkRoutes.js';
+import type { DashboardService } from './dashboardService.js';
+import type { BoardReportService } from '../boardReport/boardReportService.js';
+import type { AuditService } from '../audit/auditService.js';
+
+/** What dashboardRoutes needs from the composition root. */
+export interface DashboardRoutesNeeds {
+  audit: AuditService;
+  boardReports: BoardReportService;
+  dashboards: DashboardService;
+}
 
 /** Rendered pages kept at once (each about 65 kB): every choice, role and mistake typed in the last 30 seconds, within reason. */
 const keptPageCount = 60;
@@ -48,10 +56,9 @@ function submittedValues(body: Record<string, unknown>): BoardReportValues {
   };
 }
 
-export async function dashboardRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function dashboardRoutes(app: FastifyInstance, services: DashboardRoutesNeeds): Promise<void> {
   const figures = { config: { access: { permission: 'figures:view' as const } } };
   const build = { config: { access: { permission: 'report:build' as const } } };
-  await app.register(async (scope) => benchmarkRoutes(scope, services));
 
   // Everything inside the layout depends only on the figures, the choice as typed and the links the role may follow:
   // rendered (and encoded) once while the figures are kept, then only wrapped in the layout (name, CSRF token, nonce)

@@ -1,10 +1,15 @@
 /** @module The demo's accounts: one per role, all with the same published password — for fictional data only. */
-import type { Services } from '../../composition.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import type { Role } from '../../platform/access/roles.js';
 import { teams } from './authority.js';
 import type { DemoExtract } from './extract.js';
 import { openOn } from './demoFigures.js';
+import type { UserService } from '../users/userService.js';
+
+/** What createDemoUsers needs from the composition root. */
+export interface CreateDemoUsersNeeds {
+  users: UserService;
+}
 
 /** The demo password. It is printed at start-up and written here: never use it for real data. */
 export const demoPassword = 'cairn-demo-2021';
@@ -67,7 +72,7 @@ function isDemoAccount(user: SignedInUser, account: DemoAccount): boolean {
  * is the demo account. Returns the sign-ins that work with the demo password.
  * @example const signIns = await createDemoUsers(services, { kind: 'system', name: 'demo' }, 'W043')
  */
-export async function createDemoUsers(services: Services, actor: Actor, workerId: string): Promise<DemoSignIn[]> {
+export async function createDemoUsers(services: CreateDemoUsersNeeds, actor: Actor, workerId: string): Promise<DemoSignIn[]> {
   const existing = await services.users.list();
   const signIns: DemoSignIn[] = [];
   for (const account of accounts) {

@@ -2,15 +2,28 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Services } from '../../composition.js';
 import type { Actor } from '../../platform/access/user.js';
 import type { ImportProgress } from '../extract/extractImportService.js';
 import { formatProblem } from '../extract/extractProblem.js';
 import { demoAuthority } from './authority.js';
 import { demoRepository } from './demoRepository.js';
-import { createDemoUsers, demoPassword, demoSignInsFrom, familyFirstPractitioner, type LoadedDemo } from './demoUsers.js';
-import { recordUndecidedReferrals } from './undecidedReferrals.js';
-import { recordPracticeQuality } from './practiceQuality.js';
+import { createDemoUsers, demoPassword, demoSignInsFrom, familyFirstPractitioner, type CreateDemoUsersNeeds, type LoadedDemo } from './demoUsers.js';
+import { recordUndecidedReferrals, type RecordUndecidedReferralsNeeds } from './undecidedReferrals.js';
+import { recordPracticeQuality, type RecordPracticeQualityNeeds } from './practiceQuality.js';
+import type { Config } from '../../platform/config.js';
+import type { UserService } from '../users/userService.js';
+import type { ExtractImportService } from '../extract/extractImportService.js';
+import type { AuthorityService } from '../authority/authorityService.js';
+import type { Database } from '../../db/database.js';
+
+/** What loadDemoIfEmpty needs from the composition root. */
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordPracticeQualityNeeds, CreateDemoUsersNeeds {
+  authority: AuthorityService;
+  config: Config;
+  db: Database;
+  extractImport: ExtractImportService;
+  users: UserService;
+}
 
 export type { DemoSignIn, LoadedDemo } from './demoUsers.js';
 
@@ -33,7 +46,7 @@ function importProgress(say: (line: string) => void): (progress: ImportProgress)
  * Throws, listing the first problems, if the importer refuses the demo extract.
  * @example const demo = await loadDemoIfEmpty(services, { onProgress: (line) => console.error(line) })
  */
-export async function loadDemoIfEmpty(services: Services, options: { onProgress?: (line: string) => void } = {}): Promise<LoadedDemo | undefined> {
+export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: { onProgress?: (line: string) => void } = {}): Promise<LoadedDemo | undefined> {
   const say = options.onProgress ?? (() => undefined);
   if (await demoRepository().hasChildren(services.db)) {
     const authority = await services.authority.current();

@@ -4,13 +4,24 @@
  * baseline audit round and a comparator a year later, and family and staff surveys with a wave each — as the
  * demo's service manager (the quality lead) and Family First team manager, so every step is audited as theirs.
  */
-import type { Services } from '../../composition.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import type { Answers } from '../surveys/survey.js';
 import { likertScales } from '../surveys/survey.js';
 import type { DemoExtract } from './extract.js';
 import { auditGrades, auditNotes, demoCourses, demoSurveys, planResponses, planTraining, practiceQualityDates, type Phase } from './practiceQualityPlan.js';
 import { monthOf } from '../../platform/dates/formats.js';
+import type { UserService } from '../users/userService.js';
+import type { TrainingService } from '../training/trainingService.js';
+import type { SurveyService } from '../surveys/surveyService.js';
+import type { CaseFileAuditService } from '../caseFileAudits/caseFileAuditService.js';
+
+/** What recordPracticeQuality needs from the composition root. */
+export interface RecordPracticeQualityNeeds {
+  caseFileAudits: CaseFileAuditService;
+  surveys: SurveyService;
+  training: TrainingService;
+  users: UserService;
+}
 
 /** What was recorded, for the start-up line and the tests. */
 export interface PracticeQualityRecorded {
@@ -30,7 +41,7 @@ function saved<T extends { outcome: string }>(result: T, what: string): T {
   return result;
 }
 
-async function recordTraining(services: Services, lead: Actor, extract: DemoExtract): Promise<{ staff: number; sessions: number }> {
+async function recordTraining(services: RecordPracticeQualityNeeds, lead: Actor, extract: DemoExtract): Promise<{ staff: number; sessions: number }> {
   const plan = planTraining(extract.seed, extract.today);
   const staffIds = new Map<string, string>();
   for (const person of plan.staff) {
@@ -53,7 +64,7 @@ async function recordTraining(services: Services, lead: Actor, extract: DemoExtr
 }
 
 /** One round: drawn, shared between the two auditors, every file graded, then about one in ten moderated. */
-async function recordRound(services: Services, auditors: { lead: SignedInUser; manager: SignedInUser }, extract: DemoExtract, phase: Phase, roundSeed: number): Promise<PracticeQualityRecorded['rounds'][number] | undefined> {
+async function recordRound(services: RecordPracticeQualityNeeds, auditors: { lead: SignedInUser; manager: SignedInUser }, extract: DemoExtract, phase: Phase, roundSeed: number): Promise<PracticeQualityRecorded['rounds'][number] | undefined> {
   const audits = services.caseFileAudits;
   const rubric = (await audits.rubrics()).find((r) => r.name === 'Signs of Safety practice' && r.version === 1);
   if (!rubric) return undefined;
@@ -81,7 +92,7 @@ async function recordRound(services: Services, auditors: { lead: SignedInUser; m
 }
 
 /** Each survey built, then per wave: opened, a link per respondent, each link answered as a respondent would, closed. */
-async function recordSurveys(services: Services, lead: Actor, extract: DemoExtract): Promise<PracticeQualityRecorded['waves']> {
+async function recordSurveys(services: RecordPracticeQualityNeeds, lead: Actor, extract: DemoExtract): Promise<PracticeQualityRecorded['waves']> {
   const surveys = services.surveys;
   const dates = practiceQualityDates(extract.today);
   const recorded: PracticeQualityRecorded['waves'] = [];
@@ -119,7 +130,7 @@ async function recordSurveys(services: Services, lead: Actor, extract: DemoExtra
  * audit rounds or surveys (so a second `cairn demo` adds nothing twice). Returns what was recorded.
  * @example const recorded = await recordPracticeQuality(services, extract) // { staff: 61, sessions: 13, rounds: [...], waves: [...] }
  */
-export async function recordPracticeQuality(services: Services, extract: DemoExtract): Promise<PracticeQualityRecorded | undefined> {
+export async function recordPracticeQuality(services: RecordPracticeQualityNeeds, extract: DemoExtract): Promise<PracticeQualityRecorded | undefined> {
   const users = await services.users.list();
   const lead = users.find((u) => u.username === 'service.manager' && u.role === 'service_manager');
   const manager = users.find((u) => u.username === 'manager' && u.role === 'team_manager');

@@ -3,12 +3,19 @@
  * `referral_intake`, ADR 0005), so after the demo is imported a handful are recorded through the referral
  * service, dated back from the reference date: some new, some screened and awaiting a decision, one overdue.
  */
-import type { Services } from '../../composition.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { familyFirst, teams } from './authority.js';
 import { ageOn, day, isoDate } from './dates.js';
 import type { ChildRow, DemoExtract } from './extract.js';
 import { type ReferralSource } from '../../platform/codes/referralCodes.js';
+import type { UserService } from '../users/userService.js';
+import type { ReferralService } from '../referrals/referralService.js';
+
+/** What recordUndecidedReferrals needs from the composition root. */
+export interface RecordUndecidedReferralsNeeds {
+  referrals: ReferralService;
+  users: UserService;
+}
 
 /** One referral to record: the children named (siblings together), and where it has got to. */
 export interface PlannedReferral {
@@ -76,7 +83,7 @@ export function planUndecidedReferrals(extract: DemoExtract, targetDays: number)
  * those the plan says were screened. Returns how many referrals were recorded; none without that account.
  * @example await recordUndecidedReferrals(services, extract)
  */
-export async function recordUndecidedReferrals(services: Services, extract: DemoExtract): Promise<number> {
+export async function recordUndecidedReferrals(services: RecordUndecidedReferralsNeeds, extract: DemoExtract): Promise<number> {
   const manager: SignedInUser | undefined = (await services.users.list()).find((u) => u.username === 'manager' && u.role === 'team_manager' && u.team === teams.familyFirst);
   if (!manager) return 0;
   let recorded = 0;

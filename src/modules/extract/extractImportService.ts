@@ -21,6 +21,7 @@ import { sortProblems } from './extractProblem.js';
 import { readExtract } from './readExtract.js';
 import { readExtractFolder } from './readExtractFolder.js';
 import { databaseQuestions, validateExtract } from './validateExtract.js';
+import { readBenchmarkFile } from './benchmarkFile.js';
 
 export type { ExtractProblem, FileSummary, ImportProgress } from './extract.js';
 
@@ -115,6 +116,12 @@ export function extractImportService(db: Database, audit: AuditService, reposito
   }
 
   return {
+    /**
+     * Read an uploaded benchmarks.csv by the importer's own rules (see benchmarkFile.ts); nothing is written.
+     * @example extractImport.readBenchmarkFile('benchmarks.csv', bytes).rows // [{ year: 2021, indicator: 'lac.rate_per_1000', … }]
+     */
+    readBenchmarkFile,
+
     /**
      * Import the extract in `folder`, or refuse it with every problem found and write nothing but an
      * `import.refused` audit event. Records with the same id as stored ones replace them; nothing is deleted.

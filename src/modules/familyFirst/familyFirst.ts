@@ -1,7 +1,6 @@
 /** @module A Family First involvement: the family's plan, sessions with them, their own words, and how it ended. */
+import { InvolvementEnding } from '../../platform/codes/referralCodes.js';
 
-export const involvementEndings = ['step_up', 'step_down', 'closed'] as const;
-export type InvolvementEnding = (typeof involvementEndings)[number];
 
 export interface Involvement {
   involvementId: string;

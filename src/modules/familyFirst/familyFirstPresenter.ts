@@ -4,13 +4,10 @@ import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import { involvementEndings, type InvolvementEnding, type InvolvementRecord } from './familyFirst.js';
+import { type InvolvementRecord } from './familyFirst.js';
+import { involvementEndings } from '../../platform/codes/referralCodes.js';
+import { endingLabels } from '../../platform/codes/referralCodes.js';
 
-export const endingLabels: Record<InvolvementEnding, string> = {
-  step_up: 'Stepped up to statutory social work',
-  step_down: 'Stepped down to universal services',
-  closed: 'Closed',
-};
 
 /** @example presentInvolvement(record, {}, {}).heading // 'Family First: Ailsa Boyd' */
 export function presentInvolvement(record: InvolvementRecord, values: FormValues, errors: FieldErrors) {

@@ -1,6 +1,7 @@
 /** @module SQL for Family First involvements, their sessions and the family's feedback. */
 import type { Queryable } from '../../db/database.js';
-import type { FamilyFeedback, FamilySession, Involvement, InvolvementEnding } from './familyFirst.js';
+import type { FamilyFeedback, FamilySession, Involvement } from './familyFirst.js';
+import { type InvolvementEnding } from '../../platform/codes/referralCodes.js';
 
 interface InvolvementRow {
   involvement_id: string; case_id: string; child_id: string; forename: string | null; surname: string | null; referral_id: string | null;

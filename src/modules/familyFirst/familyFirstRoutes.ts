@@ -1,17 +1,22 @@
 /** @module Thin handlers for a Family First involvement: see it, set the plan, add sessions and feedback, step up or down. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
 import { readDateField } from '../../platform/forms/dates.js';
-import { involvementEndings } from './familyFirst.js';
 import type { Changed } from './familyFirstService.js';
 import { presentInvolvement } from './familyFirstPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import { involvementEndings } from '../../platform/codes/referralCodes.js';
+import type { FamilyFirstService } from './familyFirstService.js';
+
+/** What familyFirstRoutes needs from the composition root. */
+export interface FamilyFirstRoutesNeeds {
+  familyFirst: FamilyFirstService;
+}
 
 const params = z.object({ involvementId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const required = (max: number, missing: string, label: string) => z.string().trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
@@ -31,7 +36,7 @@ const endForm = z.object({
 });
 
 /** @example await familyFirstRoutes(app, services) */
-export async function familyFirstRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFirstRoutesNeeds): Promise<void> {
   const work = { config: { access: { permission: 'familyFirst:work' as const } } };
 
   function idOf(request: FastifyRequest): string {

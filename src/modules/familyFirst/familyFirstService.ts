@@ -1,11 +1,12 @@
 /** @module Working a Family First involvement: the plan, sessions, the family's words, and stepping up or down. Each change audited. */
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import type { InvolvementEnding, InvolvementRecord } from './familyFirst.js';
+import type { InvolvementRecord } from './familyFirst.js';
 import type { FamilyFirstRepository } from './familyFirstRepository.js';
+import { type InvolvementEnding } from '../../platform/codes/referralCodes.js';
 
 export type Changed = { outcome: 'changed' } | { outcome: 'not_found' | 'forbidden' | 'ended' | 'before_start' };
 
@@ -27,6 +28,15 @@ export function familyFirstService(db: Database, repository: FamilyFirstReposito
   }
 
   return {
+    /**
+     * Start a Family First involvement for a case just opened, inside the caller's transaction (allocating a referral
+     * opens the case and the involvement together; the caller checks and audits the allocation).
+     * @example await familyFirst.startInvolvement(tx, { involvementId, caseId, childId, referralId, startedDate })
+     */
+    startInvolvement(tx: Queryable, involvement: { involvementId: string; caseId: string; childId: string; referralId: string | null; startedDate: string }): Promise<void> {
+      return repository.start(tx, involvement);
+    },
+
     /** The involvement with its sessions and feedback, for those who may see the child; audited. */
     async view(user: SignedInUser, involvementId: string): Promise<{ outcome: 'shown'; record: InvolvementRecord } | { outcome: 'not_found' | 'forbidden' }> {
       const involvement = await repository.find(db, involvementId);

@@ -1,16 +1,23 @@
 /** @module Thin handlers for the commissioning page and the providers pages (team and service managers). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { formValues } from '../../platform/forms/formValues.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';
-import { presentReviewsDue } from '../scra/supervisionOrderPresenter.js';
+import { presentReviewsDue } from '../scra/supervisionOrderPanels.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { requiredMoney } from '../../platform/forms/money.js';
+import type { SupervisionOrderService } from '../scra/supervisionOrderService.js';
+import type { CommissioningService } from './commissioningService.js';
+
+/** What commissioningRoutes needs from the composition root. */
+export interface CommissioningRoutesNeeds {
+  commissioning: CommissioningService;
+  supervisionOrders: SupervisionOrderService;
+}
 
 const providerForm = z.object({
   name: z.string().trim().min(1, 'Enter the provider’s name').max(200, 'Name must be 200 characters or fewer'),
@@ -27,7 +34,7 @@ const homeForm = z.object({
  * `/care` (the managers' hub, with the supervision order reviews due), `/commissioning` and `/providers` (with their forms), for `commissioning:view`.
  * @example await commissioningRoutes(app, services)
  */
-export async function commissioningRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function commissioningRoutes(app: FastifyInstance, services: CommissioningRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'commissioning:view' as const } } };
 
   app.get(paths.care.hub.pattern, { config: { access: { permission: 'resources:view' as const } } }, async (request, reply) => {

@@ -3,14 +3,13 @@ import { paths } from '../../platform/http/paths.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { legalReasonLabels, placementTypeLabels, type CareHistory, type Provider } from './lookedAfter.js';
 import { placementMovesInLastYear } from '../children/child.js';
-import { longDateOf } from '../../platform/dates/formats.js';
+import { longDateOf, periodOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { moneyOf } from '../../platform/dates/formats.js';
 import { legalReason, legalReasons, placementType, placementTypes, reasonEnded, reasonEndedLabels, reasonsEnded } from '../../platform/codes/careCodes.js';
 import { providerType } from '../../platform/codes/careCodes.js';
 
-const period = (start: string, end: string | null) => (end ? `${longDateOf(start)} to ${longDateOf(end)}` : `Since ${longDateOf(start)}`);
 
 /**
  * The care page: episodes, placements, stability, and which actions make sense now.
@@ -28,12 +27,12 @@ export function presentCareHistory(history: CareHistory, today: string) {
     status: openEpisode ? `Looked after since ${longDateOf(openEpisode.startDate)}` : 'Not looked after',
     stability: `${moves} ${moves === 1 ? 'move' : 'moves'} in the last 12 months`,
     episodes: history.episodes.map((e) => ({
-      period: period(e.startDate, e.endDate),
+      period: periodOf(e.startDate, e.endDate),
       legalReason: legalReason.label(e.legalReason),
       reasonEnded: e.endDate ? reasonEnded.label(e.reasonEnded) || 'Not recorded' : 'Open',
     })),
     placements: history.placements.map((p) => ({
-      period: period(p.startDate, p.endDate),
+      period: periodOf(p.startDate, p.endDate),
       type: placementType.label(p.placementType),
       provider: p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',

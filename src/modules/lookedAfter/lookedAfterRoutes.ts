@@ -1,15 +1,22 @@
 /** @module Thin handlers for a child's care page and the episode and placement forms. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode } from './careForms.js';
 import { type FormValues } from '../../platform/forms/formValues.js';
 import type { CareChange } from './lookedAfterService.js';
 import { presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm } from './lookedAfterPresenter.js';
-import { presentOrdersInForce } from '../scra/supervisionOrderPresenter.js';
+import { presentOrdersInForce } from '../scra/supervisionOrderPanels.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import type { SupervisionOrderService } from '../scra/supervisionOrderService.js';
+import type { LookedAfterService } from './lookedAfterService.js';
+
+/** What lookedAfterRoutes needs from the composition root. */
+export interface LookedAfterRoutesNeeds {
+  lookedAfter: LookedAfterService;
+  supervisionOrders: SupervisionOrderService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -29,7 +36,7 @@ const refused = (outcome: 'forbidden' | 'not_found') =>
  * `/children/:childId/care` and its forms, for people with `care:record` who may access the child.
  * @example await lookedAfterRoutes(app, services)
  */
-export async function lookedAfterRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function lookedAfterRoutes(app: FastifyInstance, services: LookedAfterRoutesNeeds): Promise<void> {
   const { lookedAfter } = services;
 
   async function careOf(request: FastifyRequest) {

@@ -1,7 +1,6 @@
 /** @module Thin handlers for a child's registrations, registering and de-registering, and the register page. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
@@ -13,6 +12,14 @@ import {
   presentDeregisterForm, presentEventForm, presentEvents, presentRegister, presentRegisterForm, presentRegistrations, reregistrationWarning,
 } from './protectionPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import type { ProtectionService } from './protectionService.js';
+import type { AuditService } from '../audit/auditService.js';
+
+/** What protectionRoutes needs from the composition root. */
+export interface ProtectionRoutesNeeds {
+  audit: AuditService;
+  protection: ProtectionService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -21,7 +28,7 @@ const record = { config: { access: { permission: 'care:record' as const } } };
  * The child's protection page and forms (`care:record`), and `/protection/register` (`protection:register`).
  * @example await protectionRoutes(app, services)
  */
-export async function protectionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function protectionRoutes(app: FastifyInstance, services: ProtectionRoutesNeeds): Promise<void> {
   const { protection } = services;
 
   async function childOf(request: FastifyRequest) {

@@ -3,6 +3,7 @@
  * module's service returns for a before/after comparison. Audits, surveys and training implement these; the
  * quality report consumes them and knows nothing else of those modules.
  */
+import { percentage } from '../reporting/rounding.js';
 
 /** A completed or open audit round, as listed for choosing a baseline and a comparator. */
 export interface AuditRoundSummary {
@@ -93,4 +94,11 @@ export interface TrainingCoverageRow {
   trained: number;
   /** trained / staff × 100, one decimal place (half away from zero); null when the group has no staff. */
   percentTrained: number | null;
+}
+
+/** The whole service's line: every active person, however grouped. */
+export function coverageTotal(rows: readonly TrainingCoverageRow[]): TrainingCoverageRow {
+  const staff = rows.reduce((sum, r) => sum + r.staff, 0);
+  const trained = rows.reduce((sum, r) => sum + r.trained, 0);
+  return { staffGroup: 'all', label: 'All staff groups', staff, trained, percentTrained: percentage(trained, staff, 1) ?? null };
 }

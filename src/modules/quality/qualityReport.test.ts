@@ -8,7 +8,7 @@ import { changePoints, qualityReport, writeChange, type QualityReportInput } fro
 import { qualityDocument } from './qualityDocument.js';
 import { printDocx } from '../../platform/documents/docx.js';
 import { printPdf } from '../../platform/documents/pdf.js';
-import { auditComparison, coverageAfter, coverageBefore, surveyComparison } from './qualityFixture.js';
+import { auditComparison, coverageAfter, coverageBefore, surveyComparison } from '../../../test/support/qualityFixture.js';
 
 const input: QualityReportInput = {
   authority: 'Glenmuir Council', builtOn: '2023-04-03', audit: auditComparison, surveys: [surveyComparison],

@@ -4,8 +4,8 @@
  * as HTML, DOCX and PDF from the same model. It holds no child's name: audits and surveys arrive as aggregates.
  */
 import { longDateOf } from '../../platform/dates/formats.js';
-import { coverageTotal } from '../training/training.js';
 import type { AuditAgreement, AuditRoundComparison, AuditRoundSummary, QuestionGrades, SurveyQuestionChange, SurveyWaveComparison, TrainingCoverageRow } from './qualityContracts.js';
+import { coverageTotal } from './qualityContracts.js';
 
 export interface QualityTable {
   id: string;

@@ -1,6 +1,5 @@
 /** @module Thin handlers for the quality report (`quality:view`): the page with its choices and the report, and its DOCX and PDF. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError, notFound } from '../../platform/http/httpError.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
@@ -8,12 +7,18 @@ import type { Actor } from '../../platform/access/user.js';
 import { readChoice } from './qualityChoice.js';
 import { downloadLinks, presentQualityForm } from './qualityPresenter.js';
 import { qualityFormats, type QualityFormat } from './qualityService.js';
+import type { QualityService } from './qualityService.js';
+
+/** What qualityRoutes needs from the composition root. */
+export interface QualityRoutesNeeds {
+  quality: QualityService;
+}
 
 /**
  * `/quality` and `/quality/report.docx|pdf`.
  * @example await qualityRoutes(app, services)
  */
-export async function qualityRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function qualityRoutes(app: FastifyInstance, services: QualityRoutesNeeds): Promise<void> {
   const view = { config: { access: { permission: 'quality:view' as const } } };
   const { quality } = services;
 

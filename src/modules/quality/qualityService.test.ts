@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/access/user.js';
 import { defaultValues, qualityOptions, readChoice } from './qualityChoice.js';
 import { qualityService } from './qualityService.js';
 import type { QualitySources } from './qualitySources.js';
-import { auditComparison, coverageAfter, coverageBefore, surveyComparison } from './qualityFixture.js';
+import { auditComparison, coverageAfter, coverageBefore, surveyComparison } from '../../../test/support/qualityFixture.js';
 
 const system: Actor = { kind: 'system', name: 'test' };
 let database: TestDatabase;

@@ -1,7 +1,6 @@
 /** @module Thin handlers for referrals: the tray, recording one, screening, deciding, allocating, and closing the case it opened. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
@@ -13,6 +12,14 @@ import { readDateField } from '../../platform/forms/dates.js';
 import { presentCloseCase, presentNewReferralForm, presentReferral, presentTray } from './referralPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import type { ReferralService } from './referralService.js';
+import type { FamilyFirstService } from '../familyFirst/familyFirstService.js';
+
+/** What referralRoutes needs from the composition root. */
+export interface ReferralRoutesNeeds {
+  familyFirst: FamilyFirstService;
+  referrals: ReferralService;
+}
 
 const referralParams = z.object({ referralId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const caseParams = z.object({ caseId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -26,7 +33,7 @@ function readReferralId(request: FastifyRequest): string {
 }
 
 /** @example await referralRoutes(app, services) */
-export async function referralRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function referralRoutes(app: FastifyInstance, services: ReferralRoutesNeeds): Promise<void> {
   const record = { config: { access: { permission: 'referral:record' as const } } };
   const manage = { config: { access: { permission: 'referral:manage' as const } } };
 

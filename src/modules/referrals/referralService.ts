@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import type { FamilyFirstRepository } from '../familyFirst/familyFirstRepository.js';
+import type { FamilyFirstService } from '../familyFirst/familyFirstService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { allocatedPathways, type NewReferral, type ReferralRecord } from './referral.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
@@ -17,12 +17,12 @@ export type Allocated = { outcome: 'allocated'; caseId: string; involvementId: s
 export type Closed = { outcome: 'closed'; childId: string } | { outcome: 'not_found' } | { outcome: 'forbidden' } | { outcome: 'already_closed' } | { outcome: 'before_opened' };
 
 /**
- * @example const referrals = referralService(db, referralRepository(), familyFirstRepository(), children, audit, { decisionTargetDays: 7 })
+ * @example const referrals = referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: 7 })
  */
 export function referralService(
   db: Database,
   repository: ReferralRepository,
-  involvements: FamilyFirstRepository,
+  familyFirst: Pick<FamilyFirstService, 'startInvolvement'>,
   children: ChildService,
   audit: AuditService,
   settings: { decisionTargetDays: number },
@@ -151,7 +151,7 @@ export function referralService(
         let involvementId: string | null = null;
         if (referral.pathway === 'family_first') {
           involvementId = newRecordId('FFI');
-          await involvements.start(tx, { involvementId, caseId, childId: referral.childId, referralId, startedDate: allocation.openedDate });
+          await familyFirst.startInvolvement(tx, { involvementId, caseId, childId: referral.childId, referralId, startedDate: allocation.openedDate });
         }
         await audit.record(actor(user), {
           action: 'referral.allocated', childId: referral.childId, subject: referralId, details: { caseId, workerId: allocation.workerId, team: referral.team },

@@ -2,7 +2,7 @@
 import { censusDate, financialYear, reportingYear } from './periods.js';
 import { notRecorded } from './placementTypes.js';
 import type { StatsResult, StatsRow } from './statsTypes.js';
-import type { Benchmark } from '../benchmarks/benchmarkRepository.js';
+import type { Benchmark } from './figuresService.js';
 import type { ChartPoint } from '../../platform/documents/charts.js';
 import type { FigureCell, FigureTable } from './figureTable.js';
 import { placementType, placementTypeLabels } from '../../platform/codes/careCodes.js';

@@ -10,6 +10,12 @@ export interface DataSpan {
 /** @example const span = await statsRepository().dataSpan(db) */
 export function statsRepository() {
   return {
+    /** The name of the authority the figures are for, read in the same snapshot as the figures. */
+    async authorityName(db: Queryable): Promise<string | null> {
+      const rows = await db.query<{ authority_name: string }>('select authority_name from authority');
+      return rows[0]?.authority_name ?? null;
+    },
+
     /**
      * The first and last date found in episodes, placements, cases, referrals, registrations and SCRA referrals.
      * @example await statsRepository().dataSpan(db) // { earliest: '2018-12-01', latest: '2021-07-31' }

@@ -1,6 +1,5 @@
 /** @module Builds the object `cairn stats --json` prints: every indicator for the chosen years, baseline and window. */
 import type { Database, Queryable, SqlValue } from '../../db/database.js';
-import { authorityRepository } from '../authority/authorityRepository.js';
 import { indicators } from './indicators/index.js';
 import { censusDate, censusYearsWithin, earliestYear, financialYear, latestYear, reportingYear, windowPeriod, yearsOf } from './periods.js';
 import { isIsoDate } from '../../platform/dates/isoDates.js';
@@ -65,7 +64,6 @@ export function sharingIdenticalQueries(db: Queryable): Queryable {
  * @example const stats = await statsService(db).compute({ years: { first: 2016, last: 2021 }, from: '2021-07-01', to: '2022-04-30' })
  */
 export function statsService(db: Database | Queryable, repository: StatsRepository = statsRepository()) {
-  const authorities = authorityRepository();
 
   /**
    * "Every census year for which there is data" (indicators.md). We take the census days that fall
@@ -116,7 +114,7 @@ export function statsService(db: Database | Queryable, repository: StatsReposito
   /** Every row asked for, read through `q` (the snapshot's transaction, or the database itself). */
   async function computeOn(q: Queryable, options: StatsOptions): Promise<StatsResult> {
     const [authority, years] = await Promise.all([
-      authorities.current(q),
+      repository.authorityName(q),
       options.years ? Promise.resolve(yearsOf(options.years)) : defaultYears(q),
     ]);
     const baseline = options.baseline ?? years[0] ?? null;
@@ -134,7 +132,7 @@ export function statsService(db: Database | Queryable, repository: StatsReposito
       for (const kind of ['census', 'reporting_year', 'financial_year'] as const) rows.push(...rowsOf(kind, periodLabel[kind](year)));
     }
     if (window) rows.push(...rowsOf('window', windowPeriod(window).label));
-    return { authority: authority?.name ?? null, baseline, rows };
+    return { authority, baseline, rows };
   }
 }
 export type StatsService = ReturnType<typeof statsService>;

@@ -1,7 +1,6 @@
 /** @module Thin handlers for the council's resources: the list, a resource's calendar and use, and booking a place for a child. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dates.js';
@@ -14,6 +13,12 @@ import { readBooking } from './bookingForm.js';
 import { presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
+import type { ResourceService } from './resourceService.js';
+
+/** What resourceRoutes needs from the composition root. */
+export interface ResourceRoutesNeeds {
+  resources: ResourceService;
+}
 
 const newResourceForm = z.object({
   name: z.string().trim().min(1, 'Enter the name').max(200, 'Name must be 200 characters or fewer'),
@@ -35,7 +40,7 @@ function monthOf(date: string): { from: string; to: string } {
  * `/resources`, `/resources/:resourceId` (for `resources:view`) and the booking form on a child's record (`care:book`).
  * @example await resourceRoutes(app, services)
  */
-export async function resourceRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function resourceRoutes(app: FastifyInstance, services: ResourceRoutesNeeds): Promise<void> {
   const view = { config: { access: { permission: 'resources:view' as const } } };
   const book = { config: { access: { permission: 'care:book' as const } } };
 
@@ -87,7 +92,7 @@ export async function resourceRoutes(app: FastifyInstance, services: Services): 
     });
   });
 
-  async function bookingChild(params: unknown, user: Parameters<Services['resources']['childForBooking']>[0]) {
+  async function bookingChild(params: unknown, user: Parameters<ResourceService['childForBooking']>[0]) {
     const childId = idParam.safeParse((params as { childId?: string }).childId);
     if (!childId.success) throw new HttpError(404, 'There is no child with that id');
     const found = await services.resources.childForBooking(user, childId.data);

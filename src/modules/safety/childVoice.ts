@@ -1,13 +1,6 @@
 /** @module The child's voice: Three Houses and Words and Pictures in the child's own words, and their drawings. */
+import { VoiceTool } from '../../platform/codes/safetyCodes.js';
 
-export const voiceTools = ['worries', 'good_things', 'hopes_and_dreams', 'words_and_pictures'] as const;
-export type VoiceTool = (typeof voiceTools)[number];
-export const voiceToolNames: Record<VoiceTool, string> = {
-  worries: 'House of worries',
-  good_things: 'House of good things',
-  hopes_and_dreams: 'House of hopes and dreams',
-  words_and_pictures: 'Words and Pictures',
-};
 
 export interface VoiceEntry { entryId: string; childId: string; tool: VoiceTool; words: string; recordedOn: string }
 export interface ChildDrawing {

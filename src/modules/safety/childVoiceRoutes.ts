@@ -2,13 +2,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { maxDrawingBytes } from './childVoice.js';
 import { drawingForm, specErrorSummary, readForm, submittedValues, wordsForm, type FormSpec } from './safetyForms.js';
 import { presentFormFields, presentVoice } from './safetyPresenter.js';
 import { refuse } from './refuse.js';
+import type { SafetyService } from './safetyService.js';
+import type { ChildService } from '../children/childService.js';
+
+/** What childVoiceRoutes needs from the composition root. */
+export interface ChildVoiceRoutesNeeds {
+  children: ChildService;
+  safety: SafetyService;
+}
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const view = { config: { access: { permission: 'safety:view' as const } } };
@@ -24,7 +31,7 @@ function childOf(request: FastifyRequest): string {
  * `/children/:childId/voice…`. Registered in its own scope so multipart uploads are accepted only here.
  * @example await app.register(async (scope) => childVoiceRoutes(scope, services))
  */
-export async function childVoiceRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function childVoiceRoutes(app: FastifyInstance, services: ChildVoiceRoutesNeeds): Promise<void> {
   // One file, one byte over the limit so an oversized drawing can be told apart and refused in words.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',

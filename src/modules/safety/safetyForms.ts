@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
-import { meetingTypeNames, meetingTypes, personRoleNames, personRoles } from './safetyMap.js';
-import { voiceToolNames, voiceTools } from './childVoice.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
+import { meetingTypeNames, meetingTypes, personRoleNames, personRoles } from '../../platform/codes/safetyCodes.js';
+import { voiceToolNames, voiceTools } from '../../platform/codes/safetyCodes.js';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'radios';
 export interface FieldSpec { name: string; label: string; hint?: string; kind: FieldKind; choices?: Record<string, string> }

@@ -1,35 +1,9 @@
 /** @module Signs of Safety case maps: the analysis categories, a map's content, and pure rules about it. */
+import { ItemCategory, MeetingType, PersonRole, categoryNames, itemCategories } from '../../platform/codes/safetyCodes.js';
 
-export const itemCategories = ['harm', 'complicating_factor', 'existing_strength', 'existing_safety', 'next_step'] as const;
-export type ItemCategory = (typeof itemCategories)[number];
 
-/** What each category is called on the map, in the order practitioners work through it. */
-export const categoryNames: Record<ItemCategory, string> = {
-  harm: 'Past harm',
-  complicating_factor: 'Complicating factors',
-  existing_strength: 'Existing strengths',
-  existing_safety: 'Existing safety',
-  next_step: 'Next steps',
-};
 
-export const meetingTypes = ['case_conference', 'core_group', 'review'] as const;
-export type MeetingType = (typeof meetingTypes)[number];
-export const meetingTypeNames: Record<MeetingType, string> = {
-  case_conference: 'Case conference',
-  core_group: 'Core group',
-  review: 'Review',
-};
 
-export const personRoles = ['worker', 'parent', 'partner_agency', 'child', 'family_member', 'other'] as const;
-export type PersonRole = (typeof personRoles)[number];
-export const personRoleNames: Record<PersonRole, string> = {
-  worker: 'Social worker',
-  parent: 'Parent or carer',
-  partner_agency: 'Partner agency',
-  child: 'Child or young person',
-  family_member: 'Family member',
-  other: 'Someone else',
-};
 
 /** The judgement question, as practitioners ask it. */
 export const scalingQuestion =

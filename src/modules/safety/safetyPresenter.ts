@@ -2,15 +2,14 @@
 import { paths } from '../../platform/http/paths.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import type { ChildSummary } from '../children/child.js';
-import {
-  categoryNames, itemCategories, meetingTypeNames, personRoleNames, scalingQuestion,
-  type MapChange, type MapContent, type MapMeeting, type MapView, type SafetyMap,
-} from './safetyMap.js';
-import { voiceToolNames, voiceTools, type ChildDrawing, type VoiceEntry } from './childVoice.js';
+import { scalingQuestion, type MapChange, type MapContent, type MapMeeting, type MapView, type SafetyMap } from './safetyMap.js';
+import { type ChildDrawing, type VoiceEntry } from './childVoice.js';
 import type { FormSpec } from './safetyForms.js';
 import type { MapConflict } from './safetyService.js';
 import { scalingChartSvg } from './scalingChart.js';
 import { dateTimeOf } from '../../platform/dates/formats.js';
+import { categoryNames, itemCategories, meetingTypeNames, personRoleNames } from '../../platform/codes/safetyCodes.js';
+import { voiceToolNames, voiceTools } from '../../platform/codes/safetyCodes.js';
 
 const childName = (c: { forename: string | null; surname: string | null; childId: string }) => [c.forename, c.surname].filter(Boolean).join(' ') || c.childId;
 

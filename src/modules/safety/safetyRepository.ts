@@ -1,9 +1,9 @@
 /** @module SQL for case maps, their revisions and meetings, safety scores, and the child's voice. */
 import type { Queryable } from '../../db/database.js';
-import type {
-  ItemCategory, MapContent, MapItem, MapMeeting, MeetingType, NetworkMember, PersonRole, PlanRule, SafetyMap, SafetyPair, SafetyScore,
-} from './safetyMap.js';
-import type { ChildDrawing, VoiceEntry, VoiceTool } from './childVoice.js';
+import type { MapContent, MapItem, MapMeeting, NetworkMember, PlanRule, SafetyMap, SafetyPair, SafetyScore } from './safetyMap.js';
+import type { ChildDrawing, VoiceEntry } from './childVoice.js';
+import { type ItemCategory, type MeetingType, type PersonRole } from '../../platform/codes/safetyCodes.js';
+import { type VoiceTool } from '../../platform/codes/safetyCodes.js';
 
 type MapRow = { map_id: string; child_id: string; sibling_ids: string[] | null; title: string; version: number; started_from: string | null; created_at: Date };
 const toMap = (r: MapRow): SafetyMap => ({

@@ -1,16 +1,24 @@
 /** @module Thin handlers for case maps, scaling, the safety network and plan: each section its own small form. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { categoryNames, itemCategories, scalingQuestion, type ItemCategory, type MapView } from './safetyMap.js';
+import { scalingQuestion, type MapView } from './safetyMap.js';
 import type { MapChangeResult, MapEdit } from './safetyService.js';
 import { specErrorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
 import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling } from './safetyPresenter.js';
 import { familyCopyDocx, familyCopyPdf } from './familyCopy.js';
 import { childVoiceRoutes } from './childVoiceRoutes.js';
 import { refuse } from './refuse.js';
+import { categoryNames, itemCategories, type ItemCategory } from '../../platform/codes/safetyCodes.js';
+import type { SafetyService } from './safetyService.js';
+import type { ChildService } from '../children/childService.js';
+
+/** What safetyRoutes needs from the composition root. */
+export interface SafetyRoutesNeeds {
+  children: ChildService;
+  safety: SafetyService;
+}
 
 const childId = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const uuid = z.uuid();
@@ -48,7 +56,7 @@ interface Section<T> {
  * `/children/:childId/safety/…`: maps, their sections, scaling, history, comparisons and family copies.
  * @example await safetyRoutes(app, services)
  */
-export async function safetyRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesNeeds): Promise<void> {
   const { safety } = services;
 
   async function openMap(request: FastifyRequest): Promise<MapView & { childId: string }> {

@@ -7,12 +7,12 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import {
-  compareContents, mapElements, type MapChange, type MapView, type MapContent, type MapItem, type MeetingType,
-  type NetworkMember, type PlanRule, type SafetyMap, type SafetyPair, type SafetyScore,
-} from './safetyMap.js';
-import { maxDrawingBytes, pictureType, type ChildDrawing, type VoiceEntry, type VoiceTool } from './childVoice.js';
+import { compareContents, mapElements, type ElementReport, type MapChange, type MapView, type MapContent, type MapItem, type NetworkMember, type PlanRule, type SafetyMap, type SafetyPair, type SafetyScore } from './safetyMap.js';
+import { maxDrawingBytes, pictureType, type ChildDrawing, type VoiceEntry } from './childVoice.js';
 import type { SafetyRepository } from './safetyRepository.js';
+import { type MeetingType } from '../../platform/codes/safetyCodes.js';
+import { type VoiceTool } from '../../platform/codes/safetyCodes.js';
+import { isoDate } from '../../platform/dates/isoDates.js';
 
 /** Someone else changed the map after this person opened it: what they changed, and the version now. */
 export interface MapConflict {
@@ -76,8 +76,39 @@ const isPaired = (pair: { dangerStatement: string; safetyGoal: string }) => pair
 /**
  * @example const safety = safetyService(db, safetyRepository(), children, audit); await safety.mapsForChild(user, 'C1')
  */
+/** What a child's Signs of Safety record holds, as a case file audit prefills it: the latest map's elements and the child's voice. */
+export interface PracticeRecord {
+  map: { title: string; startedOn: string; lastChangedOn: string; lastMeeting: string | null; elements: ElementReport[] } | undefined;
+  voiceRecords: number;
+}
+
 export function safetyService(db: Database, repository: SafetyRepository, children: ChildService, audit: AuditService) {
   const actor = (user: SignedInUser) => ({ kind: 'user' as const, user });
+
+  /**
+   * The child's latest map reduced to which Signs of Safety elements it has, and how much of the child's voice is recorded:
+   * for a case file audit, whose own service decides who may read it (the auditor allocated the file) and audits the reading.
+   */
+  async function practiceRecord(childId: string): Promise<PracticeRecord> {
+    const [latest] = await repository.mapsForChild(db, childId);
+    const [entries, drawings] = await Promise.all([repository.voiceEntries(db, [childId]), repository.drawings(db, [childId])]);
+    if (!latest) return { map: undefined, voiceRecords: entries.length + drawings.length };
+    const children = [latest.childId, ...latest.siblingIds];
+    const [content, scores, meetings, revisions, mapEntries, mapDrawings] = await Promise.all([
+      repository.content(db, latest.mapId), repository.scores(db, latest.mapId), repository.meetings(db, latest.mapId), repository.revisionsAfter(db, latest.mapId, 0),
+      repository.voiceEntries(db, children), repository.drawings(db, children),
+    ]);
+    return {
+      voiceRecords: entries.length + drawings.length,
+      map: {
+        title: latest.title,
+        startedOn: isoDate(latest.createdAt),
+        lastChangedOn: isoDate(revisions.at(-1)?.changedAt ?? latest.createdAt),
+        lastMeeting: meetings.at(-1)?.heldOn ?? null,
+        elements: mapElements(content!, { scoredPairIds: scores.map((s) => s.pairId), childVoiceCount: mapEntries.length + mapDrawings.length }),
+      },
+    };
+  }
 
   /** The map, when it covers this child and the person may see the child; refusals are audited. */
   async function authorisedMap(user: SignedInUser, childId: string, mapId: string): Promise<SafetyMap | Refusal> {
@@ -131,6 +162,8 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
   }
 
   return {
+    practiceRecord,
+
     /** Maps for a child, newest first. @example await safety.mapsForChild(user, 'C1') */
     async mapsForChild(user: SignedInUser, childId: string): Promise<{ outcome: 'shown'; maps: SafetyMap[] } | Refusal> {
       if (!(await authorisedChild(user, childId, 'safety maps'))) return { outcome: 'forbidden' };

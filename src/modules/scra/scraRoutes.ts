@@ -1,7 +1,6 @@
 /** @module Thin handlers for a child's referrals to the Children's Reporter, the Reporter's decision and hearing outcomes. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dates.js';
@@ -11,6 +10,16 @@ import { presentScra, presentScraForm } from './scraPresenter.js';
 import { hearingOrderLinks } from './supervisionOrderPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { ground, hearingOutcomes, reporterDecisions } from '../../platform/codes/reporterCodes.js';
+import type { SupervisionOrderService } from './supervisionOrderService.js';
+import type { ScraService } from './scraService.js';
+import type { AuditService } from '../audit/auditService.js';
+
+/** What scraRoutes needs from the composition root. */
+export interface ScraRoutesNeeds {
+  audit: AuditService;
+  scra: ScraService;
+  supervisionOrders: SupervisionOrderService;
+}
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -22,7 +31,7 @@ const hearingSchema = z.object({ outcome: z.enum(hearingOutcomes, { error: 'Sele
  * `/children/:childId/care/scra` and its forms, for `care:record` and children the person may access.
  * @example await scraRoutes(app, services)
  */
-export async function scraRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function scraRoutes(app: FastifyInstance, services: ScraRoutesNeeds): Promise<void> {
   async function childOf(request: FastifyRequest) {
     const params = z.object({ childId: id }).safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no child with that id');

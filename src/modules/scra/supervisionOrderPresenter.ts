@@ -4,9 +4,10 @@ import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder, reviewOutcomeOfHearing, reviewStatus, type OrderReviewDue, type SupervisionOrder } from './supervisionOrder.js';
+import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder, reviewOutcomeOfHearing, type SupervisionOrder } from './supervisionOrder.js';
 import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
 import { endReasonLabels, endReasons, orderEndReason, orderKind, orderKindLabels, orderKinds, reviewOutcome, reviewOutcomeLabels, reviewOutcomes } from '../../platform/codes/reporterCodes.js';
+import { reviewText } from './supervisionOrderPanels.js';
 
 type Child = { childId: string; name: string };
 
@@ -16,10 +17,6 @@ const radios = (codes: readonly string[], labels: Record<string, string>, chosen
 /** The order's measures now: as last varied, or as made. */
 const currentMeasures = (order: SupervisionOrder) => order.reviews.filter((r) => r.measures).at(-1)?.measures ?? order.measures;
 
-const reviewText = (order: SupervisionOrder, today: string) => {
-  const next = nextReviewDate(order);
-  return `${longDateOf(next)} (${reviewStatus(next, today).toLowerCase()})`;
-};
 
 /**
  * The child's orders page: each order with its status, measures, next review and review hearings.
@@ -47,17 +44,6 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
         date: longDateOf(r.reviewDate), outcome: reviewOutcome.label(r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
       })),
     })),
-  };
-}
-
-/**
- * Orders in force with their next review date, for the child's looked after page.
- * @example presentOrdersInForce(child, orders, '2024-06-01') // { href: '/children/C1/care/orders', orders: [{ text: '…', review: '…' }] }
- */
-export function presentOrdersInForce(child: { childId: string }, orders: readonly SupervisionOrder[], today: string) {
-  return {
-    href: paths.supervisionOrders.child(child),
-    orders: orders.filter((o) => !o.endedDate).map((o) => ({ text: `${orderKind.label(o.kind)}, made on ${longDateOf(o.madeDate)}`, review: `Review by ${reviewText(o, today)}` })),
   };
 }
 
@@ -148,15 +134,4 @@ export function presentEndForm(child: Child, order: SupervisionOrder, values: Fo
     order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}`,
     reasonItems: radios(endReasons, endReasonLabels, values.endReason),
   };
-}
-
-/**
- * The managers' list: orders whose review is overdue or due within 28 days.
- * @example presentReviewsDue(rows, '2024-06-01')[0].status // 'Overdue by 3 days'
- */
-export function presentReviewsDue(rows: readonly OrderReviewDue[], today: string) {
-  return rows.map((r) => ({
-    name: r.name, href: paths.supervisionOrders.child(r), order: orderKind.label(r.kind), reviewBy: longDateOf(r.nextReviewDate),
-    status: reviewStatus(r.nextReviewDate, today), overdue: r.nextReviewDate < today,
-  }));
 }

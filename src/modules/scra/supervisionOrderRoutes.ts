@@ -1,7 +1,6 @@
 /** @module Thin handlers for a child's Compulsory Supervision Orders: the orders page, recording an order, a review, an end. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
@@ -11,6 +10,14 @@ import { readEnd, readOrder, readReview } from './supervisionOrderForms.js';
 import { hearingAlreadyReviewed, hearingNotThisChilds, type HearingForOrder, type HearingForReview, type OrderChange } from './supervisionOrderService.js';
 import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, presentReviewForm, reviewValuesFrom } from './supervisionOrderPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import type { SupervisionOrderService } from './supervisionOrderService.js';
+import type { AuditService } from '../audit/auditService.js';
+
+/** What supervisionOrderRoutes needs from the composition root. */
+export interface SupervisionOrderRoutesNeeds {
+  audit: AuditService;
+  supervisionOrders: SupervisionOrderService;
+}
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -22,7 +29,7 @@ const refusedChild = (outcome: 'forbidden' | 'not_found') => outcome === 'forbid
  * `/children/:childId/care/orders` and its forms, for `care:record` and children the person may access.
  * @example await supervisionOrderRoutes(app, services)
  */
-export async function supervisionOrderRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function supervisionOrderRoutes(app: FastifyInstance, services: SupervisionOrderRoutesNeeds): Promise<void> {
   const { supervisionOrders } = services;
 
   async function childOf(request: FastifyRequest) {

@@ -3,18 +3,23 @@
  * sign-in form. A used, unknown or closed-wave link gets one kind page that does not say which it was.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { readAnswers } from './surveyForms.js';
 import { looksLikeToken } from './surveyLinks.js';
 import { presentResponseForm } from './surveyPresenter.js';
 import type { SurveyForm } from './surveyService.js';
+import type { SurveyService } from './surveyService.js';
+
+/** What respondentRoutes needs from the composition root. */
+export interface RespondentRoutesNeeds {
+  surveys: SurveyService;
+}
 
 /** Generous enough for a team answering a staff survey from one office address at once. */
 export const respondentRateLimit = { max: 60, timeWindow: '1 minute' } as const;
 
-export async function respondentRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function respondentRoutes(app: FastifyInstance, services: RespondentRoutesNeeds): Promise<void> {
   const respondent = { config: { access: { public: true as const }, rateLimit: respondentRateLimit } };
 
   // The same page, the same status, whether the link was used, never existed or its wave has closed.

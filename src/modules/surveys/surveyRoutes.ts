@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { may } from '../../platform/access/access.js';
@@ -15,6 +14,12 @@ import { questionValues, readLinkCount, readQuestion, readSurvey, readWaveName }
 import { linksCsv } from './surveyLinks.js';
 import { compareChoices, presentComparison, presentQuestionForm, presentResults, presentSurvey, presentSurveyForm, presentSurveyList } from './surveyPresenter.js';
 import { respondentRoutes } from './respondentRoutes.js';
+import type { SurveyService } from './surveyService.js';
+
+/** What surveyRoutes needs from the composition root. */
+export interface SurveyRoutesNeeds {
+  surveys: SurveyService;
+}
 
 const idParam = z.coerce.number().int().min(1).max(2_147_483_647);
 
@@ -32,7 +37,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
  * `/surveys…` for staff and `/survey/:token` for respondents.
  * @example await surveyRoutes(app, services)
  */
-export async function surveyRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesNeeds): Promise<void> {
   const view = { config: { access: { permission: 'quality:view' as const } } };
   const lead = { config: { access: { permission: 'quality:lead' as const } } };
   const { surveys } = services;

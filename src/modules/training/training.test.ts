@@ -1,6 +1,7 @@
 /** @module Who counts as trained, and coverage per staff group, worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { completionDates, coverageOn, coverageTotal, type AttendanceMark, type StaffGroup } from './training.js';
+import { completionDates, coverageOn, type AttendanceMark, type StaffGroup } from './training.js';
+import { coverageTotal } from '../quality/qualityContracts.js';
 
 const days = (...dates: string[]) => dates.map((date, index) => ({ dayNumber: index + 1, date }));
 const fourDay = { sessionId: 'S1', countsAsTrained: true, days: days('2023-02-06', '2023-02-07', '2023-02-08', '2023-02-09') };

@@ -118,9 +118,3 @@ export function coverageOn(
   });
 }
 
-/** The whole service's line: every active person, however grouped. */
-export function coverageTotal(rows: readonly TrainingCoverageRow[]): TrainingCoverageRow {
-  const staff = rows.reduce((sum, r) => sum + r.staff, 0);
-  const trained = rows.reduce((sum, r) => sum + r.trained, 0);
-  return { staffGroup: 'all', label: 'All staff groups', staff, trained, percentTrained: percentage(trained, staff, 1) ?? null };
-}

@@ -5,9 +5,10 @@ import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { TrainingCoverageRow } from '../quality/qualityContracts.js';
 import type { ChartDescription } from '../../platform/documents/charts.js';
-import { coverageTotal, staffGroupLabels, staffGroups, type Course, type StaffMember, type TrainingSession } from './training.js';
+import { staffGroupLabels, staffGroups, type Course, type StaffMember, type TrainingSession } from './training.js';
 import { dayFields } from './trainingForms.js';
 import type { Register } from './trainingService.js';
+import { coverageTotal } from '../quality/qualityContracts.js';
 
 /** @example percentText(33.3) // '33.3%'; percentText(null) // 'No staff' */
 export const percentText = (percent: number | null) => (percent === null ? 'No staff' : `${percent.toFixed(1)}%`);

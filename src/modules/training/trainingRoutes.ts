@@ -1,7 +1,6 @@
 /** @module Thin handlers for training: coverage on a date (`training:view`); the staff register, courses, sessions and registers (`training:record`). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { readDateInput } from '../../platform/forms/dates.js';
@@ -16,6 +15,14 @@ import {
   presentCourseForm, presentCourses, presentCoverage, presentRegister, presentSessionForm, presentSessions, presentStaffForm, presentStaffList, staffValues,
 } from './trainingPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import type { UserService } from '../users/userService.js';
+import type { TrainingService } from './trainingService.js';
+
+/** What trainingRoutes needs from the composition root. */
+export interface TrainingRoutesNeeds {
+  training: TrainingService;
+  users: UserService;
+}
 
 const idParam = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 
@@ -32,7 +39,7 @@ function param(request: FastifyRequest, name: string, what: string): string {
  * `/training` (coverage) and the recording pages under it.
  * @example await trainingRoutes(app, services)
  */
-export async function trainingRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function trainingRoutes(app: FastifyInstance, services: TrainingRoutesNeeds): Promise<void> {
   const view = { config: { access: { permission: 'training:view' as const } } };
   const record = { config: { access: { permission: 'training:record' as const } } };
   const { training } = services;

@@ -1,6 +1,6 @@
 /** @module Single sign-on with the council's OpenID Connect provider: authorization code flow with PKCE, state and nonce. */
 import * as client from 'openid-client';
-import type { OidcSettings } from '../../config.js';
+import type { OidcSettings } from '../../platform/config.js';
 
 /** What must be kept in the session between sending someone to the provider and their return. */
 export interface OidcChecks {

@@ -3,11 +3,18 @@
  * when the page's timer runs out.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
-import { safeReturnPath } from '../../app/middleware/setUpAuthentication.js';
+import { safeReturnPath } from '../../platform/http/returnPaths.js';
 import { endSession } from './userSession.js';
 import { pageDraft } from '../../platform/forms/drafts/draft.js';
+import type { DraftService } from '../../platform/forms/drafts/draftService.js';
+import type { Config } from '../../platform/config.js';
+
+/** What sessionRoutes needs from the composition root. */
+export interface SessionRoutesNeeds {
+  config: Config;
+  drafts: DraftService;
+}
 
 /**
  * Seconds left before the session ends for want of activity.
@@ -22,7 +29,7 @@ export function secondsLeft(request: FastifyRequest, idleTimeoutMinutes: number)
  * `/session/*`: JSON routes called by the page's script (see assets/js/idleTimeout.js).
  * @example await sessionRoutes(app, services)
  */
-export async function sessionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function sessionRoutes(app: FastifyInstance, services: SessionRoutesNeeds): Promise<void> {
   const { config } = services;
 
   // Does not count as activity (setUpAuthentication leaves lastSeenAt alone for it), so another tab's

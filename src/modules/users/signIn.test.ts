@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServices, type Services } from '../../composition.js';
 import { buildApp } from '../../app/app.js';
-import { safeReturnPath } from '../../app/middleware/setUpAuthentication.js';
+import { safeReturnPath } from '../../platform/http/returnPaths.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { addUser, csrfToken, openForm, sessionCookie, signIn, signInAs } from '../../../test/support/signIn.js';

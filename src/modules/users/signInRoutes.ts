@@ -1,13 +1,22 @@
 /** @module Signing in with a username and password, signing out, and (from its own files) single sign-on and the session's timer. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { signInErrors, signInNotice } from './signInPresenter.js';
 import { endSession, startSession } from './userSession.js';
-import { sessionRoutes } from './sessionRoutes.js';
-import { singleSignOnRoutes } from './singleSignOnRoutes.js';
+import type { Config } from '../../platform/config.js';
+import type { UserService } from './userService.js';
+import type { OidcClient } from './oidcClient.js';
+import type { AuditService } from '../audit/auditService.js';
+
+/** What signInRoutes needs from the composition root. */
+export interface SignInRoutesNeeds {
+  audit: AuditService;
+  config: Config;
+  oidc: OidcClient | undefined;
+  users: UserService;
+}
 
 const signInForm = z.object({
   username: z.string().trim().max(200).catch(''),
@@ -23,7 +32,7 @@ export const signInRateLimit = { max: 10, timeWindow: '1 minute' } as const;
  * The sign-in and sign-out routes, plus the session and single sign-on routes.
  * @example await signInRoutes(app, services)
  */
-export async function signInRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function signInRoutes(app: FastifyInstance, services: SignInRoutesNeeds): Promise<void> {
   const { config } = services;
 
   app.get(paths.signIn.show.pattern, { config: { access: { public: true } } }, async (request, reply) => {
@@ -69,7 +78,4 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
     endSession(request, 'signed_out');
     return reply.redirect(paths.signIn.show(), 303);
   });
-
-  await sessionRoutes(app, services);
-  await singleSignOnRoutes(app, services);
 }

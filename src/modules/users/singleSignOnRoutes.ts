@@ -1,10 +1,16 @@
 /** @module Single sign-on: send someone to the council's provider, and sign them in when they come back. */
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { notFound } from '../../platform/http/httpError.js';
 import { startSession } from './userSession.js';
+import type { UserService } from './userService.js';
 import type { OidcClient } from './oidcClient.js';
+
+/** What singleSignOnRoutes needs from the composition root. */
+export interface SingleSignOnRoutesNeeds {
+  oidc: OidcClient | undefined;
+  users: UserService;
+}
 
 const problemPage = 'users/views/singleSignOnProblem.njk';
 
@@ -12,7 +18,7 @@ const problemPage = 'users/views/singleSignOnProblem.njk';
  * `/sign-in/sso` and its callback. Without OIDC settings both are "page not found".
  * @example await singleSignOnRoutes(app, services)
  */
-export async function singleSignOnRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function singleSignOnRoutes(app: FastifyInstance, services: SingleSignOnRoutesNeeds): Promise<void> {
   const { oidc } = services;
 
   app.get(paths.signIn.oidcStart.pattern, { config: { access: { public: true } } }, async (request, reply) => {

@@ -1,7 +1,6 @@
 /** @module Administrators' pages for accounts: the list of accounts, and adding one. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { isRole } from '../../platform/access/roles.js';
 import { passwordProblem } from './passwords.js';
@@ -10,6 +9,12 @@ import { fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { accountRows, formValues, newAccountFields, roleItems } from './userPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import type { UserService } from './userService.js';
+
+/** What userAdminRoutes needs from the composition root. */
+export interface UserAdminRoutesNeeds {
+  users: UserService;
+}
 
 const optionalText = (max: number, tooLong: string) =>
   z.string().trim().max(max, tooLong).transform((value) => value || undefined);
@@ -61,7 +66,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * `/admin/users` and `/admin/users/new`, for people with `user:manage`.
  * @example await userAdminRoutes(app, services)
  */
-export async function userAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function userAdminRoutes(app: FastifyInstance, services: UserAdminRoutesNeeds): Promise<void> {
   const manage = { config: { access: { permission: 'user:manage' as const } } };
 
   app.get(paths.admin.users.pattern, manage, async (request, reply) => {

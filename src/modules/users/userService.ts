@@ -1,6 +1,6 @@
 /** @module Account use cases: create accounts, check a password sign-in with lockout, sign in with single sign-on. */
 import type { Database } from '../../db/database.js';
-import type { Config } from '../../config.js';
+import type { Config } from '../../platform/config.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import type { Role } from '../../platform/access/roles.js';

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { SignInFlash } from './signInPresenter.js';
-import { safeReturnPath } from '../../app/middleware/setUpAuthentication.js';
+import { safeReturnPath } from '../../platform/http/returnPaths.js';
 import { paths } from '../../platform/http/paths.js';
 
 /** Pages that make no sense to land on after signing in (sign-in itself, background session calls). */

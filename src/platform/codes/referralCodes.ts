@@ -36,3 +36,13 @@ export const closureReason = codeList({
 export const closureReasons = closureReason.codes;
 export type ClosureReason = (typeof closureReasons)[number];
 export const closureReasonLabels = closureReason.labels;
+
+/** How a Family First involvement ended. */
+export const involvementEnding = codeList({
+  step_up: 'Stepped up to statutory social work',
+  step_down: 'Stepped down to universal services',
+  closed: 'Closed',
+});
+export const involvementEndings = involvementEnding.codes;
+export type InvolvementEnding = (typeof involvementEndings)[number];
+export const endingLabels = involvementEnding.labels;

@@ -44,3 +44,12 @@ export function numberOf(value: number, places = 0): string {
 export function moneyOf(value: number, options: { whole?: boolean } = {}): string {
   return (options.whole ? wholePounds : pounds).format(value);
 }
+
+/**
+ * A period in words: from one date to another, or since a date when it is still open.
+ * @example periodOf('2024-05-01', '2024-06-03') // '1 May 2024 to 3 June 2024'
+ * @example periodOf('2024-05-01', null) // 'Since 1 May 2024'
+ */
+export function periodOf(start: string, end: string | null | undefined): string {
+  return end ? `${longDateOf(start)} to ${longDateOf(end)}` : `Since ${longDateOf(start)}`;
+}

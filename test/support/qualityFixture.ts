@@ -1,5 +1,5 @@
 /** @module Hand-made contract values for the quality report's tests: two audit rounds, one survey's two waves, coverage on two dates. */
-import type { AuditRoundComparison, SurveyWaveComparison, TrainingCoverageRow } from './qualityContracts.js';
+import type { AuditRoundComparison, SurveyWaveComparison, TrainingCoverageRow } from '../../src/modules/quality/qualityContracts.js';
 
 const round = (id: number, name: string, periodStart: string, periodEnd: string) => ({ id, name, rubricName: 'Glenmuir practice rubric', rubricVersion: 1, periodStart, periodEnd, sampleSize: 20, filesGraded: 16 });
 const grades = (graded: number, good: number, percent: number | null) => ({ graded, counts: [{ label: 'Good or better', count: good }, { label: 'Less than good', count: graded - good }], percentGoodOrBetter: percent });

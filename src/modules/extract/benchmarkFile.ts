@@ -1,11 +1,11 @@
 /** @module Reads an uploaded benchmarks.csv by the extract importer's own rules, plus one: every indicator must be one Cairn defines. */
-import { fileRules } from '../extract/columns.js';
-import type { ExtractProblem } from '../extract/extract.js';
-import { sortProblems } from '../extract/extractProblem.js';
-import { parseCsv } from '../extract/parseCsv.js';
-import { readRecords } from '../extract/readRecords.js';
+import { fileRules } from './columns.js';
+import type { ExtractProblem } from './extract.js';
+import { sortProblems } from './extractProblem.js';
+import { parseCsv } from './parseCsv.js';
+import { readRecords } from './readRecords.js';
 import { indicatorById } from '../reporting/indicators/index.js';
-import type { Benchmark } from './benchmarkRepository.js';
+import type { Benchmark } from '../reporting/figuresService.js';
 
 /**
  * The file's rows, or every problem with it as `file:line: column: message` parts (nothing is kept from a file with any).

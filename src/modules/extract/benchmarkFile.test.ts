@@ -7,7 +7,7 @@ import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../..
 import { testConfig } from '../../../test/support/testConfig.js';
 import { openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
 import { loadWeeGlen } from '../../../test/reports/boardFixture.js';
-import { readBenchmarkFile } from './benchmarkUpload.js';
+import { readBenchmarkFile } from './benchmarkFile.js';
 
 let database: TestDatabase;
 let services: Services;
