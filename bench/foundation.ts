@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { spawnSync } from 'node:child_process';
-import { projectRoot } from '../src/projectRoot.js';
+import { projectRoot } from '../src/platform/projectRoot.js';
 import { demoSignIns, startServer } from './support/server.js';
 import { signInOverHttp } from './support/httpSession.js';
 import { loadTest, type LoadResult } from './support/load.js';
@@ -16,7 +16,7 @@ import { openPglite } from '../src/db/pgliteDatabase.js';
 import { openPostgres } from '../src/db/postgresDatabase.js';
 import { migrate } from '../src/db/migrate.js';
 import { buildServices } from '../src/composition.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import type { Database } from '../src/db/database.js';
 
 export interface EngineResult {

@@ -2,7 +2,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../src/projectRoot.js';
+import { projectRoot } from '../src/platform/projectRoot.js';
 import { benchEngine, type EngineResult } from './foundation.js';
 import { benchReporting, reportingMarkdown } from './reporting.js';
 

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/projectRoot.js';
+import { projectRoot } from '../../src/platform/projectRoot.js';
 
 export interface RunningServer {
   url: string;

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app/app.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase.js';
 import { testConfig } from '../../test/support/testConfig.js';
 import { aCase, aChild, anEpisode, aPlacement } from '../../test/support/factories.js';
-import type { Role } from '../../src/platform/access/user.js';
+import type { Role } from '../../src/platform/access/roles.js';
 
 export const testPassword = 'a-long-test-password-1';
 
