@@ -104,6 +104,8 @@ export function statsService(db: Database | Queryable, repository: StatsReposito
       if ('transaction' in db) {
         return db.transaction(async (tx) => {
           await tx.query('set transaction isolation level repeatable read, read only');
+          // Census indicators count distinct children over tens of thousands of rows a date: room to do it in memory.
+          await tx.query(`set local work_mem = '64MB'`);
           return computeOn(tx, options);
         });
       }

@@ -15,27 +15,44 @@ export interface LookedAfterByPlacementType {
 /**
  * Children looked after on each date by the type of their placement open then; only types with children.
  * A child's placements never overlap (the schema forbids it), so each child is in exactly one row a date
- * and the rows of a date add up to `lac.count` — which `lac.community_pct` relies on.
+ * and the rows of a date add up to `lac.count` — which `lac.count` and `lac.community_pct` rely on.
+ *
+ * Worked out without matching children to placements: the database holds every placement inside its
+ * episode (a deferred constraint trigger) and one placement at a time per child (an exclusion constraint),
+ * so a placement open on D is exactly one looked after child in that type on D, and the children looked
+ * after on D with no placement open are the rest (`not_recorded`). Each date's rows then come from one count
+ * of distinct children over episodes and one count by type over placements: no join between large sets, so
+ * no plan depends on the planner guessing their sizes (one that did, for a single census date, ran for minutes).
  * @example await lookedAfterByPlacementType(db, ['2021-07-31']) // [{ census_date: '2021-07-31', placement_type: 'at_home', children: 61 }, …]
  */
 export async function lookedAfterByPlacementType(db: Queryable, dates: readonly string[]): Promise<LookedAfterByPlacementType[]> {
-  // The placement is the child's, not just the episode's, so a second open episode cannot add a not_recorded row.
-  return db.query<LookedAfterByPlacementType>(
-    `select census.census_date,
-            coalesce(placement.placement_type, $2) as placement_type,
-            count(distinct episode.child_id)::int as children
-       from unnest($1::date[]) as census (census_date)
+  const counted = await db.query<{ census_date: string; placement_type: string | null; children: number }>(
+    `with census as materialized (select distinct unnest($1::date[]) as census_date)
+     select census.census_date, null::text as placement_type, count(distinct episode.child_id)::int as children
+       from census
        join looked_after_episodes episode
          on episode.start_date <= census.census_date
         and (episode.end_date is null or episode.end_date > census.census_date)
-       left join placements placement
-         on placement.child_id = episode.child_id
-        and placement.start_date <= census.census_date
+      group by 1
+     union all
+     select census.census_date, placement.placement_type, count(*)::int
+       from census
+       join placements placement
+         on placement.start_date <= census.census_date
         and (placement.end_date is null or placement.end_date > census.census_date)
-      group by census.census_date, 2
-      order by census.census_date, 2`,
-    [dates, notRecorded],
+      group by 1, 2`,
+    [dates],
   );
+  const rows: LookedAfterByPlacementType[] = [];
+  for (const date of [...new Set(dates)].sort()) {
+    const onDate = counted.filter((row) => row.census_date === date);
+    const lookedAfter = onDate.find((row) => row.placement_type === null)?.children ?? 0;
+    const placed = onDate.filter((row): row is LookedAfterByPlacementType => row.placement_type !== null);
+    const unplaced = lookedAfter - placed.reduce((sum, row) => sum + row.children, 0);
+    if (unplaced > 0) placed.push({ census_date: date, placement_type: notRecorded, children: unplaced });
+    rows.push(...placed.sort((a, b) => (a.placement_type < b.placement_type ? -1 : 1)));
+  }
+  return rows;
 }
 
 export const lacByPlacementType: Indicator = {
@@ -45,7 +62,9 @@ export const lacByPlacementType: Indicator = {
   places: 0,
   dimensions: ['placement_type'],
   async compute(db, periods) {
-    const rows = await lookedAfterByPlacementType(db, censusDates(periods));
+    // Asked with the baseline's date too, as every looked after indicator asks, so they share one query.
+    const dates = new Set(censusDates(periods));
+    const rows = (await lookedAfterByPlacementType(db, censusDates(periods, true))).filter((row) => dates.has(row.census_date));
     return rows.map((row) => statsRow(lacByPlacementType.id, row.census_date, row.children, { placement_type: row.placement_type }));
   },
 };

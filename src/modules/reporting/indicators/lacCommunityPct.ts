@@ -17,7 +17,7 @@ export const lacCommunityPct: Indicator = {
   async compute(db, periods) {
     // The rows of a date add up to lac.count (one placement type, or not_recorded, per child). A looked after
     // child with no placement open is not in a residential one, so is in the community.
-    const byType = await lookedAfterByPlacementType(db, censusDates(periods));
+    const byType = await lookedAfterByPlacementType(db, censusDates(periods, true));
     return censusDates(periods).flatMap((date) => {
       const onDate = byType.filter((row) => row.census_date === date);
       const lookedAfter = onDate.reduce((sum, row) => sum + row.children, 0);

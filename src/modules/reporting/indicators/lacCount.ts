@@ -2,24 +2,19 @@
 import type { Queryable } from '../../../db/database.js';
 import { censusDates } from '../periods.js';
 import type { Indicator } from '../statsTypes.js';
+import { lookedAfterByPlacementType } from './lacByPlacementType.js';
 import { statsRow } from './rows.js';
 
 /**
  * Children looked after on each date, 0 included — the numerator `lac.rate_per_1000` and
- * `lac.change_from_baseline_pct` share, so the three always agree.
+ * `lac.change_from_baseline_pct` share, so the three always agree. Each looked after child is in exactly one
+ * row of `lac.by_placement_type` a date, so the count is that query's rows added up (one query for both).
  * @example await lookedAfterCounts(db, ['2021-07-31']) // Map { '2021-07-31' => 233 }
  */
 export async function lookedAfterCounts(db: Queryable, dates: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.query<{ census_date: string; children: number }>(
-    `select census.census_date, count(distinct episode.child_id)::int as children
-       from unnest($1::date[]) as census (census_date)
-       left join looked_after_episodes episode
-         on episode.start_date <= census.census_date
-        and (episode.end_date is null or episode.end_date > census.census_date)
-      group by census.census_date`,
-    [dates],
-  );
-  return new Map(rows.map((row) => [row.census_date, row.children]));
+  const counts = new Map(dates.map((date) => [date, 0]));
+  for (const row of await lookedAfterByPlacementType(db, dates)) counts.set(row.census_date, (counts.get(row.census_date) ?? 0) + row.children);
+  return counts;
 }
 
 export const lacCount: Indicator = {
@@ -30,7 +25,7 @@ export const lacCount: Indicator = {
   dimensions: [],
   async compute(db, periods) {
     const dates = censusDates(periods);
-    const counts = await lookedAfterCounts(db, dates);
+    const counts = await lookedAfterCounts(db, censusDates(periods, true));
     return dates.map((date) => statsRow(lacCount.id, date, counts.get(date) ?? 0));
   },
 };

@@ -14,7 +14,7 @@ export const lacRatePer1000: Indicator = {
   async compute(db, periods) {
     const dates = censusDates(periods);
     const [counts, population] = await Promise.all([
-      lookedAfterCounts(db, dates),
+      lookedAfterCounts(db, censusDates(periods, true)),
       db.query<{ year: number; age_0_17: number }>('select year, age_0_17 from population where year = any($1::int[])', [periods.years]),
     ]);
     const childrenInYear = new Map(population.map((row) => [row.year, row.age_0_17]));
