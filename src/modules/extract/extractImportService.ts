@@ -155,6 +155,7 @@ export function extractImportService(db: Database, audit: AuditService, reposito
           writing.file = '-';
           return written;
         });
+        await repository.refreshStatistics(db);
         return { ok: true, summary, rows, milliseconds: Math.round(performance.now() - started) };
       } catch (error) {
         if (error instanceof ExtractRefused) return refuse(error.problems);

@@ -237,6 +237,17 @@ export function extractRepository() {
     },
 
     /**
+     * Bring the planner's statistics up to date for the tables an import writes, after it commits, so the next
+     * query plans for the rows now there rather than for the empty tables of a first import.
+     * @example await repository.refreshStatistics(db)
+     */
+    async refreshStatistics(db: Queryable): Promise<void> {
+      await db.exec(
+        'analyze authority, population, families, children, providers, looked_after_episodes, placements, cases, referrals, cp_registrations, scra_referrals, benchmarks',
+      );
+    },
+
+    /**
      * Families are not a file: a `family_id` in children.csv brings its family into being.
      * @example await repository.addFamilies(tx, ['F1', 'F2'])
      */
