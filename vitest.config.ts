@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Two files at a time (vitest's default is one fewer than the cores: one, on a 2-core machine). Every file has
+    // a database of its own, copied from one template migrated once per run (test/support/databaseTemplate.ts).
+    maxWorkers: 2,
+    globalSetup: ['test/support/databaseTemplate.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

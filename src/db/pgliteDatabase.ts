@@ -25,10 +25,10 @@ function wrap(target: PGlite | Transaction): Queryable {
 
 /**
  * Open PGlite. With a `dataDir` the folder is locked against a second process; without one the
- * database lives in memory (tests).
+ * database lives in memory (tests), empty or, with `image`, a copy of the one `pgliteImage` saved.
  * @example const db = await openPglite({ dataDir: './data' })
  */
-export async function openPglite(options: { dataDir?: string } = {}): Promise<Database> {
+export async function openPglite(options: { dataDir?: string; image?: Blob } = {}): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
   let pglite: PGlite;
@@ -37,6 +37,7 @@ export async function openPglite(options: { dataDir?: string } = {}): Promise<Da
       dataDir: options.dataDir ? `${options.dataDir}/pgdata` : undefined,
       extensions: { btree_gist },
       parsers,
+      loadDataDir: options.image,
     });
   } catch (error) {
     lock?.release();
@@ -55,4 +56,20 @@ export async function openPglite(options: { dataDir?: string } = {}): Promise<Da
       lock?.release();
     },
   };
+}
+
+/**
+ * An in-memory database after `prepare` (say, migrations), saved as a gzipped tarball of its data folder: opening
+ * a copy with `openPglite({ image })` skips PGlite's initdb and the migrations (tests open one per file).
+ * @example const image = await pgliteImage((db) => migrate(db))
+ */
+export async function pgliteImage(prepare: (db: Database) => Promise<unknown>): Promise<Blob> {
+  const pglite = await PGlite.create({ extensions: { btree_gist }, parsers });
+  try {
+    const self = wrap(pglite);
+    await prepare({ engine: 'pglite', query: self.query, exec: self.exec, transaction: (work) => pglite.transaction((tx) => work(wrap(tx))), close: async () => undefined });
+    return await pglite.dumpDataDir('gzip');
+  } finally {
+    await pglite.close();
+  }
 }

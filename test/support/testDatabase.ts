@@ -1,9 +1,13 @@
 /**
  * @module A migrated, empty database for one test file: PGlite in memory, or — when DATABASE_URL is set —
- * a new database of its own on that PostgreSQL server, dropped afterwards. One suite, both engines.
+ * a new database of its own on that PostgreSQL server, dropped afterwards. One suite, both engines. Each is a
+ * copy of the run's template (databaseTemplate.ts, vitest's global setup), migrated once; without one (a
+ * file run outside that setup) it migrates its own.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
@@ -22,19 +26,21 @@ export const engineUnderTest: 'pglite' | 'postgres' = process.env.DATABASE_URL ?
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const db = await openPglite();
-    await migrate(db);
+    const template = inject('pgliteTemplate');
+    const db = await openPglite(template ? { image: new Blob([readFileSync(template)]) } : {});
+    if (!template) await migrate(db);
     return { db, drop: () => db.close() };
   }
+  const template = inject('postgresTemplate');
   const name = `cairn_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), { max: 5 });
-  await migrate(db);
+  if (!template) await migrate(db);
   return {
     db,
     url: url.toString(),

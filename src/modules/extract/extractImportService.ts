@@ -155,7 +155,11 @@ export function extractImportService(db: Database, audit: AuditService, reposito
           writing.file = '-';
           return written;
         });
-        await repository.refreshStatistics(db);
+        const changed = writeOrder.filter((kind) => {
+          const counts = summary[extractFileName(kind)];
+          return counts !== undefined && counts.added + counts.updated > 0;
+        });
+        await repository.refreshStatistics(db, changed);
         return { ok: true, summary, rows, milliseconds: Math.round(performance.now() - started) };
       } catch (error) {
         if (error instanceof ExtractRefused) return refuse(error.problems);

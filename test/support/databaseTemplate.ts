@@ -1,0 +1,78 @@
+/**
+ * @module Vitest's global setup: migrate one template database per run, which every test file then copies
+ * instead of migrating its own. On PostgreSQL a database named after the migrations' contents, copied with
+ * `create database … template …`; on PGlite a gzipped tarball of a migrated in-memory database's data folder.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '../../src/db/migrate.js';
+import { openPostgres } from '../../src/db/postgresDatabase.js';
+import { pgliteImage } from '../../src/db/pgliteDatabase.js';
+import { sourcePath } from '../../src/projectRoot.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The migrated PostgreSQL database test databases are created from. */
+    postgresTemplate: string | undefined;
+    /** The file holding a migrated PGlite data folder. */
+    pgliteTemplate: string | undefined;
+  }
+}
+
+/** A name that changes whenever a migration does, so a template is never older than the code. */
+function templateName(): string {
+  const folder = sourcePath('db', 'migrations');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(folder).sort()) hash.update(file).update(readFileSync(join(folder, file)));
+  return `cairn_template_${hash.digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * The template for these migrations on this server, made if it is not there yet. Made under another name and
+ * renamed when complete (under an advisory lock, since other checkouts may share the server), so a run that
+ * stops half way never leaves a half-migrated template behind.
+ */
+async function postgresTemplate(serverUrl: string): Promise<string> {
+  const name = templateName();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`select pg_advisory_lock(hashtext('cairn.test-template'))`);
+    const [found] = (await admin.query('select 1 from pg_database where datname = $1', [name])).rows;
+    if (!found) {
+      const building = `cairn_building_${randomBytes(6).toString('hex')}`;
+      await admin.query(`create database ${building}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${building}`;
+      const db = openPostgres(url.toString(), { max: 1 });
+      try {
+        await migrate(db);
+      } finally {
+        await db.close();
+      }
+      await admin.query(`alter database ${building} rename to ${name}`);
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    project.provide('postgresTemplate', await postgresTemplate(serverUrl));
+    project.provide('pgliteTemplate', undefined);
+    return () => undefined;
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'cairn-test-template-'));
+  const file = join(folder, 'pgdata.tar.gz');
+  writeFileSync(file, Buffer.from(await (await pgliteImage((db) => migrate(db))).arrayBuffer()));
+  project.provide('postgresTemplate', undefined);
+  project.provide('pgliteTemplate', file);
+  return () => rmSync(folder, { recursive: true, force: true });
+}
