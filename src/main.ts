@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
 import { buildApp } from './app/app.js';
 import { loadDemoIfEmpty } from './modules/demo/loadDemoIfEmpty.js';
+import { serveTheCommandLine } from './modules/cliAccess/cliRoutes.js';
 
 async function start(): Promise<void> {
   const startedAt = Date.now();
@@ -15,7 +16,11 @@ async function start(): Promise<void> {
   const services = buildServices(config, db);
   const demo = config.loadDemo ? await loadDemoIfEmpty(services, { onProgress: (line) => process.stderr.write(`${line}\n`) }) : undefined;
   const app = await buildApp(services);
+  // PGlite admits one process: `cairn stats`, `report` and `import` then ask this one (ADR 0014).
+  const commandLine = db.engine === 'pglite' ? await serveTheCommandLine(app, services) : undefined;
+  let withdrawHandoff = () => undefined as void;
   const shutdown = async () => {
+    withdrawHandoff();
     await app.close();
     await db.close();
     process.exit(0);
@@ -23,6 +28,11 @@ async function start(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   const address = await app.listen({ host: config.host, port: config.port });
+  const listening = app.server.address();
+  if (commandLine && typeof listening === 'object' && listening) {
+    withdrawHandoff = commandLine.publish(config.dataDir, `http://127.0.0.1:${listening.port}`);
+    process.once('exit', withdrawHandoff);
+  }
   const url = address.replace('://127.0.0.1', '://localhost');
   const lines = [
     '',

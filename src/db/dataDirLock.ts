@@ -7,7 +7,10 @@ export interface DataDirLock {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(dataDir: string, pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `Cairn's data folder ${dataDir} is in use by another Cairn process (pid ${pid}). ` +
         'Stop that process first, or point CAIRN_DATA_DIR at another folder.',

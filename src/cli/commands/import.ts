@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
-import { withServices } from '../openServices.js';
+import { resolve } from 'node:path';
+import { withServicesOrServer } from '../runningServer.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
 import type { FileSummary, ImportProgress } from '../../modules/extract/extractImportService.js';
 
@@ -58,13 +59,23 @@ export const importCommand: Command = {
     if (!found.isDirectory()) throw new UsageError(`${folder} is a file: give the folder holding the extract's CSV files`);
 
     const bar = progressBar(io);
-    const outcome = await withServices(io.env, async (services) => {
-      try {
-        return await services.extractImport.importFolder({ kind: 'system', name: 'cli' }, folder, { onProgress: (progress) => bar.update(progress) });
-      } finally {
-        bar.stop();
-      }
-    });
+    const outcome = await withServicesOrServer(
+      io,
+      async (services) => {
+        try {
+          return await services.extractImport.importFolder({ kind: 'system', name: 'cli' }, folder, { onProgress: (progress) => bar.update(progress) });
+        } finally {
+          bar.stop();
+        }
+      },
+      async (server) => {
+        try {
+          return await server.import(resolve(folder), (progress) => bar.update(progress));
+        } finally {
+          bar.stop();
+        }
+      },
+    );
 
     if (!outcome.ok) {
       for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);

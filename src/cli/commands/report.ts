@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { withServices } from '../openServices.js';
+import { withServicesOrServer } from '../runningServer.js';
 import { parseStatsArguments } from './stats.js';
 import { StatsOptionsError } from '../../modules/reporting/statsService.js';
 import { readCoverSheet } from '../../modules/boardReport/coverSheet.js';
@@ -83,18 +83,22 @@ export const reportCommand: Command = {
     'cairn report board --format docx|pdf|html --out FILE [--years 2016-2021] [--baseline 2016] [--from DATE --to DATE] [--cover cover.json] [--meeting …] [--held-on YYYY-MM-DD] [--agenda-item …] [--title …] [--summary …] [--author …] [--recommendations …] [--directions none,nhs,council,both] [--implications Financial,HR,…]',
   async run(args, io) {
     const { format, out, cover, options } = parseReportArguments(args, new Date().toISOString().slice(0, 10));
-    const built = await withServices(io.env, async (services) => {
-      try {
-        const report = await services.boardReports.build(options, cover, format);
-        await services.audit.record({ kind: 'system', name: 'cli' }, { action: 'export.completed', subject: out, details: { report: 'board', format, ...options } });
-        return report;
-      } catch (error) {
-        if (error instanceof StatsOptionsError) throw new UsageError(error.message);
-        throw error;
-      }
-    });
-    writeFileSync(out, built.bytes);
-    io.stdout.write(`Wrote the board report to ${out} (${format}, ${built.bytes.length} bytes)\n`);
+    const bytes = await withServicesOrServer(
+      io,
+      async (services) => {
+        try {
+          const report = await services.boardReports.build(options, cover, format);
+          await services.audit.record({ kind: 'system', name: 'cli' }, { action: 'export.completed', subject: out, details: { report: 'board', format, ...options } });
+          return report.bytes;
+        } catch (error) {
+          if (error instanceof StatsOptionsError) throw new UsageError(error.message);
+          throw error;
+        }
+      },
+      (server) => server.report({ options, cover, format, out }),
+    );
+    writeFileSync(out, bytes);
+    io.stdout.write(`Wrote the board report to ${out} (${format}, ${bytes.length} bytes)\n`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 /** @module `cairn stats`: every indicator of indicators.md, unsuppressed, as JSON for analysts' scripts or as a table. */
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { withServices } from '../openServices.js';
+import { withServicesOrServer } from '../runningServer.js';
 import { parseYearRange } from '../../modules/reporting/periods.js';
 import { statsOptionsProblem, StatsOptionsError } from '../../modules/reporting/statsService.js';
 import type { StatsOptions, StatsResult } from '../../modules/reporting/statsTypes.js';
@@ -79,14 +79,18 @@ export const statsCommand: Command = {
   usage: 'cairn stats [--json] [--years 2016-2021] [--baseline 2016] [--from DATE --to DATE]',
   async run(args, io) {
     const { json, options } = parseStatsArguments(args);
-    const result = await withServices(io.env, async (services) => {
-      try {
-        return await services.stats.compute(options);
-      } catch (error) {
-        if (error instanceof StatsOptionsError) throw new UsageError(error.message);
-        throw error;
-      }
-    });
+    const result = await withServicesOrServer(
+      io,
+      async (services) => {
+        try {
+          return await services.stats.compute(options);
+        } catch (error) {
+          if (error instanceof StatsOptionsError) throw new UsageError(error.message);
+          throw error;
+        }
+      },
+      (server) => server.stats(options),
+    );
     io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatStatsTable(result));
     return 0;
   },

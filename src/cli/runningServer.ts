@@ -1,0 +1,100 @@
+/**
+ * @module When the data folder is locked by a running Cairn (PGlite admits one process), `cairn stats`, `report`
+ * and `import` send their work to that server, authenticated by the token in its handoff file (ADR 0014).
+ */
+import { loadConfig, type Config } from '../config.js';
+import { DataDirLockedError } from '../db/dataDirLock.js';
+import type { Services } from '../composition.js';
+import { readCliHandoff, type CliHandoff } from '../modules/cliAccess/cliHandoff.js';
+import type { ImportLine } from '../modules/cliAccess/cliRoutes.js';
+import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
+import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.js';
+import type { CoverSheet } from '../reports/boardReport.js';
+import type { ReportFormat } from '../reports/boardReportService.js';
+import { UsageError, type CommandIo } from './command.js';
+import { withServices } from './openServices.js';
+
+/** The running server, as a command sees it. */
+export interface RunningServer {
+  stats(options: StatsOptions): Promise<StatsResult>;
+  report(request: { options: StatsOptions; cover: CoverSheet; format: ReportFormat; out: string }): Promise<Uint8Array>;
+  import(folder: string, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+}
+
+/** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
+async function failure(response: Response): Promise<Error> {
+  const text = await response.text();
+  let message = text;
+  try {
+    message = (JSON.parse(text) as { error?: string }).error ?? text;
+  } catch {
+    // not JSON: keep the text
+  }
+  return response.status === 400 ? new UsageError(message) : new Error(`the running Cairn refused: ${message} (${response.status})`);
+}
+
+function client(handoff: CliHandoff): RunningServer {
+  const post = (path: string, body: unknown) =>
+    fetch(`${handoff.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${handoff.token}`, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  return {
+    async stats(options) {
+      const response = await post('/cli/stats', options);
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as StatsResult;
+    },
+    async report(request) {
+      const response = await post('/cli/report', request);
+      if (!response.ok) throw await failure(response);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    async import(folder, onProgress) {
+      const response = await post('/cli/import', { folder });
+      if (!response.ok || !response.body) throw await failure(response);
+      let pending = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body) {
+        pending += decoder.decode(chunk as Uint8Array, { stream: true });
+        let newline: number;
+        while ((newline = pending.indexOf('\n')) !== -1) {
+          const line = JSON.parse(pending.slice(0, newline)) as ImportLine | { error: string };
+          pending = pending.slice(newline + 1);
+          if ('error' in line) throw new Error(`the running Cairn could not import: ${line.error}`);
+          if ('progress' in line) onProgress(line.progress);
+          else return line.outcome;
+        }
+      }
+      throw new Error('the running Cairn stopped before the import finished');
+    },
+  };
+}
+
+/**
+ * Do `work` with this process's own services; when the data folder is locked by a running Cairn that left a
+ * handoff, do `viaServer` with that server instead (and say so on stderr).
+ * @example await withServicesOrServer(io, (services) => services.stats.compute(options), (server) => server.stats(options))
+ */
+export async function withServicesOrServer<T>(
+  io: CommandIo,
+  work: (services: Services, config: Config) => Promise<T>,
+  viaServer: (server: RunningServer) => Promise<T>,
+): Promise<T> {
+  try {
+    return await withServices(io.env, work);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    const handoff = readCliHandoff(loadConfig(io.env).dataDir);
+    // A handoff from another process than the one holding the lock is left over from an earlier run.
+    if (!handoff || handoff.pid !== error.pid) throw error;
+    io.stderr.write(`Cairn is running on this data folder (pid ${handoff.pid}): asking it.\n`);
+    try {
+      return await viaServer(client(handoff));
+    } catch (failed) {
+      if (failed instanceof TypeError) throw new Error(`${error.message} It did not answer at ${handoff.url}.`);
+      throw failed;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * @module The server's side of `cairn stats`, `cairn report` and `cairn import` while Cairn runs on PGlite
+ * (ADR 0014): three routes under /cli that answer only a request from the loopback interface carrying the
+ * token of the server's handoff file, and do exactly what the command would have done in its own process,
+ * audited as the command is (actor `system:cli`).
+ */
+import { PassThrough } from 'node:stream';
+import { isAbsolute } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.js';
+import { StatsOptionsError } from '../reporting/statsService.js';
+import type { StatsOptions } from '../reporting/statsTypes.js';
+import { readCoverSheet } from '../../reports/coverSheet.js';
+import { reportFormats } from '../../reports/boardReportService.js';
+import { isLoopback, newCliToken, publishCliHandoff, sameToken } from './cliHandoff.js';
+
+const cli = { kind: 'system', name: 'cli' } as const;
+
+const statsOptions = z.object({
+  years: z.object({ first: z.number().int(), last: z.number().int() }).optional(),
+  baseline: z.number().int().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), format: z.enum(reportFormats), out: z.string().min(1) });
+const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
+
+/** One line of the import's answer: progress as it goes, then the outcome. */
+export type ImportLine = { progress: import('../extract/extractImportService.js').ImportProgress } | { outcome: import('../extract/extractImportService.js').ImportOutcome };
+
+function refuse(reply: FastifyReply, status: number, error: string) {
+  return reply.code(status).type('application/json').send({ error });
+}
+
+/**
+ * Register the routes on `app` (before it listens) with a new token, and return how to publish the handoff file
+ * once the address is known, and how to take it back at shutdown.
+ * @example const handoff = await serveTheCommandLine(app, services); const withdraw = handoff.publish('./data', url)
+ */
+export async function serveTheCommandLine(app: FastifyInstance, services: Services): Promise<{ publish(dataDir: string, url: string): () => void }> {
+  const token = newCliToken();
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      // Loopback only: the file is the secret, and only this machine's users can have read it.
+      if (!isLoopback(request.socket.remoteAddress)) return refuse(reply, 403, 'the command line is served on this machine only');
+      const header = request.headers.authorization;
+      if (!sameToken(header?.startsWith('Bearer ') ? header.slice(7) : undefined, token)) return refuse(reply, 401, 'not the token of this server');
+    });
+    const routeConfig = { config: { access: { public: true as const }, csrfExempt: true } };
+
+    scope.post('/cli/stats', routeConfig, async (request, reply) => {
+      const options = statsOptions.safeParse(request.body);
+      if (!options.success) return refuse(reply, 400, 'the options are not right');
+      try {
+        return await services.stats.compute(options.data as StatsOptions);
+      } catch (error) {
+        if (error instanceof StatsOptionsError) return refuse(reply, 400, error.message);
+        throw error;
+      }
+    });
+
+    scope.post('/cli/report', routeConfig, async (request, reply) => {
+      const body = reportRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'the report request is not right');
+      const read = readCoverSheet(body.data.cover);
+      if (read.problems) return refuse(reply, 400, `the cover sheet is not right: ${read.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+      try {
+        const report = await services.boardReports.build(body.data.options as StatsOptions, read.cover, body.data.format);
+        await services.audit.record(cli, { action: 'export.completed', subject: body.data.out, details: { report: 'board', format: body.data.format, ...body.data.options } });
+        return reply.type('application/octet-stream').send(Buffer.from(report.bytes));
+      } catch (error) {
+        if (error instanceof StatsOptionsError) return refuse(reply, 400, error.message);
+        throw error;
+      }
+    });
+
+    scope.post('/cli/import', routeConfig, async (request, reply) => {
+      const body = importRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'give the extract folder as an absolute path');
+      // Newline-delimited JSON: the command draws its progress bar from the lines as they come.
+      const lines = new PassThrough();
+      const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
+      let last = 0;
+      services.extractImport
+        .importFolder(cli, body.data.folder, {
+          onProgress: (progress) => {
+            const now = Date.now();
+            if (now - last < 100 && progress.done !== progress.total) return;
+            last = now;
+            send({ progress });
+          },
+        })
+        .then((outcome) => send({ outcome }))
+        .catch((error: unknown) => {
+          request.log.error(error);
+          lines.write(`${JSON.stringify({ error: 'the server could not import the extract' })}\n`);
+        })
+        .finally(() => lines.end());
+      return reply.type('application/x-ndjson').send(lines);
+    });
+  });
+  return {
+    publish: (dataDir, url) => publishCliHandoff(dataDir, { pid: process.pid, url, token }),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * @module `cairn stats`, `report` and `import` while Cairn runs on PGlite: the second process is refused the data
+ * folder, so each command asks the running server, which answers only its own token, from this machine (ADR 0014).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CommandIo } from '../../src/cli/command.js';
+import { openPglite } from '../../src/db/pgliteDatabase.js';
+import { projectRoot } from '../../src/projectRoot.js';
+import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
+import { readCliHandoff } from '../../src/modules/cliAccess/cliHandoff.js';
+import { rowSet } from '../reporting/support/rowSets.js';
+
+const tiny = new URL('../../../shared/spec/examples/tiny', import.meta.url).pathname;
+const expected = JSON.parse(readFileSync(new URL('../../../shared/spec/examples/tiny.expected.json', import.meta.url), 'utf8')) as StatsResult;
+const dataDir = mkdtempSync(join(tmpdir(), 'cairn-cli-server-'));
+const env = { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
+let server: ChildProcess;
+
+async function cairn(args: string[]) {
+  const chunks = { stdout: [] as string[], stderr: [] as string[] };
+  const stream = (into: string[]): CommandIo['stdout'] => new Writable({ write: (chunk: Buffer, _encoding, done) => (into.push(chunk.toString()), done()) });
+  const status = await main(args, { stdout: stream(chunks.stdout), stderr: stream(chunks.stderr), env });
+  return { status, stdout: chunks.stdout.join(''), stderr: chunks.stderr.join('') };
+}
+
+// The command line is served only where PGlite is the engine; the PostgreSQL run has nothing to test here.
+describe.runIf(!process.env.DATABASE_URL)('the command line while Cairn runs on PGlite', () => {
+  beforeAll(async () => {
+    server = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+      env: { ...process.env, ...env, CAIRN_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    for (let waited = 0; !output.includes('Cairn is running at'); waited += 100) {
+      if (server.exitCode !== null || waited > 110_000) throw new Error(`Cairn did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('leaves its address and token for the command line, readable by its owner only', () => {
+    const handoff = readCliHandoff(dataDir);
+    expect(handoff?.pid).toBe(server.pid);
+    expect(handoff?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(statSync(join(dataDir, 'cairn.cli.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('imports through the server, with the summary the command prints itself', async () => {
+    const run = await cairn(['import', tiny]);
+    expect(run.stderr).toContain(`Cairn is running on this data folder (pid ${server.pid}): asking it.`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Imported .*tiny: 26 rows in \d+\.\d s/);
+    expect(run.stdout).toMatch(/^ {2}children\.csv +4 +0 +0$/m);
+    const again = await cairn(['import', tiny]);
+    expect(again.stdout).toMatch(/^ {2}children\.csv +0 +0 +4$/m);
+  }, 120_000);
+
+  it('prints the same statistics the worked example expects, and refuses bad options as a usage error', async () => {
+    const run = await cairn(['stats', '--json', '--years', '2020-2021', '--from', '2021-04-01', '--to', '2021-07-31']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as StatsResult;
+    expect(result.authority).toBe('Tinyshire');
+    expect(rowSet(result.rows)).toEqual(rowSet(expected.rows));
+    const reversed = await cairn(['stats', '--json', '--baseline', '1800']);
+    expect(reversed.status).toBe(2);
+  }, 120_000);
+
+  it('writes the board report the server builds', async () => {
+    const out = join(dataDir, 'board.html');
+    const run = await cairn(['report', 'board', '--format', 'html', '--out', out, '--years', '2020-2021']);
+    expect(run.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('Tinyshire');
+  }, 120_000);
+
+  it('answers only its own token', async () => {
+    const { url, token } = readCliHandoff(dataDir)!;
+    const ask = (authorization?: string) =>
+      fetch(`${url}/cli/stats`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: '{}' });
+    expect((await ask()).status).toBe(401);
+    expect((await ask(`Bearer ${token.slice(0, -1)}x`)).status).toBe(401);
+    expect((await ask(token)).status).toBe(401);
+    expect((await ask(`Bearer ${token}`)).status).toBe(200);
+  }, 60_000);
+
+  it('takes the handoff back when it stops, and the import and export were audited as the command line', async () => {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+    expect(existsSync(join(dataDir, 'cairn.cli.json'))).toBe(false);
+    const db = await openPglite({ dataDir });
+    try {
+      const events = await db.query<{ actor: string; action: string }>(`select actor, action from audit_events where action in ('import.completed', 'export.completed') order by event_id`);
+      expect(events).toEqual([
+        { actor: 'system:cli', action: 'import.completed' },
+        { actor: 'system:cli', action: 'import.completed' },
+        { actor: 'system:cli', action: 'export.completed' },
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
