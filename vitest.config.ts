@@ -8,7 +8,8 @@ export default defineConfig({
     // a database of its own, copied from one template migrated once per run (test/support/databaseTemplate.ts).
     maxWorkers: 2,
     globalSetup: ['test/support/databaseTemplate.ts'],
-    testTimeout: 30_000,
+    // Generous: commands that start PGlite in a process of their own take several seconds on a busy 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
       {

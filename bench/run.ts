@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/platform/projectRoot.js';
 import { benchEngine, type EngineResult } from './foundation.js';
 import { benchReporting, reportingMarkdown } from './reporting.js';
+import { benchScale, scaleMarkdown } from './scale.js';
 
 const targets = { firstPageSeconds: 15, importRowsPerSecondPostgres: 20_000, childPageP95Ms: 50 };
 
@@ -37,8 +38,32 @@ function report(results: EngineResult[], when: string): string {
   return lines.join('\n');
 }
 
-/** `node dist/bench/run.js [pglite,postgres]` runs everything on those engines; `node dist/bench/run.js reporting` only the reporting benchmarks. */
+/**
+ * `node dist/bench/run.js [pglite,postgres]` runs everything on those engines; `node dist/bench/run.js reporting` only
+ * the reporting benchmarks; `node dist/bench/run.js scale [--children N] [--runs N] [--million]` only the large-extract
+ * ones (issue 15: import, stats for every period shape, the DuckDB peer; with --million, a million children on PostgreSQL).
+ */
+async function runScale(args: string[], folder: string): Promise<void> {
+  const value = (flag: string, fallback: number) => {
+    const at = args.indexOf(flag);
+    return at === -1 ? fallback : Number(args[at + 1]);
+  };
+  const result = await benchScale(
+    { children: value('--children', 150_000), runs: value('--runs', 3), engines: ['postgres', 'pglite'], million: args.includes('--million') },
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  writeFileSync(join(folder, 'scale.json'), JSON.stringify(result, null, 2) + '\n');
+  const markdown = scaleMarkdown(result);
+  writeFileSync(join(folder, 'scale.md'), markdown);
+  process.stdout.write(markdown);
+}
+
 async function run(): Promise<void> {
+  if (process.argv[2] === 'scale') {
+    const folder = join(projectRoot, 'bench', 'results');
+    mkdirSync(folder, { recursive: true });
+    return runScale(process.argv.slice(3), folder);
+  }
   const onlyReporting = process.argv[2] === 'reporting';
   const engines = (onlyReporting ? 'postgres' : (process.argv[2] ?? 'pglite,postgres')).split(',') as ('pglite' | 'postgres')[];
   const when = new Date().toISOString().slice(0, 10);
@@ -60,6 +85,7 @@ async function run(): Promise<void> {
     writeFileSync(join(folder, 'reporting.md'), reportingText);
     process.stdout.write(reportingText);
   }
+  if (!onlyReporting && engines.length === 2) await runScale([], folder);
 }
 
 run().catch((error: unknown) => {

@@ -3,11 +3,11 @@ import type { Command, CommandIo } from './command.js';
 import { UsageError } from './command.js';
 import { ConfigError } from '../platform/config.js';
 import { DataDirLockedError } from '../db/dataDirLock.js';
-import { commands } from './commands/index.js';
+import { loadCommand, loadCommands } from './commands/index.js';
 
-function help(io: CommandIo): void {
+async function help(io: CommandIo): Promise<void> {
   io.stdout.write('Usage: cairn <command> [options]\n\nCommands:\n');
-  for (const command of commands) io.stdout.write(`  ${command.usage.padEnd(58)} ${command.summary}\n`);
+  for (const command of await loadCommands()) io.stdout.write(`  ${command.usage.padEnd(58)} ${command.summary}\n`);
 }
 
 /**
@@ -17,10 +17,10 @@ function help(io: CommandIo): void {
 export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    help(io);
+    await help(io);
     return name ? 0 : 2;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
+  const command: Command | undefined = await loadCommand(name);
   if (!command) {
     io.stderr.write(`cairn: there is no command called "${name}". Run "cairn help" to see the commands.\n`);
     return 2;

@@ -2,9 +2,8 @@
  * @module When the data folder is locked by a running Cairn (PGlite admits one process), `cairn stats`, `report`
  * and `import` send their work to that server, authenticated by the token in its handoff file (ADR 0014).
  */
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig } from '../config.js';
 import { DataDirLockedError } from '../db/dataDirLock.js';
-import type { Services } from '../composition.js';
 import { readCliHandoff, type CliHandoff } from '../modules/cliAccess/cliHandoff.js';
 import type { ImportLine } from '../modules/cliAccess/cliRoutes.js';
 import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
@@ -12,7 +11,6 @@ import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.
 import type { CoverSheet } from '../reports/boardReport.js';
 import type { ReportFormat } from '../reports/boardReportService.js';
 import { UsageError, type CommandIo } from './command.js';
-import { withServices } from './openServices.js';
 
 /** The running server, as a command sees it. */
 export interface RunningServer {
@@ -73,17 +71,13 @@ function client(handoff: CliHandoff): RunningServer {
 }
 
 /**
- * Do `work` with this process's own services; when the data folder is locked by a running Cairn that left a
- * handoff, do `viaServer` with that server instead (and say so on stderr).
- * @example await withServicesOrServer(io, (services) => services.stats.compute(options), (server) => server.stats(options))
+ * Do `local` (the work in this process, on its own database); when the data folder is locked by a running Cairn
+ * that left a handoff, do `viaServer` with that server instead (and say so on stderr).
+ * @example await locallyOrByServer(io, () => withServices(io.env, (s) => s.stats.compute(options)), (server) => server.stats(options))
  */
-export async function withServicesOrServer<T>(
-  io: CommandIo,
-  work: (services: Services, config: Config) => Promise<T>,
-  viaServer: (server: RunningServer) => Promise<T>,
-): Promise<T> {
+export async function locallyOrByServer<T>(io: CommandIo, local: () => Promise<T>, viaServer: (server: RunningServer) => Promise<T>): Promise<T> {
   try {
-    return await withServices(io.env, work);
+    return await local();
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     const handoff = readCliHandoff(loadConfig(io.env).dataDir);

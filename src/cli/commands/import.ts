@@ -4,7 +4,8 @@ import cliProgress from 'cli-progress';
 import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { resolve } from 'node:path';
-import { withServicesOrServer } from '../runningServer.js';
+import { locallyOrByServer } from '../runningServer.js';
+import { withServices } from '../openServices.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
 import type { FileSummary, ImportProgress } from '../../modules/extract/extractImportService.js';
 
@@ -59,15 +60,15 @@ export const importCommand: Command = {
     if (!found.isDirectory()) throw new UsageError(`${folder} is a file: give the folder holding the extract's CSV files`);
 
     const bar = progressBar(io);
-    const outcome = await withServicesOrServer(
+    const outcome = await locallyOrByServer(
       io,
-      async (services) => {
+      () => withServices(io.env, async (services) => {
         try {
           return await services.extractImport.importFolder({ kind: 'system', name: 'cli' }, folder, { onProgress: (progress) => bar.update(progress) });
         } finally {
           bar.stop();
         }
-      },
+      }),
       async (server) => {
         try {
           return await server.import(resolve(folder), (progress) => bar.update(progress));

@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { withServicesOrServer } from '../runningServer.js';
+import { locallyOrByServer } from '../runningServer.js';
+import { withServices } from '../openServices.js';
 import { parseStatsArguments } from './stats.js';
 import { StatsOptionsError } from '../../modules/reporting/statsService.js';
 import { readCoverSheet } from '../../modules/boardReport/coverSheet.js';
@@ -83,9 +84,9 @@ export const reportCommand: Command = {
     'cairn report board --format docx|pdf|html --out FILE [--years 2016-2021] [--baseline 2016] [--from DATE --to DATE] [--cover cover.json] [--meeting …] [--held-on YYYY-MM-DD] [--agenda-item …] [--title …] [--summary …] [--author …] [--recommendations …] [--directions none,nhs,council,both] [--implications Financial,HR,…]',
   async run(args, io) {
     const { format, out, cover, options } = parseReportArguments(args, new Date().toISOString().slice(0, 10));
-    const bytes = await withServicesOrServer(
+    const bytes = await locallyOrByServer(
       io,
-      async (services) => {
+      () => withServices(io.env, async (services) => {
         try {
           const report = await services.boardReports.build(options, cover, format);
           await services.audit.record({ kind: 'system', name: 'cli' }, { action: 'export.completed', subject: out, details: { report: 'board', format, ...options } });
@@ -94,7 +95,7 @@ export const reportCommand: Command = {
           if (error instanceof StatsOptionsError) throw new UsageError(error.message);
           throw error;
         }
-      },
+      }),
       (server) => server.report({ options, cover, format, out }),
     );
     writeFileSync(out, bytes);

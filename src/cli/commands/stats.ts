@@ -1,9 +1,10 @@
 /** @module `cairn stats`: every indicator of indicators.md, unsuppressed, as JSON for analysts' scripts or as a table. */
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { withServicesOrServer } from '../runningServer.js';
+import { locallyOrByServer } from '../runningServer.js';
+import { withDatabase } from '../openServices.js';
 import { parseYearRange } from '../../modules/reporting/periods.js';
-import { statsOptionsProblem, StatsOptionsError } from '../../modules/reporting/statsService.js';
+import { statsOptionsProblem, statsService, StatsOptionsError } from '../../modules/reporting/statsService.js';
 import type { StatsOptions, StatsResult } from '../../modules/reporting/statsTypes.js';
 
 interface StatsArguments {
@@ -79,16 +80,17 @@ export const statsCommand: Command = {
   usage: 'cairn stats [--json] [--years 2016-2021] [--baseline 2016] [--from DATE --to DATE]',
   async run(args, io) {
     const { json, options } = parseStatsArguments(args);
-    const result = await withServicesOrServer(
+    // The statistics alone, not every service: a command an analyst runs often should start fast.
+    const result = await locallyOrByServer(
       io,
-      async (services) => {
+      () => withDatabase(io.env, async (db) => {
         try {
-          return await services.stats.compute(options);
+          return await statsService(db).compute(options);
         } catch (error) {
           if (error instanceof StatsOptionsError) throw new UsageError(error.message);
           throw error;
         }
-      },
+      }),
       (server) => server.stats(options),
     );
     io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatStatsTable(result));

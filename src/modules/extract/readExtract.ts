@@ -30,6 +30,8 @@ export function readExtract(folder: ExtractFolder, onProgress: (progress: Import
     put(extract, kind, read.file);
     problems.push(...read.problems);
     done += dataRows(table);
+    // Its typed rows are all that is needed from here on: let the raw cells go rather than hold the extract twice.
+    table.csv = { records: [], errors: [] };
     onProgress({ stage: 'checking', file: table.fileName, done, total });
   }
   const rows = present.reduce((sum, kind) => sum + (extract[kind]?.rows.length ?? 0), 0);

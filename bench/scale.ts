@@ -1,0 +1,279 @@
+/**
+ * @module Issue 15's benchmarks on a large authority's extract (bench/largeExtract.ts; 150,000 children by default):
+ * the import's rate and peak memory, and `cairn stats` as a whole process for all years, single years, a two-year
+ * range and a window — on PostgreSQL and PGlite — side by side with the DuckDB peer (bench/duckdbPeer.ts)
+ * computing the census indicators from the same CSV files. Runs alternate (cairn, DuckDB, cairn, DuckDB, …) and
+ * each ratio is taken pair by pair, so a machine whose speed drifts (it is shared) skews both sides alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { projectRoot } from '../src/projectRoot.js';
+import { generateDemoExtract } from '../src/modules/demo/generateDemoExtract.js';
+import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
+
+type Engine = 'pglite' | 'postgres';
+
+export interface TimedCase {
+  name: string;
+  args: string[];
+  /** Whole-process wall times, in milliseconds. */
+  runs: number[];
+  medianMs: number;
+  rows: number;
+}
+
+export interface EngineScale {
+  engine: Engine;
+  import: { rows: number; seconds: number; rowsPerSecond: number; peakMemoryMb: number; loadAverage: number };
+  stats: TimedCase[];
+  /** `cairn stats` for all years against the DuckDB peer, run alternately. */
+  peer: { cairnMs: number[]; duckdbMs: number[]; ratios: number[]; medianRatio: number; loadAverage: number };
+  /** Census rows where cairn and DuckDB disagree (0: they agree on every figure). */
+  disagreements: number;
+}
+
+export interface ScaleResult {
+  recorded: string;
+  commit: string;
+  machine: string;
+  extract: LargeExtractSummary;
+  /** Processor time to generate the demo authority (npm start's first load), median of 3; was a functional test's bound of 3 s. */
+  demoGeneratorCpuMs: number;
+  engines: EngineScale[];
+  million?: { children: number; rows: number; importSeconds: number; rowsPerSecond: number; peakMemoryMb: number; statsAllYearsMs: number; statsOneYearMs: number; loadAverage: number };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const cairn = join(projectRoot, 'bin', 'cairn.js');
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string } {
+  const started = performance.now();
+  const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+async function postgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `cairn_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, migrated database for `engine`, as the environment `cairn` reads. */
+async function freshDatabase(engine: Engine, work: string, serverUrl: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  const settings = { CAIRN_DEMO: 'false', LOG_LEVEL: 'silent' };
+  if (engine === 'pglite') {
+    const dataDir = mkdtempSync(join(work, 'pglite-'));
+    const env = { ...settings, DATABASE_URL: '', CAIRN_DATA_DIR: dataDir };
+    run(process.execPath, [cairn, 'migrate'], env);
+    return { env, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const database = await postgresDatabase(serverUrl);
+  const env = { ...settings, DATABASE_URL: database.url };
+  run(process.execPath, [cairn, 'migrate'], env);
+  return { env, drop: database.drop };
+}
+
+function importOnce(folder: string, env: NodeJS.ProcessEnv) {
+  const { stdout } = run(process.execPath, [join(projectRoot, 'dist', 'bench', 'importProcess.js'), folder], env);
+  const result = JSON.parse(stdout) as { rows: number; milliseconds: number; peakMemoryMb: number };
+  return { rows: result.rows, seconds: result.milliseconds / 1000, rowsPerSecond: Math.round(result.rows / (result.milliseconds / 1000)), peakMemoryMb: result.peakMemoryMb };
+}
+
+type Row = { indicator: string; period: string; value: number; placement_type?: string };
+const key = (row: Row) => `${row.indicator}|${row.period}|${row.placement_type ?? ''}`;
+
+/** The stats cases: every period shape the issue asks to be as fast as all years. */
+function statsCases(years: { first: number; last: number }): { name: string; args: string[] }[] {
+  return [
+    { name: `all years (${years.first}–${years.last})`, args: [] },
+    { name: `one year (${years.last - 1})`, args: ['--years', `${years.last - 1}-${years.last - 1}`] },
+    { name: `one year (${years.first})`, args: ['--years', `${years.first}-${years.first}`] },
+    { name: `two years (${years.last - 2}–${years.last - 1})`, args: ['--years', `${years.last - 2}-${years.last - 1}`] },
+    { name: 'one year and a window (2021-07-01 to 2022-04-30)', args: ['--years', `${years.last - 1}-${years.last - 1}`, '--from', '2021-07-01', '--to', '2022-04-30'] },
+    { name: 'all years and a window', args: ['--from', '2021-07-01', '--to', '2022-04-30'] },
+  ];
+}
+
+async function benchEngine(engine: Engine, folder: string, work: string, serverUrl: string, runs: number, log: (line: string) => void): Promise<EngineScale> {
+  const database = await freshDatabase(engine, work, serverUrl);
+  try {
+    log(`${engine}: importing the large extract…`);
+    const loadAverage = loadavg()[0]!;
+    const imported = importOnce(folder, database.env);
+    log(`${engine}: ${imported.rowsPerSecond} rows/s, peak ${imported.peakMemoryMb} MB; cairn stats…`);
+    const years = { first: 2015, last: 2022 };
+    const stats: TimedCase[] = [];
+    for (const { name, args } of statsCases(years)) {
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < runs; i++) {
+        const result = run(process.execPath, [cairn, 'stats', '--json', ...args], database.env);
+        times.push(result.ms);
+        rows = (JSON.parse(result.stdout) as { rows: unknown[] }).rows.length;
+      }
+      stats.push({ name, args, runs: times, medianMs: median(times), rows });
+      log(`${engine}: stats ${name}: median ${Math.round(median(times))} ms`);
+    }
+
+    log(`${engine}: cairn stats against DuckDB, alternately…`);
+    const peerLoad = loadavg()[0]!;
+    const cairnMs: number[] = [];
+    const duckdbMs: number[] = [];
+    let cairnRows: Row[] = [];
+    let duckRows: Row[] = [];
+    for (let i = 0; i < runs; i++) {
+      const ours = run(process.execPath, [cairn, 'stats', '--json'], database.env);
+      const peer = run(process.execPath, [join(projectRoot, 'dist', 'bench', 'duckdbPeer.js'), folder, `${years.first}-${years.last}`], {});
+      cairnMs.push(ours.ms);
+      duckdbMs.push(peer.ms);
+      cairnRows = (JSON.parse(ours.stdout) as { rows: Row[] }).rows;
+      duckRows = (JSON.parse(peer.stdout) as { rows: Row[] }).rows;
+    }
+    const ours = new Map(cairnRows.map((row) => [key(row), row.value]));
+    const disagreements = duckRows.filter((row) => ours.get(key(row)) !== row.value).length;
+    const ratios = cairnMs.map((ms, i) => ms / duckdbMs[i]!);
+    return {
+      engine,
+      import: { ...imported, loadAverage },
+      stats,
+      peer: { cairnMs, duckdbMs, ratios, medianRatio: median(ratios), loadAverage: peerLoad },
+      disagreements,
+    };
+  } finally {
+    await database.drop();
+  }
+}
+
+function commitOf(): string {
+  const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'unknown';
+}
+
+/** @example const result = await benchScale({ children: 150_000, engines: ['postgres', 'pglite'], runs: 3, million: false }, console.error) */
+export async function benchScale(
+  options: { children: number; engines: Engine[]; runs: number; million: boolean },
+  log: (line: string) => void,
+  serverUrl = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test',
+): Promise<ScaleResult> {
+  const work = mkdtempSync(join(tmpdir(), 'cairn-bench-scale-'));
+  try {
+    const folder = join(work, 'extract');
+    log(`scale: writing a ${options.children.toLocaleString('en-GB')}-child extract…`);
+    const extract = await writeLargeExtract(folder, { children: options.children });
+    const demoTimes = [0, 1, 2].map(() => {
+      const started = process.cpuUsage();
+      generateDemoExtract({ seed: 2021 });
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000;
+    });
+    const engines: EngineScale[] = [];
+    for (const engine of options.engines) engines.push(await benchEngine(engine, folder, work, serverUrl, options.runs, log));
+    rmSync(folder, { recursive: true, force: true });
+
+    let million: ScaleResult['million'];
+    if (options.million) {
+      const bigFolder = join(work, 'million');
+      log('scale: a million children on PostgreSQL…');
+      const big = await writeLargeExtract(bigFolder, { children: 1_000_000 });
+      const database = await freshDatabase('postgres', work, serverUrl);
+      try {
+        const loadAverage = loadavg()[0]!;
+        const imported = importOnce(bigFolder, database.env);
+        const all = run(process.execPath, [cairn, 'stats', '--json'], database.env).ms;
+        const one = run(process.execPath, [cairn, 'stats', '--json', '--years', '2021-2021'], database.env).ms;
+        million = { children: big.children, rows: big.rows, importSeconds: imported.seconds, rowsPerSecond: imported.rowsPerSecond, peakMemoryMb: imported.peakMemoryMb, statsAllYearsMs: all, statsOneYearMs: one, loadAverage };
+      } finally {
+        await database.drop();
+      }
+    }
+    return {
+      recorded: new Date().toISOString().slice(0, 10),
+      commit: commitOf(),
+      machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      extract,
+      demoGeneratorCpuMs: median(demoTimes),
+      engines,
+      million,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export const scaleTargets = { importRowsPerSecond: { postgres: 50_000, pglite: 30_000 }, peakMemoryMb: 500, peerRatio: { postgres: 1, pglite: 1.5 } };
+
+/**
+ * The results as bench/results/scale.md.
+ * @example scaleMarkdown(await benchScale(options, log))
+ */
+export function scaleMarkdown(result: ScaleResult): string {
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  const n = (value: number) => value.toLocaleString('en-GB');
+  const lines = [
+    '# Scale benchmarks (issue 15)',
+    '',
+    `Recorded ${result.recorded} at commit ${result.commit} by \`npm run bench\` (this part alone: \`node dist/bench/run.js scale\`) on ${result.machine}.`,
+    `Extract: ${n(result.extract.children)} fictional children, ${n(result.extract.rows)} rows (bench/largeExtract.ts, seed 15).`,
+    `The demo generator (Glenmuir, seed 2021) took ${Math.round(result.demoGeneratorCpuMs)} ms of processor time (median of 3; the bound once asserted in a functional test was 3,000 ms).`,
+    'Times are whole processes (`node bin/cairn.js …` as an analyst runs it: start, open, migrate check, work, exit). The machine is shared:',
+    'each section notes the 1-minute load average when it began (2 cores: above 2, other work was taking CPU from these figures); read ratios',
+    'between runs made side by side rather than absolute times.',
+    '',
+    '## Import',
+    '',
+    '| engine | rows/s (target) | seconds | peak memory MB (target 500) | load average |',
+    '|---|---:|---:|---:|---:|',
+    ...result.engines.map((e) => `| ${e.engine} | ${n(e.import.rowsPerSecond)} (${n(scaleTargets.importRowsPerSecond[e.engine])}) | ${e.import.seconds.toFixed(1)} | ${e.import.peakMemoryMb} | ${e.import.loadAverage.toFixed(1)} |`),
+    '',
+    '## `cairn stats --json`, whole process, median',
+    '',
+    `| period | ${result.engines.map((e) => `${e.engine} (s)`).join(' | ')} | ${result.engines.map((e) => `${e.engine} ÷ all years`).join(' | ')} |`,
+    `|---|${result.engines.map(() => '---:').join('|')}|${result.engines.map(() => '---:').join('|')}|`,
+    ...result.engines[0]!.stats.map((c, i) => {
+      const times = result.engines.map((e) => s(e.stats[i]!.medianMs));
+      const ratios = result.engines.map((e) => (e.stats[i]!.medianMs / e.stats[0]!.medianMs).toFixed(2));
+      return `| ${c.name} | ${times.join(' | ')} | ${ratios.join(' | ')} |`;
+    }),
+    '',
+    '## Against DuckDB reading the CSV files (census indicators, all years)',
+    '',
+    '| engine | cairn stats median (s) | DuckDB median (s) | ratio cairn ÷ DuckDB, median of pairs (target) | census rows that differ | load average |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...result.engines.map((e) => `| ${e.engine} | ${s(median(e.peer.cairnMs))} | ${s(median(e.peer.duckdbMs))} | ${e.peer.medianRatio.toFixed(2)} (${scaleTargets.peerRatio[e.engine]}) | ${e.disagreements} | ${e.peer.loadAverage.toFixed(1)} |`),
+    '',
+    '`cairn stats` computes all 26 indicators (the census ones and the reporting-year, financial-year and, when asked, window ones);',
+    'the peer computes the twelve census indicators only, and its rows are compared with cairn\'s figure by figure.',
+    '',
+  ];
+  if (result.million) {
+    const m = result.million;
+    lines.push(
+      '## A million children on PostgreSQL (single-node headroom)',
+      '',
+      `| children | rows | import (s) | rows/s | peak memory MB | stats all years (s) | stats one year (s) | load average |`,
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${n(m.children)} | ${n(m.rows)} | ${m.importSeconds.toFixed(1)} | ${n(m.rowsPerSecond)} | ${m.peakMemoryMb} | ${s(m.statsAllYearsMs)} | ${s(m.statsOneYearMs)} | ${m.loadAverage.toFixed(1)} |`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
