@@ -14,7 +14,9 @@ export interface CensusCaseload {
 /**
  * The open and statutory caseload on each date, 0 included (`caseload.open`, `caseload.statutory` and `caseload.statutory_pct` all read it).
  * Cases and episodes open on each date are grouped by (date, child) in one pass: no join between the two
- * sets, so no plan can multiply them (one did, for a single census date, and ran for minutes).
+ * sets, so no plan can multiply them (one did, for a single census date, and ran for minutes). Ids are compared
+ * byte by byte (`collate "C"`): the same children are the same under any deterministic collation, and counting
+ * distinct ids sorts or hashes them several times faster than under the database's locale.
  * @example await caseloadOn(db, ['2021-07-31']) // [{ census_date: '2021-07-31', open_children: 1233, statutory_children: 233 }]
  */
 export async function caseloadOn(db: Queryable, dates: readonly string[]): Promise<CensusCaseload[]> {
@@ -26,10 +28,11 @@ export async function caseloadOn(db: Queryable, dates: readonly string[]): Promi
          select census.census_date, bool_or(held.is_episode) as looked_after
            from (select distinct unnest($1::date[]) as census_date) census
            join (
-             select social_work_case.child_id, social_work_case.opened_date as start_date, social_work_case.closed_date as end_date, false as is_episode
+             select social_work_case.child_id collate "C" as child_id, social_work_case.opened_date as start_date,
+                    social_work_case.closed_date as end_date, false as is_episode
                from cases social_work_case
              union all
-             select episode.child_id, episode.start_date, episode.end_date, true
+             select episode.child_id collate "C", episode.start_date, episode.end_date, true
                from looked_after_episodes episode
            ) held
              on held.start_date <= census.census_date

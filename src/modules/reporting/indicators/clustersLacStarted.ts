@@ -18,7 +18,7 @@ export const clustersLacStarted: Indicator = {
     const rows = await db.query<{ school_cluster: string; placement_type: string; children: number }>(
       `select coalesce(nullif(child.school_cluster, ''), $3) as school_cluster,
               coalesce(first_placement.placement_type, $3) as placement_type,
-              count(distinct episode.child_id)::int as children
+              count(distinct episode.child_id collate "C")::int as children
          from looked_after_episodes episode
          join children child on child.child_id = episode.child_id
          left join lateral (

@@ -11,7 +11,7 @@ export const cpRegistered: Indicator = {
   dimensions: [],
   async compute(db, periods) {
     const rows = await db.query<{ census_date: string; children: number }>(
-      `select census.census_date, count(distinct registration.child_id)::int as children
+      `select census.census_date, count(distinct registration.child_id collate "C")::int as children
          from unnest($1::date[]) as census (census_date)
          left join cp_registrations registration
            on registration.registered_date <= census.census_date

@@ -59,7 +59,7 @@ export const familyFirstOutcomes: Indicator = {
            from cp_registrations registration
           where registration.registered_date between $1::date and $2::date
        )
-       select happened.outcome, count(distinct happened.child_id)::int as children
+       select happened.outcome, count(distinct happened.child_id collate "C")::int as children
          from happened
          join first_referral
            on first_referral.child_id = happened.child_id

@@ -23,12 +23,14 @@ export interface LookedAfterByPlacementType {
  * after on D with no placement open are the rest (`not_recorded`). Each date's rows then come from one count
  * of distinct children over episodes and one count by type over placements: no join between large sets, so
  * no plan depends on the planner guessing their sizes (one that did, for a single census date, ran for minutes).
+ * Distinct children are counted by their ids' bytes (`collate "C"`): the same answer under any deterministic
+ * collation, and a sort two to three times faster than under the database's locale.
  * @example await lookedAfterByPlacementType(db, ['2021-07-31']) // [{ census_date: '2021-07-31', placement_type: 'at_home', children: 61 }, …]
  */
 export async function lookedAfterByPlacementType(db: Queryable, dates: readonly string[]): Promise<LookedAfterByPlacementType[]> {
   const counted = await db.query<{ census_date: string; placement_type: string | null; children: number }>(
     `with census as materialized (select distinct unnest($1::date[]) as census_date)
-     select census.census_date, null::text as placement_type, count(distinct episode.child_id)::int as children
+     select census.census_date, null::text as placement_type, count(distinct episode.child_id collate "C")::int as children
        from census
        join looked_after_episodes episode
          on episode.start_date <= census.census_date

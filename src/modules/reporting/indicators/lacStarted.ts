@@ -11,7 +11,7 @@ export const lacStarted: Indicator = {
   async compute(db, periods) {
     const years = yearSpans(periods, 'reporting_year');
     const rows = await db.query<{ last_day: string; children: number }>(
-      `select reporting_year.last_day, count(distinct episode.child_id)::int as children
+      `select reporting_year.last_day, count(distinct episode.child_id collate "C")::int as children
          from unnest($1::date[], $2::date[]) as reporting_year (first_day, last_day)
          left join looked_after_episodes episode
            on episode.start_date between reporting_year.first_day and reporting_year.last_day

@@ -17,7 +17,7 @@ export const referralsFamilies: Indicator = {
     const rows = await db.query<{ school_cluster: string; pathway: string; families: number }>(
       `select coalesce(nullif(referral.school_cluster, ''), nullif(child.school_cluster, ''), $3) as school_cluster,
               referral.pathway,
-              count(distinct coalesce('family:' || child.family_id, 'child:' || child.child_id))::int as families
+              count(distinct coalesce('family:' || child.family_id, 'child:' || child.child_id) collate "C")::int as families
          from referrals referral
          join children child on child.child_id = referral.child_id
         where referral.received_date between $1::date and $2::date

@@ -11,7 +11,7 @@ export const scraChildren: Indicator = {
   async compute(db, periods) {
     const years = yearSpans(periods, 'financial_year');
     const rows = await db.query<{ last_day: string; children: number }>(
-      `select financial_year.last_day, count(distinct referral.child_id)::int as children
+      `select financial_year.last_day, count(distinct referral.child_id collate "C")::int as children
          from unnest($1::date[], $2::date[]) as financial_year (first_day, last_day)
          left join scra_referrals referral
            on referral.referral_date between financial_year.first_day and financial_year.last_day
