@@ -10,7 +10,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { createRandom, type Random } from '../src/modules/demo/random.js';
+import { createRandom, type Random } from '../src/platform/random/seededRandom.js';
 
 export interface LargeExtractSummary {
   folder: string;

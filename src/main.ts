@@ -6,7 +6,7 @@ import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
 import { buildApp } from './app/app.js';
 import { loadDemoIfEmpty } from './modules/demo/loadDemoIfEmpty.js';
-import { serveTheCommandLine } from './modules/cliAccess/cliRoutes.js';
+import { serveTheCommandLine } from './app/commandLineRoutes.js';
 
 async function start(): Promise<void> {
   const startedAt = Date.now();

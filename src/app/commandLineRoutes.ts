@@ -8,12 +8,14 @@ import { PassThrough } from 'node:stream';
 import { isAbsolute } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../composition.js';
-import { StatsOptionsError } from '../reporting/statsService.js';
-import type { StatsOptions } from '../reporting/statsTypes.js';
-import { readCoverSheet } from '../../reports/coverSheet.js';
-import { reportFormats } from '../../reports/boardReportService.js';
-import { isLoopback, newCliToken, publishCliHandoff, sameToken } from './cliHandoff.js';
+import type { Services } from '../composition.js';
+import { StatsOptionsError } from '../modules/reporting/statsService.js';
+import type { StatsOptions } from '../modules/reporting/statsTypes.js';
+import { readCoverSheet } from '../modules/boardReport/coverSheet.js';
+import { reportFormats } from '../modules/boardReport/boardReportService.js';
+import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
+import { isLoopback, newCliToken, publishCliHandoff, sameToken } from '../platform/http/commandLineHandoff.js';
+import { paths } from '../platform/http/paths.js';
 
 const cli = { kind: 'system', name: 'cli' } as const;
 
@@ -27,7 +29,7 @@ const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), form
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
 
 /** One line of the import's answer: progress as it goes, then the outcome. */
-export type ImportLine = { progress: import('../extract/extractImportService.js').ImportProgress } | { outcome: import('../extract/extractImportService.js').ImportOutcome };
+export type ImportLine = { progress: ImportProgress } | { outcome: ImportOutcome };
 
 function refuse(reply: FastifyReply, status: number, error: string) {
   return reply.code(status).type('application/json').send({ error });
@@ -49,7 +51,7 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
     });
     const routeConfig = { config: { access: { public: true as const }, csrfExempt: true } };
 
-    scope.post('/cli/stats', routeConfig, async (request, reply) => {
+    scope.post(paths.commandLine.stats.pattern, routeConfig, async (request, reply) => {
       const options = statsOptions.safeParse(request.body);
       if (!options.success) return refuse(reply, 400, 'the options are not right');
       try {
@@ -60,11 +62,11 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
       }
     });
 
-    scope.post('/cli/report', routeConfig, async (request, reply) => {
+    scope.post(paths.commandLine.report.pattern, routeConfig, async (request, reply) => {
       const body = reportRequest.safeParse(request.body);
       if (!body.success) return refuse(reply, 400, 'the report request is not right');
       const read = readCoverSheet(body.data.cover);
-      if (read.problems) return refuse(reply, 400, `the cover sheet is not right: ${read.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+      if (read.problems) return refuse(reply, 400, `the cover sheet is not right: ${read.problems.map((problem: { field: string; message: string }) => `${problem.field}: ${problem.message}`).join('; ')}`);
       try {
         const report = await services.boardReports.build(body.data.options as StatsOptions, read.cover, body.data.format);
         await services.audit.record(cli, { action: 'export.completed', subject: body.data.out, details: { report: 'board', format: body.data.format, ...body.data.options } });
@@ -75,7 +77,7 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
       }
     });
 
-    scope.post('/cli/import', routeConfig, async (request, reply) => {
+    scope.post(paths.commandLine.import.pattern, routeConfig, async (request, reply) => {
       const body = importRequest.safeParse(request.body);
       if (!body.success) return refuse(reply, 400, 'give the extract folder as an absolute path');
       // Newline-delimited JSON: the command draws its progress bar from the lines as they come.

@@ -4,12 +4,13 @@
  */
 import { loadConfig } from '../config.js';
 import { DataDirLockedError } from '../db/dataDirLock.js';
-import { readCliHandoff, type CliHandoff } from '../modules/cliAccess/cliHandoff.js';
-import type { ImportLine } from '../modules/cliAccess/cliRoutes.js';
+import { readCliHandoff, type CliHandoff } from '../platform/http/commandLineHandoff.js';
+import { paths } from '../platform/http/paths.js';
+import type { ImportLine } from '../app/commandLineRoutes.js';
 import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
 import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.js';
-import type { CoverSheet } from '../reports/boardReport.js';
-import type { ReportFormat } from '../reports/boardReportService.js';
+import type { CoverSheet } from '../modules/boardReport/boardReport.js';
+import type { ReportFormat } from '../modules/boardReport/boardReportService.js';
 import { UsageError, type CommandIo } from './command.js';
 
 /** The running server, as a command sees it. */
@@ -40,17 +41,17 @@ function client(handoff: CliHandoff): RunningServer {
     });
   return {
     async stats(options) {
-      const response = await post('/cli/stats', options);
+      const response = await post(paths.commandLine.stats(), options);
       if (!response.ok) throw await failure(response);
       return (await response.json()) as StatsResult;
     },
     async report(request) {
-      const response = await post('/cli/report', request);
+      const response = await post(paths.commandLine.report(), request);
       if (!response.ok) throw await failure(response);
       return new Uint8Array(await response.arrayBuffer());
     },
     async import(folder, onProgress) {
-      const response = await post('/cli/import', { folder });
+      const response = await post(paths.commandLine.import(), { folder });
       if (!response.ok || !response.body) throw await failure(response);
       let pending = '';
       const decoder = new TextDecoder();

@@ -13,7 +13,7 @@ import type { CommandIo } from '../../src/cli/command.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
-import { readCliHandoff } from '../../src/modules/cliAccess/cliHandoff.js';
+import { readCliHandoff } from '../../src/platform/http/commandLineHandoff.js';
 import { rowSet } from '../reporting/support/rowSets.js';
 
 const tiny = new URL('../../../shared/spec/examples/tiny', import.meta.url).pathname;

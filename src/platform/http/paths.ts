@@ -10,6 +10,12 @@ const fromHearing = (hearing?: { hearingId: string }) => queryString(hearing && 
 export const paths = {
   home: path('/'),
   health: path('/health'),
+  /** The command line's way in while Cairn runs on PGlite (ADR 0014): loopback and the handoff file's token only. */
+  commandLine: {
+    stats: path('/cli/stats'),
+    report: path('/cli/report'),
+    import: path('/cli/import'),
+  },
   signIn: {
     show: path('/sign-in'),
     submit: path('/sign-in'),
