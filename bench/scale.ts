@@ -9,11 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { projectRoot } from '../src/projectRoot.js';
 import { generateDemoExtract } from '../src/modules/demo/generateDemoExtract.js';
 import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
+import { newPostgresDatabase } from './foundation.js';
 
 type Engine = 'pglite' | 'postgres';
 
@@ -58,25 +57,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): { ms: num
   return { ms, stdout: result.stdout };
 }
 
-async function postgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `cairn_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
-
 /** A fresh, migrated database for `engine`, as the environment `cairn` reads. */
 async function freshDatabase(engine: Engine, work: string, serverUrl: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
   const settings = { CAIRN_DEMO: 'false', LOG_LEVEL: 'silent' };
@@ -86,7 +66,7 @@ async function freshDatabase(engine: Engine, work: string, serverUrl: string): P
     run(process.execPath, [cairn, 'migrate'], env);
     return { env, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const database = await postgresDatabase(serverUrl);
+  const database = await newPostgresDatabase(serverUrl);
   const env = { ...settings, DATABASE_URL: database.url };
   run(process.execPath, [cairn, 'migrate'], env);
   return { env, drop: database.drop };
