@@ -155,6 +155,8 @@ export async function benchScale(
   serverUrl = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test',
 ): Promise<ScaleResult> {
   const work = mkdtempSync(join(tmpdir(), 'cairn-bench-scale-'));
+  // The commit measured is the one checked out when the run starts (the processes run its build).
+  const commit = commitOf();
   try {
     const folder = join(work, 'extract');
     log(`scale: writing a ${options.children.toLocaleString('en-GB')}-child extract…`);
@@ -187,7 +189,7 @@ export async function benchScale(
     }
     return {
       recorded: new Date().toISOString().slice(0, 10),
-      commit: commitOf(),
+      commit,
       machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       extract,
       demoGeneratorCpuMs: median(demoTimes),
