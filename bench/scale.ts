@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../src/projectRoot.js';
+import { projectRoot } from '../src/platform/projectRoot.js';
 import { generateDemoExtract } from '../src/modules/demo/generateDemoExtract.js';
 import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
 import { newPostgresDatabase } from './foundation.js';

@@ -1,6 +1,6 @@
 /**
  * @module The server's side of `cairn stats`, `cairn report` and `cairn import` while Cairn runs on PGlite
- * (ADR 0014): three routes under /cli that answer only a request from the loopback interface carrying the
+ * (ADR 0017): three routes under /cli that answer only a request from the loopback interface carrying the
  * token of the server's handoff file, and do exactly what the command would have done in its own process,
  * audited as the command is (actor `system:cli`).
  */

@@ -1,8 +1,8 @@
 /**
  * @module When the data folder is locked by a running Cairn (PGlite admits one process), `cairn stats`, `report`
- * and `import` send their work to that server, authenticated by the token in its handoff file (ADR 0014).
+ * and `import` send their work to that server, authenticated by the token in its handoff file (ADR 0017).
  */
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../platform/config.js';
 import { DataDirLockedError } from '../db/dataDirLock.js';
 import { readCliHandoff, type CliHandoff } from '../platform/http/commandLineHandoff.js';
 import { paths } from '../platform/http/paths.js';

@@ -1,6 +1,6 @@
 /**
  * @module `cairn stats`, `report` and `import` while Cairn runs on PGlite: the second process is refused the data
- * folder, so each command asks the running server, which answers only its own token, from this machine (ADR 0014).
+ * folder, so each command asks the running server, which answers only its own token, from this machine (ADR 0017).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
-import { projectRoot } from '../../src/projectRoot.js';
+import { projectRoot } from '../../src/platform/projectRoot.js';
 import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
 import { readCliHandoff } from '../../src/platform/http/commandLineHandoff.js';
 import { rowSet } from '../reporting/support/rowSets.js';

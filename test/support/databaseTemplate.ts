@@ -12,7 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
 import { pgliteImage } from '../../src/db/pgliteDatabase.js';
-import { sourcePath } from '../../src/projectRoot.js';
+import { sourcePath } from '../../src/platform/projectRoot.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

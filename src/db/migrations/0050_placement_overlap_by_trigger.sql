@@ -1,5 +1,5 @@
 -- One placement at a time for a child, checked by a deferred constraint trigger over a btree index instead of
--- a GiST exclusion constraint (ADR 0013). Maintaining the GiST index on (child_id text, daterange) was most of
+-- a GiST exclusion constraint (ADR 0016). Maintaining the GiST index on (child_id text, daterange) was most of
 -- an import's time: about 40 times the cost of a btree on (child_id, start_date) for the same rows.
 --
 -- The rule is the constraint's exactly: two placements of one child may not share a day, with an end date the

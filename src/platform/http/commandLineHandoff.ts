@@ -1,7 +1,7 @@
 /**
  * @module How a running Cairn lets the `cairn` command in: on PGlite a second process may not open the data
  * folder, so the server writes `<data>/cairn.cli.json` (its address and a random token, readable by its owner
- * only) and the command sends its work to the server instead (ADR 0014).
+ * only) and the command sends its work to the server instead (ADR 0017).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

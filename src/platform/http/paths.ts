@@ -10,7 +10,7 @@ const fromHearing = (hearing?: { hearingId: string }) => queryString(hearing && 
 export const paths = {
   home: path('/'),
   health: path('/health'),
-  /** The command line's way in while Cairn runs on PGlite (ADR 0014): loopback and the handoff file's token only. */
+  /** The command line's way in while Cairn runs on PGlite (ADR 0017): loopback and the handoff file's token only. */
   commandLine: {
     stats: path('/cli/stats'),
     report: path('/cli/report'),
