@@ -9,7 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['test/support/databaseTemplate.ts'],
     // Generous: commands that start PGlite in a process of their own take several seconds on a busy 2-core machine.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     projects: [
       {

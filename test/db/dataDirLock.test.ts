@@ -7,7 +7,8 @@ import { acquireDataDirLock, DataDirLockedError } from '../../src/db/dataDirLock
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
 
-describe('the PGlite data folder lock', () => {
+// Each test opens PGlite from an empty folder (initdb and every migration): minutes on a busy 2-core machine.
+describe('the PGlite data folder lock', { timeout: 240_000 }, () => {
   const folders: string[] = [];
   const folder = () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-lock-'));

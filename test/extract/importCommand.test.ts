@@ -48,7 +48,8 @@ async function cairn(args: string[], options: { tty?: boolean } = {}) {
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-describe('cairn import', () => {
+// The first import opens PGlite from an empty folder (initdb and every migration): minutes on a busy 2-core machine.
+describe('cairn import', { timeout: 240_000 }, () => {
   it('exits 2 with the usage when the folder is missing, doubled, an option, a file or not there', async () => {
     for (const args of [['import'], ['import', tiny, tiny], ['import', '--force'], ['import', join(tiny, 'children.csv')], ['import', '/no/such/extract']]) {
       const run = await cairn(args);

@@ -45,7 +45,8 @@ async function passwordWorks(username: string, password: string): Promise<boolea
   return withServices(env, async (services) => (await services.users.signIn(username, password)).outcome === 'signed_in');
 }
 
-describe('cairn users', () => {
+// Each command opens PGlite from an empty folder (initdb and every migration): minutes on a busy 2-core machine.
+describe('cairn users', { timeout: 240_000 }, () => {
   it('adds an account with a generated password, shown once, that signs in', async () => {
     const result = await run(['add', '--username', 'Morgan.Hale', '--name', 'Morgan Hale', '--role', 'team_manager', '--team', 'North Hub', '--worker-id', 'W-3003']);
     expect(result.stderr).toBe('');
