@@ -28,6 +28,9 @@ const contentTypes: Record<PaperFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+/** Thrown when the edition asked for does not exist. */
+export class NoSuchEditionError extends Error {}
+
 /** A paper ready to send: its bytes, their hash and how to name and serve them. */
 export interface PaperFile {
   bytes: Buffer;
@@ -147,6 +150,17 @@ export function boardPaperService(db: Database, repository: BoardPaperRepository
       }
       const bytes = await print(await liveContent(found), format);
       return asFile(found, format, { bytes, sha256: sha256Of(bytes) });
+    },
+
+    /**
+     * The file of edition `which` (a number, or 'draft' for the latest draft), as `cairn report board --edition` writes it.
+     * @example const { bytes } = await papers.fileOf('draft', 'pdf')
+     */
+    async fileOf(which: number | 'draft', format: PaperFormat): Promise<PaperFile & { edition: Edition }> {
+      const number = which === 'draft' ? await repository.latestDraft(db) : which;
+      const found = number === undefined ? undefined : await repository.find(db, number);
+      if (!found) throw new NoSuchEditionError(which === 'draft' ? 'There is no draft edition of the board paper: start one at /board-papers' : `There is no edition ${which} of the board paper`);
+      return { ...(await this.file(found, format)), edition: found };
     },
 
     /**

@@ -14,6 +14,7 @@ export const paths = {
   commandLine: {
     stats: path('/cli/stats'),
     report: path('/cli/report'),
+    edition: path('/cli/report/edition'),
     import: path('/cli/import'),
   },
   signIn: {
