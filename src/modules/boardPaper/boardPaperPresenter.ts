@@ -88,13 +88,11 @@ export function sectionForm(section: PaperSection, values: { body: string; block
     section,
     values,
     ...errorsFor(errors, ['body', 'blocks']),
-    blockItems: choices.map((choice) => ({
-      value: choice.value,
-      text: choice.label,
-      checked: values.blocks.includes(choice.value),
-      disabled: !choice.available && !values.blocks.includes(choice.value),
-      hint: choice.available ? undefined : { text: 'No figures for this edition’s period' },
-    })),
+    blockItems: choices
+      .filter((choice) => choice.available || values.blocks.includes(choice.value))
+      .map((choice) => ({ value: choice.value, text: choice.label, checked: values.blocks.includes(choice.value) })),
+    /** Tables the edition's period has no figures for: named, not offered. */
+    unavailable: choices.filter((choice) => !choice.available && !values.blocks.includes(choice.value)).map((choice) => choice.label),
   };
 }
 
