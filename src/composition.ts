@@ -54,6 +54,8 @@ import { trainingService } from './modules/training/trainingService.js';
 import { qualityService } from './modules/quality/qualityService.js';
 import { figuresService } from './modules/reporting/figuresService.js';
 import { authorityService } from './modules/authority/authorityService.js';
+import { boardPaperRepository } from './modules/boardPaper/boardPaperRepository.js';
+import { boardPaperService } from './modules/boardPaper/boardPaperService.js';
 
 /** @example const services = buildServices(config, db); await services.children.search(user, { name: 'Boyd' }) */
 export function buildServices(config: Config, db: Database) {
@@ -100,6 +102,8 @@ export function buildServices(config: Config, db: Database) {
     figures,
     dashboards: dashboardService(figures),
     boardReports: boardReportService(figures),
+    /** Board paper editions: drafted section by section, published frozen (ADR 0030). */
+    boardPapers: boardPaperService(db, boardPaperRepository(), figures, audit),
     benchmarks,
     /** Surveys of families and staff; listWaves and compareWaves are the quality report's contract. */
     surveys,

@@ -1,6 +1,6 @@
 /**
  * @module The server's side of `cairn stats`, `cairn report` and `cairn import` while Cairn runs on PGlite
- * (ADR 0017): three routes under /cli that answer only a request from the loopback interface carrying the
+ * (ADR 0017): routes under /cli that answer only a request from the loopback interface carrying the
  * token of the server's handoff file, and do exactly what the command would have done in its own process,
  * audited as the command is (actor `system:cli`).
  */
@@ -13,6 +13,7 @@ import { StatsOptionsError } from '../modules/reporting/statsService.js';
 import type { StatsOptions } from '../modules/reporting/statsTypes.js';
 import { readCoverSheet } from '../modules/boardReport/coverSheet.js';
 import { reportFormats } from '../modules/boardReport/boardReportService.js';
+import { NoSuchEditionError, paperFormats } from '../modules/boardPaper/boardPaperService.js';
 import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
 import { isLoopback, newCliToken, publishCliHandoff, sameToken } from '../platform/http/commandLineHandoff.js';
 import { paths } from '../platform/http/paths.js';
@@ -26,6 +27,7 @@ const statsOptions = z.object({
   to: z.string().optional(),
 });
 const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), format: z.enum(reportFormats), out: z.string().min(1) });
+const editionRequest = z.object({ edition: z.union([z.number().int().positive(), z.literal('draft')]), format: z.enum(paperFormats), out: z.string().min(1) });
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
 
 /** One line of the import's answer: progress as it goes, then the outcome. */
@@ -73,6 +75,19 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
         return reply.type('application/octet-stream').send(Buffer.from(report.bytes));
       } catch (error) {
         if (error instanceof StatsOptionsError) return refuse(reply, 400, error.message);
+        throw error;
+      }
+    });
+
+    scope.post(paths.commandLine.edition.pattern, routeConfig, async (request, reply) => {
+      const body = editionRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'the edition request is not right');
+      try {
+        const file = await services.boardPapers.fileOf(body.data.edition, body.data.format);
+        await services.audit.record(cli, { action: 'export.completed', subject: body.data.out, details: { report: 'board paper', edition: file.edition.number, status: file.edition.status, format: body.data.format, sha256: file.sha256 } });
+        return reply.type('application/octet-stream').send(file.bytes);
+      } catch (error) {
+        if (error instanceof NoSuchEditionError) return refuse(reply, 400, error.message);
         throw error;
       }
     });

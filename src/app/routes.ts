@@ -26,6 +26,7 @@ import { commissioningRoutes } from '../modules/lookedAfter/commissioningRoutes.
 import { scraRoutes } from '../modules/scra/scraRoutes.js';
 import { supervisionOrderRoutes } from '../modules/scra/supervisionOrderRoutes.js';
 import { dashboardRoutes } from '../modules/dashboards/dashboardRoutes.js';
+import { boardPaperRoutes } from '../modules/boardPaper/boardPaperRoutes.js';
 import { trainingRoutes } from '../modules/training/trainingRoutes.js';
 import { qualityRoutes } from '../modules/quality/qualityRoutes.js';
 import { surveyRoutes } from '../modules/surveys/surveyRoutes.js';
@@ -56,6 +57,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await scraRoutes(app, services);
   await supervisionOrderRoutes(app, services);
   await dashboardRoutes(app, services);
+  await boardPaperRoutes(app, services);
   await app.register(async (scope) => benchmarkRoutes(scope, services));
   await trainingRoutes(app, services);
   await qualityRoutes(app, services);

@@ -11,12 +11,15 @@ import type { ImportOutcome, ImportProgress } from '../modules/extract/extractIm
 import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.js';
 import type { CoverSheet } from '../modules/boardReport/boardReport.js';
 import type { ReportFormat } from '../modules/boardReport/boardReportService.js';
+import type { PaperFormat } from '../modules/boardPaper/boardPaperService.js';
 import { UsageError, type CommandIo } from './command.js';
 
 /** The running server, as a command sees it. */
 export interface RunningServer {
   stats(options: StatsOptions): Promise<StatsResult>;
   report(request: { options: StatsOptions; cover: CoverSheet; format: ReportFormat; out: string }): Promise<Uint8Array>;
+  /** A board paper edition's file: a number, or the latest draft. */
+  edition(request: { edition: number | 'draft'; format: PaperFormat; out: string }): Promise<Uint8Array>;
   import(folder: string, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
 }
 
@@ -47,6 +50,11 @@ function client(handoff: CliHandoff): RunningServer {
     },
     async report(request) {
       const response = await post(paths.commandLine.report(), request);
+      if (!response.ok) throw await failure(response);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    async edition(request) {
+      const response = await post(paths.commandLine.edition(), request);
       if (!response.ok) throw await failure(response);
       return new Uint8Array(await response.arrayBuffer());
     },

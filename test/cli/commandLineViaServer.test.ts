@@ -87,6 +87,14 @@ describe.runIf(!process.env.DATABASE_URL)('the command line while Cairn runs on 
     expect(readFileSync(out, 'utf8')).toContain('Tinyshire');
   }, 120_000);
 
+  it('asks the server for a board paper edition, and says plainly when there is none', async () => {
+    const run = await cairn(['report', 'board', '--edition', 'draft', '--format', 'pdf', '--out', join(dataDir, 'paper.pdf')]);
+    expect(run.stderr).toContain('asking it');
+    expect(run.stderr).toContain('There is no draft edition of the board paper');
+    expect(run.status).toBe(2);
+    expect(existsSync(join(dataDir, 'paper.pdf'))).toBe(false);
+  }, 120_000);
+
   it('answers only its own token', async () => {
     const { url, token } = readCliHandoff(dataDir)!;
     const ask = (authorization?: string) =>

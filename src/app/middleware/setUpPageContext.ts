@@ -19,6 +19,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Protection and care', href: paths.care.hub(), allowed: may(user, 'resources:view') },
       { text: 'Cluster outcomes', href: paths.clusters.outcomes(), allowed: may(user, 'clusters:view') },
       { text: 'Dashboards', href: paths.dashboards.show(), allowed: may(user, 'figures:view') },
+      { text: 'Board papers', href: paths.boardPapers.list(), allowed: may(user, 'report:build') },
       { text: 'Case file audits', href: paths.caseFileAudits.home(), allowed: may(user, 'quality:audit') },
       { text: 'Surveys', href: paths.surveys.list(), allowed: may(user, 'quality:view') },
       { text: 'Training', href: paths.training.coverage(), allowed: may(user, 'training:view') },

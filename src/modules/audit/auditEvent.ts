@@ -75,6 +75,10 @@ export const auditActions = [
   'case_file_audit.allocated',
   'case_file_audit.moderation_set',
   'case_file_audit.graded',
+  // Issue 14: board paper editions.
+  'board_paper.started',
+  'board_paper.changed',
+  'board_paper.published',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

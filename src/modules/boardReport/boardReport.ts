@@ -31,7 +31,7 @@ export interface CoverSheet {
 
 /** A piece of a section, in reading order. */
 export type ReportBlock =
-  | { kind: 'paragraph'; text: string }
+  | { kind: 'paragraph'; text: string; style?: 'quote' }
   | { kind: 'table'; table: WrittenTable }
   | { kind: 'chart'; chart: ChartDescription };
 
@@ -51,7 +51,11 @@ export interface BoardReport {
   annex: { id: string; definition: string; places: number }[];
 }
 
-function paragraphs(text: string): ReportBlock[] {
+/**
+ * Text as paragraphs: a blank line starts a new one.
+ * @example paragraphs('One.\n\nTwo.') // [{ kind: 'paragraph', text: 'One.' }, { kind: 'paragraph', text: 'Two.' }]
+ */
+export function paragraphs(text: string): ReportBlock[] {
   return text
     .split(/\r?\n\s*\r?\n/)
     .map((part) => part.trim())
@@ -59,7 +63,11 @@ function paragraphs(text: string): ReportBlock[] {
     .map((part) => ({ kind: 'paragraph' as const, text: part.replace(/\s*\r?\n\s*/g, ' ') }));
 }
 
-function tableBlocks(table: FigureTable | undefined, heading: string, lead: string): ReportSection | undefined {
+/**
+ * A published table with its lead sentence, method and chart, as a section's blocks (undefined without a table).
+ * @example tableBlocks(table, 'Placement types', 'Where looked after children were living.')?.blocks.length // 3
+ */
+export function tableBlocks(table: FigureTable | undefined, heading: string, lead: string): ReportSection | undefined {
   if (!table) return undefined;
   const written = writeTable(table, { published: true });
   const blocks: ReportBlock[] = [{ kind: 'paragraph', text: lead }, { kind: 'table', table: written }];

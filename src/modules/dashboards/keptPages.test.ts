@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Figures } from './dashboardService.js';
 import { keptPages } from './keptPages.js';
 
-const someFigures = (): Figures => ({ authority: 'Wee Glen', years: [2021], baseline: 2021, tables: [], charts: new Map() });
+const someFigures = (): Figures => ({ authority: 'Wee Glen', years: [2021], baseline: 2021, tables: [], rows: [], charts: new Map() });
 
 describe('kept pages', () => {
   it('render once for the same figures and key, and again for another key or new figures', async () => {

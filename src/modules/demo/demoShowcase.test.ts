@@ -103,3 +103,24 @@ describe(`the cluster page on the demo, against the seed report's comparison (${
     expect(figure('Secure placements started').chosen).toBe(0);
   });
 });
+
+describe(`the demo's draft board paper (${engineUnderTest})`, () => {
+  it('is edition 1 for Glenmuir, a draft by the service manager with every section of the seed paper written', async () => {
+    const [listed, ...others] = await services.boardPapers.list();
+    expect(others).toEqual([]);
+    expect(listed).toMatchObject({ number: 1, status: 'draft', startedBy: 'Fiona Rennie' });
+    const edition = (await services.boardPapers.edition(1))!;
+    expect(edition.cover.meeting).toBe('Glenmuir Health and Social Care Partnership Integration Joint Board');
+    expect(edition.cover.heldOn > extract.today).toBe(true);
+    expect(edition.options).toEqual({ years: { first: 2016, last: 2022 }, baseline: 2016, from: familyFirst.start, to: '2022-07-31' });
+    const content = await services.boardPapers.content(edition);
+    for (const section of content.report.sections) {
+      expect(section.blocks.filter((block) => block.kind === 'paragraph').length, `${section.number} ${section.heading}`).toBeGreaterThan(0);
+    }
+    // The cluster comparison is there, with the Family First cluster in it.
+    const clusters = content.report.sections.flatMap((section) => section.blocks).find((block) => block.kind === 'table' && block.table.id === 'cluster-comparison');
+    expect(clusters?.kind === 'table' && clusters.table.rows.map((row) => row[0])).toContain(familyFirst.cluster);
+    // Its figures are `cairn stats` for its period.
+    expect(content.figures).toEqual((await services.stats.compute(edition.options)).rows);
+  });
+});

@@ -10,6 +10,7 @@ import { demoRepository } from './demoRepository.js';
 import { createDemoUsers, demoPassword, demoSignInsFrom, familyFirstPractitioner, type CreateDemoUsersNeeds, type LoadedDemo } from './demoUsers.js';
 import { recordUndecidedReferrals, type RecordUndecidedReferralsNeeds } from './undecidedReferrals.js';
 import { recordPracticeQuality, type RecordPracticeQualityNeeds } from './practiceQuality.js';
+import { recordBoardPaperDraft, type RecordBoardPaperDraftNeeds } from './boardPaperDraft.js';
 import type { Config } from '../../platform/config.js';
 import type { UserService } from '../users/userService.js';
 import type { ExtractImportService } from '../extract/extractImportService.js';
@@ -17,7 +18,7 @@ import type { AuthorityService } from '../authority/authorityService.js';
 import type { Database } from '../../db/database.js';
 
 /** What loadDemoIfEmpty needs from the composition root. */
-export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordPracticeQualityNeeds, CreateDemoUsersNeeds {
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordPracticeQualityNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds {
   authority: AuthorityService;
   config: Config;
   db: Database;
@@ -78,6 +79,8 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
     const qualityStarted = performance.now();
     const quality = await recordPracticeQuality(services, extract);
     if (quality) say(`Demo: recorded practice quality in ${((performance.now() - qualityStarted) / 1000).toFixed(1)} s: ${quality.staff} people on the staff register, ${quality.sessions} training sessions, ${quality.rounds.length} audit rounds, ${quality.waves.length} survey waves`);
+    const paper = await recordBoardPaperDraft(services, extract.today);
+    if (paper) say(`Demo: drafted board paper edition ${paper} for the next Integration Joint Board, every section filled`);
     say(`Demo: imported ${outcome.rows} rows and created ${signIns.length} demo accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { authorityName: extract.authority.authority_name, password: demoPassword, signIns };
   } finally {

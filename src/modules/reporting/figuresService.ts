@@ -7,7 +7,7 @@ import { yearsOf } from './periods.js';
 import type { FigureTable } from './figureTable.js';
 import { figureTables } from './figureTables.js';
 import type { StatsService } from './statsService.js';
-import type { StatsOptions } from './statsTypes.js';
+import type { StatsOptions, StatsRow } from './statsTypes.js';
 
 /** One published figure for a comparator area (benchmarks.csv). */
 export interface Benchmark {
@@ -29,6 +29,8 @@ export interface ComputedFigures {
   baseline: number | null;
   window?: { from: string; to: string };
   tables: FigureTable[];
+  /** The `cairn stats` rows the tables were laid out from. */
+  rows: StatsRow[];
 }
 
 /** The indicators that have published comparators in the tables. */
@@ -41,7 +43,7 @@ export function figuresService(stats: StatsService, benchmarks: BenchmarkSource)
       const [result, benchmarkRows] = await Promise.all([stats.compute(options), benchmarks.forIndicators(benchmarkedIndicators)]);
       const years = options.years ? yearsOf(options.years) : [...new Set(result.rows.filter((row) => row.indicator === 'lac.count').map((row) => Number(row.period.slice(0, 4))))];
       const window = options.from && options.to ? { from: options.from, to: options.to } : undefined;
-      return { authority: result.authority, years, baseline: result.baseline, window, tables: figureTables({ stats: result, benchmarks: benchmarkRows, years, window }) };
+      return { authority: result.authority, years, baseline: result.baseline, window, tables: figureTables({ stats: result, benchmarks: benchmarkRows, years, window }), rows: result.rows };
     },
   };
 }

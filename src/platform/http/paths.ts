@@ -14,6 +14,7 @@ export const paths = {
   commandLine: {
     stats: path('/cli/stats'),
     report: path('/cli/report'),
+    edition: path('/cli/report/edition'),
     import: path('/cli/import'),
   },
   signIn: {
@@ -140,6 +141,16 @@ export const paths = {
     chart: path('/dashboards/charts/:chartFile', ({ tableId }: { tableId: string }, query = '') => fillPattern('/dashboards/charts/:chartFile', { chartFile: `${tableId}.svg` }) + queryString(query)),
     boardReport: path('/dashboards/board-report'),
     benchmarks: path('/dashboards/benchmarks'),
+  },
+  /** Board paper editions: drafted section by section, published frozen (issue 14). `edition` is the edition's number. */
+  boardPapers: {
+    list: path('/board-papers'),
+    start: path('/board-papers/new'),
+    edition: path('/board-papers/:edition'),
+    cover: path('/board-papers/:edition/cover'),
+    section: path('/board-papers/:edition/sections/:sectionKey'),
+    publish: path('/board-papers/:edition/publish'),
+    download: path('/board-papers/:edition/paper.:format'),
   },
   /** Training records: the staff register, courses, sessions, registers and coverage (issue 7). */
   training: {
