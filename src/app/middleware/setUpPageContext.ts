@@ -15,6 +15,8 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Find a child', href: paths.children.search(), allowed: may(user, 'child:search') },
       { text: 'My work', href: paths.caseloads.mine(), allowed: may(user, 'caseload:own') },
       { text: 'Referrals', href: paths.referrals.tray(), allowed: may(user, 'referral:manage') },
+      // Managers record referrals from their tray; practitioners have no tray, so the form is in their navigation.
+      { text: 'Record a referral', href: paths.referrals.new(), allowed: may(user, 'referral:record') && !may(user, 'referral:manage') },
       { text: 'Caseloads', href: paths.caseloads.team(), allowed: may(user, 'caseload:team') },
       { text: 'Protection and care', href: paths.care.hub(), allowed: may(user, 'resources:view') },
       { text: 'Cluster outcomes', href: paths.clusters.outcomes(), allowed: may(user, 'clusters:view') },
