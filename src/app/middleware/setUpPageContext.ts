@@ -4,6 +4,7 @@ import type { Services } from '../../composition.js';
 import { may } from '../../platform/access/access.js';
 import { paths } from '../../platform/http/paths.js';
 import { takeNotice } from '../../platform/http/flash.js';
+import { childRecordNavigation } from '../navigation/childRecordNavigation.js';
 
 export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {
   const { config } = services;
@@ -36,6 +37,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       csrfToken: () => reply.generateCsrf(),
       currentPath: request.url.split('?')[0],
       navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),
+      childRecordNavigation: childRecordNavigation(request.routeOptions.url, (request.params as { childId?: unknown } | undefined)?.childId, user),
       idleTimeoutSeconds: config.idleTimeoutMinutes * 60,
       idleWarningSeconds: config.idleWarningMinutes * 60,
       draft: request.draft,
