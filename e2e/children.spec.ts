@@ -48,7 +48,7 @@ describe(`Adding a child in Chromium: search first, then the details (${engineUn
     await page.goto(`${server.url}/children/new`);
     const add = await new AddChildPage(page).verifyOnPage();
     await add.check('Ailsie', 'BOYD', { day: '4', month: '3', year: '2012' });
-    expect(await add.found()).toEqual({ heading: '1 record may be this child', records: ['Ailsa Boyd 4 March 2012 A1'] });
+    expect(await add.found()).toEqual({ heading: '1 record may be this child', records: ['Ailsa Boyd 4 March 2012 A1 same date of birth, same last name, first name sounds alike'] });
     await add.checkAccessibility();
 
     await add.add();

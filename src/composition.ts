@@ -65,6 +65,7 @@ export function buildServices(config: Config, db: Database) {
   const children = childService(db, childRepository(), audit);
   const surveys = surveyService(db, surveyRepository(), audit);
   const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit);
+  const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit);
   const safety = safetyService(db, safetyRepository(), children, audit);
   const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safety, audit);
   const training = trainingService(db, trainingRepository(), audit);
@@ -86,12 +87,12 @@ export function buildServices(config: Config, db: Database) {
     extractImport,
     stats,
     safety,
-    lookedAfter: lookedAfterService(db, lookedAfterRepository(), children, audit),
+    lookedAfter,
     resources: resourceService(db, resourceRepository(), children, audit),
     protection: protectionService(db, protectionRepository(), children, audit),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
     scra: scraService(db, scraRepository(), children, audit),
-    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit),
+    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter),
     referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }),
     familyFirst,
     clusterOutcomes: clusterService(db, clusterRepository(), children, audit),

@@ -4,6 +4,7 @@ import type { Services } from '../../composition.js';
 import { may } from '../../platform/access/access.js';
 import { paths } from '../../platform/http/paths.js';
 import { takeNotice } from '../../platform/http/flash.js';
+import { childRecordNavigation } from '../navigation/childRecordNavigation.js';
 
 export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {
   const { config } = services;
@@ -15,6 +16,8 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Find a child', href: paths.children.search(), allowed: may(user, 'child:search') },
       { text: 'My work', href: paths.caseloads.mine(), allowed: may(user, 'caseload:own') },
       { text: 'Referrals', href: paths.referrals.tray(), allowed: may(user, 'referral:manage') },
+      // Managers record referrals from their tray; practitioners have no tray, so the form is in their navigation.
+      { text: 'Record a referral', href: paths.referrals.new(), allowed: may(user, 'referral:record') && !may(user, 'referral:manage') },
       { text: 'Caseloads', href: paths.caseloads.team(), allowed: may(user, 'caseload:team') },
       { text: 'Protection and care', href: paths.care.hub(), allowed: may(user, 'resources:view') },
       { text: 'Cluster outcomes', href: paths.clusters.outcomes(), allowed: may(user, 'clusters:view') },
@@ -35,6 +38,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       csrfToken: () => reply.generateCsrf(),
       currentPath: request.url.split('?')[0],
       navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),
+      childRecordNavigation: childRecordNavigation(request.routeOptions.url, (request.params as { childId?: unknown } | undefined)?.childId, user),
       idleTimeoutSeconds: config.idleTimeoutMinutes * 60,
       idleWarningSeconds: config.idleWarningMinutes * 60,
       draft: request.draft,

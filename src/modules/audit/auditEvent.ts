@@ -30,6 +30,7 @@ export const auditActions = [
   'cluster.children_viewed',
   'care.episode_started',
   'care.episode_ended',
+  'care.episode_changed',
   'care.placed',
   'care.moved',
   'care.placement_ended',

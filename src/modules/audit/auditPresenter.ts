@@ -31,6 +31,7 @@ const actionLabels: Record<string, string> = {
   'family_first.changed': 'Changed a Family First involvement',
   'cluster.children_viewed': 'Viewed the children behind a cluster figure',
   'care.episode_started': 'Started a looked after episode',
+  'care.episode_changed': 'Changed the legal reason of a looked after episode',
   'care.episode_ended': 'Ended a looked after episode',
   'care.placed': 'Placed a child',
   'care.moved': 'Moved a child to a new placement',

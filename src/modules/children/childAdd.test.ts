@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { aCase, aChild } from '../../../test/support/factories.js';
 import { testConfig } from '../../../test/support/testConfig.js';
-import { openForm, signInAs } from '../../../test/support/signIn.js';
+import { openForm, sessionCookie, signInAs } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
 import { buildApp } from '../../app/app.js';
 import { paths } from '../../platform/http/paths.js';
@@ -50,6 +50,9 @@ describe(`adding a child: search first, likely duplicates, then the details (${e
     await aChild(db, { childId: 'K2', forename: 'Kayley', surname: 'Mc Kay', dateOfBirth: '2012-03-04' });
     await aChild(db, { childId: 'K3', forename: 'Katie', surname: 'Orr', dateOfBirth: '2012-03-04' });
     await aChild(db, { childId: 'S1', forename: 'Rory', surname: 'Boyd', dateOfBirth: '2010-01-01' });
+    await aChild(db, { childId: 'R1', forename: 'Ryan', surname: 'Browne', dateOfBirth: '2012-04-03' });
+    await aChild(db, { childId: 'R2', forename: 'Ryan', surname: 'Brown', dateOfBirth: '2012-03-07' });
+    await aChild(db, { childId: 'R3', forename: 'Rian', surname: 'Brown', dateOfBirth: '2012-05-07' });
     await aCase(db, 'K1', { team: 'Family First', workerId: 'W1' });
     await aCase(db, 'S1', { team: 'Family First', workerId: 'W1' });
     app = await buildApp(services, { logger: false });
@@ -81,9 +84,10 @@ describe(`adding a child: search first, likely duplicates, then the details (${e
   });
 
   it('shows likely duplicates by name and date of birth, linking only the records the person may open', async () => {
-    const checked = await app.inject({ url: `${paths.children.add()}?${form({ forename: 'kayleigh', surname: 'MCKAY', ...bornOn })}`, headers: { cookie: worker } });
+    const checked = await app.inject({ url: `${paths.children.add()}?${form({ forename: 'Kayla', surname: 'MCKAY', ...bornOn })}`, headers: { cookie: worker } });
     expect(checked.body).toContain('2 records may be this child');
     expect(checked.body).toContain(`<a class="govuk-link" href="${paths.children.show({ childId: 'K1' })}">Kayleigh McKay</a>`);
+    expect(checked.body).toContain('same date of birth, same last name, first name a familiar form');
     expect(checked.body).toContain('Kayley Mc Kay');
     expect(checked.body).not.toContain(`href="${paths.children.show({ childId: 'K2' })}"`);
     expect(checked.body).not.toContain('Katie Orr');
@@ -93,11 +97,43 @@ describe(`adding a child: search first, likely duplicates, then the details (${e
     expect(audited.length).toBeGreaterThan(0);
   });
 
-  it('refuses the same name and date of birth, and asks for confirmation when only similar records exist', async () => {
+  it('finds near misses in the database: a sound-alike name with the day and month swapped, or one digit different, the likeliest first', async () => {
+    const checked = await app.inject({ url: `${paths.children.add()}?${form({ forename: 'Rian', surname: 'Brown', ...bornOn })}`, headers: { cookie: worker } });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain('2 records may be this child');
+    const r1 = checked.body.indexOf('Ryan Browne');
+    const r2 = checked.body.indexOf('Ryan Brown<');
+    expect(r2).toBeGreaterThan(0);
+    expect(r1).toBeGreaterThan(r2);
+    expect(checked.body).toContain('date of birth one digit different, same last name, first name a familiar form');
+    expect(checked.body).toContain('date of birth day and month swapped, last name sounds alike, first name a familiar form');
+    expect(checked.body).not.toContain('R3');
+  });
+
+  it('goes straight to the record a person may open when the name and date of birth are the same, and says only that one exists when they may not', async () => {
+    const mine = await app.inject({ url: `${paths.children.add()}?${form({ forename: 'kayleigh', surname: 'MCKAY ', ...bornOn })}`, headers: { cookie: worker } });
+    expect(mine.statusCode).toBe(303);
+    expect(mine.headers.location).toBe(paths.children.show({ childId: 'K1' }));
+    const record = await app.inject({ url: mine.headers.location!, headers: { cookie: sessionCookie(mine, worker) } });
+    expect(record.body).toContain('Cairn already has a record of Kayleigh McKay, born 4 March 2012: this is it');
+    const theirs = await app.inject({ url: `${paths.children.add()}?${form({ forename: 'Kayley', surname: 'Mc Kay', ...bornOn })}`, headers: { cookie: worker } });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.body).toContain('A record of this child already exists');
+    expect(theirs.body).toContain('Ask your manager');
+    const main = theirs.body.slice(theirs.body.indexOf('<main'), theirs.body.indexOf('</main>'));
+    expect(main).toContain('A record of this child already exists');
+    expect(main).not.toContain('K2');
+    expect(main).not.toContain('Kayley');
+    expect(theirs.body).not.toContain('name="notADuplicate"');
+    expect(theirs.body).not.toContain('I have checked');
+  });
+
+  it('sends a post of the same name and date of birth to the record too, and asks for confirmation when only similar records exist', async () => {
     const { token, cookie } = await openForm(app, `${paths.children.add()}?${form({ forename: 'Kayla', surname: 'McKay', ...bornOn })}`, worker);
     const same = await app.inject({ method: 'POST', url: paths.children.add(), headers: urlencoded(cookie), payload: form({ _csrf: token, forename: 'Kayleigh', surname: 'McKay', ...bornOn }) });
-    expect(same.statusCode).toBe(422);
-    expect(same.body).toContain('Kayleigh McKay, born on that date, is already recorded (Cairn id K1)');
+    expect(same.statusCode).toBe(303);
+    expect(same.headers.location).toBe(paths.children.show({ childId: 'K1' }));
+    expect(await database.db.query(`select count(*)::int as n from children where forename = 'Kayleigh'`)).toEqual([{ n: 1 }]);
     const similar = await app.inject({ method: 'POST', url: paths.children.add(), headers: urlencoded(cookie), payload: form({ _csrf: token, forename: 'Kayla', surname: 'McKay', ...bornOn, school: 'Whinfield Primary' }) });
     expect(similar.statusCode).toBe(422);
     expect(similar.body).toContain('Confirm that none of the records listed is this child');

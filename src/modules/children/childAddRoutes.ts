@@ -1,5 +1,5 @@
 /** @module Thin handlers for "Add a child": search by name and date of birth first, then the child's details. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../platform/http/httpError.js';
 import { paths } from '../../platform/http/paths.js';
 import type { FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -10,6 +10,8 @@ import { fullName, presentSexItems } from './childPresenter.js';
 import type { LikelyDuplicate } from './childService.js';
 import { presentLikelyDuplicates } from './likelyDuplicatesPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 import type { ChildService } from './childService.js';
 
 /** What childAddRoutes needs from the composition root. */
@@ -44,13 +46,28 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
     });
   }
 
+  /**
+   * A record with this very name and date of birth exists. The person may open it: go straight there, saying why.
+   * They may not: say only that it exists (not whose, nor its id), so the check reveals nothing of another team's.
+   */
+  function sameChildFound(request: FastifyRequest, reply: FastifyReply, duplicates: readonly LikelyDuplicate[]) {
+    const same = duplicates.find((d) => d.sameNameAndBirth && d.inScope);
+    if (same) {
+      tellNextPage(request, `Cairn already has a record of ${fullName(same)}, born ${longDateOf(same.dateOfBirth)}: this is it`);
+      return reply.redirect(paths.children.show({ childId: same.childId }), 303);
+    }
+    reply.header('cache-control', 'no-store');
+    return reply.view('children/views/alreadyRecorded.njk', { title: 'A record already exists', again: paths.children.add() });
+  }
   app.get(paths.children.add.pattern, access, async (request, reply) => {
     // A form posted after the session ended comes back as a draft: show it again, checked afresh.
     const values = request.draft ? postedValues(request.draft) : postedValues(request.query);
     if (Object.keys(values).length === 0) return show(reply, values, {});
     const read = readChildCheck(values, todayIso());
     if (!read.check) return show(reply, values, read.errors);
-    return show(reply, values, {}, await services.children.checkBeforeAdding(request.user!, read.check));
+    const duplicates = await services.children.checkBeforeAdding(request.user!, read.check);
+    if (duplicates.some((d) => d.sameNameAndBirth)) return sameChildFound(request, reply, duplicates);
+    return show(reply, values, {}, duplicates);
   });
 
   app.post(paths.children.add.pattern, access, async (request, reply) => {
@@ -66,10 +83,8 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
         throw new HttpError(403, 'You may not add children to Cairn');
       case 'unknown_sibling':
         return show(reply, body, { siblingId: 'There is no child with that Cairn id' }, await services.children.checkBeforeAdding(request.user!, read.child));
-      case 'same_child': {
-        const ids = result.duplicates.filter((d) => d.sameNameAndBirth).map((d) => d.childId).join(', ');
-        return show(reply, body, { forename: `${fullName(read.child)}, born on that date, is already recorded (Cairn id ${ids}). Use that record instead of adding a new one` }, result.duplicates);
-      }
+      case 'same_child':
+        return sameChildFound(request, reply, result.duplicates);
       case 'unconfirmed':
         return show(reply, body, { notADuplicate: 'Confirm that none of the records listed is this child, or use the record that is' }, result.duplicates);
       case 'added':

@@ -108,16 +108,16 @@ export function childRepository() {
     },
 
     /**
-     * Every child born on this day but `exceptChildId`, and whether each lies in the scope: the candidates
-     * the likely-duplicate rule (likelyDuplicates.ts) is applied to.
+     * Every child but `exceptChildId` born on one of `datesOfBirth` (the near misses of a date of birth), and whether
+     * each lies in the scope: the candidates the likely-duplicate rule (likelyDuplicates.ts) is applied to.
      */
-    async bornOn(db: Queryable, scope: ChildScope, dateOfBirth: string, exceptChildId: string | null): Promise<RecordBornOn[]> {
+    async bornOnAnyOf(db: Queryable, scope: ChildScope, datesOfBirth: readonly string[], exceptChildId: string | null): Promise<RecordBornOn[]> {
       const rows = await db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string; in_scope: boolean }>(
         `select c.child_id, c.forename, c.surname, c.date_of_birth, ${inScope} as in_scope
            from children c
-          where c.date_of_birth = $4::date and ($5::text is null or c.child_id <> $5)
+          where c.date_of_birth = any($4::date[]) and ($5::text is null or c.child_id <> $5)
           order by c.child_id`,
-        [...scopeParams(scope), dateOfBirth, exceptChildId],
+        [...scopeParams(scope), [...datesOfBirth], exceptChildId],
       );
       return rows.map((r) => ({ childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, inScope: r.in_scope }));
     },

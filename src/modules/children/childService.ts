@@ -8,12 +8,13 @@ import type { ChildScope } from '../../platform/access/access.js';
 import { childScope } from '../../platform/access/access.js';
 import type { ChildRepository } from './childRepository.js';
 import type { ChildDetailsChange } from './childDetails.js';
-import { likelyDuplicatesOf, type NamedChild } from './likelyDuplicates.js';
+import { likelyDuplicatesOf, type Likeness, type NamedChild } from './likelyDuplicates.js';
+import { birthDatesNear } from './birthDateNearMisses.js';
 
 export type ChildView = { outcome: 'shown'; summary: ChildSummary } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
 /** Another record that is likely the same child; `inScope` says whether the reader may open it. */
-export type LikelyDuplicate = RecordBornOn & { sameNameAndBirth: boolean };
+export type LikelyDuplicate = RecordBornOn & Likeness & { sameNameAndBirth: boolean };
 
 export type Added =
   | { outcome: 'added'; childId: string; mayOpen: boolean }
@@ -26,7 +27,7 @@ export type Added =
 export function childService(db: Database, repository: ChildRepository, audit: AuditService) {
   const newChildId = async (tx: Queryable): Promise<string> => nextNumberedId(await repository.numberedIdStyle(tx));
   const duplicatesAmong = async (tx: Queryable, scope: ChildScope, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> =>
-    likelyDuplicatesOf(child, await repository.bornOn(tx, scope, child.dateOfBirth, exceptChildId));
+    likelyDuplicatesOf(child, await repository.bornOnAnyOf(tx, scope, birthDatesNear(child.dateOfBirth), exceptChildId));
 
   return {
     /**

@@ -1,4 +1,15 @@
-/** @module The rule for a likely duplicate record of a child: who to show before adding a child, and on a child's summary. */
+/**
+ * @module The rule for a likely duplicate record of a child: who to show before adding a child, and on a child's
+ * summary, ranked by how likely each is to be the same child and saying why ("same date of birth, last name sounds
+ * alike"). Names are compared by sound (double metaphone), by spelling (Damerau-Levenshtein distance: a letter
+ * added, dropped, changed or two swapped) and by familiar forms (familiarNames.ts); dates of birth by the typing
+ * slips in birthDateNearMisses.ts.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import editDistance from 'damerau-levenshtein';
+import { comparableName } from './comparableName.js';
+import { areFamiliarForms } from './familiarNames.js';
+import { birthDateMatch, type BirthDateMatch } from './birthDateNearMisses.js';
 
 export interface NamedChild {
   forename: string | null;
@@ -7,29 +18,73 @@ export interface NamedChild {
   dateOfBirth: string;
 }
 
+/** How alike two names are, most alike first. */
+type NameMatch = 'same' | 'familiar form' | 'sounds alike' | 'spelt nearly the same' | 'same first letter';
+
+/** Why a record is a likely duplicate, and how likely: the higher `likelihood`, the likelier. */
+export interface Likeness {
+  likelihood: number;
+  /** In words, most telling first. @example 'same date of birth, last name sounds alike' */
+  why: string;
+}
+
+const nameWeight: Record<NameMatch, number> = { same: 4, 'familiar form': 3, 'sounds alike': 3, 'spelt nearly the same': 2, 'same first letter': 0 };
+const birthWeight: Record<BirthDateMatch, number> = { same: 4, 'day and month swapped': 2, 'one digit different': 2 };
+
+const soundsAlike = (a: string, b: string) => {
+  const codes = new Set(doubleMetaphone(a));
+  return doubleMetaphone(b).some((code) => code !== '' && codes.has(code));
+};
+
 /**
- * How a name is compared: lower case, accents off, and only its letters and digits (so "McAllister",
- * "Mc Allister" and "MCALLISTER" are one name, as are "O'Neil" and "ONeil").
- * @example comparableName(" O'Neil ") // 'oneil'
+ * How alike two names are, or `undefined` when not alike. Names that sound alike count only when they also start
+ * with the same letter or are spelt within two changes of each other (so "Brown" and "Browne" do, and the many
+ * names a sound code lumps together do not). `allowFamiliar` is for given names, which have familiar forms.
  */
-export function comparableName(name: string | null): string {
-  return (name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+function nameMatch(name: string | null, other: string | null, allowFamiliar: boolean): NameMatch | undefined {
+  const [a, b] = [comparableName(name), comparableName(other)];
+  if (a === '' || b === '') return undefined;
+  if (a === b) return 'same';
+  if (allowFamiliar && areFamiliarForms(a, b)) return 'familiar form';
+  const distance = editDistance(a, b).steps;
+  if (soundsAlike(a, b) && (a[0] === b[0] || distance <= 2)) return 'sounds alike';
+  if (a[0] === b[0] && distance <= 1 && Math.min(a.length, b.length) >= 4) return 'spelt nearly the same';
+  return a[0] === b[0] ? 'same first letter' : undefined;
+}
+
+const inWords = (what: string, match: NameMatch | BirthDateMatch) => {
+  if (match === 'same') return `same ${what}`;
+  if (match === 'familiar form') return `${what} a familiar form`;
+  if (match === 'same first letter') return `${what} starts with the same letter`;
+  return `${what} ${match}`;
+};
+
+/**
+ * How likely `other` is to be a second record of `child`, or `undefined` when it is not likely at all. Both last
+ * names must be alike (not merely share a first letter), the dates of birth the same or a near miss, and the first
+ * names alike; first names that only share a first letter count only with the same last name and date of birth (so
+ * "Kayleigh" and "Kayley", or "Alex" and "Alexander", still match). A record without a surname or forename never
+ * matches: there is nothing to compare. Twins match too: the list is for a person to judge, never a refusal.
+ * @example likenessOf({ forename: 'Rian', surname: 'Browne', dateOfBirth: '2012-03-04' }, { forename: 'Ryan', surname: 'Brown', dateOfBirth: '2012-03-04' })?.why // 'same date of birth, last name sounds alike, first name a familiar form'
+ */
+export function likenessOf(child: NamedChild, other: NamedChild): Likeness | undefined {
+  const birth = birthDateMatch(child.dateOfBirth, other.dateOfBirth);
+  const surname = nameMatch(child.surname, other.surname, false);
+  const forename = nameMatch(child.forename, other.forename, true);
+  if (!birth || !surname || !forename || surname === 'same first letter') return undefined;
+  if (forename === 'same first letter' && (birth !== 'same' || surname !== 'same')) return undefined;
+  return {
+    likelihood: birthWeight[birth] + nameWeight[surname] + nameWeight[forename],
+    why: [inWords('date of birth', birth), inWords('last name', surname), inWords('first name', forename)].join(', '),
+  };
 }
 
 /**
- * Is `other` likely to be a second record of `child`? Yes when both have the same date of birth, the same
- * surname (compared as `comparableName` does), and forenames starting with the same letter — so "Kayleigh"
- * and "Kayley", or "Alex" and "Alexander", match. A record without a surname or forename never matches:
- * there is nothing to compare. Twins with the same initial match too: the list is for a person to judge,
- * never a refusal.
+ * Is `other` likely to be a second record of `child`? (The rule is `likenessOf`.)
  * @example isLikelyDuplicate({ forename: 'Kayleigh', surname: 'McKay', dateOfBirth: '2012-03-04' }, { forename: 'kayley', surname: 'Mc Kay', dateOfBirth: '2012-03-04' }) // true
  */
 export function isLikelyDuplicate(child: NamedChild, other: NamedChild): boolean {
-  const [forename, otherForename] = [comparableName(child.forename), comparableName(other.forename)];
-  const [surname, otherSurname] = [comparableName(child.surname), comparableName(other.surname)];
-  return child.dateOfBirth === other.dateOfBirth
-    && surname !== '' && surname === otherSurname
-    && forename !== '' && forename[0] === otherForename[0];
+  return likenessOf(child, other) !== undefined;
 }
 
 /**
@@ -43,12 +98,15 @@ export function isSameNameAndBirth(child: NamedChild, other: NamedChild): boolea
 }
 
 /**
- * The likely duplicates of `child` among `candidates` (records born the same day), same name first.
- * @example likelyDuplicatesOf(child, candidates).map((c) => c.childId)
+ * The likely duplicates of `child` among `candidates` (records born on one of `birthDatesNear` its date of birth),
+ * the likeliest first: the same name and date of birth, then by `likenessOf`, then by Cairn id.
+ * @example likelyDuplicatesOf(child, candidates).map((c) => [c.childId, c.why])
  */
-export function likelyDuplicatesOf<T extends NamedChild & { childId: string }>(child: NamedChild, candidates: readonly T[]): (T & { sameNameAndBirth: boolean })[] {
+export function likelyDuplicatesOf<T extends NamedChild & { childId: string }>(child: NamedChild, candidates: readonly T[]): (T & Likeness & { sameNameAndBirth: boolean })[] {
   return candidates
-    .filter((candidate) => isLikelyDuplicate(child, candidate))
-    .map((candidate) => ({ ...candidate, sameNameAndBirth: isSameNameAndBirth(child, candidate) }))
-    .sort((a, b) => Number(b.sameNameAndBirth) - Number(a.sameNameAndBirth) || a.childId.localeCompare(b.childId));
+    .flatMap((candidate) => {
+      const likeness = likenessOf(child, candidate);
+      return likeness ? [{ ...candidate, ...likeness, sameNameAndBirth: isSameNameAndBirth(child, candidate) }] : [];
+    })
+    .sort((a, b) => Number(b.sameNameAndBirth) - Number(a.sameNameAndBirth) || b.likelihood - a.likelihood || a.childId.localeCompare(b.childId));
 }

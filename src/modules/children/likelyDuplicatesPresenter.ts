@@ -6,7 +6,7 @@ import type { LikelyDuplicate } from './childService.js';
 
 /**
  * The records shown before adding a child: every likely duplicate named, linked only if this person may open it.
- * @example presentLikelyDuplicates([{ childId: 'A1', forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', inScope: true, sameNameAndBirth: true }])[0].href // '/children/A1'
+ * @example presentLikelyDuplicates([{ childId: 'A1', forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', inScope: true, sameNameAndBirth: true, likelihood: 12, why: 'same date of birth, same last name, same first name' }])[0].href // '/children/A1'
  */
 export function presentLikelyDuplicates(duplicates: readonly LikelyDuplicate[]) {
   return duplicates.map((d) => ({
@@ -14,7 +14,7 @@ export function presentLikelyDuplicates(duplicates: readonly LikelyDuplicate[]) 
     name: fullName(d),
     dateOfBirth: longDateOf(d.dateOfBirth),
     href: d.inScope ? paths.children.show({ childId: d.childId }) : undefined,
-    sameNameAndBirth: d.sameNameAndBirth,
+    why: d.why,
   }));
 }
 

@@ -55,6 +55,10 @@ export function lookedAfterRepository() {
         [episode.episodeId, episode.childId, episode.startDate, episode.legalReason]);
     },
 
+    async changeLegalReason(db: Queryable, episodeId: string, legalReason: string): Promise<void> {
+      await db.query('update looked_after_episodes set legal_reason = $2 where episode_id = $1', [episodeId, legalReason]);
+    },
+
     async endEpisode(db: Queryable, episodeId: string, endDate: string, reasonEnded: string): Promise<void> {
       await db.query('update looked_after_episodes set end_date = $2, reason_ended = $3 where episode_id = $1', [episodeId, endDate, reasonEnded]);
     },

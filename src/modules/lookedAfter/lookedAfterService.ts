@@ -14,6 +14,7 @@ import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import type { LookedAfterRepository } from './lookedAfterRepository.js';
 import { type LegalReason, type ReasonEnded } from '../../platform/codes/careCodes.js';
+import { orderLegalReasons, type OrderEpisodeChange } from '../scra/orderEpisodes.js';
 
 /** How a change went: done, refused with problems to show beside the fields, or not allowed. */
 export type CareChange<T extends object = object> =
@@ -74,16 +75,8 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
      */
     startEpisode(user: SignedInUser, childId: string, input: { startDate: string; legalReason: LegalReason }): Promise<CareChange<{ episodeId: string }>> {
       return change<{ episodeId: string }>(user, childId, async (tx) => {
-        const episodes = await repository.episodes(tx, childId);
-        if (episodes.some((e) => e.endDate === null)) {
-          return { outcome: 'problems', problems: { startDate: 'This child is already looked after. End the current episode before starting another.' } };
-        }
-        const later = episodes.find((e) => e.endDate !== null && e.endDate > input.startDate);
-        if (later) return { outcome: 'problems', problems: { startDate: `An earlier episode ran until ${longDateOf(later.endDate!)}. A new episode must start on or after that day.` } };
-        const episodeId = newRecordId('EP');
-        await repository.insertEpisode(tx, { episodeId, childId, ...input });
-        await audit.record({ kind: 'user', user }, { action: 'care.episode_started', childId, subject: episodeId, details: { ...input } }, tx);
-        return { outcome: 'done', episodeId };
+        const started = await startNewEpisode(tx, user, childId, input);
+        return 'problems' in started ? { outcome: 'problems', problems: started.problems } : { outcome: 'done', episodeId: started.episodeId };
       });
     },
 
@@ -93,21 +86,37 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
      */
     endEpisode(user: SignedInUser, childId: string, input: { endDate: string; reasonEnded: ReasonEnded }): Promise<CareChange> {
       return change<object>(user, childId, async (tx) => {
-        const open = (await repository.episodes(tx, childId)).find((e) => e.endDate === null);
-        if (!open) return { outcome: 'problems', problems: { endDate: 'This child has no open looked after episode to end.' } };
-        if (input.endDate < open.startDate) return { outcome: 'problems', problems: { endDate: `The episode must end on or after the day it started (${longDateOf(open.startDate)})` } };
-        const placements = (await repository.placements(tx, childId)).filter((p) => p.episodeId === open.episodeId);
-        const current = placements.find((p) => p.endDate === null);
-        if (current && input.endDate < current.startDate) {
-          return { outcome: 'problems', problems: { endDate: `The current placement started on ${longDateOf(current.startDate)}. The episode cannot end before that day.` } };
-        }
-        const endedAfter = placements.find((p) => p.endDate !== null && p.endDate > input.endDate);
-        if (endedAfter) return { outcome: 'problems', problems: { endDate: `A placement in this episode ran until ${longDateOf(endedAfter.endDate!)}. The episode cannot end before that day.` } };
-        if (current) await repository.endPlacement(tx, current.placementId, input.endDate);
-        await repository.endEpisode(tx, open.episodeId, input.endDate, input.reasonEnded);
-        await audit.record({ kind: 'user', user }, { action: 'care.episode_ended', childId, subject: open.episodeId, details: { ...input, placementEnded: current?.placementId ?? null } }, tx);
-        return { outcome: 'done' };
+        const problems = await endOpenEpisode(tx, user, childId, input);
+        return Object.keys(problems).length ? { outcome: 'problems', problems } : { outcome: 'done' };
       });
+    },
+
+    /**
+     * Follow the child's Compulsory Supervision Orders (the `OrderEpisodes` contract, ADR 0025), inside the order's
+     * transaction: an order made starts an episode with its legal reason, or gives an open episode that reason; an
+     * order ended with another in force gives the episode that one's reason; the last order ended ends an episode held
+     * under an order, for the reason the worker confirmed. An episode under another legal reason (voluntary
+     * accommodation, a permanence order) is left as it is when an order ends. Problems come back keyed `date` or
+     * `reasonEnded`.
+     * @example await lookedAfter.followOrder(tx, user, 'C1', { change: 'made', orderId: 'SO-1', date: '2024-05-10', legalReason: 'cso_home' })
+     */
+    async followOrder(tx: Queryable, user: SignedInUser, childId: string, order: OrderEpisodeChange): Promise<FieldErrors> {
+      await repository.lockChild(tx, childId);
+      const open = (await repository.episodes(tx, childId)).find((e) => e.endDate === null);
+      const legalReason = order.change === 'made' ? order.legalReason : order.stillInForce;
+      if (legalReason && !open) {
+        const started = await startNewEpisode(tx, user, childId, { startDate: order.date, legalReason }, order.orderId);
+        return 'problems' in started ? { date: started.problems.startDate ?? 'The looked after episode could not be started' } : {};
+      }
+      if (legalReason && open && open.legalReason !== legalReason) {
+        await repository.changeLegalReason(tx, open.episodeId, legalReason);
+        await audit.record({ kind: 'user', user }, { action: 'care.episode_changed', childId, subject: open.episodeId, details: { legalReason, was: open.legalReason, fromOrder: order.orderId } }, tx);
+        return {};
+      }
+      if (order.change === 'made' || legalReason || !open || !orderLegalReasons.includes(open.legalReason)) return {};
+      if (!order.reasonEnded) return { reasonEnded: 'Select where the child went when the order ended: this ends their looked after episode' };
+      const problems = await endOpenEpisode(tx, user, childId, { endDate: order.date, reasonEnded: order.reasonEnded }, order.orderId);
+      return problems.endDate ? { date: problems.endDate } : problems;
     },
 
     /**
@@ -165,6 +174,38 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
     /** @example await lookedAfter.today() // '2026-11-22' */
     today: todayIso,
   };
+
+  /** Start an episode in `tx` (none may be open, nor one have ended after it starts), audited. */
+  async function startNewEpisode(tx: Queryable, user: SignedInUser, childId: string, input: { startDate: string; legalReason: LegalReason }, fromOrder?: string): Promise<{ episodeId: string } | { problems: FieldErrors }> {
+    const episodes = await repository.episodes(tx, childId);
+    if (episodes.some((e) => e.endDate === null)) {
+      return { problems: { startDate: 'This child is already looked after. End the current episode before starting another.' } };
+    }
+    const later = episodes.find((e) => e.endDate !== null && e.endDate > input.startDate);
+    if (later) return { problems: { startDate: `An earlier episode ran until ${longDateOf(later.endDate!)}. A new episode must start on or after that day.` } };
+    const episodeId = newRecordId('EP');
+    await repository.insertEpisode(tx, { episodeId, childId, ...input });
+    await audit.record({ kind: 'user', user }, { action: 'care.episode_started', childId, subject: episodeId, details: { ...input, ...(fromOrder ? { fromOrder } : {}) } }, tx);
+    return { episodeId };
+  }
+
+  /** End the open episode in `tx`, and a placement still open on the same day (a placement lies inside its episode), audited. */
+  async function endOpenEpisode(tx: Queryable, user: SignedInUser, childId: string, input: { endDate: string; reasonEnded: ReasonEnded }, fromOrder?: string): Promise<FieldErrors> {
+    const open = (await repository.episodes(tx, childId)).find((e) => e.endDate === null);
+    if (!open) return { endDate: 'This child has no open looked after episode to end.' };
+    if (input.endDate < open.startDate) return { endDate: `The episode must end on or after the day it started (${longDateOf(open.startDate)})` };
+    const placements = (await repository.placements(tx, childId)).filter((p) => p.episodeId === open.episodeId);
+    const current = placements.find((p) => p.endDate === null);
+    if (current && input.endDate < current.startDate) {
+      return { endDate: `The current placement started on ${longDateOf(current.startDate)}. The episode cannot end before that day.` };
+    }
+    const endedAfter = placements.find((p) => p.endDate !== null && p.endDate > input.endDate);
+    if (endedAfter) return { endDate: `A placement in this episode ran until ${longDateOf(endedAfter.endDate!)}. The episode cannot end before that day.` };
+    if (current) await repository.endPlacement(tx, current.placementId, input.endDate);
+    await repository.endEpisode(tx, open.episodeId, input.endDate, input.reasonEnded);
+    await audit.record({ kind: 'user', user }, { action: 'care.episode_ended', childId, subject: open.episodeId, details: { ...input, placementEnded: current?.placementId ?? null, ...(fromOrder ? { fromOrder } : {}) } }, tx);
+    return {};
+  }
 
   async function providerProblems(tx: Queryable, providerId: string | null): Promise<FieldErrors> {
     if (providerId === null || (await repository.providerExists(tx, providerId))) return {};

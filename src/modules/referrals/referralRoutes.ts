@@ -14,15 +14,19 @@ import { tellNextPage } from '../../platform/http/flash.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { ReferralService } from './referralService.js';
 import type { FamilyFirstService } from '../familyFirst/familyFirstService.js';
+import type { ChildService } from '../children/childService.js';
 
 /** What referralRoutes needs from the composition root. */
 export interface ReferralRoutesNeeds {
+  children: ChildService;
   familyFirst: FamilyFirstService;
   referrals: ReferralService;
 }
 
 const referralParams = z.object({ referralId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
 const caseParams = z.object({ caseId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
+/** `?childId=` on "Record a referral": an id of the same shape. */
+const childQuery = z.object({ childId: referralParams.shape.referralId });
 const notFound = () => new HttpError(404, 'There is no referral with that id');
 const refused = () => new HttpError(403, 'This referral was sent to another team. Ask that team’s manager if you need to see it.');
 
@@ -56,7 +60,10 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
   });
 
   app.get(paths.referrals.new.pattern, record, async (request, reply) => {
-    const values = request.draft ? postedValues(request.draft) : {};
+    // "Record a referral" on a child's record names the child (?childId=): prefilled only if this person may open them.
+    const childId = childQuery.safeParse(request.query).data?.childId;
+    const named: FormValues = childId && (await services.children.mayAccess(request.user!, childId)) ? { 'child1-id': childId } : {};
+    const values = request.draft ? postedValues(request.draft) : named;
     return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(values, {}, newReferralFieldOrder, request.user!.team) });
   });
 

@@ -8,6 +8,7 @@ import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder
 import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
 import { endReasonLabels, endReasons, orderEndReason, orderKind, orderKindLabels, orderKinds, reviewOutcome, reviewOutcomeLabels, reviewOutcomes } from '../../platform/codes/reporterCodes.js';
 import { reviewText } from './supervisionOrderPanels.js';
+import { reasonEndedLabels, reasonsEnded } from '../../platform/codes/careCodes.js';
 
 type Child = { childId: string; name: string };
 
@@ -117,21 +118,23 @@ export function presentReviewForm(child: Child, order: SupervisionOrder, values:
   const since = lastReviewedOrMade(order);
   const action = paths.supervisionOrders.review({ childId: child.childId, orderId: order.orderId }, hearing);
   return {
-    ...formModel(child, action, values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures']),
+    ...formModel(child, action, values, problems, ['reviewDate', 'outcome', 'nextReviewDate', 'measures', 'reasonEnded']),
     hearing: hearing && `From the hearing on ${longDateOf(hearing.hearingDate)}`,
     order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}; review due by ${longDateOf(nextReviewDate(order))}`,
     nextHint: order.kind === 'interim_cso'
       ? 'An interim order lasts at most 22 days, counting the day of this hearing. Leave empty if the order is terminated.'
       : `Within a year of this hearing. Leave empty if the order is terminated. (Last ${order.reviews.length ? 'reviewed' : 'made'} on ${longDateOf(since)}; it lapses after ${longDateOf(latestReview(order.kind, since))}.)`,
     outcomeItems: radios(reviewOutcomes, reviewOutcomeLabels, values.outcome),
+    episodeEndItems: radios(reasonsEnded, reasonEndedLabels, values.reasonEnded),
   };
 }
 
 /** @example presentEndForm(child, order, {}, {}).reasonItems.length // 6 */
 export function presentEndForm(child: Child, order: SupervisionOrder, values: FormValues, problems: FieldErrors) {
   return {
-    ...formModel(child, paths.supervisionOrders.end({ childId: child.childId, orderId: order.orderId }), values, problems, ['endedDate', 'endReason']),
+    ...formModel(child, paths.supervisionOrders.end({ childId: child.childId, orderId: order.orderId }), values, problems, ['endedDate', 'endReason', 'reasonEnded']),
     order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}`,
     reasonItems: radios(endReasons, endReasonLabels, values.endReason),
+    episodeEndItems: radios(reasonsEnded, reasonEndedLabels, values.reasonEnded),
   };
 }

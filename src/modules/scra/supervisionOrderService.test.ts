@@ -71,7 +71,7 @@ describe(`Compulsory Supervision Orders and their reviews (${engineUnderTest})`,
       outcome: 'problems', problems: { measures: 'Enter the measures and conditions as varied' },
     });
     expect(await services.supervisionOrders.review(worker, 'O1', orderId, { reviewDate: '2025-08-01', outcome: 'varied', nextReviewDate: '2026-02-01', measures: 'Contact with mother weekly, unsupervised' })).toEqual({ outcome: 'done', orderId });
-    expect(await services.supervisionOrders.review(worker, 'O1', orderId, { reviewDate: '2025-12-01', outcome: 'terminated', nextReviewDate: null, measures: null })).toEqual({ outcome: 'done', orderId });
+    expect(await services.supervisionOrders.review(worker, 'O1', orderId, { reviewDate: '2025-12-01', outcome: 'terminated', nextReviewDate: null, measures: null, reasonEnded: 'home_with_parents' })).toEqual({ outcome: 'done', orderId });
     const [order] = await ordersOf('O1');
     expect(order).toMatchObject({ endedDate: '2025-12-01', endReason: 'terminated_at_hearing' });
     expect(order!.reviews.map((r) => [r.reviewDate, r.outcome, r.nextReviewDate])).toEqual([['2025-02-20', 'continued', '2026-02-20'], ['2025-08-01', 'varied', '2026-02-01'], ['2025-12-01', 'terminated', null]]);
@@ -92,7 +92,7 @@ describe(`Compulsory Supervision Orders and their reviews (${engineUnderTest})`,
     expect(await services.supervisionOrders.end(worker, 'O2', orderId, { endedDate: '2024-06-02', endReason: 'interim_expired' })).toEqual({
       outcome: 'problems', problems: { endedDate: 'The order must end on or after the day it was made (3 June 2024)' },
     });
-    expect(await services.supervisionOrders.end(worker, 'O2', orderId, { endedDate: '2024-06-24', endReason: 'replaced_by_new_order' })).toEqual({ outcome: 'done', orderId });
+    expect(await services.supervisionOrders.end(worker, 'O2', orderId, { endedDate: '2024-06-24', endReason: 'replaced_by_new_order', reasonEnded: 'home_with_parents' })).toEqual({ outcome: 'done', orderId });
     expect(await services.supervisionOrders.end(worker, 'O2', 'SO-unknown', { endedDate: '2024-06-24', endReason: 'other' })).toEqual({ outcome: 'not_found' });
     expect((await ordersOf('O2'))[0]).toMatchObject({ endedDate: '2024-06-24', endReason: 'replaced_by_new_order' });
   });

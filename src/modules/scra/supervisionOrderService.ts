@@ -15,6 +15,8 @@ import type { SupervisionOrderRepository } from './supervisionOrderRepository.js
 import type { ScraRepository } from './scraRepository.js';
 import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 import { type EndReason, type OrderKind, type ReviewOutcome } from '../../platform/codes/reporterCodes.js';
+import type { ReasonEnded } from '../../platform/codes/careCodes.js';
+import { legalReasonOfOrder, type OrderEpisodes } from './orderEpisodes.js';
 
 export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldErrors } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
@@ -24,12 +26,25 @@ export type HearingForReview = { hearingId: string; hearingDate: string; outcome
 
 export interface NewOrder { kind: OrderKind; madeDate: string; measures: string; residence: string | null; hearingId: string | null; reviewDueDate: string }
 /** `hearingId`: the Reporter page's hearing outcome this review is recorded from, if any. */
-export interface NewReview { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null; hearingId?: string | null }
+/** `reasonEnded`: where the child went, if terminating the order ends their looked after episode. */
+export interface NewReview { reviewDate: string; outcome: ReviewOutcome; nextReviewDate: string | null; measures: string | null; hearingId?: string | null; reasonEnded?: ReasonEnded | null }
+/** Ending an order other than at a hearing; `reasonEnded` as for a review. */
+export interface OrderEnd { endedDate: string; endReason: EndReason; reasonEnded?: ReasonEnded | null }
+
+/** The looked after module's problems keyed `date`, moved to the order form's own date field. */
+function renameDate(problems: FieldErrors, dateField: string): FieldErrors {
+  const { date, ...rest } = problems;
+  return date ? { ...rest, [dateField]: date } : rest;
+}
 
 export const hearingNotThisChilds = 'That hearing is not one of this child’s hearings that continued, varied or terminated an order';
 export const hearingAlreadyReviewed = 'A review has already been recorded from this hearing';
 
-export function supervisionOrderService(db: Database, repository: SupervisionOrderRepository, scra: ScraRepository, children: ChildService, audit: AuditService) {
+/**
+ * `episodes` keeps the child's looked after episode in line with their orders, in each change's transaction (ADR 0025).
+ * @example supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter)
+ */
+export function supervisionOrderService(db: Database, repository: SupervisionOrderRepository, scra: ScraRepository, children: ChildService, audit: AuditService, episodes: OrderEpisodes) {
   async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' | 'not_found' } | { name: string }> {
     const name = await scra.childName(db, childId);
     if (!name) return { outcome: 'not_found' };
@@ -52,6 +67,17 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
   async function lockedOrder(tx: Queryable, childId: string, orderId: string): Promise<SupervisionOrder | undefined> {
     if (!(await repository.lockOrder(tx, childId, orderId))) return undefined;
     return (await repository.orders(tx, childId)).find((o) => o.orderId === orderId);
+  }
+
+  /**
+   * After `orderId` has ended on `date`: the episode takes the legal reason of the latest order still in force, or ends
+   * for `reasonEnded` when none is. Problems come back under the form's own date field.
+   */
+  async function followEnd(tx: Queryable, user: SignedInUser, childId: string, orderId: string, date: string, reasonEnded: ReasonEnded | null | undefined, dateField: string): Promise<FieldErrors> {
+    const inForce = (await repository.orders(tx, childId)).filter((o) => o.orderId !== orderId && !o.endedDate).sort((a, b) => b.madeDate.localeCompare(a.madeDate));
+    const stillInForce = inForce[0] ? legalReasonOfOrder[inForce[0].kind] : null;
+    const problems = await episodes.followOrder(tx, user, childId, { change: 'ended', orderId, date, stillInForce, reasonEnded: reasonEnded ?? null });
+    return renameDate(problems, dateField);
   }
 
   const this_ = {
@@ -100,6 +126,8 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
       return change(async (tx) => {
         await repository.insertOrder(tx, { orderId, childId, ...input, recordedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'supervision_order.recorded', childId, subject: orderId, details: { ...input } }, tx);
+        const episodeProblems = await episodes.followOrder(tx, user, childId, { change: 'made', orderId, date: input.madeDate, legalReason: legalReasonOfOrder[input.kind] });
+        if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: renameDate(episodeProblems, 'madeDate') };
         return { outcome: 'done', orderId };
       }, { madeDate: 'An order has already been recorded from this hearing' });
     },
@@ -122,9 +150,14 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
         const problems = { ...reviewProblems(order, input), ...(hearing ? hearingReviewProblems(hearing, input) : {}) };
         if (Object.keys(problems).length) return { outcome: 'problems', problems };
         const reviewId = newRecordId('SOR');
-        await repository.insertReview(tx, { reviewId, orderId, ...input, hearingId, recordedBy: user.userId });
-        if (input.outcome === 'terminated') await repository.endOrder(tx, orderId, input.reviewDate, 'terminated_at_hearing');
-        await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviewed', childId, subject: orderId, details: { reviewId, ...input, hearingId } }, tx);
+        const { reasonEnded, ...review } = input;
+        await repository.insertReview(tx, { reviewId, orderId, ...review, hearingId, recordedBy: user.userId });
+        if (input.outcome === 'terminated') {
+          await repository.endOrder(tx, orderId, input.reviewDate, 'terminated_at_hearing');
+          const episodeProblems = await followEnd(tx, user, childId, orderId, input.reviewDate, reasonEnded, 'reviewDate');
+          if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: episodeProblems };
+        }
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviewed', childId, subject: orderId, details: { reviewId, ...review, hearingId } }, tx);
         return { outcome: 'done', orderId };
       }, { reviewDate: input.hearingId ? `${hearingAlreadyReviewed}, or a review of this order on this day` : 'A review of this order on this day has already been recorded' });
     },
@@ -133,7 +166,7 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
      * End an order other than at a review hearing (it expired, was replaced, the young person turned 18).
      * @example await supervisionOrders.end(user, 'C1', 'SO-1', { endedDate: '2025-01-31', endReason: 'turned_18' })
      */
-    async end(user: SignedInUser, childId: string, orderId: string, input: { endedDate: string; endReason: EndReason }): Promise<OrderChange> {
+    async end(user: SignedInUser, childId: string, orderId: string, input: OrderEnd): Promise<OrderChange> {
       const guarded = await guard(user, childId);
       if ('outcome' in guarded) return guarded;
       return change(async (tx) => {
@@ -142,7 +175,9 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
         const problems = endProblems(order, input);
         if (Object.keys(problems).length) return { outcome: 'problems', problems };
         await repository.endOrder(tx, orderId, input.endedDate, input.endReason);
-        await audit.record({ kind: 'user', user }, { action: 'supervision_order.ended', childId, subject: orderId, details: { ...input } }, tx);
+        const episodeProblems = await followEnd(tx, user, childId, orderId, input.endedDate, input.reasonEnded, 'endedDate');
+        if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: episodeProblems };
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.ended', childId, subject: orderId, details: { endedDate: input.endedDate, endReason: input.endReason } }, tx);
         return { outcome: 'done', orderId };
       }, {});
     },

@@ -21,6 +21,12 @@ export function draftRepository() {
       return rows[0]?.pending ?? false;
     },
 
+    /** The forms this person has drafts of, newest first: where each was, and when it was kept. */
+    async waiting(db: Queryable, userId: string): Promise<{ formPath: string; savedAt: Date }[]> {
+      const rows = await db.query<{ form_path: string; saved_at: Date }>('select form_path, saved_at from drafts where user_id = $1 order by saved_at desc, form_path', [userId]);
+      return rows.map((row) => ({ formPath: row.form_path, savedAt: new Date(row.saved_at) }));
+    },
+
     /** Return and remove the draft for this form, so it is restored once. */
     async take(db: Queryable, userId: string, formPath: string): Promise<DraftFields | undefined> {
       const rows = await db.query<{ fields: DraftFields }>(

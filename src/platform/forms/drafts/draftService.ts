@@ -22,6 +22,11 @@ export function draftService(db: Database, repository: DraftRepository) {
       return repository.hasAny(db, userId);
     },
 
+    /** The forms waiting to be finished: open one and what was typed comes back. @example await drafts.waiting(userId) */
+    async waiting(userId: string): Promise<{ formPath: string; savedAt: Date }[]> {
+      return repository.waiting(db, userId);
+    },
+
     async takeFor(userId: string, formPath: string): Promise<DraftFields | undefined> {
       return repository.take(db, userId, formPath);
     },
