@@ -207,7 +207,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await newHome.select('Provider', 'Carrick Residential');
     await newHome.fill('Name of the home', 'Braeside');
     await newHome.choose('Yes, outside the council’s area');
-    await newHome.fill('Weekly rate', '£4,200');
+    await newHome.fill('Weekly rate', 'about £4,200');
     await newHome.submit('Add');
     expect(await newHome.fieldError('weeklyRate')).toContain('Weekly rate must be an amount in pounds');
     await newHome.fill('Weekly rate', '4200');
