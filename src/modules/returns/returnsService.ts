@@ -1,0 +1,38 @@
+/** @module Checking the records against a collection year's rules. */
+import type { Queryable } from '../../db/database.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
+import { collectionYear, collectionYearOf, type CollectionYear } from './collectionYear.js';
+import { packFor } from './packs/packs.js';
+import { returnsRepository } from './returnsRepository.js';
+import { ruleContext } from './ruleContext.js';
+import { runRules, type RuleRun } from './runRules.js';
+
+export class ReturnsOptionsError extends Error {
+  override name = 'ReturnsOptionsError';
+}
+
+/**
+ * The collection year called `label` (e.g. `2021-22`), or the year `today` falls in when none is given.
+ * @example yearOrCurrent('2021-22', '2026-12-02').census // '2022-07-31'
+ */
+export function yearOrCurrent(label: string | undefined, today: string): CollectionYear {
+  if (label === undefined) return collectionYearOf(today);
+  const year = collectionYear(label);
+  if (!year) throw new ReturnsOptionsError(`${label} is not a collection year such as 2021-22`);
+  return year;
+}
+
+/** @example await returnsService(db).check({ year: '2021-22' }) */
+export function returnsService(db: Queryable, repository = returnsRepository()) {
+  return {
+    /** Run the year's rule pack over the records as they are now. */
+    async check(options: { year?: string; today?: string } = {}): Promise<RuleRun> {
+      const today = options.today ?? todayIso();
+      const year = yearOrCurrent(options.year, today);
+      const records = await repository.records(db);
+      return runRules(packFor(year.label), ruleContext(year, records, today));
+    },
+  };
+}
+
+export type ReturnsService = ReturnType<typeof returnsService>;
