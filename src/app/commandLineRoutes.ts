@@ -1,6 +1,6 @@
 /**
- * @module The server's side of `cairn stats`, `cairn report` and `cairn import` while Cairn runs on PGlite
- * (ADR 0017): three routes under /cli that answer only a request from the loopback interface carrying the
+ * @module The server's side of `cairn stats`, `report`, `import` and `returns check` while Cairn runs on PGlite
+ * (ADR 0017): routes under /cli that answer only a request from the loopback interface carrying the
  * token of the server's handoff file, and do exactly what the command would have done in its own process,
  * audited as the command is (actor `system:cli`).
  */
@@ -16,6 +16,7 @@ import { reportFormats } from '../modules/boardReport/boardReportService.js';
 import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
 import { isLoopback, newCliToken, publishCliHandoff, sameToken } from '../platform/http/commandLineHandoff.js';
 import { paths } from '../platform/http/paths.js';
+import { ReturnsOptionsError } from '../modules/returns/returnsService.js';
 
 const cli = { kind: 'system', name: 'cli' } as const;
 
@@ -26,6 +27,7 @@ const statsOptions = z.object({
   to: z.string().optional(),
 });
 const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), format: z.enum(reportFormats), out: z.string().min(1) });
+const returnsCheckOptions = z.object({ year: z.string().optional() });
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
 
 /** One line of the import's answer: progress as it goes, then the outcome. */
@@ -73,6 +75,17 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
         return reply.type('application/octet-stream').send(Buffer.from(report.bytes));
       } catch (error) {
         if (error instanceof StatsOptionsError) return refuse(reply, 400, error.message);
+        throw error;
+      }
+    });
+
+    scope.post(paths.commandLine.returnsCheck.pattern, routeConfig, async (request, reply) => {
+      const options = returnsCheckOptions.safeParse(request.body);
+      if (!options.success) return refuse(reply, 400, 'the options are not right');
+      try {
+        return await services.returns.check(options.data);
+      } catch (error) {
+        if (error instanceof ReturnsOptionsError) return refuse(reply, 400, error.message);
         throw error;
       }
     });

@@ -11,6 +11,7 @@ import type { ImportOutcome, ImportProgress } from '../modules/extract/extractIm
 import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.js';
 import type { CoverSheet } from '../modules/boardReport/boardReport.js';
 import type { ReportFormat } from '../modules/boardReport/boardReportService.js';
+import type { RuleRun } from '../modules/returns/runRules.js';
 import { UsageError, type CommandIo } from './command.js';
 
 /** The running server, as a command sees it. */
@@ -18,6 +19,7 @@ export interface RunningServer {
   stats(options: StatsOptions): Promise<StatsResult>;
   report(request: { options: StatsOptions; cover: CoverSheet; format: ReportFormat; out: string }): Promise<Uint8Array>;
   import(folder: string, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+  returnsCheck(options: { year?: string }): Promise<RuleRun>;
 }
 
 /** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
@@ -49,6 +51,11 @@ function client(handoff: CliHandoff): RunningServer {
       const response = await post(paths.commandLine.report(), request);
       if (!response.ok) throw await failure(response);
       return new Uint8Array(await response.arrayBuffer());
+    },
+    async returnsCheck(options) {
+      const response = await post(paths.commandLine.returnsCheck(), options);
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as RuleRun;
     },
     async import(folder, onProgress) {
       const response = await post(paths.commandLine.import(), { folder });

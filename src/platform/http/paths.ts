@@ -15,6 +15,7 @@ export const paths = {
     stats: path('/cli/stats'),
     report: path('/cli/report'),
     import: path('/cli/import'),
+    returnsCheck: path('/cli/returns/check'),
   },
   signIn: {
     show: path('/sign-in'),
