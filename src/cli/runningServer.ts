@@ -12,7 +12,12 @@ import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.
 import type { CoverSheet } from '../modules/boardReport/boardReport.js';
 import type { ReportFormat } from '../modules/boardReport/boardReportService.js';
 import type { RuleRun } from '../modules/returns/runRules.js';
+import type { BuiltReturn } from '../modules/returns/buildReturn.js';
+import type { ReturnKind } from '../modules/returns/returnLayouts.js';
 import { UsageError, type CommandIo } from './command.js';
+
+/** What the server answers to `cairn returns build`. */
+export type ReturnBuildAnswer = { built: BuiltReturn } | { refused: { message: string; run: RuleRun | null } };
 
 /** The running server, as a command sees it. */
 export interface RunningServer {
@@ -20,6 +25,8 @@ export interface RunningServer {
   report(request: { options: StatsOptions; cover: CoverSheet; format: ReportFormat; out: string }): Promise<Uint8Array>;
   import(folder: string, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
   returnsCheck(options: { year?: string }): Promise<RuleRun>;
+  /** The built return, or why it was refused. */
+  returnsBuild(request: { kind: ReturnKind; year: string }): Promise<ReturnBuildAnswer>;
 }
 
 /** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
@@ -56,6 +63,11 @@ function client(handoff: CliHandoff): RunningServer {
       const response = await post(paths.commandLine.returnsCheck(), options);
       if (!response.ok) throw await failure(response);
       return (await response.json()) as RuleRun;
+    },
+    async returnsBuild(request) {
+      const response = await post(paths.commandLine.returnsBuild(), request);
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as ReturnBuildAnswer;
     },
     async import(folder, onProgress) {
       const response = await post(paths.commandLine.import(), { folder });

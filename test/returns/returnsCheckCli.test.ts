@@ -1,5 +1,5 @@
 /** `cairn returns check` on both engines: every issue with its code, kind, child and record, and exit 1 on an error. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -97,5 +97,32 @@ describe(`cairn returns check (${engineUnderTest})`, () => {
     expect(wrong.stderr).toContain('2021-23 is not a collection year such as 2021-22');
     const unknown = await cairn(['returns', 'tidy'], env);
     expect(unknown.status).toBe(2);
+  });
+
+  it('builds a return into a folder with its manifest, and refuses (exit 1, listing the errors) while an error rule fails', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cairn-return-'));
+    try {
+      const built = await cairn(['returns', 'build', '--return', 'clas', '--year', '2021-22', '--out', out], env);
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['children.csv', 'episodes.csv', 'legal_reasons.csv', 'manifest.json', 'placements.csv']);
+      expect(built.stdout).toContain('lac.count on 2022-07-31: 2; the return: 2.');
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { rulePack: string; files: { name: string; rows: number }[] };
+      expect(manifest.rulePack).toBe('2021-22');
+      expect(manifest.files.find((file) => file.name === 'children.csv')?.rows).toBe(2);
+
+      await withDb(async (db) => {
+        await db.query("update placements set placement_type = 'foster_la' where placement_id = 'P-B'");
+      });
+      const refused = await cairn(['returns', 'build', '--return', 'cp', '--year', '2021-22', '--out', join(out, 'cp')], env);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('refused: 2 errors (E102)');
+      expect(refused.stderr).toContain('E102  error  child B  episodes E-B');
+      expect(readdirSync(out)).not.toContain('cp');
+      const usage = await cairn(['returns', 'build', '--return', 'sen', '--year', '2021-22', '--out', out], env);
+      expect(usage.status).toBe(2);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,10 @@ import { packFor } from './packs/packs.js';
 import { returnsRepository } from './returnsRepository.js';
 import { ruleContext } from './ruleContext.js';
 import { runRules, type RuleRun } from './runRules.js';
+import { buildReturn, type BuiltReturn } from './buildReturn.js';
+import { codeMapFor } from './codeMap.js';
+import type { ReturnKind } from './returnLayouts.js';
+import { statsService } from '../reporting/statsService.js';
 
 export class ReturnsOptionsError extends Error {
   override name = 'ReturnsOptionsError';
@@ -31,6 +35,22 @@ export function returnsService(db: Queryable, repository = returnsRepository()) 
       const year = yearOrCurrent(options.year, today);
       const records = await repository.records(db);
       return runRules(packFor(year.label), ruleContext(year, records, today));
+    },
+
+    /**
+     * The return's files and manifest for a collection year (the one today falls in when none is given): refused
+     * (`ReturnRefusedError`) while an error rule fails or its total disagrees with the indicator.
+     */
+    async build(kind: ReturnKind, options: { year?: string; today?: string } = {}): Promise<BuiltReturn> {
+      const today = options.today ?? todayIso();
+      const year = yearOrCurrent(options.year, today);
+      const records = await repository.records(db);
+      const context = ruleContext(year, records, today);
+      const run = runRules(packFor(year.label), context);
+      const indicator = kind === 'clas' ? 'lac.count' : 'cp.registered';
+      const figures = await statsService(db).compute({ years: { first: year.censusYear, last: year.censusYear } });
+      const figure = figures.rows.find((row) => row.indicator === indicator && row.period === year.census)?.value ?? 0;
+      return buildReturn(kind, context, run, codeMapFor(year.label), Number(figure));
     },
   };
 }

@@ -16,6 +16,7 @@ export const paths = {
     report: path('/cli/report'),
     import: path('/cli/import'),
     returnsCheck: path('/cli/returns/check'),
+    returnsBuild: path('/cli/returns/build'),
   },
   signIn: {
     show: path('/sign-in'),
