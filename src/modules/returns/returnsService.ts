@@ -1,5 +1,5 @@
 /** @module Checking the records against a collection year's rules. */
-import type { Queryable } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { collectionYear, collectionYearOf, type CollectionYear } from './collectionYear.js';
 import { packFor } from './packs/packs.js';
@@ -27,13 +27,18 @@ export function yearOrCurrent(label: string | undefined, today: string): Collect
 }
 
 /** @example await returnsService(db).check({ year: '2021-22' }) */
-export function returnsService(db: Queryable, repository = returnsRepository()) {
+export function returnsService(db: Database, repository = returnsRepository()) {
+  /** Every record as of one moment: read in one repeatable-read transaction, so no rule sees a change another missed. */
+  const snapshot = () => db.transaction(async (tx) => {
+    await tx.query('set transaction isolation level repeatable read, read only');
+    return repository.records(tx);
+  });
   return {
     /** Run the year's rule pack over the records as they are now. */
     async check(options: { year?: string; today?: string } = {}): Promise<RuleRun> {
       const today = options.today ?? todayIso();
       const year = yearOrCurrent(options.year, today);
-      const records = await repository.records(db);
+      const records = await snapshot();
       return runRules(packFor(year.label), ruleContext(year, records, today));
     },
 
@@ -44,7 +49,7 @@ export function returnsService(db: Queryable, repository = returnsRepository()) 
     async build(kind: ReturnKind, options: { year?: string; today?: string } = {}): Promise<BuiltReturn> {
       const today = options.today ?? todayIso();
       const year = yearOrCurrent(options.year, today);
-      const records = await repository.records(db);
+      const records = await snapshot();
       const context = ruleContext(year, records, today);
       const run = runRules(packFor(year.label), context);
       const indicator = kind === 'clas' ? 'lac.count' : 'cp.registered';
