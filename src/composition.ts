@@ -13,6 +13,7 @@ import { childService } from './modules/children/childService.js';
 import { authorityRepository } from './modules/authority/authorityRepository.js';
 import { extractImportService } from './modules/extract/extractImportService.js';
 import { statsService } from './modules/reporting/statsService.js';
+import { returnsService } from './modules/returns/returnsService.js';
 import { safetyRepository } from './modules/safety/safetyRepository.js';
 import { safetyService } from './modules/safety/safetyService.js';
 import { lookedAfterRepository } from './modules/lookedAfter/lookedAfterRepository.js';
@@ -86,6 +87,8 @@ export function buildServices(config: Config, db: Database) {
     children,
     extractImport,
     stats,
+    /** The statutory returns' rules (issue 17). */
+    returns: returnsService(db),
     safety,
     lookedAfter,
     resources: resourceService(db, resourceRepository(), children, audit),

@@ -1,5 +1,5 @@
 /**
- * @module The server's side of `cairn stats`, `cairn report` and `cairn import` while Cairn runs on PGlite
+ * @module The server's side of `cairn stats`, `report` (and `--edition`), `import` and `returns` while Cairn runs on PGlite
  * (ADR 0017): routes under /cli that answer only a request from the loopback interface carrying the
  * token of the server's handoff file, and do exactly what the command would have done in its own process,
  * audited as the command is (actor `system:cli`).
@@ -17,6 +17,9 @@ import { NoSuchEditionError, paperFormats } from '../modules/boardPaper/boardPap
 import type { ImportOutcome, ImportProgress } from '../modules/extract/extractImportService.js';
 import { isLoopback, newCliToken, publishCliHandoff, sameToken } from '../platform/http/commandLineHandoff.js';
 import { paths } from '../platform/http/paths.js';
+import { ReturnsOptionsError } from '../modules/returns/returnsService.js';
+import { ReturnRefusedError } from '../modules/returns/buildReturn.js';
+import { returnKinds } from '../modules/returns/returnLayouts.js';
 
 const cli = { kind: 'system', name: 'cli' } as const;
 
@@ -28,6 +31,8 @@ const statsOptions = z.object({
 });
 const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), format: z.enum(reportFormats), out: z.string().min(1) });
 const editionRequest = z.object({ edition: z.union([z.number().int().positive(), z.literal('draft')]), format: z.enum(paperFormats), out: z.string().min(1) });
+const returnsCheckOptions = z.object({ year: z.string().optional() });
+const returnsBuildRequest = z.object({ kind: z.enum(returnKinds), year: z.string() });
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
 
 /** One line of the import's answer: progress as it goes, then the outcome. */
@@ -88,6 +93,31 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
         return reply.type('application/octet-stream').send(file.bytes);
       } catch (error) {
         if (error instanceof NoSuchEditionError) return refuse(reply, 400, error.message);
+        throw error;
+      }
+    });
+
+    scope.post(paths.commandLine.returnsCheck.pattern, routeConfig, async (request, reply) => {
+      const options = returnsCheckOptions.safeParse(request.body);
+      if (!options.success) return refuse(reply, 400, 'the options are not right');
+      try {
+        return await services.returns.check(options.data);
+      } catch (error) {
+        if (error instanceof ReturnsOptionsError) return refuse(reply, 400, error.message);
+        throw error;
+      }
+    });
+
+    scope.post(paths.commandLine.returnsBuild.pattern, routeConfig, async (request, reply) => {
+      const body = returnsBuildRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'the return request is not right');
+      try {
+        const built = await services.returns.build(body.data.kind, { year: body.data.year });
+        await services.audit.record(cli, { action: 'export.completed', subject: `returns/${body.data.kind}/${body.data.year}`, details: { return: built.manifest.return, year: built.manifest.year, rulePack: built.manifest.rulePack, codeMap: built.manifest.codeMap } });
+        return { built };
+      } catch (error) {
+        if (error instanceof ReturnsOptionsError) return refuse(reply, 400, error.message);
+        if (error instanceof ReturnRefusedError) return { refused: { message: error.message, run: error.run } };
         throw error;
       }
     });

@@ -12,7 +12,13 @@ import type { StatsOptions, StatsResult } from '../modules/reporting/statsTypes.
 import type { CoverSheet } from '../modules/boardReport/boardReport.js';
 import type { ReportFormat } from '../modules/boardReport/boardReportService.js';
 import type { PaperFormat } from '../modules/boardPaper/boardPaperService.js';
+import type { RuleRun } from '../modules/returns/runRules.js';
+import type { BuiltReturn } from '../modules/returns/buildReturn.js';
+import type { ReturnKind } from '../modules/returns/returnLayouts.js';
 import { UsageError, type CommandIo } from './command.js';
+
+/** What the server answers to `cairn returns build`. */
+export type ReturnBuildAnswer = { built: BuiltReturn } | { refused: { message: string; run: RuleRun | null } };
 
 /** The running server, as a command sees it. */
 export interface RunningServer {
@@ -21,6 +27,9 @@ export interface RunningServer {
   /** A board paper edition's file: a number, or the latest draft. */
   edition(request: { edition: number | 'draft'; format: PaperFormat; out: string }): Promise<Uint8Array>;
   import(folder: string, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+  returnsCheck(options: { year?: string }): Promise<RuleRun>;
+  /** The built return, or why it was refused. */
+  returnsBuild(request: { kind: ReturnKind; year: string }): Promise<ReturnBuildAnswer>;
 }
 
 /** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
@@ -57,6 +66,16 @@ function client(handoff: CliHandoff): RunningServer {
       const response = await post(paths.commandLine.edition(), request);
       if (!response.ok) throw await failure(response);
       return new Uint8Array(await response.arrayBuffer());
+    },
+    async returnsCheck(options) {
+      const response = await post(paths.commandLine.returnsCheck(), options);
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as RuleRun;
+    },
+    async returnsBuild(request) {
+      const response = await post(paths.commandLine.returnsBuild(), request);
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as ReturnBuildAnswer;
     },
     async import(folder, onProgress) {
       const response = await post(paths.commandLine.import(), { folder });

@@ -70,6 +70,17 @@ describe.runIf(!process.env.DATABASE_URL)('the command line while Cairn runs on 
     expect(again.stdout).toMatch(/^ {2}children\.csv +0 +0 +4$/m);
   }, 120_000);
 
+  it('checks the returns through the server: every issue, and exit 1 while an error rule fails', async () => {
+    const run = await cairn(['returns', 'check', '--year', '2020-21', '--json']);
+    expect(run.stderr).toContain(`Cairn is running on this data folder (pid ${server.pid}): asking it.`);
+    const result = JSON.parse(run.stdout) as { pack: string; findings: { code: string; kind: string }[] };
+    expect(result.pack).toBe('2020-21');
+    expect(run.status).toBe(result.findings.some((finding) => finding.kind === 'error') ? 1 : 0);
+    const wrong = await cairn(['returns', 'check', '--year', '2020-22']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('2020-22 is not a collection year such as 2021-22');
+  }, 120_000);
+
   it('prints the same statistics the worked example expects, and refuses bad options as a usage error', async () => {
     const run = await cairn(['stats', '--json', '--years', '2020-2021', '--from', '2021-04-01', '--to', '2021-07-31']);
     expect(run.status).toBe(0);

@@ -67,6 +67,7 @@ describe('cairn import', { timeout: 240_000 }, () => {
     expect(first.stdout).toMatch(/^ {2}file +added +updated +unchanged$/m);
     expect(first.stdout).toMatch(/^ {2}children\.csv +4 +0 +0$/m);
     expect(first.stdout).toMatch(/^ {2}placements\.csv +3 +0 +0$/m);
+    expect(first.stdout).toMatch(/^Returns check for \d{4}-\d{2}: \d+ errors, \d+ queries, 0 rules failed \(cairn returns check lists them\)$/m);
 
     const second = await cairn(['import', tiny]);
     expect(second.status).toBe(0);

@@ -5,7 +5,8 @@ import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { resolve } from 'node:path';
 import { locallyOrByServer } from '../runningServer.js';
-import { withServices } from '../openServices.js';
+import { withDatabase, withServices } from '../openServices.js';
+import { returnsService } from '../../modules/returns/returnsService.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
 import type { FileSummary, ImportProgress } from '../../modules/extract/extractImportService.js';
 
@@ -87,6 +88,10 @@ export const importCommand: Command = {
     const seconds = outcome.milliseconds / 1000;
     const rate = seconds > 0 ? ` (${Math.round(outcome.rows / seconds)} rows/s)` : '';
     io.stdout.write(`Imported ${folder}: ${outcome.rows} rows in ${seconds.toFixed(1)} s${rate}\n${summaryTable(outcome.summary)}\n`);
+    // The returns' rules run after every import, so a problem the extract brought in is seen the day it arrives.
+    const run = await locallyOrByServer(io, () => withDatabase(io.env, (db) => returnsService(db).check()), (server) => server.returnsCheck({}));
+    const errors = run.findings.filter((finding) => finding.kind === 'error').length;
+    io.stdout.write(`Returns check for ${run.year}: ${errors} errors, ${run.findings.length - errors} queries, ${run.failed.length} rules failed (cairn returns check lists them)\n`);
     return 0;
   },
 };

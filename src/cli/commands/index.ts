@@ -4,7 +4,7 @@
  */
 import type { Command } from '../command.js';
 
-export const commandNames = ['migrate', 'import', 'demo', 'users', 'stats', 'report'] as const;
+export const commandNames = ['migrate', 'import', 'demo', 'users', 'stats', 'report', 'returns'] as const;
 
 const loaders: Record<(typeof commandNames)[number], () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.js')).migrateCommand,
@@ -13,6 +13,7 @@ const loaders: Record<(typeof commandNames)[number], () => Promise<Command>> = {
   users: async () => (await import('./users.js')).usersCommand,
   stats: async () => (await import('./stats.js')).statsCommand,
   report: async () => (await import('./report.js')).reportCommand,
+  returns: async () => (await import('./returns.js')).returnsCommand,
 };
 
 /**

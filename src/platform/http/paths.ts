@@ -16,6 +16,8 @@ export const paths = {
     report: path('/cli/report'),
     edition: path('/cli/report/edition'),
     import: path('/cli/import'),
+    returnsCheck: path('/cli/returns/check'),
+    returnsBuild: path('/cli/returns/build'),
   },
   signIn: {
     show: path('/sign-in'),
