@@ -18,7 +18,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['e2e/**/*.spec.ts'], poolOptions: { forks: { singleFork: true } } },
+        // A journey through Chromium is many pages: minutes on a busy 2-core machine, so one limit for all of them.
+        test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 300_000, poolOptions: { forks: { singleFork: true } } },
       },
     ],
   },

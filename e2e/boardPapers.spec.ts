@@ -14,7 +14,7 @@ describe(`board paper editions in Chromium (${engineUnderTest})`, () => {
     ({ server, page } = session);
   });
 
-  it('a service manager drafts an edition, fills the cover sheet and a section, publishes it and downloads it unchanged', { timeout: 180_000 }, async () => {
+  it('a service manager drafts an edition, fills the cover sheet and a section, publishes it and downloads it unchanged', async () => {
     await (await SignInPage.open(page, server.url)).signIn(accounts.service_manager.username, testPassword);
     await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Board papers', exact: true }).click()]);
     const list = await new BoardPapersPage(page).verifyOnPage().then((p) => p.checkAccessibility());

@@ -50,7 +50,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link }).click()]);
   }
 
-  it('a practitioner starts an episode, places the child and moves them; a move before the placement began is explained beside the date', { timeout: 120_000 }, async () => {
+  it('a practitioner starts an episode, places the child and moves them; a move before the placement began is explained beside the date', async () => {
     await signInAs(accounts.practitioner.username);
     await (await openChild('G1', 'Mhairi Gunn')).checkAccessibility();
     await follow('Looked after and placements: start an episode, place / move');
@@ -104,7 +104,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await care.checkAccessibility();
   });
 
-  it('a team manager registers a child and sees them on the register with their time on it', { timeout: 120_000 }, async () => {
+  it('a team manager registers a child and sees them on the register with their time on it', async () => {
     await signInAs(accounts.team_manager.username);
     await openChild('G3', 'Fiona Laird');
     await follow('Child protection: record an IRD, a meeting, register');
@@ -155,7 +155,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     expect(response?.status()).toBe(403);
   });
 
-  it('a team manager books the short-break flat; a booking that shares a night is refused with a clear message', { timeout: 120_000 }, async () => {
+  it('a team manager books the short-break flat; a booking that shares a night is refused with a clear message', async () => {
     await signInAs(accounts.team_manager.username);
     await openChild('G1', 'Mhairi Gunn');
     await follow('Book a short break');
@@ -188,7 +188,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     expect(page.url()).toContain(`/resources/${flatId}`);
   });
 
-  it('a service manager adds a provider and a home with its rate, and sees what external care costs', { timeout: 120_000 }, async () => {
+  it('a service manager adds a provider and a home with its rate, and sees what external care costs', async () => {
     await signInAs(accounts.service_manager.username);
     await page.goto(server.url);
     await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Protection and care' }).first().click()]);
@@ -223,7 +223,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await commissioning.checkAccessibility();
   });
 
-  it('a practitioner records a referral to the Reporter, the decision and a hearing that makes an order', { timeout: 120_000 }, async () => {
+  it('a practitioner records a referral to the Reporter, the decision and a hearing that makes an order', async () => {
     await signInAs(accounts.practitioner.username);
     await openChild('G2', 'Duncan Gunn');
     await follow('Children’s Reporter: referrals, decisions and hearings');
@@ -260,7 +260,7 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await scraPage.checkAccessibility();
   });
 
-  it('a service manager adds a short-break flat with its places; its page starts empty', { timeout: 120_000 }, async () => {
+  it('a service manager adds a short-break flat with its places; its page starts empty', async () => {
     await signInAs(accounts.service_manager.username);
     await page.goto(`${server.url}/resources`);
     await follow('Add a children’s house or short-break flat');

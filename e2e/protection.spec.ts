@@ -39,7 +39,7 @@ describe(`the child protection register and Compulsory Supervision Orders in Chr
     await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link }).first().click()]);
   }
 
-  it('a team manager registers a child, sees them on the register, de-registers them with a reason and sees them gone', { timeout: 120_000 }, async () => {
+  it('a team manager registers a child, sees them on the register, de-registers them with a reason and sees them gone', async () => {
     await signInAs(accounts.team_manager.username);
     await page.goto(`${server.url}/children/K1`);
     await (await new ChildSummaryPage(page, 'Skye MacLeod').verifyOnPage()).checkAccessibility();
@@ -82,7 +82,7 @@ describe(`the child protection register and Compulsory Supervision Orders in Chr
     await after.checkAccessibility();
   });
 
-  it('a team manager records the order a hearing made, sees its review due on the hub, and records the review', { timeout: 120_000 }, async () => {
+  it('a team manager records the order a hearing made, sees its review due on the hub, and records the review', async () => {
     await signInAs(accounts.team_manager.username);
     await page.goto(`${server.url}/children/K2`);
     await new ChildSummaryPage(page, 'Finlay Munro').verifyOnPage();

@@ -29,7 +29,7 @@ describe(`the quality report in Chromium (${engineUnderTest})`, () => {
     ({ server, page } = session);
   });
 
-  it('an analyst builds the before/after report with the data there is, fixes a wrong date, and downloads it', { timeout: 120_000 }, async () => {
+  it('an analyst builds the before/after report with the data there is, fixes a wrong date, and downloads it', async () => {
     await (await SignInPage.open(page, server.url)).signIn(accounts.analyst.username, testPassword);
     await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Quality report', exact: true }).click()]);
     const report = await new QualityReportPage(page).verifyOnPage().then((p) => p.checkAccessibility());

@@ -23,7 +23,7 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
     await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link, exact: true }).first().click()]);
   }
 
-  it('a quality lead builds a survey, opens a wave and issues links; a respondent without an account answers once; the lead closes the wave and sees results', { timeout: 180_000 }, async () => {
+  it('a quality lead builds a survey, opens a wave and issues links; a respondent without an account answers once; the lead closes the wave and sees results', async () => {
     const leadContext = await browser.newContext({ acceptDownloads: true });
     const page = await leadContext.newPage();
     await (await SignInPage.open(page, server.url)).signIn(accounts.service_manager.username, testPassword);

@@ -23,7 +23,7 @@ describe(`training records in Chromium (${engineUnderTest})`, () => {
 
   const { signInAs } = session;
 
-  it('a service manager adds a person, a course and a session, takes the register, and sees coverage on a date', { timeout: 180_000 }, async () => {
+  it('a service manager adds a person, a course and a session, takes the register, and sees coverage on a date', async () => {
     await signInAs(accounts.service_manager.username);
     const coverage = await (await CoveragePage.open(page, server.url)).checkAccessibility();
 
@@ -96,7 +96,7 @@ describe(`training records in Chromium (${engineUnderTest})`, () => {
     await before.checkAccessibility();
   });
 
-  it('a practitioner has no Training link and is refused the pages; an analyst sees coverage but not the recording pages', { timeout: 60_000 }, async () => {
+  it('a practitioner has no Training link and is refused the pages; an analyst sees coverage but not the recording pages', async () => {
     await signInAs(accounts.practitioner.username);
     expect(await page.getByRole('link', { name: 'Training', exact: true }).count()).toBe(0);
     expect((await page.goto(`${server.url}/training`))?.status()).toBe(403);

@@ -14,7 +14,7 @@ describe(`A practitioner's day in Chromium: today, the child's record by its sid
   });
   beforeEach(() => session.signInAs(accounts.practitioner.username));
 
-  it('starts on Today, walks the record’s sections, and records a referral with the child filled in', { timeout: 180_000 }, async () => {
+  it('starts on Today, walks the record’s sections, and records a referral with the child filled in', async () => {
     await page.goto(server.url);
     expect(await page.locator('h1').innerText()).toBe('Today');
     await expectNoAccessibilityViolations(page);
