@@ -79,7 +79,7 @@ export function buildServices(config: Config, db: Database) {
     users: userService(db, userRepository(), audit, config),
     /** Single sign-on with the council's provider, when configured. */
     oidc: config.oidc ? oidcClient(config.oidc) : undefined,
-    drafts: draftService(db, draftRepository()),
+    drafts: draftService(db, draftRepository(), config.draftKeepDays),
     children,
     extractImport,
     stats,

@@ -33,6 +33,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       cspNonce: (reply.cspNonce as { script: string } | undefined)?.script,
       csrfToken: () => reply.generateCsrf(),
       currentPath: request.url.split('?')[0],
+      pageUrl: request.url,
       navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),
       idleTimeoutSeconds: config.idleTimeoutMinutes * 60,
       idleWarningSeconds: config.idleWarningMinutes * 60,

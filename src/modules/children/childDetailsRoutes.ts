@@ -10,6 +10,7 @@ import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
 import { presentSexItems } from './childPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { ChildService } from './childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What childDetailsRoutes needs from the composition root. */
 export interface ChildDetailsRoutesNeeds {
@@ -66,6 +67,7 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     if (result.outcome === 'duplicate') {
       return show(request, reply, body, { forename: `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead` });
     }
+    tellNextPage(request, 'Child’s details saved');
     return reply.redirect(paths.children.show({ childId }), 303);
   });
 }

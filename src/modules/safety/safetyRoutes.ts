@@ -13,6 +13,7 @@ import { refuse } from './refuse.js';
 import { categoryNames, itemCategories, type ItemCategory } from '../../platform/codes/safetyCodes.js';
 import type { SafetyService } from './safetyService.js';
 import type { ChildService } from '../children/childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What safetyRoutes needs from the composition root. */
 export interface SafetyRoutesNeeds {
@@ -87,7 +88,10 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
   }
 
   function afterChange(reply: FastifyReply, request: FastifyRequest, result: MapChangeResult, shown: MapView & { childId: string }, spec: FormSpec<unknown>, title: string) {
-    if (result.outcome === 'saved') return reply.redirect(paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+    if (result.outcome === 'saved') {
+      tellNextPage(request, `Map saved: ${title}`);
+      return reply.redirect(paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+    }
     if (result.outcome === 'conflict') {
       return reply.code(409).view('safety/views/conflict.njk', {
         title: 'Someone else changed this map',
@@ -170,6 +174,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     }
     const started = await safety.startMap(request.user!, child, { title, siblingIds: siblings, fromLast: submitted.fromLast === 'yes' });
     if (started.outcome !== 'started') refuse(started.outcome);
+    tellNextPage(request, 'Safety map started');
     return reply.redirect(paths.safety.map({ childId: child, mapId: started.mapId }), 303);
   });
 
@@ -275,6 +280,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
       return renderForm(reply, request, scoreSection, shown, { values, errors, restored: false, version: shown.map.version });
     }
     if (saved.outcome !== 'saved') refuse(saved.outcome);
+    tellNextPage(request, 'Score recorded');
     return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
   });
 

@@ -242,16 +242,23 @@ describe('the idle timeout', () => {
     const back = await postSignIn(signInCookie, signInToken, admin.username, admin.password, '10.2.0.1');
     expect(back.headers.location).toBe('/admin/users/new');
     const restored = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: sessionCookie(back) } });
-    expect(restored.body).toContain('What you typed before you were signed out has been put back');
+    expect(restored.body).toContain('What you were typing has been kept');
+    expect(restored.body).toContain('Enter the password again: a password is never kept.');
     expect(restored.body).toMatch(/id="username"[^>]+value="casey.morgan"/);
     expect(restored.body).toMatch(/id="displayName"[^>]+value="Casey Morgan"/);
     expect(restored.body).toMatch(/id="team"[^>]+value="North Hub"/);
     expect(restored.body).toMatch(/id="workerId"[^>]+value="W-7781"/);
     expect(restored.body).toMatch(/value="team_manager" checked/);
     expect(restored.body).not.toContain('a secret long password');
-    // Given back once.
+    // Kept, and given back again, until the form is saved or what was kept is discarded.
     const again = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: sessionCookie(back) } });
-    expect(again.body).not.toContain('casey.morgan');
+    expect(again.body).toMatch(/id="username"[^>]+value="casey.morgan"/);
+    const discard = await app.inject({ method: 'POST', url: '/session/draft/discard', headers: formHeaders(sessionCookie(again, sessionCookie(back))), payload: form({ _csrf: csrfToken(again.body), path: '/admin/users/new' }) });
+    expect(discard.statusCode).toBe(303);
+    expect(discard.headers.location).toBe('/admin/users/new');
+    const discarded = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: sessionCookie(discard, sessionCookie(back)) } });
+    expect(discarded.body).not.toContain('casey.morgan');
+    expect(discarded.body).toContain('What was kept has been discarded');
   });
 
   it('keeps what the page script sends when its timer runs out, ending the session', async () => {

@@ -27,6 +27,8 @@ export const paths = {
     keepAlive: path('/session/keep-alive'),
     status: path('/session/status'),
     draft: path('/session/draft'),
+    /** Throw away what was kept of a form (its page's path is posted), rather than save it. */
+    discardDraft: path('/session/draft/discard'),
   },
   children: {
     search: path('/children'),
