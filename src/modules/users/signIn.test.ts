@@ -6,6 +6,7 @@ import { buildApp } from '../../app/app.js';
 import { safeReturnPath } from '../../platform/http/returnPaths.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
+import { aged as agedSession } from '../../../test/support/idleSession.js';
 import { addUser, csrfToken, openForm, sessionCookie, signIn, signInAs } from '../../../test/support/signIn.js';
 
 let database: TestDatabase;
@@ -28,14 +29,7 @@ afterAll(async () => {
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const formHeaders = (cookie: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded' });
 
-/** The session cookie as if its last request was `ageMs` ago: the sealed cookie can't be edited, so reseal it. */
-function aged(cookie: string, ageMs: number): string {
-  const [name, value] = cookie.split('=') as [string, string];
-  const session = app.decodeSecureSession(decodeURIComponent(value));
-  if (!session) throw new Error('not a session cookie');
-  session.set('lastSeenAt', Date.now() - ageMs);
-  return `${name}=${encodeURIComponent(app.encodeSecureSession(session))}`;
-}
+const aged = (cookie: string, ageMs: number) => agedSession(app, cookie, ageMs);
 
 function sessionData(cookie: string): Record<string, unknown> {
   const session = app.decodeSecureSession(decodeURIComponent(cookie.split('=')[1]!));
