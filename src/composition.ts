@@ -6,6 +6,7 @@ import { auditService } from './modules/audit/auditService.js';
 import { userRepository } from './modules/users/userRepository.js';
 import { userService } from './modules/users/userService.js';
 import { oidcClient } from './modules/users/oidcClient.js';
+import { amendmentRepository } from './modules/amendments/amendmentRepository.js';
 import { draftRepository } from './platform/forms/drafts/draftRepository.js';
 import { draftService } from './platform/forms/drafts/draftService.js';
 import { childRepository } from './modules/children/childRepository.js';
@@ -84,7 +85,7 @@ export function buildServices(config: Config, db: Database) {
     extractImport,
     stats,
     safety,
-    lookedAfter: lookedAfterService(db, lookedAfterRepository(), children, audit),
+    lookedAfter: lookedAfterService(db, lookedAfterRepository(), children, audit, amendmentRepository()),
     resources: resourceService(db, resourceRepository(), children, audit),
     protection: protectionService(db, protectionRepository(), children, audit),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),

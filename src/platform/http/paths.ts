@@ -54,6 +54,8 @@ export const paths = {
     place: path('/children/:childId/care/placements/place'),
     move: path('/children/:childId/care/placements/move'),
     endPlacement: path('/children/:childId/care/placements/end'),
+    /** Correct a recorded placement, with a reason; the original stays in its history (issue 12). */
+    correctPlacement: path('/children/:childId/care/placements/:placementId/correct'),
     book: path('/children/:childId/care/short-breaks/book'),
     protection: path('/children/:childId/care/protection'),
     register: path('/children/:childId/care/protection/register'),
