@@ -43,6 +43,11 @@ export function postForms(html: string, pagePath: string): PageForm[] {
         form.shown[name] = unescape(attribute(tag, 'value') ?? '');
       } else if ((type === 'radio' || type === 'checkbox') && /\schecked\b/.test(tag)) form.shown[name] = unescape(attribute(tag, 'value') ?? 'on');
     }
+    for (const select of inner.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+      const name = attribute(select[1] ?? '', 'name');
+      const chosen = /<option\b([^>]*\sselected\b[^>]*)>/.exec(select[2] ?? '');
+      if (name && chosen) form.shown[name] = unescape(attribute(chosen[1] ?? '', 'value') ?? '');
+    }
     for (const area of inner.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
       const name = attribute(area[1] ?? '', 'name');
       if (name && !form.typed.includes(name)) {
