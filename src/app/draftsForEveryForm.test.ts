@@ -80,7 +80,9 @@ async function recordsTheDemoLacks(): Promise<string[]> {
   await services.safety.changeMap(practitioner, child!.child_id, started.mapId, 1, { kind: 'pair', pair });
   const survey = await services.surveys.create({ kind: 'user', user: lead }, { title: 'Walked survey', audience: 'staff', intro: '' });
   if (survey.outcome !== 'done') throw new Error('could not build a survey');
-  await services.surveys.addQuestion({ kind: 'user', user: lead }, survey.surveyId, { kind: 'free_text', text: 'Anything else?', hint: '', scale: [], asksPersonalData: false, required: false });
+  for (const text of ['What went well?', 'Anything else?']) {
+    await services.surveys.addQuestion({ kind: 'user', user: lead }, survey.surveyId, { kind: 'free_text', text, hint: '', scale: [], asksPersonalData: false, required: false });
+  }
   // Walked from the map's own page too: the walk samples only a few children, perhaps not this one.
   return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId })];
 }

@@ -77,9 +77,14 @@ describe(`Signs of Safety pages: forms, conflicts, drawings and family copies ($
     // Kept against the version it was typed on, so anything saved since is shown as a conflict, not overwritten.
     expect(restored.body).toContain('name="mapVersion" value="1"');
     // Kept until the form is saved or what was kept is discarded.
-    const again = await app.inject({ url, headers: { cookie } });
-    expect(again.body).toContain('value="Jean Boyd"');
-    await services.drafts.useUp(workerId, url);
+    const again = await openForm(app, url, cookie);
+    expect(again.html).toContain('value="Jean Boyd"');
+    // Saved: the draft is used up.
+    const version = /name="mapVersion" value="(\d+)"/.exec(again.html)![1]!;
+    const saved = await app.inject({ method: 'POST', url, headers: urlencoded(again.cookie), payload: form({ _csrf: again.token, mapVersion: version, name: 'Jean Boyd', relationship: 'Gran', agreedToDo: 'Bedtime every evening' }) });
+    expect(saved.statusCode).toBe(303);
+    expect((await app.inject({ url, headers: { cookie } })).body).not.toContain('Jean Boyd');
+    expect(await services.drafts.findFor(workerId, url)).toBeUndefined();
   });
 
   it('shows a conflict page with the other person’s change, and re-applies mine on top', async () => {
