@@ -6,6 +6,7 @@ import { auditService } from './modules/audit/auditService.js';
 import { userRepository } from './modules/users/userRepository.js';
 import { userService } from './modules/users/userService.js';
 import { oidcClient } from './modules/users/oidcClient.js';
+import { amendmentRepository } from './modules/amendments/amendmentRepository.js';
 import { draftRepository } from './platform/forms/drafts/draftRepository.js';
 import { draftService } from './platform/forms/drafts/draftService.js';
 import { childRepository } from './modules/children/childRepository.js';
@@ -66,7 +67,7 @@ export function buildServices(config: Config, db: Database) {
   const children = childService(db, childRepository(), audit);
   const surveys = surveyService(db, surveyRepository(), audit);
   const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit);
-  const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit);
+  const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit, amendmentRepository());
   const safety = safetyService(db, safetyRepository(), children, audit);
   const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safety, audit);
   const training = trainingService(db, trainingRepository(), audit);
@@ -83,7 +84,7 @@ export function buildServices(config: Config, db: Database) {
     users: userService(db, userRepository(), audit, config),
     /** Single sign-on with the council's provider, when configured. */
     oidc: config.oidc ? oidcClient(config.oidc) : undefined,
-    drafts: draftService(db, draftRepository()),
+    drafts: draftService(db, draftRepository(), config.draftKeepDays),
     children,
     extractImport,
     stats,

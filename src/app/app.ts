@@ -15,6 +15,7 @@ import { setUpCsrf } from './middleware/setUpCsrf.js';
 import { setUpAuthentication } from './middleware/setUpAuthentication.js';
 import { setUpAuthorisation } from './middleware/setUpAuthorisation.js';
 import { setUpPageContext } from './middleware/setUpPageContext.js';
+import { setUpDrafts } from './middleware/setUpDrafts.js';
 import { registerRoutes } from './routes.js';
 import { paths } from '../platform/http/paths.js';
 
@@ -46,6 +47,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     options: { onConfigure: configureNunjucks, autoescape: true },
   });
   await setUpPageContext(app, services);
+  await setUpDrafts(app, services);
 
   // Error pages first: a plugin registered with `await` keeps the handler in force when it was registered.
   app.setNotFoundHandler(async (request, reply) => {

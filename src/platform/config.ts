@@ -13,6 +13,7 @@ const environment = z.object({
   CAIRN_COOKIE_SECURE: flag.optional(),
   CAIRN_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
   CAIRN_IDLE_WARNING_MINUTES: z.coerce.number().positive().default(5),
+  CAIRN_DRAFT_KEEP_DAYS: z.coerce.number().positive().default(30),
   CAIRN_SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CAIRN_SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   CAIRN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
@@ -43,6 +44,8 @@ export interface Config {
   cookieSecure: boolean;
   idleTimeoutMinutes: number;
   idleWarningMinutes: number;
+  /** Days a form's kept draft waits to be given back before it is dropped. */
+  draftKeepDays: number;
   signInMaxFailures: number;
   signInLockoutMinutes: number;
   /** Requests per minute from one address before Cairn answers 429 (sign-in has its own, lower limit). */
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.CAIRN_COOKIE_SECURE ?? true,
     idleTimeoutMinutes: e.CAIRN_IDLE_TIMEOUT_MINUTES,
     idleWarningMinutes: e.CAIRN_IDLE_WARNING_MINUTES,
+    draftKeepDays: e.CAIRN_DRAFT_KEEP_DAYS,
     signInMaxFailures: e.CAIRN_SIGN_IN_MAX_FAILURES,
     signInLockoutMinutes: e.CAIRN_SIGN_IN_LOCKOUT_MINUTES,
     rateLimitPerMinute: e.CAIRN_RATE_LIMIT_PER_MINUTE,

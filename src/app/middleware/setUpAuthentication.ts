@@ -24,19 +24,16 @@ function lateDraft(request: FastifyRequest, returnTo: string): { path: string; f
 }
 
 /**
- * The draft kept for this page, if any. Whether the person has drafts at all is asked once per session
- * (drafts are kept only when a session ends, so a new session asks afresh), sparing every page a query.
+ * The draft kept for this page, if any (it stays kept until the form is saved or the draft discarded: see
+ * setUpDrafts). Whether the person has drafts at all is remembered in the session, sparing every page a query.
  */
-async function restoreDraft(request: FastifyRequest, services: Services, userId: string) {
+async function keptDraft(request: FastifyRequest, services: Services, userId: string) {
   let pending = request.session.get('draftsPending');
   if (pending === undefined) {
     pending = await services.drafts.hasAny(userId);
     request.session.set('draftsPending', pending);
   }
-  if (!pending) return undefined;
-  const draft = await services.drafts.takeFor(userId, request.url);
-  if (draft) request.session.set('draftsPending', await services.drafts.hasAny(userId));
-  return draft;
+  return pending ? services.drafts.findFor(userId, request.url) : undefined;
 }
 
 /**
@@ -75,6 +72,6 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
     request.user = user;
     // Background status checks must not count as activity.
     if (request.routeOptions.url !== paths.session.status()) request.session.set('lastSeenAt', Date.now());
-    if (request.method === 'GET') request.draft = await restoreDraft(request, services, user.userId);
+    if (request.method === 'GET') request.draft = await keptDraft(request, services, user.userId);
   });
 }

@@ -37,6 +37,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       cspNonce: (reply.cspNonce as { script: string } | undefined)?.script,
       csrfToken: () => reply.generateCsrf(),
       currentPath: request.url.split('?')[0],
+      pageUrl: request.url,
       navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),
       childRecordNavigation: childRecordNavigation(request.routeOptions.url, (request.params as { childId?: unknown } | undefined)?.childId, user),
       idleTimeoutSeconds: config.idleTimeoutMinutes * 60,

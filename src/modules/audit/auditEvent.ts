@@ -34,6 +34,7 @@ export const auditActions = [
   'care.placed',
   'care.moved',
   'care.placement_ended',
+  'care.placement_amended',
   'protection.registered',
   'protection.deregistered',
   'protection.register_viewed',

@@ -36,6 +36,7 @@ const actionLabels: Record<string, string> = {
   'care.placed': 'Placed a child',
   'care.moved': 'Moved a child to a new placement',
   'care.placement_ended': 'Ended a placement',
+  'care.placement_amended': 'Corrected a placement',
   'protection.registered': 'Put a child on the child protection register',
   'protection.deregistered': 'Took a child off the child protection register',
   'protection.register_viewed': 'Viewed the child protection register',

@@ -11,6 +11,7 @@ import { taskKinds } from './caseload.js';
 import { presentMyWork, presentTeamCaseloads } from './caseloadPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { CaseloadService } from './caseloadService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What caseloadRoutes needs from the composition root. */
 export interface CaseloadRoutesNeeds {
@@ -45,6 +46,7 @@ export async function caseloadRoutes(app: FastifyInstance, services: CaseloadRou
     if (!parsed.success || !dueDate || Object.keys(errors).length) return showMine(request, reply, body, errors);
     const result = await services.caseloads.addTask(request.user!, { ...parsed.data, dueDate });
     if (result === 'not_found' || result === 'forbidden') return showMine(request, reply, body, { caseId: 'Choose one of your open cases' });
+    tellNextPage(request, 'Task added');
     return reply.redirect(paths.caseloads.mine(), 303);
   });
 
@@ -54,6 +56,7 @@ export async function caseloadRoutes(app: FastifyInstance, services: CaseloadRou
     const result = await services.caseloads.completeTask(request.user!, params.data.taskId, todayIso());
     if (result === 'not_found') throw new HttpError(404, 'There is no such task');
     if (result === 'forbidden') throw new HttpError(403, "This task is not on your caseload or your team's.");
+    tellNextPage(request, 'Task marked as done');
     return reply.redirect(paths.caseloads.mine(), 303);
   });
 

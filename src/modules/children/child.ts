@@ -32,6 +32,8 @@ export interface ChildDetails {
   school: string | null;
   schoolCluster: string | null;
   locality: string | null;
+  /** Bumped by every change of these details: a form saved against an older one is merged (platform/forms/versions.ts). */
+  version: number;
 }
 
 /**

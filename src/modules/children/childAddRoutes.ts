@@ -13,6 +13,7 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { ChildService } from './childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What childAddRoutes needs from the composition root. */
 export interface ChildAddRoutesNeeds {
@@ -88,7 +89,10 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
       case 'unconfirmed':
         return show(reply, body, { notADuplicate: 'Confirm that none of the records listed is this child, or use the record that is' }, result.duplicates);
       case 'added':
-        if (result.mayOpen) return reply.redirect(paths.children.show({ childId: result.childId }), 303);
+        if (result.mayOpen) {
+          tellNextPage(request, `Child added (Cairn id ${result.childId})`);
+          return reply.redirect(paths.children.show({ childId: result.childId }), 303);
+        }
         return reply.view('children/views/added.njk', {
           title: 'Child added',
           added: { name: fullName(read.child), childId: result.childId, referralHref: paths.referrals.new(), searchHref: paths.children.search() },

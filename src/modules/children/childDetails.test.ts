@@ -23,9 +23,9 @@ describe(`changing a child's details (${engineUnderTest})`, () => {
     const worker = await aUser(db, 'practitioner', { team: 'Family First', workerId: 'W1' });
     const outsider = await aUser(db, 'practitioner', { team: 'South', workerId: 'W9' });
     const change = { forename: 'Kenzie', surname: 'Orr', dateOfBirth: '2011-11-11', sex: 'F' as const, school: 'Whinfield Primary', schoolCluster: 'Belmont', locality: 'Whinfield' };
-    expect(await services.children.changeDetails(worker, 'D2', change)).toEqual({ outcome: 'duplicate', childIds: ['D1'] });
-    expect(await services.children.changeDetails(outsider, 'D2', { ...change, dateOfBirth: '2011-11-13' })).toEqual({ outcome: 'forbidden' });
-    expect(await services.children.changeDetails(worker, 'D2', { ...change, dateOfBirth: '2011-11-13' })).toEqual({ outcome: 'changed' });
+    expect(await services.children.changeDetails(worker, 'D2', change, 1)).toEqual({ outcome: 'duplicate', childIds: ['D1'] });
+    expect(await services.children.changeDetails(outsider, 'D2', { ...change, dateOfBirth: '2011-11-13' }, 1)).toEqual({ outcome: 'forbidden' });
+    expect(await services.children.changeDetails(worker, 'D2', { ...change, dateOfBirth: '2011-11-13' }, 1)).toEqual({ outcome: 'changed' });
     expect(await db.query(`select date_of_birth, sex, school, school_cluster, locality from children where child_id = 'D2'`)).toEqual([{ date_of_birth: '2011-11-13', sex: 'F', school: 'Whinfield Primary', school_cluster: 'Belmont', locality: 'Whinfield' }]);
     expect(await db.query(`select subject from audit_events where action = 'child.changed' and child_id = 'D2'`)).toEqual([{ subject: 'details' }]);
   });

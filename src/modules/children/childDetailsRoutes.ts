@@ -10,6 +10,14 @@ import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
 import { presentSexItems } from './childPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { ChildService } from './childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
+import { mergedNotice, presentClashes, reconcile, startedFrom, type Clash, type Versioned } from '../../platform/forms/versions.js';
+
+/** The fields two people may both change, settled one by one when they do (platform/forms/versions.ts). */
+const detailLabels: Record<string, string> = {
+  forename: 'First name', surname: 'Last name', 'dob-day': 'Day of birth', 'dob-month': 'Month of birth', 'dob-year': 'Year of birth',
+  sex: 'Sex', school: 'School', schoolCluster: 'School cluster', locality: 'Locality',
+};
 
 /** What childDetailsRoutes needs from the composition root. */
 export interface ChildDetailsRoutesNeeds {
@@ -29,18 +37,25 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     return params.data.childId;
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, errors: FieldErrors = {}) {
-    const childId = childIdOf(request);
+  /** The child's details as the form shows them, at their current version. */
+  async function current(request: FastifyRequest, childId: string): Promise<{ record: Versioned }> {
     const view = await services.children.view(request.user!, childId);
     if (view.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (view.outcome === 'forbidden') throw refused();
     const { child } = view.summary;
     const [year, month, day] = child.dateOfBirth.split('-');
-    const shown: FormValues = values ?? {
+    const values: FormValues = {
       forename: child.forename ?? '', surname: child.surname ?? '', 'dob-day': String(Number(day)), 'dob-month': String(Number(month)), 'dob-year': year!,
       sex: child.sex ?? '', school: child.school ?? '', schoolCluster: child.schoolCluster ?? '', locality: child.locality ?? '',
     };
-    if (Object.keys(errors).length) reply.code(422);
+    return { record: { version: child.version, values } };
+  }
+
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, errors: FieldErrors = {}, clashes: Clash[] = []) {
+    const childId = childIdOf(request);
+    const { record } = await current(request, childId);
+    const shown: FormValues = values ?? { ...record.values, ...startedFrom(record) };
+    if (Object.keys(errors).length || clashes.length) reply.code(clashes.length ? 409 : 422);
     return reply.view('children/views/edit.njk', {
       title: 'Change a child’s details',
       form: {
@@ -48,6 +63,7 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
         action: paths.children.edit({ childId }),
         values: shown,
         sexItems: presentSexItems(shown.sex),
+        clashes: presentClashes(clashes),
         ...presentErrors(errors, childDetailsFieldOrder),
       },
     });
@@ -57,15 +73,22 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
 
   app.post(paths.children.edit.pattern, access, async (request, reply) => {
     const childId = childIdOf(request);
-    const body = postedValues(request.body);
+    const posted = postedValues(request.body);
+    const { record } = await current(request, childId);
+    const settled = reconcile(posted, detailLabels, record);
+    if (settled.outcome === 'clash') return show(request, reply, settled.values, {}, settled.clashes);
+    // Whatever happens next, the form now stands on the current version: what differs from it is this person's.
+    const body = { ...settled.values, ...startedFrom(record) };
     const read = readChildDetails(body, todayIso());
     if (!read.details) return show(request, reply, body, read.errors);
-    const result = await services.children.changeDetails(request.user!, childId, read.details);
+    const result = await services.children.changeDetails(request.user!, childId, read.details, record.version);
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (result.outcome === 'forbidden') throw refused();
+    if (result.outcome === 'changed_meanwhile') return show(request, reply, body, { forename: 'Someone else saved a change just now: check the details and save again' });
     if (result.outcome === 'duplicate') {
       return show(request, reply, body, { forename: `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead` });
     }
+    tellNextPage(request, mergedNotice('Child’s details saved', settled.outcome === 'merged' ? settled.theirs : []));
     return reply.redirect(paths.children.show({ childId }), 303);
   });
 }

@@ -144,12 +144,15 @@ export function childRepository() {
       );
     },
 
-    async updateDetails(db: Queryable, childId: string, details: ChildDetailsChange): Promise<void> {
-      await db.query(
-        `update children set forename = $2, surname = $3, date_of_birth = $4, sex = $5, school = $6, school_cluster = $7, locality = $8, updated_at = now()
-          where child_id = $1`,
-        [childId, details.forename, details.surname, details.dateOfBirth, details.sex, details.school, details.schoolCluster, details.locality],
+    /** Change the details if they are still at `version`; false when someone else changed them first. */
+    async updateDetails(db: Queryable, childId: string, details: ChildDetailsChange, version: number): Promise<boolean> {
+      const rows = await db.query<{ child_id: string }>(
+        `update children set forename = $2, surname = $3, date_of_birth = $4, sex = $5, school = $6, school_cluster = $7, locality = $8,
+           version = version + 1, updated_at = now()
+          where child_id = $1 and version = $9 returning child_id`,
+        [childId, details.forename, details.surname, details.dateOfBirth, details.sex, details.school, details.schoolCluster, details.locality, version],
       );
+      return rows.length > 0;
     },
 
     async exists(db: Queryable, childId: string): Promise<boolean> {
@@ -159,13 +162,13 @@ export function childRepository() {
     async summary(db: Queryable, childId: string): Promise<ChildSummary | undefined> {
       const childRows = await db.query<{
         child_id: string; family_id: string | null; forename: string | null; surname: string | null; date_of_birth: string; sex: string | null;
-        ethnicity: string | null; disability: string | null; school: string | null; school_cluster: string | null; locality: string | null;
+        ethnicity: string | null; disability: string | null; school: string | null; school_cluster: string | null; locality: string | null; version: number;
       }>('select * from children where child_id = $1', [childId]);
       const c = childRows[0];
       if (!c) return undefined;
       const child: ChildDetails = {
         childId: c.child_id, familyId: c.family_id, forename: c.forename, surname: c.surname, dateOfBirth: c.date_of_birth, sex: c.sex,
-        ethnicity: c.ethnicity, disability: c.disability, school: c.school, schoolCluster: c.school_cluster, locality: c.locality,
+        ethnicity: c.ethnicity, disability: c.disability, school: c.school, schoolCluster: c.school_cluster, locality: c.locality, version: c.version,
       };
       const [family, cases, referrals, episodes, placements, registrations, scra] = await Promise.all([
         db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string }>(

@@ -30,7 +30,7 @@ describe(`a school recorded in Cairn survives the importer (${engineUnderTest})`
     await importExtract(validExtract());
     const manager = await aUser(database.db, 'service_manager');
     const change = { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F' as const, school: 'Whinfield Primary', schoolCluster: 'North', locality: null };
-    expect(await services.children.changeDetails(manager, 'A', change)).toEqual({ outcome: 'changed' });
+    expect(await services.children.changeDetails(manager, 'A', change, 1)).toEqual({ outcome: 'changed' });
     const changed = validExtract();
     changed['children.csv'] = changed['children.csv']!.replace('A,F1,Ailsa,Boyd,2012-03-04,F,N,North', 'A,F1,Ailsa,Boyd-Kerr,2012-03-04,F,N,South');
     await importExtract(changed);

@@ -130,17 +130,17 @@ export function childService(db: Database, repository: ChildRepository, audit: A
      * duplicate to merge, not to make.
      * @example await children.changeDetails(worker, 'A1', { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F', school: null, schoolCluster: 'Belmont', locality: null })
      */
-    async changeDetails(user: SignedInUser, childId: string, details: ChildDetailsChange): Promise<{ outcome: 'changed' | 'not_found' | 'forbidden' } | { outcome: 'duplicate'; childIds: string[] }> {
+    async changeDetails(user: SignedInUser, childId: string, details: ChildDetailsChange, version: number): Promise<{ outcome: 'changed' | 'not_found' | 'forbidden' | 'changed_meanwhile' } | { outcome: 'duplicate'; childIds: string[] }> {
       const scope = childScope(user);
       if (!(await repository.exists(db, childId))) return { outcome: 'not_found' };
       if (scope.kind === 'none' || !(await repository.isInScope(db, scope, childId))) return { outcome: 'forbidden' };
       const duplicates = await repository.likelyDuplicates(db, childId, details.forename, details.surname, details.dateOfBirth);
       if (duplicates.length) return { outcome: 'duplicate', childIds: duplicates };
-      await db.transaction(async (tx) => {
-        await repository.updateDetails(tx, childId, details);
-        await audit.record({ kind: 'user', user }, { action: 'child.changed', childId, subject: 'details', details: { ...details } }, tx);
+      return db.transaction(async (tx) => {
+        if (!(await repository.updateDetails(tx, childId, details, version))) return { outcome: 'changed_meanwhile' as const };
+        await audit.record({ kind: 'user', user }, { action: 'child.changed', childId, subject: 'details', details: { ...details, fromVersion: version } }, tx);
+        return { outcome: 'changed' as const };
       });
-      return { outcome: 'changed' };
     },
 
     /** Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. */

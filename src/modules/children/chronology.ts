@@ -7,6 +7,8 @@ export const chronologyKinds = [
   // Issues 4 and 5: protection meetings, hearings and orders, Signs of Safety meetings, the child's words, short breaks.
   'ird', 'cp_meeting', 'hearing', 'supervision_order_made', 'supervision_order_reviewed', 'supervision_order_ended',
   'safety_meeting', 'child_voice', 'short_break',
+  // Issue 12: corrections of recorded facts.
+  'amendment',
 ] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 

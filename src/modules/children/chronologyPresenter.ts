@@ -39,6 +39,7 @@ const kindLabels: Record<ChronologyKind, string> = {
   safety_meeting: 'Safety map agreed at a meeting',
   child_voice: 'The child’s own words',
   short_break: 'Short break or stay booked',
+  amendment: 'Record corrected',
 };
 
 const any = (labels: object, code: string) => (labels as Record<string, string>)[code] ?? code;
@@ -69,6 +70,7 @@ function describe(entry: ChronologyEntry): string {
     case 'safety_meeting': return any(meetingTypeNames, entry.what);
     case 'child_voice': return any(voiceToolNames, entry.what);
     case 'short_break': return `At ${entry.what}`;
+    case 'amendment': return entry.what === 'placement' ? 'A placement was corrected' : `A ${entry.what.replace(/_/g, ' ')} was corrected`;
     default: return entry.what.replace(/_/g, ' ');
   }
 }

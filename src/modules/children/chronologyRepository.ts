@@ -69,6 +69,8 @@ export function chronologyRepository() {
            union all
            select b.start_date, 'short_break', r.name, b.reason, 5 from place_bookings b
              join resource_places p on p.place_id = b.place_id join resources r on r.resource_id = p.resource_id where b.child_id = $1
+           union all
+           select (amended_at at time zone 'Europe/London')::date, 'amendment', record_kind, reason, 9 from amendments where child_id = $1
          ) chronology
          order by date desc, step desc, kind, what`,
         [childId],

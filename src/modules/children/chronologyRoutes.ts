@@ -10,6 +10,7 @@ import { readDateField } from '../../platform/forms/dates.js';
 import { presentChronology } from './chronologyPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { ChronologyService } from './chronologyService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What chronologyRoutes needs from the composition root. */
 export interface ChronologyRoutesNeeds {
@@ -55,6 +56,7 @@ export async function chronologyRoutes(app: FastifyInstance, services: Chronolog
     const result = await services.chronology.addSignificantEvent(request.user!, childId, { eventDate, ...parsed.data });
     if (result === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (result === 'forbidden') throw refused();
+    tellNextPage(request, 'Significant event added to the chronology');
     return reply.redirect(paths.children.chronology({ childId }), 303);
   });
 }

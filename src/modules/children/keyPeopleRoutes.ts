@@ -8,6 +8,7 @@ import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { KeyPeopleService } from './keyPeopleService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What keyPeopleRoutes needs from the composition root. */
 export interface KeyPeopleRoutesNeeds {
@@ -60,6 +61,7 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
     if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
     const result = await services.keyPeople.add(request.user!, childId, { ...parsed.data, inHousehold: parsed.data.inHousehold === 'yes' });
     if (result === 'forbidden') throw refused();
+    tellNextPage(request, `${parsed.data.name} added to the key people`);
     return reply.redirect(paths.children.keyPeople({ childId }), 303);
   });
 }

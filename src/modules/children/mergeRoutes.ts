@@ -9,6 +9,7 @@ import { postedValues, type FormValues } from '../../platform/forms/formValues.j
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { MergeService } from './mergeService.js';
 import type { ChildService } from './childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What mergeRoutes needs from the composition root. */
 export interface MergeRoutesNeeds {
@@ -67,6 +68,7 @@ export async function mergeRoutes(app: FastifyInstance, services: MergeRoutesNee
       conflict: 'These records cannot be one child’s: their placements or registrations overlap. Correct them first.',
     };
     if (result.outcome !== 'merged') return show(request, reply, body, { duplicateId: problems[result.outcome] });
+    tellNextPage(request, `Records merged: ${parsed.data.duplicateId} is now part of this record`);
     return reply.redirect(paths.children.show({ childId }), 303);
   });
 }

@@ -12,6 +12,7 @@ import { presentInvolvement } from './familyFirstPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { involvementEndings } from '../../platform/codes/referralCodes.js';
 import type { FamilyFirstService } from './familyFirstService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What familyFirstRoutes needs from the composition root. */
 export interface FamilyFirstRoutesNeeds {
@@ -59,11 +60,12 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
   }
 
   /** Send the person back to the page after a change, or show why it was refused. */
-  async function after(request: FastifyRequest, reply: FastifyReply, result: Changed, body: FormValues, dateField: string) {
+  async function after(request: FastifyRequest, reply: FastifyReply, result: Changed, body: FormValues, dateField: string, done: string) {
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no Family First involvement with that id');
     if (result.outcome === 'forbidden') throw new HttpError(403, "This family is not on your caseload or your team's.");
     if (result.outcome === 'ended') throw new HttpError(409, 'This involvement has ended; it can no longer be changed');
     if (result.outcome === 'before_start') return show(request, reply, body, { [dateField]: 'The date must be on or after the day the involvement started' });
+    tellNextPage(request, done);
     return reply.redirect(paths.familyFirst.show({ involvementId: idOf(request) }), 303);
   }
 
@@ -73,7 +75,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     const body = postedValues(request.body);
     const parsed = planForm.safeParse(body);
     if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
-    return after(request, reply, await services.familyFirst.setPlan(request.user!, idOf(request), parsed.data.plan), body, 'plan');
+    return after(request, reply, await services.familyFirst.setPlan(request.user!, idOf(request), parsed.data.plan), body, 'plan', 'Plan saved');
   });
 
   app.post(paths.familyFirst.sessions.pattern, work, async (request, reply) => {
@@ -82,7 +84,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
     const sessionDate = readDateField(body, 'session', 'Date of the session', errors, todayIso());
     if (!parsed.success || !sessionDate || Object.keys(errors).length) return show(request, reply, body, errors);
-    return after(request, reply, await services.familyFirst.addSession(request.user!, idOf(request), { sessionDate, ...parsed.data }), body, 'session-day');
+    return after(request, reply, await services.familyFirst.addSession(request.user!, idOf(request), { sessionDate, ...parsed.data }), body, 'session-day', 'Session recorded');
   });
 
   app.post(paths.familyFirst.feedback.pattern, work, async (request, reply) => {
@@ -92,7 +94,7 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     const givenDate = readDateField(body, 'given', 'Date the family said this', errors, todayIso());
     if (!parsed.success || !givenDate || Object.keys(errors).length) return show(request, reply, body, errors);
     const feedback = { givenDate, words: parsed.data.words, consentToQuote: parsed.data.consentToQuote === 'yes' };
-    return after(request, reply, await services.familyFirst.addFeedback(request.user!, idOf(request), feedback), body, 'given-day');
+    return after(request, reply, await services.familyFirst.addFeedback(request.user!, idOf(request), feedback), body, 'given-day', 'Feedback recorded');
   });
 
   app.post(paths.familyFirst.end.pattern, work, async (request, reply) => {
@@ -101,6 +103,6 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
     const endedDate = readDateField(body, 'ended', 'Date of the step', errors, todayIso());
     if (!parsed.success || !endedDate || Object.keys(errors).length) return show(request, reply, body, errors);
-    return after(request, reply, await services.familyFirst.end(request.user!, idOf(request), { endedDate, ending: parsed.data.ending, notes: parsed.data.endingNotes }), body, 'ended-day');
+    return after(request, reply, await services.familyFirst.end(request.user!, idOf(request), { endedDate, ending: parsed.data.ending, notes: parsed.data.endingNotes }), body, 'ended-day', 'Involvement ended');
   });
 }

@@ -58,3 +58,26 @@ export function readEndPlacement(body: unknown): FormReading<{ endDate: string }
   const read = readForm(values, z.object({}), { endDate: 'End date' });
   return { values, problems: read.problems, data: read.data && { endDate: read.data.endDate! } };
 }
+
+export const correctionFieldOrder = ['placementType', 'providerId', 'outOfAuthority', 'weeklyCost', 'startDate', 'endDate', 'reason'] as const;
+const correctionForm = placeForm.extend({
+  reason: z.string().trim().min(1, 'Enter why the placement is being corrected').max(500, 'The reason must be 500 characters or fewer'),
+});
+
+/**
+ * The correction of a placement: the placement's fields, its end date if it has ended, and why it is corrected.
+ * @example readCorrection({ ...placementValues, reason: 'Cost mistyped' }, true).data?.reason // 'Cost mistyped'
+ */
+export function readCorrection(body: unknown, ended: boolean): FormReading<{ details: PlacementDetails & { endDate: string | null }; reason: string }> {
+  const values = formValues(body, ['placementType', 'providerId', 'outOfAuthority', 'weeklyCost', 'reason'], ['startDate', 'endDate']);
+  const read = readForm(values, correctionForm, ended ? { startDate: 'Start date', endDate: 'End date' } : { startDate: 'Start date' });
+  if (!read.data) return { values, problems: read.problems };
+  const d = read.data;
+  const endDate = ended ? d.endDate! : null;
+  if (endDate && endDate < d.startDate!) return { values, problems: { endDate: 'The end date must be on or after the start date' } };
+  return {
+    values,
+    problems: {},
+    data: { details: { placementType: d.placementType, providerId: d.providerId, outOfAuthority: d.outOfAuthority, weeklyCost: d.weeklyCost, startDate: d.startDate!, endDate }, reason: d.reason },
+  };
+}

@@ -4,7 +4,7 @@ import { placementMovesInLastYear } from '../children/child.js';
 
 const placement = (startDate: string, endDate: string | null): Placement => ({
   placementId: `P${startDate}`, episodeId: 'E1', childId: 'C1', startDate, endDate, placementType: 'foster_la',
-  providerId: null, providerName: null, outOfAuthority: false, weeklyCost: null, moveReason: null,
+  providerId: null, providerName: null, outOfAuthority: false, weeklyCost: null, moveReason: null, version: 1,
 });
 const episode: Episode = { episodeId: 'E1', childId: 'C1', startDate: '2023-01-01', endDate: null, legalReason: 'cso_away', reasonEnded: null };
 

@@ -27,6 +27,8 @@ export interface Placement {
   outOfAuthority: boolean;
   weeklyCost: number | null;
   moveReason: string | null;
+  /** Bumped by every correction: a correction started from an older one is merged (platform/forms/versions.ts). */
+  version: number;
 }
 
 export interface Provider {

@@ -1,9 +1,12 @@
 /** @module View models for a child's care page and the episode and placement forms. */
 import { paths } from '../../platform/http/paths.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import { legalReasonLabels, placementTypeLabels, type CareHistory, type Provider } from './lookedAfter.js';
+import { legalReasonLabels, placementTypeLabels, type CareHistory, type Placement, type Provider } from './lookedAfter.js';
+import { changedFields, type Amendment } from '../amendments/amendment.js';
+import { presentClashes, type Clash } from '../../platform/forms/versions.js';
+import { correctionFieldOrder } from './careForms.js';
 import { placementMovesInLastYear } from '../children/child.js';
-import { longDateOf, periodOf } from '../../platform/dates/formats.js';
+import { dateTimeOf, longDateOf, periodOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { moneyOf } from '../../platform/dates/formats.js';
@@ -15,7 +18,7 @@ import { providerType } from '../../platform/codes/careCodes.js';
  * The care page: episodes, placements, stability, and which actions make sense now.
  * @example presentCareHistory(history, '2024-06-30').stability // '1 move in the last 12 months'
  */
-export function presentCareHistory(history: CareHistory, today: string) {
+export function presentCareHistory(history: CareHistory, today: string, amendments: readonly Amendment[] = [], providers: readonly Provider[] = []) {
   const openEpisode = history.episodes.find((e) => e.endDate === null);
   const current = history.placements.find((p) => p.endDate === null);
   const moves = placementMovesInLastYear(history.placements, today);
@@ -38,6 +41,9 @@ export function presentCareHistory(history: CareHistory, today: string) {
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
       weeklyCost: p.weeklyCost === null ? 'Not recorded' : moneyOf(p.weeklyCost),
       moveReason: p.moveReason ?? '',
+      correctHref: paths.care.correctPlacement({ childId: history.childId, placementId: p.placementId }),
+      correctText: `Correct the placement ${periodOf(p.startDate, p.endDate)}`,
+      amendments: presentAmendments(amendments.filter((a) => a.recordId === p.placementId), providers),
     })),
     actions: [
       !openEpisode && { text: 'Start an episode', href: paths.care.startEpisode(ref) },
@@ -99,6 +105,63 @@ export function presentPlacementForm(child: { childId: string; name: string }, m
       { value: 'yes', text: 'Yes, outside the council’s area', checked: values.outOfAuthority === 'yes' },
     ],
   };
+}
+
+/**
+ * The form correcting a placement: the place form's fields, its end date if it has ended, and the reason.
+ * @example presentCorrectionForm(child, placement, providers, values, {}).action // '/children/C1/care/placements/PLC1/correct'
+ */
+export function presentCorrectionForm(child: { childId: string; name: string }, placement: Placement, providers: readonly Provider[], values: FormValues, problems: FieldErrors, clashes: readonly Clash[] = []) {
+  return {
+    ...presentPlacementForm(child, false, providers, values, problems),
+    ...formModel(child, values, problems, correctionFieldOrder),
+    correcting: true,
+    ended: placement.endDate !== null,
+    clashes: presentClashes(clashes),
+    action: paths.care.correctPlacement({ childId: child.childId, placementId: placement.placementId }),
+  };
+}
+
+/**
+ * A placement's values as its correction form shows them.
+ * @example placementValues(placement)['weeklyCost'] // '450.00'
+ */
+export function placementValues(placement: Placement): FormValues {
+  const parts = (name: string, iso: string | null) => {
+    const [year = '', month = '', day = ''] = iso ? iso.split('-') : [];
+    return { [`${name}-day`]: day ? String(Number(day)) : '', [`${name}-month`]: month ? String(Number(month)) : '', [`${name}-year`]: year };
+  };
+  return {
+    placementType: placement.placementType, providerId: placement.providerId ?? '', outOfAuthority: placement.outOfAuthority ? 'yes' : 'no',
+    weeklyCost: placement.weeklyCost === null ? '' : placement.weeklyCost.toFixed(2), ...parts('startDate', placement.startDate), ...parts('endDate', placement.endDate),
+  };
+}
+
+/** How an amended placement read before or after, in words. */
+function placementInWords(recorded: Record<string, unknown>, providers: readonly Provider[]): Record<string, string> {
+  const cost = recorded.weeklyCost;
+  return {
+    Period: periodOf(String(recorded.startDate ?? ''), recorded.endDate ? String(recorded.endDate) : null),
+    Type: placementType.label(String(recorded.placementType ?? '')),
+    Provider: providers.find((p) => p.providerId === recorded.providerId)?.name ?? 'Not recorded',
+    'Out of authority': recorded.outOfAuthority ? 'Yes' : 'No',
+    'Weekly cost': typeof cost === 'number' ? moneyOf(cost) : 'Not recorded',
+  };
+}
+
+/**
+ * A placement's corrections, each "amended by … on … because …" with what it said before and after.
+ * @example presentAmendments(amendments, providers)[0].summary // 'Amended by Sam Reid on 1 May 2024, 10:30 because the cost was mistyped'
+ */
+export function presentAmendments(amendments: readonly Amendment[], providers: readonly Provider[]) {
+  return amendments.map((amendment) => {
+    const changed = changedFields(placementInWords(amendment.before, providers), placementInWords(amendment.after, providers));
+    return {
+      recordId: amendment.recordId,
+      summary: `Amended by ${amendment.amendedBy} on ${dateTimeOf(amendment.amendedAt)} because ${amendment.reason}`,
+      changes: Object.keys(changed.after).map((label) => ({ label, before: changed.before[label]!, after: changed.after[label]! })),
+    };
+  });
 }
 
 /** @example presentEndPlacementForm(child, {}, {}).action // '/children/C1/care/placements/end' */

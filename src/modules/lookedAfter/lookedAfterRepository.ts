@@ -5,7 +5,7 @@ import type { Episode, Placement, PlacementDetails, Provider } from './lookedAft
 interface EpisodeRow { episode_id: string; child_id: string; start_date: string; end_date: string | null; legal_reason: string; reason_ended: string | null }
 interface PlacementRow {
   placement_id: string; episode_id: string; child_id: string; start_date: string; end_date: string | null; placement_type: string;
-  provider_id: string | null; provider_name: string | null; out_of_authority: boolean; weekly_cost: number | null; move_reason: string | null;
+  provider_id: string | null; provider_name: string | null; out_of_authority: boolean; weekly_cost: number | null; move_reason: string | null; version: number;
 }
 
 const toEpisode = (r: EpisodeRow): Episode => ({
@@ -14,7 +14,7 @@ const toEpisode = (r: EpisodeRow): Episode => ({
 const toPlacement = (r: PlacementRow): Placement => ({
   placementId: r.placement_id, episodeId: r.episode_id, childId: r.child_id, startDate: r.start_date, endDate: r.end_date,
   placementType: r.placement_type, providerId: r.provider_id, providerName: r.provider_name, outOfAuthority: r.out_of_authority,
-  weeklyCost: r.weekly_cost === null ? null : Number(r.weekly_cost), moveReason: r.move_reason,
+  weeklyCost: r.weekly_cost === null ? null : Number(r.weekly_cost), moveReason: r.move_reason, version: r.version,
 });
 
 export function lookedAfterRepository() {
@@ -43,7 +43,7 @@ export function lookedAfterRepository() {
     async placements(db: Queryable, childId: string): Promise<Placement[]> {
       const rows = await db.query<PlacementRow>(
         `select p.placement_id, p.episode_id, p.child_id, p.start_date, p.end_date, p.placement_type, p.provider_id, pr.name as provider_name,
-                p.out_of_authority, p.weekly_cost, p.move_reason
+                p.out_of_authority, p.weekly_cost, p.move_reason, p.version
            from placements p left join providers pr on pr.provider_id = p.provider_id
           where p.child_id = $1 order by p.start_date, p.placement_id`,
         [childId]);
@@ -69,6 +69,16 @@ export function lookedAfterRepository() {
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [placement.placementId, placement.episodeId, placement.childId, placement.startDate, placement.placementType, placement.providerId,
           placement.outOfAuthority, placement.weeklyCost, placement.moveReason]);
+    },
+
+    /** Put a correction into a placement if it is still at `version`; false when someone else changed it first. */
+    async correctPlacement(db: Queryable, placementId: string, corrected: PlacementDetails & { endDate: string | null }, version: number): Promise<boolean> {
+      const rows = await db.query<{ placement_id: string }>(
+        `update placements set start_date = $2, end_date = $3, placement_type = $4, provider_id = $5, out_of_authority = $6, weekly_cost = $7,
+           version = version + 1
+          where placement_id = $1 and version = $8 returning placement_id`,
+        [placementId, corrected.startDate, corrected.endDate, corrected.placementType, corrected.providerId, corrected.outOfAuthority, corrected.weeklyCost, version]);
+      return rows.length > 0;
     },
 
     async endPlacement(db: Queryable, placementId: string, endDate: string): Promise<void> {

@@ -3,12 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { readEndEpisode, readEndPlacement, readPlacement, readStartEpisode } from './careForms.js';
+import { readCorrection, readEndEpisode, readEndPlacement, readPlacement, readStartEpisode } from './careForms.js';
 import { type FormValues } from '../../platform/forms/formValues.js';
 import type { CareChange } from './lookedAfterService.js';
-import { presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm } from './lookedAfterPresenter.js';
+import { placementValues, presentCorrectionForm, presentCareHistory, presentEndEpisodeForm, presentEndPlacementForm, presentPlacementForm, presentStartEpisodeForm } from './lookedAfterPresenter.js';
 import { presentOrdersInForce } from '../scra/supervisionOrderPanels.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { mergedNotice, reconcile, startedFrom, type Clash } from '../../platform/forms/versions.js';
+import { postedValues } from '../../platform/forms/formValues.js';
 import type { SupervisionOrderService } from '../scra/supervisionOrderService.js';
 import type { LookedAfterService } from './lookedAfterService.js';
 
@@ -56,9 +58,9 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: LookedAf
   }
 
   app.get(paths.care.child.pattern, record, async (request, reply) => {
-    const { history } = await careOf(request);
+    const { history, amendments, providers } = await careOf(request);
     reply.header('cache-control', 'no-store');
-    const care = presentCareHistory(history, lookedAfter.today());
+    const care = presentCareHistory(history, lookedAfter.today(), amendments, providers);
     const found = await services.supervisionOrders.ordersOf(request.user!, history.childId);
     const orders = presentOrdersInForce(history, found.outcome === 'found' ? found.orders : [], lookedAfter.today());
     return reply.view('lookedAfter/views/care.njk', { title: `Looked after: ${care.name}`, care, orders });
@@ -124,5 +126,38 @@ export async function lookedAfterRoutes(app: FastifyInstance, services: LookedAf
     if (!form.data) return endPlacementView(reply, history, form.values, form.problems);
     const result = await lookedAfter.endPlacement(request.user!, history.childId, form.data);
     return answer(request, reply, history.childId, result, 'Placement ended', (problems) => endPlacementView(reply, history, form.values, problems));
+  });
+
+  // Correcting a placement: an amendment with a reason, merged field by field if someone else corrected it meanwhile.
+  const placementLabels: Record<string, string> = {
+    placementType: 'Type of placement', providerId: 'Provider', outOfAuthority: 'Outside the council’s area', weeklyCost: 'Weekly cost',
+    'startDate-day': 'Start day', 'startDate-month': 'Start month', 'startDate-year': 'Start year', 'endDate-day': 'End day', 'endDate-month': 'End month', 'endDate-year': 'End year',
+  };
+  async function placementOf(request: FastifyRequest) {
+    const care = await careOf(request);
+    const { placementId } = request.params as { placementId?: string };
+    const placement = care.history.placements.find((p) => p.placementId === placementId);
+    if (!placement) throw new HttpError(404, 'There is no such placement for this child');
+    return { ...care, placement };
+  }
+  app.get(paths.care.correctPlacement.pattern, record, async (request, reply) => {
+    const { history, providers, placement } = await placementOf(request);
+    const values = { ...placementValues(placement), ...startedFrom({ version: placement.version, values: placementValues(placement) }) };
+    return reply.view('lookedAfter/views/placement.njk', { title: 'Correct a placement', form: presentCorrectionForm(history, placement, providers, values, {}) });
+  });
+  app.post(paths.care.correctPlacement.pattern, record, async (request, reply) => {
+    const { history, providers, placement } = await placementOf(request);
+    const now = { version: placement.version, values: placementValues(placement) };
+    const settled = reconcile(postedValues(request.body), placementLabels, now);
+    const values = { ...settled.values, ...startedFrom(now) };
+    const showAgain = (problems: Record<string, string>, clashes: Clash[] = []) => {
+      if (clashes.length) reply.code(409);
+      return reply.view('lookedAfter/views/placement.njk', { title: 'Correct a placement', form: presentCorrectionForm(history, placement, providers, values, problems, clashes) });
+    };
+    if (settled.outcome === 'clash') return showAgain({}, settled.clashes);
+    const form = readCorrection(values, placement.endDate !== null);
+    if (!form.data) return showAgain(form.problems);
+    const result = await lookedAfter.correctPlacement(request.user!, history.childId, placement.placementId, form.data.details, form.data.reason, placement.version);
+    return answer(request, reply, history.childId, result, mergedNotice('Placement corrected', settled.outcome === 'merged' ? settled.theirs : []), showAgain);
   });
 }

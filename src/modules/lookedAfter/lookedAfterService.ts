@@ -13,6 +13,8 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import type { LookedAfterRepository } from './lookedAfterRepository.js';
+import type { AmendmentRepository } from '../amendments/amendmentRepository.js';
+import type { Amendment } from '../amendments/amendment.js';
 import { type LegalReason, type ReasonEnded } from '../../platform/codes/careCodes.js';
 import { orderLegalReasons, type OrderEpisodeChange } from '../scra/orderEpisodes.js';
 
@@ -23,7 +25,7 @@ export type CareChange<T extends object = object> =
   | { outcome: 'forbidden' }
   | { outcome: 'not_found' };
 
-export type CareView = { outcome: 'shown'; history: CareHistory; providers: Provider[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+export type CareView = { outcome: 'shown'; history: CareHistory; providers: Provider[]; amendments: Amendment[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 
 /** PostgreSQL's answer when a constraint checked at commit is broken (another change got there first). */
 function isConstraintFailure(error: unknown): boolean {
@@ -31,7 +33,7 @@ function isConstraintFailure(error: unknown): boolean {
   return code === '23P01' || code === '23514' || code === '23505';
 }
 
-export function lookedAfterService(db: Database, repository: LookedAfterRepository, children: ChildService, audit: AuditService) {
+export function lookedAfterService(db: Database, repository: LookedAfterRepository, children: ChildService, audit: AuditService, amendments: AmendmentRepository) {
   /** Run a change to one child's care: access checked, child locked, problems returned, audit in the same transaction. */
   async function change<T extends object>(user: SignedInUser, childId: string, work: (tx: Queryable) => Promise<CareChange<T>>): Promise<CareChange<T>> {
     if (!(await repository.childName(db, childId))) return { outcome: 'not_found' };
@@ -64,9 +66,11 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'looked after', details: { refused: true } });
         return { outcome: 'forbidden' };
       }
-      const [episodes, placements, providers] = await Promise.all([repository.episodes(db, childId), repository.placements(db, childId), repository.providers(db)]);
+      const [episodes, placements, providers, corrections] = await Promise.all([
+        repository.episodes(db, childId), repository.placements(db, childId), repository.providers(db), amendments.forChild(db, childId, 'placement'),
+      ]);
       await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'looked after' });
-      return { outcome: 'shown', history: { childId, name, episodes, placements }, providers };
+      return { outcome: 'shown', history: { childId, name, episodes, placements }, providers, amendments: corrections };
     },
 
     /**
@@ -167,6 +171,32 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         if (input.endDate < current.startDate) return { outcome: 'problems', problems: { endDate: `The placement must end on or after the day it started (${longDateOf(current.startDate)})` } };
         await repository.endPlacement(tx, current.placementId, input.endDate);
         await audit.record({ kind: 'user', user }, { action: 'care.placement_ended', childId, subject: current.placementId, details: { ...input } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /**
+     * Correct a placement as recorded (dates, type, provider, area, weekly cost), with a reason. The placement holds
+     * the corrected values, so every figure uses them; what it said before is kept as an amendment, and audited.
+     * @example await lookedAfter.correctPlacement(user, 'C1', 'PLC1', { ...details, endDate: null }, 'Cost mistyped', 1)
+     */
+    correctPlacement(user: SignedInUser, childId: string, placementId: string, corrected: PlacementDetails & { endDate: string | null }, reason: string, version: number): Promise<CareChange> {
+      return change<object>(user, childId, async (tx) => {
+        const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
+        const placement = placements.find((p) => p.placementId === placementId);
+        if (!placement) return { outcome: 'not_found' };
+        const episode = episodes.find((e) => e.episodeId === placement.episodeId)!;
+        const problems: FieldErrors = { ...(await providerProblems(tx, corrected.providerId)) };
+        if (corrected.startDate < episode.startDate) problems.startDate = `The placement must start on or after the looked after episode did (${longDateOf(episode.startDate)})`;
+        if (episode.endDate && (!corrected.endDate || corrected.endDate > episode.endDate)) problems.endDate = `The placement must end by the day the episode ended (${longDateOf(episode.endDate)})`;
+        if (Object.keys(problems).length) return { outcome: 'problems', problems };
+        if (!(await repository.correctPlacement(tx, placementId, corrected, version))) {
+          return { outcome: 'problems', problems: { reason: 'Someone else corrected this placement at the same time. Check it and save again.' } };
+        }
+        const before = { startDate: placement.startDate, endDate: placement.endDate, placementType: placement.placementType, providerId: placement.providerId, outOfAuthority: placement.outOfAuthority, weeklyCost: placement.weeklyCost };
+        const after = { startDate: corrected.startDate, endDate: corrected.endDate, placementType: corrected.placementType, providerId: corrected.providerId, outOfAuthority: corrected.outOfAuthority, weeklyCost: corrected.weeklyCost };
+        await amendments.add(tx, { childId, recordKind: 'placement', recordId: placementId, reason, before, after, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'care.placement_amended', childId, subject: placementId, reason, details: { before, after } }, tx);
         return { outcome: 'done' };
       });
     },

@@ -73,7 +73,10 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     const errors = read.errors;
     if (read.referral) {
       const result = await services.referrals.record(request.user!, read.referral);
-      if (result.outcome === 'recorded') return reply.redirect(paths.referrals.show({ referralId: result.referralIds[0]! }), 303);
+      if (result.outcome === 'recorded') {
+        tellNextPage(request, result.referralIds.length === 1 ? 'Referral recorded' : `${result.referralIds.length} referrals recorded, one for each child`);
+        return reply.redirect(paths.referrals.show({ referralId: result.referralIds[0]! }), 303);
+      }
       // Problems are per child named, in the order they were entered: map them back to their rows.
       const rowsUsed = [1, 2, 3].filter((row) => ['id', 'forename', 'surname', 'dob-day', 'dob-month', 'dob-year'].some((f) => (body[`child${row}-${f}`] ?? '').trim()));
       for (const [index, problem] of Object.entries(result.problems)) {
@@ -95,6 +98,7 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     const result = await services.referrals.screen(request.user!, referralId, parsed.data.screeningNotes);
     if (result.outcome === 'not_found') throw notFound();
     if (result.outcome === 'forbidden') throw refused();
+    tellNextPage(request, 'Screening saved');
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
 
@@ -110,6 +114,7 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     if (result.outcome === 'forbidden') throw refused();
     if (result.outcome === 'before_received') return showReferral(request, reply, referralId, body, { 'decided-day': 'Date of decision must be on or after the date the referral was received' });
     if (result.outcome === 'already_decided') return showReferral(request, reply, referralId, body, { pathway: 'Someone else has already decided this referral' });
+    tellNextPage(request, 'Decision recorded');
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
 
@@ -131,6 +136,7 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     };
     const problem = problems[result.outcome];
     if (problem) return showReferral(request, reply, referralId, body, problem);
+    tellNextPage(request, 'Referral allocated and case opened');
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
 

@@ -64,6 +64,7 @@ export async function resourceRoutes(app: FastifyInstance, services: ResourceRou
     }
     if (!parsed.success || Object.keys(problems).length) return newResourceView(reply, values, problems);
     const resource = await services.resources.add({ kind: 'user', user: request.user! }, parsed.data);
+    tellNextPage(request, `${parsed.data.name} added`);
     return reply.redirect(paths.care.resource(resource), 303);
   });
 

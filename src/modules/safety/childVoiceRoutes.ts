@@ -10,6 +10,7 @@ import { presentFormFields, presentVoice } from './safetyPresenter.js';
 import { refuse } from './refuse.js';
 import type { SafetyService } from './safetyService.js';
 import type { ChildService } from '../children/childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What childVoiceRoutes needs from the composition root. */
 export interface ChildVoiceRoutesNeeds {
@@ -84,6 +85,7 @@ export async function childVoiceRoutes(app: FastifyInstance, services: ChildVoic
     if (read.errors) return renderForm(reply, child, wordsForm as FormSpec<unknown>, wordsPage(child, submittedValues(wordsForm, body(request)), read.errors, false));
     const saved = await safety.recordWords(request.user!, child, read.value);
     if (saved.outcome !== 'saved') refuse(saved.outcome);
+    tellNextPage(request, 'The child’s words are saved');
     return reply.redirect(paths.safety.voice({ childId: child }), 303);
   });
 
@@ -105,7 +107,10 @@ export async function childVoiceRoutes(app: FastifyInstance, services: ChildVoic
     else if (picture.length > maxDrawingBytes) errors.picture = 'The drawing must be 5 MB or smaller';
     if (read.value && picture && Object.keys(errors).length === 0) {
       const saved = await safety.recordDrawing(request.user!, child, { ...read.value, picture });
-      if (saved.outcome === 'saved') return reply.redirect(paths.safety.voice({ childId: child }), 303);
+      if (saved.outcome === 'saved') {
+        tellNextPage(request, 'Drawing added');
+        return reply.redirect(paths.safety.voice({ childId: child }), 303);
+      }
       if (saved.outcome === 'not_a_picture') errors.picture = 'The drawing must be a PNG or JPEG picture';
       else if (saved.outcome === 'too_large') errors.picture = 'The drawing must be 5 MB or smaller';
       else refuse(saved.outcome);

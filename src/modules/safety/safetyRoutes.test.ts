@@ -67,17 +67,24 @@ describe(`Signs of Safety pages: forms, conflicts, drawings and family copies ($
     expect(await database.db.query('select 1 from safety_pairs where map_id = $1', [mapId])).toEqual([]);
   });
 
-  it('puts back a section typed before the session ended, once', async () => {
+  it('puts back a section typed before the session ended, until it is saved or discarded', async () => {
     const url = paths.safety.newMember({ childId: 'R1', mapId });
     await services.drafts.keep(workerId, url, { _csrf: 'old', mapVersion: '1', name: 'Jean Boyd', relationship: 'Gran', agreedToDo: 'Bedtime every evening' });
     const restored = await app.inject({ url, headers: { cookie } });
-    expect(restored.body).toContain('What you typed before you were signed out has been put back');
+    expect(restored.body).toContain('What you were typing has been kept');
     expect(restored.body).toContain('value="Jean Boyd"');
     expect(restored.body).toContain('Bedtime every evening');
     // Kept against the version it was typed on, so anything saved since is shown as a conflict, not overwritten.
     expect(restored.body).toContain('name="mapVersion" value="1"');
-    const again = await app.inject({ url, headers: { cookie } });
-    expect(again.body).not.toContain('Jean Boyd');
+    // Kept until the form is saved or what was kept is discarded.
+    const again = await openForm(app, url, cookie);
+    expect(again.html).toContain('value="Jean Boyd"');
+    // Saved: the draft is used up.
+    const version = /name="mapVersion" value="(\d+)"/.exec(again.html)![1]!;
+    const saved = await app.inject({ method: 'POST', url, headers: urlencoded(again.cookie), payload: form({ _csrf: again.token, mapVersion: version, name: 'Jean Boyd', relationship: 'Gran', agreedToDo: 'Bedtime every evening' }) });
+    expect(saved.statusCode).toBe(303);
+    expect((await app.inject({ url, headers: { cookie } })).body).not.toContain('Jean Boyd');
+    expect(await services.drafts.findFor(workerId, url)).toBeUndefined();
   });
 
   it('shows a conflict page with the other person’s change, and re-applies mine on top', async () => {

@@ -13,6 +13,9 @@ import { refuse } from './refuse.js';
 import { categoryNames, itemCategories, type ItemCategory } from '../../platform/codes/safetyCodes.js';
 import type { SafetyService } from './safetyService.js';
 import type { ChildService } from '../children/childService.js';
+import { tellNextPage } from '../../platform/http/flash.js';
+import { mergedNotice, presentClashes, readStarted, reconcile, startedFrom, versionFields, type Clash, type Versioned } from '../../platform/forms/versions.js';
+
 
 /** What safetyRoutes needs from the composition root. */
 export interface SafetyRoutesNeeds {
@@ -34,6 +37,10 @@ function params<T>(schema: z.ZodType<T>, request: FastifyRequest): T {
 }
 
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+
+/** Field → label for a section's fields, as the merge names them (a date by its parts). */
+const specLabels = (spec: FormSpec<unknown>): Record<string, string> => Object.fromEntries(spec.fields.flatMap((field) =>
+  field.kind === 'date' ? (['day', 'month', 'year'] as const).map((part) => [`${field.name}-${part}`, `${field.label} (${part})`]) : [[field.name, field.label]]));
 const seenVersion = (request: FastifyRequest) => {
   const version = Number(body(request).mapVersion);
   if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'This form is missing the version of the map it was opened on. Go back and try again.');
@@ -66,8 +73,10 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     return { ...shown, childId: child };
   }
 
-  function renderForm<T>(reply: FastifyReply, request: FastifyRequest, section: Section<T>, shown: MapView & { childId: string }, state: { values: Record<string, string>; errors: Record<string, string>; restored: boolean; version: number }) {
+  function renderForm<T>(reply: FastifyReply, request: FastifyRequest, section: Section<T>, shown: MapView & { childId: string }, state: { values: Record<string, string>; errors: Record<string, string>; restored: boolean; version: number; clashes?: Clash[] }) {
+    if (state.clashes?.length) reply.code(409);
     return reply.view('safety/views/entryForm.njk', {
+      clashes: presentClashes(state.clashes ?? []),
       title: section.title(shown, request),
       values: state.values,
       errors: state.errors,
@@ -87,7 +96,10 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
   }
 
   function afterChange(reply: FastifyReply, request: FastifyRequest, result: MapChangeResult, shown: MapView & { childId: string }, spec: FormSpec<unknown>, title: string) {
-    if (result.outcome === 'saved') return reply.redirect(paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+    if (result.outcome === 'saved') {
+      if (!request.session.get('notice')) tellNextPage(request, `Map saved: ${title}`);
+      return reply.redirect(paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+    }
     if (result.outcome === 'conflict') {
       return reply.code(409).view('safety/views/conflict.njk', {
         title: 'Someone else changed this map',
@@ -104,10 +116,14 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
   }
 
   function section<T>(url: string, definition: Section<T>): void {
+    /** An edit form's text as saved now, at the map's current version (the third side of a merge). */
+    const current = (shown: MapView, request: FastifyRequest): Versioned | undefined =>
+      definition.initial ? { version: shown.map.version, values: definition.initial(shown, request) } : undefined;
     app.get(url, record, async (request, reply) => {
       const shown = await openMap(request);
-      const values = request.draft ? submittedValues(definition.spec, request.draft) : definition.initial?.(shown, request) ?? {};
-      // A restored draft keeps the version it was typed against, so a change made meanwhile shows as a conflict.
+      const now = current(shown, request);
+      // A kept draft (given back by setUpDrafts) brings the version it was typed against, so a change made meanwhile is merged.
+      const values = now ? { ...now.values, ...startedFrom(now) } : {};
       const draftVersion = Number(request.draft?.mapVersion);
       const version = Number.isInteger(draftVersion) && draftVersion >= 1 ? draftVersion : shown.map.version;
       reply.header('cache-control', 'no-store');
@@ -115,11 +131,23 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     });
     app.post(url, record, async (request, reply) => {
       const shown = await openMap(request);
-      const version = seenVersion(request);
-      const read = readForm(definition.spec, body(request));
-      if (read.errors) {
-        return renderForm(reply, request, definition, shown, { values: submittedValues(definition.spec, body(request)), errors: read.errors, restored: false, version });
+      let version = seenVersion(request);
+      let posted = { ...submittedValues(definition.spec, body(request)), ...versionFields(body(request)) };
+      const now = current(shown, request);
+      let theirs: string[] = [];
+      if (now && readStarted(posted)) {
+        // Started from an older map: keep what the other person changed, apply what this person changed.
+        const settled = reconcile(posted, specLabels(definition.spec), now);
+        if (settled.outcome === 'clash') return renderForm(reply, request, definition, shown, { values: settled.values, errors: {}, restored: false, version: now.version, clashes: settled.clashes });
+        posted = { ...settled.values, ...startedFrom(now) };
+        version = now.version;
+        theirs = settled.outcome === 'merged' ? settled.theirs : [];
       }
+      const read = readForm(definition.spec, posted);
+      if (read.errors) {
+        return renderForm(reply, request, definition, shown, { values: posted, errors: read.errors, restored: false, version });
+      }
+      if (theirs.length) tellNextPage(request, mergedNotice(`Map saved: ${definition.title(shown, request)}`, theirs));
       const result = await safety.changeMap(request.user!, shown.childId, shown.map.mapId, version, definition.edit!(read.value, shown, request));
       return afterChange(reply, request, result, shown, definition.spec as FormSpec<unknown>, definition.title(shown, request));
     });
@@ -170,6 +198,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     }
     const started = await safety.startMap(request.user!, child, { title, siblingIds: siblings, fromLast: submitted.fromLast === 'yes' });
     if (started.outcome !== 'started') refuse(started.outcome);
+    tellNextPage(request, 'Safety map started');
     return reply.redirect(paths.safety.map({ childId: child, mapId: started.mapId }), 303);
   });
 
@@ -275,6 +304,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
       return renderForm(reply, request, scoreSection, shown, { values, errors, restored: false, version: shown.map.version });
     }
     if (saved.outcome !== 'saved') refuse(saved.outcome);
+    tellNextPage(request, 'Score recorded');
     return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
   });
 

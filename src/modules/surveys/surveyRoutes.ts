@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 import { may } from '../../platform/access/access.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
@@ -57,6 +58,7 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
     if (!form.data) return newSurveyView(reply, form.values, form.problems);
     const created = await surveys.create(actor(request), form.data);
     if (created.outcome === 'problems') return newSurveyView(reply, form.values, created.problems);
+    tellNextPage(request, 'Survey created');
     return reply.redirect(paths.surveys.show({ surveyId: created.surveyId }), 303);
   });
 
@@ -78,6 +80,7 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
     const surveyId = idOf(request, 'surveyId');
     const changed = await surveys.changeDetails(actor(request), surveyId, form.data);
     if (changed.outcome === 'problems') return detailsView(request, reply, { values: form.values, problems: changed.problems });
+    tellNextPage(request, 'Survey details saved');
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
 
@@ -101,6 +104,7 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
     if (!form.data) return questionView(request, reply, form.values, form.flags, form.problems, questionId);
     const surveyId = idOf(request, 'surveyId');
     await surveys.changeQuestion(actor(request), surveyId, questionId, form.data);
+    tellNextPage(request, 'Question changed');
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
   app.get(paths.surveys.newQuestion.pattern, lead, async (request, reply) => questionView(request, reply, { scale: 'agreement' }, [], {}));
@@ -109,16 +113,19 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
     if (!form.data) return questionView(request, reply, form.values, form.flags, form.problems);
     const surveyId = idOf(request, 'surveyId');
     await surveys.addQuestion(actor(request), surveyId, form.data);
+    tellNextPage(request, 'Question added');
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
   app.post(paths.surveys.removeQuestion.pattern, lead, async (request, reply) => {
     const surveyId = idOf(request, 'surveyId');
     await surveys.removeQuestion(actor(request), surveyId, idOf(request, 'questionId'));
+    tellNextPage(request, 'Question removed');
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
   app.post(paths.surveys.moveQuestionUp.pattern, lead, async (request, reply) => {
     const surveyId = idOf(request, 'surveyId');
     await surveys.moveQuestionUp(actor(request), surveyId, idOf(request, 'questionId'));
+    tellNextPage(request, 'Question moved up');
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
 
@@ -136,6 +143,7 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
     const surveyId = idOf(request, 'surveyId');
     const opened = await surveys.openWave(actor(request), surveyId, form.data.name);
     if (opened.outcome === 'problems') return waveView(request, reply, form.values, opened.problems);
+    tellNextPage(request, `Wave ${form.data.name} opened`);
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
   });
 
@@ -169,6 +177,7 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
   app.post(paths.surveys.close.pattern, lead, async (request, reply) => {
     const waveId = idOf(request, 'waveId');
     await surveys.closeWave(actor(request), waveId);
+    tellNextPage(request, 'Wave closed');
     return reply.redirect(paths.surveys.results({ waveId }), 303);
   });
 

@@ -9,6 +9,7 @@ import { endSession } from './userSession.js';
 import { pageDraft } from '../../platform/forms/drafts/draft.js';
 import type { DraftService } from '../../platform/forms/drafts/draftService.js';
 import type { Config } from '../../platform/config.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What sessionRoutes needs from the composition root. */
 export interface SessionRoutesNeeds {
@@ -52,5 +53,14 @@ export async function sessionRoutes(app: FastifyInstance, services: SessionRoute
     await services.drafts.keep(request.user!.userId, path, fields);
     endSession(request, 'idle', path);
     return { signedIn: false, signIn: paths.signIn.show() };
+  });
+
+  // "Discard what was kept": the form goes back to what is saved.
+  app.post(paths.session.discardDraft.pattern, { config: { access: { signedIn: true } } }, async (request, reply) => {
+    const path = safeReturnPath((request.body as { path?: unknown } | undefined)?.path);
+    if (!path) return reply.code(400).view('pages/error.njk', { title: 'There is nothing to discard', message: 'Go back to the form and try again.' });
+    await services.drafts.useUp(request.user!.userId, path);
+    tellNextPage(request, 'What was kept has been discarded: the form shows what is saved');
+    return reply.redirect(path, 303);
   });
 }

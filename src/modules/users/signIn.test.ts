@@ -6,6 +6,7 @@ import { buildApp } from '../../app/app.js';
 import { safeReturnPath } from '../../platform/http/returnPaths.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
+import { aged as agedSession } from '../../../test/support/idleSession.js';
 import { addUser, csrfToken, openForm, sessionCookie, signIn, signInAs } from '../../../test/support/signIn.js';
 
 let database: TestDatabase;
@@ -28,14 +29,7 @@ afterAll(async () => {
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const formHeaders = (cookie: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded' });
 
-/** The session cookie as if its last request was `ageMs` ago: the sealed cookie can't be edited, so reseal it. */
-function aged(cookie: string, ageMs: number): string {
-  const [name, value] = cookie.split('=') as [string, string];
-  const session = app.decodeSecureSession(decodeURIComponent(value));
-  if (!session) throw new Error('not a session cookie');
-  session.set('lastSeenAt', Date.now() - ageMs);
-  return `${name}=${encodeURIComponent(app.encodeSecureSession(session))}`;
-}
+const aged = (cookie: string, ageMs: number) => agedSession(app, cookie, ageMs);
 
 function sessionData(cookie: string): Record<string, unknown> {
   const session = app.decodeSecureSession(decodeURIComponent(cookie.split('=')[1]!));
@@ -242,16 +236,23 @@ describe('the idle timeout', () => {
     const back = await postSignIn(signInCookie, signInToken, admin.username, admin.password, '10.2.0.1');
     expect(back.headers.location).toBe('/admin/users/new');
     const restored = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: sessionCookie(back) } });
-    expect(restored.body).toContain('What you typed before you were signed out has been put back');
+    expect(restored.body).toContain('What you were typing has been kept');
+    expect(restored.body).toContain('Enter the password again: a password is never kept.');
     expect(restored.body).toMatch(/id="username"[^>]+value="casey.morgan"/);
     expect(restored.body).toMatch(/id="displayName"[^>]+value="Casey Morgan"/);
     expect(restored.body).toMatch(/id="team"[^>]+value="North Hub"/);
     expect(restored.body).toMatch(/id="workerId"[^>]+value="W-7781"/);
     expect(restored.body).toMatch(/value="team_manager" checked/);
     expect(restored.body).not.toContain('a secret long password');
-    // Given back once.
+    // Kept, and given back again, until the form is saved or what was kept is discarded.
     const again = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: sessionCookie(back) } });
-    expect(again.body).not.toContain('casey.morgan');
+    expect(again.body).toMatch(/id="username"[^>]+value="casey.morgan"/);
+    const discard = await app.inject({ method: 'POST', url: '/session/draft/discard', headers: formHeaders(sessionCookie(again, sessionCookie(back))), payload: form({ _csrf: csrfToken(again.body), path: '/admin/users/new' }) });
+    expect(discard.statusCode).toBe(303);
+    expect(discard.headers.location).toBe('/admin/users/new');
+    const discarded = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie: sessionCookie(discard, sessionCookie(back)) } });
+    expect(discarded.body).not.toContain('casey.morgan');
+    expect(discarded.body).toContain('What was kept has been discarded');
   });
 
   it('keeps what the page script sends when its timer runs out, ending the session', async () => {

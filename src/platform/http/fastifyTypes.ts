@@ -26,7 +26,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user?: SignedInUser;
-    /** A form draft kept when the session ended, restored once for this page. */
+    /** A form draft kept when the session ended, given back to this page's form until it is saved or discarded. */
     draft?: Record<string, string | string[]>;
   }
 }

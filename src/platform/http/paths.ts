@@ -30,6 +30,8 @@ export const paths = {
     keepAlive: path('/session/keep-alive'),
     status: path('/session/status'),
     draft: path('/session/draft'),
+    /** Throw away what was kept of a form (its page's path is posted), rather than save it. */
+    discardDraft: path('/session/draft/discard'),
   },
   children: {
     search: path('/children'),
@@ -55,6 +57,8 @@ export const paths = {
     place: path('/children/:childId/care/placements/place'),
     move: path('/children/:childId/care/placements/move'),
     endPlacement: path('/children/:childId/care/placements/end'),
+    /** Correct a recorded placement, with a reason; the original stays in its history (issue 12). */
+    correctPlacement: path('/children/:childId/care/placements/:placementId/correct'),
     book: path('/children/:childId/care/short-breaks/book'),
     protection: path('/children/:childId/care/protection'),
     register: path('/children/:childId/care/protection/register'),

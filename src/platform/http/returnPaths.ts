@@ -10,7 +10,9 @@ export function refererPath(request: FastifyRequest): string | undefined {
   if (!referer) return undefined;
   try {
     const url = new URL(referer);
-    return url.host === request.headers.host ? url.pathname + url.search : undefined;
+    // Compared as URLs, so that a default port written in the Host header ('localhost:80') still matches.
+    const host = new URL(`${url.protocol}//${request.headers.host ?? ''}`).host;
+    return url.host === host ? url.pathname + url.search : undefined;
   } catch {
     return undefined;
   }

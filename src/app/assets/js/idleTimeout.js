@@ -4,8 +4,11 @@
 /** Activity renews the session on the server at most this often. */
 const RENEW_AT_MOST_EVERY_MS = 60_000;
 const ACTIVITY_EVENTS = ['keydown', 'input', 'pointerdown', 'wheel', 'touchstart'];
-/** Fields never sent in a draft: secrets, and what the server puts back itself. */
-const SKIPPED_TYPES = new Set(['password', 'file', 'hidden', 'submit', 'button', 'reset', 'image']);
+/**
+ * Fields never sent in a draft: secrets, files and buttons. Hidden fields are sent (all but the CSRF token):
+ * they carry the version a form was started from, which a kept draft must keep (platform/forms/versions.ts).
+ */
+const SKIPPED_TYPES = new Set(['password', 'file', 'submit', 'button', 'reset', 'image']);
 
 /**
  * Time left in words, as people say it.
@@ -22,7 +25,16 @@ export function timeInWords(seconds) {
 }
 
 /**
- * The fields of the page's POST forms, as a draft: text only, no passwords, files or hidden fields,
+ * The forms whose fields are kept when the session ends: every POST form not marked `data-idle-no-draft`.
+ * @param {Document} doc
+ * @returns {HTMLFormElement[]}
+ */
+export function draftForms(doc) {
+  return Array.from(doc.forms).filter((form) => form.method.toLowerCase() === 'post' && !form.hasAttribute('data-idle-no-draft'));
+}
+
+/**
+ * The fields of the page's POST forms, as a draft: text only, no passwords or files,
  * and nothing left empty. Forms marked `data-idle-no-draft` (sign out) are left out.
  * @example collectFields(document) // { username: 'sam', role: 'practitioner' }
  * @param {Document} doc
@@ -37,8 +49,7 @@ export function collectFields(doc) {
     if (existing === undefined) fields[name] = value;
     else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   };
-  for (const form of Array.from(doc.forms)) {
-    if (form.method.toLowerCase() !== 'post' || form.hasAttribute('data-idle-no-draft')) continue;
+  for (const form of draftForms(doc)) {
     for (const element of Array.from(form.elements)) {
       if (!('name' in element) || !element.name || element.disabled || element.name === '_csrf') continue;
       const type = (element.type || '').toLowerCase();
@@ -69,6 +80,9 @@ export function startIdleTimeout(doc = document) {
   const countdown = banner.querySelector('[data-idle-countdown]');
   const announcement = banner.querySelector('[data-idle-announcement]');
   const stayButton = banner.querySelector('[data-idle-stay]');
+  // The promise to keep what is typed is made only on a page with a form whose fields are kept.
+  const promise = banner.querySelector('[data-idle-promise]');
+  if (promise) promise.hidden = draftForms(doc).length === 0;
 
   /** When the server will end the session unless it hears from this page (or another tab). */
   let deadline = Date.now() + timeoutSeconds * 1000;

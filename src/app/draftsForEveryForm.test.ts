@@ -1,0 +1,166 @@
+/**
+ * @module Every form keeps what was typed (issue 12, item 1): walks the site as each demo user, finds every POST
+ * form on a GET page, sends it after the session has timed out (as a browser without JavaScript would), signs in
+ * again and checks the person lands back on the same page with every typed field given back, until saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServices, type Services } from '../composition.js';
+import { buildApp } from './app.js';
+import { loadDemoIfEmpty } from '../modules/demo/loadDemoIfEmpty.js';
+import { demoPassword } from '../modules/demo/demoUsers.js';
+import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../test/support/testDatabase.js';
+import { testConfig } from '../../test/support/testConfig.js';
+import { sessionCookie, signIn } from '../../test/support/signIn.js';
+import { aged } from '../../test/support/idleSession.js';
+import { paths } from '../platform/http/paths.js';
+import { pageLinks, patternMatcher, postForms, type PageForm } from '../../test/support/pageForms.js';
+
+let database: TestDatabase;
+let services: Services;
+let app: FastifyInstance;
+
+/** A page with a form found by walking the site, and who found it. */
+interface FoundForm {
+  username: string;
+  page: string;
+  form: PageForm;
+  postPattern: string;
+}
+
+const found = new Map<string, FoundForm>();
+/** POST routes whose only forms are buttons (nothing to type, so nothing to keep). */
+const buttonsOnly = new Set<string>();
+const origin = 'http://localhost:80';
+const pagesPerPattern = 4;
+const walkedAs = ['practitioner', 'manager', 'service.manager', 'admin'];
+
+/** The route pattern a path belongs to: of the patterns it matches, the one with fewest parameters (as the router picks). */
+function patternOf(patterns: string[], path: string): string | undefined {
+  const matching = patterns.filter((pattern) => patternMatcher(pattern).test(path));
+  return matching.sort((a, b) => (a.match(/:/g)?.length ?? 0) - (b.match(/:/g)?.length ?? 0))[0];
+}
+
+/** Visit one page of each GET route this person can reach from the start page, noting its POST forms. */
+async function walk(username: string, getPatterns: string[], postPatterns: string[], starts: string[]): Promise<void> {
+  const cookie = await signIn(app, username, demoPassword);
+  const visits = new Map<string, number>();
+  const seen = new Set<string>();
+  const queue = ['/', ...starts];
+  while (queue.length) {
+    const page = queue.shift()!;
+    const pattern = patternOf(getPatterns, page);
+    // A few records of each kind: one referral may be decided already, the next still waiting for a decision.
+    const limit = pattern?.includes(':') ? pagesPerPattern : 1;
+    if (!pattern || seen.has(page) || (visits.get(pattern) ?? 0) >= limit) continue;
+    seen.add(page);
+    visits.set(pattern, (visits.get(pattern) ?? 0) + 1);
+    const response = await app.inject({ method: 'GET', url: page, headers: { cookie } });
+    if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/html')) continue;
+    for (const form of postForms(response.body, page)) {
+      const postPattern = patternOf(postPatterns, form.action);
+      if (!postPattern || form.notKept) continue;
+      if (form.typed.length === 0) buttonsOnly.add(postPattern);
+      else if (!found.has(postPattern)) found.set(postPattern, { username, page, form, postPattern });
+    }
+    queue.push(...pageLinks(response.body));
+  }
+}
+
+/** The demo has no safety map and no survey still being built: add one of each, so their forms are walked too. */
+async function recordsTheDemoLacks(): Promise<string[]> {
+  const users = await services.users.list();
+  const practitioner = (await services.users.findById(users.find((user) => user.username === 'practitioner')!.userId))!;
+  const lead = (await services.users.findById(users.find((user) => user.username === 'service.manager')!.userId))!;
+  const [child] = await database.db.query<{ child_id: string }>(
+    'select child_id from cases where worker_id = $1 and closed_date is null order by child_id limit 1', [practitioner.workerId]);
+  const started = await services.safety.startMap(practitioner, child!.child_id, { title: 'Walked map', siblingIds: [], fromLast: false });
+  if (started.outcome !== 'started') throw new Error('could not start a safety map');
+  const pair = { dangerStatement: 'Dad drinks', safetyGoal: 'Children safe', saidBy: 'Mum', saidOn: '2022-10-01' };
+  await services.safety.changeMap(practitioner, child!.child_id, started.mapId, 1, { kind: 'pair', pair });
+  const survey = await services.surveys.create({ kind: 'user', user: lead }, { title: 'Walked survey', audience: 'staff', intro: '' });
+  if (survey.outcome !== 'done') throw new Error('could not build a survey');
+  for (const text of ['What went well?', 'Anything else?']) {
+    await services.surveys.addQuestion({ kind: 'user', user: lead }, survey.surveyId, { kind: 'free_text', text, hint: '', scale: [], asksPersonalData: false, required: false });
+  }
+  // Walked from the map's own page too: the walk samples only a few children, perhaps not this one.
+  return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId })];
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  services = buildServices(testConfig(), database.db);
+  await loadDemoIfEmpty(services);
+  const starts = await recordsTheDemoLacks();
+  app = await buildApp(services);
+  await app.ready();
+  const routes = app.routeTable.filter((route) => !route.url.startsWith('/assets/'));
+  const getPatterns = routes.filter((route) => route.method === 'GET').map((route) => route.url);
+  const postPatterns = routes.filter((route) => route.method === 'POST').map((route) => route.url);
+  for (const username of walkedAs) await walk(username, getPatterns, postPatterns, starts);
+}, 600_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** What a person types into a field: different for every field of every form, so each must come back to its place. */
+const typedInto = (index: number, field: string) => `kept ${index} ${field} words`;
+
+describe(`every form keeps what was typed when the session ends (${engineUnderTest})`, () => {
+  it('finds the forms of every route that takes typed fields from a page', () => {
+    const routes = app.routeTable.filter((route) => route.method === 'POST').map((route) => route.url);
+    // Reached from no page by the demo users: JSON routes of the page script, sign-in, the command line, and
+    // the anonymous survey form (a respondent has no session to time out).
+    const notPageForms = ['/session/keep-alive', '/session/draft', '/session/draft/discard', '/sign-in', '/sign-out', '/cli/stats', '/cli/report', '/cli/import', '/survey/:token'];
+    // Not yet reached: the demo data has no record in the state that shows these forms (a Family First involvement
+    // open to the walking users, a referral awaiting allocation, a supervision order, a child with no placement).
+    const notYetReached = [
+      '/referrals/:referralId/screen', '/referrals/:referralId/allocate', '/cases/:caseId/close', '/children/new',
+      '/family-first/:involvementId/plan', '/family-first/:involvementId/sessions', '/family-first/:involvementId/feedback', '/family-first/:involvementId/end',
+      '/children/:childId/care/placements/place', '/children/:childId/care/orders/:orderId/review', '/children/:childId/care/orders/:orderId/end',
+      '/surveys/waves/:waveId/links', '/surveys/waves/:waveId/close', '/case-file-audits/files/:fileId/auditor', '/caseloads/tasks/:taskId/done',
+    ];
+    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !notYetReached.includes(route));
+    expect(found.size).toBeGreaterThan(30);
+    expect(unreached).toEqual([]);
+  });
+
+  it('keeps a form sent after the timeout, lands back on its page after sign-in and gives back every typed field', async () => {
+    const failures: string[] = [];
+    let index = 0;
+    for (const { username, page, form: pageForm, postPattern } of found.values()) {
+      index += 1;
+      const opened = await app.inject({ method: 'GET', url: page, headers: { cookie: await signIn(app, username, demoPassword) } });
+      const fresh = postForms(opened.body, page).find((candidate) => candidate.action === pageForm.action && candidate.typed.join() === pageForm.typed.join());
+      if (!fresh) {
+        failures.push(`${postPattern}: the form is no longer on ${page}`);
+        continue;
+      }
+      const typed = Object.fromEntries(fresh.typed.map((field) => [field, typedInto(index, field)]));
+      const late = await app.inject({
+        method: 'POST',
+        url: fresh.action,
+        headers: { cookie: aged(app, sessionCookie(opened), 31 * 60_000), 'content-type': 'application/x-www-form-urlencoded', referer: origin + page },
+        payload: form({ ...fresh.hidden, ...typed }),
+      });
+      if (late.statusCode !== 303 || late.headers.location !== '/sign-in') {
+        failures.push(`${postPattern}: a late form answered ${late.statusCode} ${late.headers.location ?? ''}`);
+        continue;
+      }
+      const back = await signIn(app, username, demoPassword, { cookie: sessionCookie(late) });
+      const given = await app.inject({ method: 'GET', url: page, headers: { cookie: back } });
+      if (!given.body.includes('What you were typing has been kept')) failures.push(`${postPattern}: ${page} does not say the draft was kept`);
+      for (const [field, value] of Object.entries(typed)) {
+        const shown = given.body.includes(`value="${escaped(value)}"`) || given.body.includes(`>${escaped(value)}</textarea>`);
+        if (!shown) failures.push(`${postPattern}: ${page} does not give back ${field}`);
+      }
+      await services.drafts.useUp((await services.users.list()).find((user) => user.username === username)!.userId, page);
+    }
+    expect(failures).toEqual([]);
+  });
+});
