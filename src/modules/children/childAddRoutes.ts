@@ -13,7 +13,6 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { ChildService } from './childService.js';
-import { tellNextPage } from '../../platform/http/flash.js';
 
 /** What childAddRoutes needs from the composition root. */
 export interface ChildAddRoutesNeeds {

@@ -1,5 +1,6 @@
 /** @module C106: two records that are likely the same child (the rule Cairn uses when a child is added). */
-import { comparableName, isLikelyDuplicate } from '../../children/likelyDuplicates.js';
+import { comparableName } from '../../children/comparableName.js';
+import { isLikelyDuplicate } from '../../children/likelyDuplicates.js';
 import type { Breach, Rule } from '../rule.js';
 import { breachOf } from '../breachOf.js';
 
