@@ -14,6 +14,8 @@ import { setUpWebSession } from './middleware/setUpWebSession.js';
 import { setUpCsrf } from './middleware/setUpCsrf.js';
 import { setUpAuthentication } from './middleware/setUpAuthentication.js';
 import { setUpAuthorisation } from './middleware/setUpAuthorisation.js';
+import { setUpChildScope } from './middleware/setUpChildScope.js';
+import { setUpBadRequests } from './middleware/setUpBadRequests.js';
 import { setUpPageContext } from './middleware/setUpPageContext.js';
 import { registerRoutes } from './routes.js';
 import { paths } from '../platform/http/paths.js';
@@ -36,10 +38,12 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   await setUpWebSecurity(app, config);
   await setUpStaticResources(app);
   await app.register(formbody);
+  await setUpBadRequests(app);
   await setUpWebSession(app, config);
   await setUpCsrf(app);
   await setUpAuthentication(app, config, services);
-  await setUpAuthorisation(app);
+  await setUpAuthorisation(app, services);
+  await setUpChildScope(app, services);
   await app.register(view, {
     engine: { nunjucks },
     templates: templateFolders,

@@ -2,6 +2,8 @@
 
 export const auditActions = [
   'child.viewed',
+  // Issue 16: a request naming a child the person may not open (or no such child), refused before it is answered.
+  'child.access_refused',
   'child.searched',
   'child.changed',
   'import.completed',

@@ -65,10 +65,13 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
       case 'forbidden':
         throw new HttpError(403, 'You may not add children to Cairn');
       case 'unknown_sibling':
-        return show(reply, body, { siblingId: 'There is no child with that Cairn id' }, await services.children.checkBeforeAdding(request.user!, read.child));
+        return show(reply, body, { siblingId: 'You cannot use that Cairn id: check it, or ask your manager' }, await services.children.checkBeforeAdding(request.user!, read.child));
       case 'same_child': {
-        const ids = result.duplicates.filter((d) => d.sameNameAndBirth).map((d) => d.childId).join(', ');
-        return show(reply, body, { forename: `${fullName(read.child)}, born on that date, is already recorded (Cairn id ${ids}). Use that record instead of adding a new one` }, result.duplicates);
+        const same = result.duplicates.filter((d) => d.sameNameAndBirth);
+        const problem = same.every((d) => d.inScope)
+          ? `${fullName(read.child)}, born on that date, is already recorded (Cairn id ${same.map((d) => d.childId).join(', ')}). Use that record instead of adding a new one`
+          : `A record exists for ${fullName(read.child)}, born on that date — ask your manager instead of adding a new one`;
+        return show(reply, body, { forename: problem }, result.duplicates);
       }
       case 'unconfirmed':
         return show(reply, body, { notADuplicate: 'Confirm that none of the records listed is this child, or use the record that is' }, result.duplicates);

@@ -64,7 +64,12 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (result.outcome === 'forbidden') throw refused();
     if (result.outcome === 'duplicate') {
-      return show(request, reply, body, { forename: `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead` });
+      // Another record's id is given only to someone who may open it (issue 16).
+      const mayOpen = await services.children.accessibleAmong(request.user!, result.childIds);
+      const problem = result.childIds.every((id) => mayOpen.has(id))
+        ? `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead`
+        : 'Another record has this name and date of birth — ask your manager';
+      return show(request, reply, body, { forename: problem });
     }
     return reply.redirect(paths.children.show({ childId }), 303);
   });

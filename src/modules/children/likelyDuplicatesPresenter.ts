@@ -4,18 +4,18 @@ import { paths } from '../../platform/http/paths.js';
 import { fullName } from './childPresenter.js';
 import type { LikelyDuplicate } from './childService.js';
 
+/** What is said of a likely duplicate this person may not open: that it exists, never whose it is (issue 16). */
+export const recordExistsAskYourManager = 'A record exists — ask your manager';
+
 /**
- * The records shown before adding a child: every likely duplicate named, linked only if this person may open it.
+ * The records shown before adding a child: those this person may open named and linked; the others only said to
+ * exist, without name or id.
  * @example presentLikelyDuplicates([{ childId: 'A1', forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', inScope: true, sameNameAndBirth: true }])[0].href // '/children/A1'
  */
 export function presentLikelyDuplicates(duplicates: readonly LikelyDuplicate[]) {
-  return duplicates.map((d) => ({
-    childId: d.childId,
-    name: fullName(d),
-    dateOfBirth: longDateOf(d.dateOfBirth),
-    href: d.inScope ? paths.children.show({ childId: d.childId }) : undefined,
-    sameNameAndBirth: d.sameNameAndBirth,
-  }));
+  return duplicates.map((d) => d.inScope
+    ? { childId: d.childId, name: fullName(d), dateOfBirth: longDateOf(d.dateOfBirth), href: paths.children.show({ childId: d.childId }), sameNameAndBirth: d.sameNameAndBirth }
+    : { childId: undefined, name: recordExistsAskYourManager, dateOfBirth: longDateOf(d.dateOfBirth), href: undefined, sameNameAndBirth: d.sameNameAndBirth });
 }
 
 /**
@@ -26,6 +26,6 @@ export function presentLikelyDuplicates(duplicates: readonly LikelyDuplicate[]) 
 export function presentPossibleDuplicates(childId: string, duplicates: readonly LikelyDuplicate[], mayMerge: boolean) {
   return presentLikelyDuplicates(duplicates).map((d, index) => ({
     ...d,
-    mergeHref: mayMerge && duplicates[index]!.inScope ? paths.children.merge({ childId }, { duplicateId: d.childId }) : undefined,
+    mergeHref: mayMerge && d.childId ? paths.children.merge({ childId }, { duplicateId: d.childId }) : undefined,
   }));
 }
