@@ -5,7 +5,6 @@ import formbody from '@fastify/formbody';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { Services } from '../composition.js';
-import { HttpError } from '../platform/http/httpError.js';
 import { configureNunjucks, templateFolders } from './nunjucksSetup.js';
 import { setUpRouteTable } from './middleware/setUpRouteTable.js';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity.js';
@@ -19,6 +18,8 @@ import { setUpBadRequests } from './middleware/setUpBadRequests.js';
 import { setUpPageContext } from './middleware/setUpPageContext.js';
 import { registerRoutes } from './routes.js';
 import { paths } from '../platform/http/paths.js';
+import { HttpError } from '../platform/http/httpError.js';
+import { loggableError, statusOf } from './errorAnswers.js';
 
 /**
  * @example const app = await buildApp(services); await app.listen({ port: 3000 })
@@ -29,7 +30,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     logger: options.logger ?? { level: config.logLevel },
     // Request lines would put children's ids into the log; the audit trail records who saw what instead.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
-    trustProxy: config.production,
+    // X-Forwarded-For is believed only from the proxies named in CAIRN_TRUSTED_PROXIES; otherwise the socket's
+    // address is the client's, so a header cannot lift the rate limits (issue 16).
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -57,8 +60,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    const status = error instanceof HttpError ? error.statusCode : (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error(error);
+    const status = statusOf(error);
+    // Never the message or the request: either may hold what someone typed or a child's id (issue 16).
+    if (status >= 500) request.log.error(loggableError(error, request), 'request failed');
     const csrf = (error as { code?: string }).code?.startsWith('FST_CSRF');
     const title = csrf
       ? 'This form has expired'
@@ -68,7 +72,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
       : status >= 500 ? 'Sorry, there is a problem with Cairn' : 'Something was wrong with that request';
     const message = csrf
       ? 'Go back, reload the page and try again. Nothing was saved.'
-      : status >= 500 ? 'Try again later. What you entered has not been saved.' : (error as Error).message;
+      : status >= 500 ? 'Try again later. What you entered has not been saved.'
+      : status === 400 && !(error instanceof HttpError) ? 'Something in that request could not be read. Check what you entered and try again.'
+      : (error as Error).message;
     if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
       return reply.code(status).send({ error: title });
     }

@@ -17,7 +17,7 @@ describe('settings', () => {
   it('refuses to start in production without a session secret or a database server, and never loads the demo there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required.*DATABASE_URL is required/);
-    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/cairn' });
+    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', DATABASE_URL: 'postgres://db/cairn' });
     expect(production.loadDemo).toBe(false);
   });
 

@@ -21,7 +21,7 @@ const refused = () => new HttpError(403, "This child is not on your caseload or 
 
 /** @example await childDetailsRoutes(app, services) */
 export async function childDetailsRoutes(app: FastifyInstance, services: ChildDetailsRoutesNeeds): Promise<void> {
-  const access = { config: { access: { permission: 'child:view' as const } } };
+  const write = { config: { access: { permission: 'child:record' as const } } };
 
   function childIdOf(request: FastifyRequest): string {
     const params = childParams.safeParse(request.params);
@@ -53,9 +53,9 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     });
   }
 
-  app.get(paths.children.edit.pattern, access, async (request, reply) => show(request, reply, undefined));
+  app.get(paths.children.edit.pattern, write, async (request, reply) => show(request, reply, undefined));
 
-  app.post(paths.children.edit.pattern, access, async (request, reply) => {
+  app.post(paths.children.edit.pattern, write, async (request, reply) => {
     const childId = childIdOf(request);
     const body = postedValues(request.body);
     const read = readChildDetails(body, todayIso());
