@@ -25,7 +25,8 @@ let serviceManager: Person;
 let admin: Person;
 
 beforeAll(async () => {
-  probe = await openProbe();
+  // The walks send thousands of requests from one address: the global rate limit must not answer them instead.
+  probe = await openProbe({ rateLimitPerMinute: 1_000_000 });
   serviceManager = await probe.as('service_manager');
   admin = await probe.as('admin');
 });
@@ -100,13 +101,15 @@ describe(`malformed parameters on every route (${engineUnderTest})`, () => {
 
   it('answers each with 400 or a refusal, never a 500', async () => {
     const failures: string[] = [];
-    const routes = probe.app.routeTable.filter((route) => !route.url.startsWith('/assets/'));
+    // Signing out would end the walkers' own sessions; those routes take no parameters anyway.
+    const routes = probe.app.routeTable.filter((route) => !route.url.startsWith('/assets/') && !route.url.startsWith('/sign-out'));
     for (const person of [serviceManager, admin]) {
       for (const route of routes) {
         for (const bad of malformed) {
           const url = route.url.includes(':') ? route.url.replace(/:[A-Za-z]+/g, bad) : `${route.url}?q=${bad}&childId=${bad}`;
           const answer = await person.send(route.method, url, { name: bad, reason: bad, title: bad });
-          if (answer.statusCode >= 500) failures.push(`${route.method} ${url.slice(0, 80)}: ${answer.statusCode}`);
+          // Sign-in has its own low per-address limit (tested with sign-in); nothing else may be rate-limited here.
+          if (answer.statusCode >= 500 || (answer.statusCode === 429 && route.url !== '/sign-in')) failures.push(`${route.method} ${url.slice(0, 80)}: ${answer.statusCode}`);
         }
       }
     }
