@@ -5,6 +5,8 @@ import { auditRepository } from './modules/audit/auditRepository.js';
 import { auditService } from './modules/audit/auditService.js';
 import { userRepository } from './modules/users/userRepository.js';
 import { userService } from './modules/users/userService.js';
+import { sessionRepository } from './modules/users/sessionRepository.js';
+import { sessionService } from './modules/users/sessionService.js';
 import { oidcClient } from './modules/users/oidcClient.js';
 import { amendmentRepository } from './modules/amendments/amendmentRepository.js';
 import { draftRepository } from './platform/forms/drafts/draftRepository.js';
@@ -82,6 +84,8 @@ export function buildServices(config: Config, db: Database) {
     audit,
     authority,
     users: userService(db, userRepository(), audit, config),
+    /** Server-side sessions: started at sign-in, resolved on every request, ended at sign-out or everywhere at once. */
+    sessions: sessionService(db, sessionRepository(), audit, { lifetimeHours: config.sessionMaxHours, idleMinutes: config.idleTimeoutMinutes }),
     /** Single sign-on with the council's provider, when configured. */
     oidc: config.oidc ? oidcClient(config.oidc) : undefined,
     drafts: draftService(db, draftRepository(), config.draftKeepDays),

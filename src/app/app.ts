@@ -5,7 +5,6 @@ import formbody from '@fastify/formbody';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { Services } from '../composition.js';
-import { HttpError } from '../platform/http/httpError.js';
 import { configureNunjucks, templateFolders } from './nunjucksSetup.js';
 import { setUpRouteTable } from './middleware/setUpRouteTable.js';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity.js';
@@ -14,10 +13,14 @@ import { setUpWebSession } from './middleware/setUpWebSession.js';
 import { setUpCsrf } from './middleware/setUpCsrf.js';
 import { setUpAuthentication } from './middleware/setUpAuthentication.js';
 import { setUpAuthorisation } from './middleware/setUpAuthorisation.js';
+import { setUpChildScope } from './middleware/setUpChildScope.js';
+import { setUpBadRequests } from './middleware/setUpBadRequests.js';
 import { setUpPageContext } from './middleware/setUpPageContext.js';
 import { setUpDrafts } from './middleware/setUpDrafts.js';
 import { registerRoutes } from './routes.js';
 import { paths } from '../platform/http/paths.js';
+import { HttpError } from '../platform/http/httpError.js';
+import { loggableError, statusOf } from './errorAnswers.js';
 
 /**
  * @example const app = await buildApp(services); await app.listen({ port: 3000 })
@@ -28,7 +31,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     logger: options.logger ?? { level: config.logLevel },
     // Request lines would put children's ids into the log; the audit trail records who saw what instead.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
-    trustProxy: config.production,
+    // X-Forwarded-For is believed only from the proxies named in CAIRN_TRUSTED_PROXIES; otherwise the socket's
+    // address is the client's, so a header cannot lift the rate limits (issue 16).
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -37,10 +42,12 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   await setUpWebSecurity(app, config);
   await setUpStaticResources(app);
   await app.register(formbody);
+  await setUpBadRequests(app);
   await setUpWebSession(app, config);
   await setUpCsrf(app);
   await setUpAuthentication(app, config, services);
-  await setUpAuthorisation(app);
+  await setUpAuthorisation(app, services);
+  await setUpChildScope(app, services);
   await app.register(view, {
     engine: { nunjucks },
     templates: templateFolders,
@@ -55,8 +62,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    const status = error instanceof HttpError ? error.statusCode : (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error(error);
+    const status = statusOf(error);
+    // Never the message or the request: either may hold what someone typed or a child's id (issue 16).
+    if (status >= 500) request.log.error(loggableError(error, request), 'request failed');
     const csrf = (error as { code?: string }).code?.startsWith('FST_CSRF');
     const title = csrf
       ? 'This form has expired'
@@ -66,7 +74,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
       : status >= 500 ? 'Sorry, there is a problem with Cairn' : 'Something was wrong with that request';
     const message = csrf
       ? 'Go back, reload the page and try again. Nothing was saved.'
-      : status >= 500 ? 'Try again later. What you entered has not been saved.' : (error as Error).message;
+      : status >= 500 ? 'Try again later. What you entered has not been saved.'
+      : status === 400 && !(error instanceof HttpError) ? 'Something in that request could not be read. Check what you entered and try again.'
+      : (error as Error).message;
     if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
       return reply.code(status).send({ error: title });
     }

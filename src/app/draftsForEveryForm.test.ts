@@ -145,7 +145,7 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
       const late = await app.inject({
         method: 'POST',
         url: fresh.action,
-        headers: { cookie: aged(app, sessionCookie(opened), 31 * 60_000), 'content-type': 'application/x-www-form-urlencoded', referer: origin + page },
+        headers: { cookie: await aged(database.db, app, sessionCookie(opened), 31 * 60_000), 'content-type': 'application/x-www-form-urlencoded', referer: origin + page },
         payload: form({ ...fresh.hidden, ...typed }),
       });
       if (late.statusCode !== 303 || late.headers.location !== '/sign-in') {

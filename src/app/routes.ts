@@ -7,6 +7,7 @@ import { sessionRoutes } from '../modules/users/sessionRoutes.js';
 import { singleSignOnRoutes } from '../modules/users/singleSignOnRoutes.js';
 import { benchmarkRoutes } from '../modules/benchmarks/benchmarkRoutes.js';
 import { userAdminRoutes } from '../modules/users/userAdminRoutes.js';
+import { signOutEverywhereRoutes } from '../modules/users/signOutEverywhereRoutes.js';
 import { childRoutes } from '../modules/children/childRoutes.js';
 import { auditRoutes } from '../modules/audit/auditRoutes.js';
 import { referralRoutes } from '../modules/referrals/referralRoutes.js';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await sessionRoutes(app, services);
   await singleSignOnRoutes(app, services);
   await userAdminRoutes(app, services);
+  await signOutEverywhereRoutes(app, services);
   await childRoutes(app, services);
   await auditRoutes(app, services);
   await referralRoutes(app, services);

@@ -17,7 +17,7 @@ describe('settings', () => {
   it('refuses to start in production without a session secret or a database server, and never loads the demo there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required.*DATABASE_URL is required/);
-    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/cairn' });
+    const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', DATABASE_URL: 'postgres://db/cairn' });
     expect(production.loadDemo).toBe(false);
   });
 
@@ -33,5 +33,18 @@ describe('settings', () => {
 
   it('keeps the idle warning shorter than the timeout', () => {
     expect(() => loadConfig({ CAIRN_IDLE_TIMEOUT_MINUTES: '5', CAIRN_IDLE_WARNING_MINUTES: '5' })).toThrow(/WARNING_MINUTES must be less/);
+  });
+
+  it('checks the security settings of issue 16: trusted proxies, the secret’s entropy, and production limits', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ CAIRN_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16' }).trustedProxies).toEqual(['10.0.0.5', '10.1.0.0/16']);
+    expect(() => loadConfig({ CAIRN_TRUSTED_PROXIES: 'proxy.example.org' })).toThrow(/CAIRN_TRUSTED_PROXIES must list addresses/);
+    expect(loadConfig({}).sessionMaxHours).toBe(10);
+    expect(() => loadConfig({ SESSION_SECRET: 'a'.repeat(64) })).toThrow(/SESSION_SECRET is too predictable/);
+    expect(() => loadConfig({ SESSION_SECRET: 'abababababababababababababababab' })).toThrow(/too predictable/);
+    const production = { NODE_ENV: 'production', SESSION_SECRET: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', DATABASE_URL: 'postgres://db/cairn' };
+    expect(() => loadConfig({ ...production, CAIRN_COOKIE_SECURE: 'false' })).toThrow(/CAIRN_COOKIE_SECURE=false is refused in production/);
+    expect(() => loadConfig({ ...production, CAIRN_SIGN_IN_MAX_FAILURES: '1000', CAIRN_RATE_LIMIT_PER_MINUTE: '1000000' })).toThrow(/20 or fewer.*10000 or fewer/);
+    expect(loadConfig({ ...production, CAIRN_COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
   });
 });

@@ -24,6 +24,9 @@ const environment = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_REDIRECT_URI: z.string().url().optional(),
+  // Issue 16: the reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated).
+  CAIRN_TRUSTED_PROXIES: z.string().optional(),
+  CAIRN_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 7).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +59,25 @@ export interface Config {
   loadDemo: boolean;
   oidc?: OidcSettings;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+  /** Proxies whose X-Forwarded-For is believed; none means the socket's address is the client's. */
+  trustedProxies: string[];
+  /** A session ends this long after sign-in, however active (issue 16). */
+  sessionMaxHours: number;
+}
+
+/** An IPv4 or IPv6 address, optionally with a /prefix. */
+const proxyAddress = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]+)(?:\/\d{1,3})?$/;
+
+/**
+ * Roughly how many bits of randomness a secret carries: its length times the Shannon entropy of its characters.
+ * @example secretBits('a'.repeat(64)) // 0
+ */
+export function secretBits(secret: string): number {
+  const counts = new Map<string, number>();
+  for (const character of secret) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let perCharacter = 0;
+  for (const count of counts.values()) perCharacter -= (count / secret.length) * Math.log2(count / secret.length);
+  return perCharacter * secret.length;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +108,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidcSet > 0 && oidcSet < 4) {
     problems.push('single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI');
   }
+  const trustedProxies = (e.CAIRN_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const badProxies = trustedProxies.filter((a) => !proxyAddress.test(a));
+  if (badProxies.length) problems.push(`CAIRN_TRUSTED_PROXIES must list addresses or CIDR ranges; not ${badProxies.join(', ')}`);
+  if (e.SESSION_SECRET && secretBits(e.SESSION_SECRET) < 128) problems.push('SESSION_SECRET is too predictable: use at least 32 random characters, e.g. openssl rand -hex 32');
+  if (production && e.CAIRN_COOKIE_SECURE === false) problems.push('CAIRN_COOKIE_SECURE=false is refused in production: the session cookie must only travel over HTTPS');
+  if (production && e.CAIRN_SIGN_IN_MAX_FAILURES > 20) problems.push('CAIRN_SIGN_IN_MAX_FAILURES must be 20 or fewer in production');
+  if (production && e.CAIRN_SIGN_IN_LOCKOUT_MINUTES < 1) problems.push('CAIRN_SIGN_IN_LOCKOUT_MINUTES must be at least 1 in production');
+  if (production && e.CAIRN_RATE_LIMIT_PER_MINUTE > 10_000) problems.push('CAIRN_RATE_LIMIT_PER_MINUTE must be 10000 or fewer in production');
+  if (production && e.CAIRN_IDLE_TIMEOUT_MINUTES > 120) problems.push('CAIRN_IDLE_TIMEOUT_MINUTES must be 120 or fewer in production');
   if (e.CAIRN_IDLE_WARNING_MINUTES >= e.CAIRN_IDLE_TIMEOUT_MINUTES) {
     problems.push('CAIRN_IDLE_WARNING_MINUTES must be less than CAIRN_IDLE_TIMEOUT_MINUTES');
   }
@@ -117,5 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     logLevel: e.LOG_LEVEL,
+    trustedProxies,
+    sessionMaxHours: e.CAIRN_SESSION_MAX_HOURS,
   };
 }

@@ -42,24 +42,27 @@ async function keptDraft(request: FastifyRequest, services: Services, userId: st
  * @example await setUpAuthentication(app, config, services)
  */
 export async function setUpAuthentication(app: FastifyInstance, config: Config, services: Services): Promise<void> {
-  const idleMs = config.idleTimeoutMinutes * 60_000;
   // The page script's own calls: their answer must not end the session, so the page can still send its draft.
   const timerChecks = new Set<string>([paths.session.status(), paths.session.keepAlive()]);
   app.addHook('preHandler', async (request, reply) => {
-    const userId = request.session.get('userId');
-    if (!userId) return;
-    const lastSeenAt = request.session.get('lastSeenAt') ?? 0;
-    const idle = Date.now() - lastSeenAt > idleMs;
-    const user = idle ? undefined : await services.users.findById(userId);
+    const sessionId = request.session.get('sessionId');
+    if (!sessionId) return;
+    // The sessions table decides: ended (signed out, everywhere, account disabled), idle, or past its lifetime.
+    const session = await services.sessions.resolve(sessionId, { touch: request.routeOptions.url !== paths.session.status() });
+    const idle = session.outcome === 'idle';
+    const userId = session.outcome === 'ended' ? undefined : session.userId;
+    const user = session.outcome === 'active' ? await services.users.findById(session.userId) : undefined;
+    if (session.outcome === 'active' && !user) await services.sessions.end(sessionId, 'account_disabled');
     if (!user) {
       const route = request.routeOptions.url ?? '';
       if (idle && timerChecks.has(route)) return reply.code(401).send({ signedIn: false });
+      if (idle) await services.sessions.end(sessionId, 'idle');
       const background = route.startsWith('/session/');
       const returnTo = request.method === 'GET' && !background ? request.url : (refererPath(request) ?? (background ? paths.home() : request.url));
       const access = request.routeOptions.config.access;
       const isPublic = !!access && 'public' in access;
       const draft = idle && !isPublic ? lateDraft(request, returnTo) : undefined;
-      if (draft) await services.drafts.keep(userId, draft.path, draft.fields);
+      if (draft && userId) await services.drafts.keep(userId, draft.path, draft.fields);
       // regenerate(), not delete(): a deleted session's cookie is cleared whatever is set after, and the
       // message, the way back and a fresh CSRF secret for the sign-in form must all survive.
       request.session.regenerate();
@@ -70,8 +73,7 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
       return reply.redirect(paths.signIn.show(), 303);
     }
     request.user = user;
-    // Background status checks must not count as activity.
-    if (request.routeOptions.url !== paths.session.status()) request.session.set('lastSeenAt', Date.now());
+    if (session.outcome === 'active') request.sessionTimes = { lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt };
     if (request.method === 'GET') request.draft = await keptDraft(request, services, user.userId);
   });
 }

@@ -2,6 +2,8 @@
 
 export const auditActions = [
   'child.viewed',
+  // Issue 16: a request naming a child the person may not open (or no such child), refused before it is answered.
+  'child.access_refused',
   'child.searched',
   'child.changed',
   'import.completed',
@@ -11,6 +13,8 @@ export const auditActions = [
   'user.sign_in_failed',
   'user.signed_out',
   'user.created',
+  // Issue 16: every session of an account ended at once (sign out everywhere, by an administrator, account disabled).
+  'user.sessions_ended',
   'audit.searched',
   'safety.viewed',
   'safety.changed',

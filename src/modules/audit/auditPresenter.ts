@@ -5,6 +5,8 @@ import { dateTimeOf } from '../../platform/dates/formats.js';
 
 const actionLabels: Record<string, string> = {
   'child.viewed': "Viewed a child's record",
+  'child.access_refused': "Refused a child's record (not theirs, or no such record)",
+  'user.sessions_ended': 'Ended every session of an account',
   'child.searched': 'Searched for children',
   'child.changed': "Changed a child's record",
   'import.completed': 'Imported an extract',

@@ -82,7 +82,7 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
       case 'forbidden':
         throw new HttpError(403, 'You may not add children to Cairn');
       case 'unknown_sibling':
-        return show(reply, body, { siblingId: 'There is no child with that Cairn id' }, await services.children.checkBeforeAdding(request.user!, read.child));
+        return show(reply, body, { siblingId: 'You cannot use that Cairn id: check it, or ask your manager' }, await services.children.checkBeforeAdding(request.user!, read.child));
       case 'same_child':
         return sameChildFound(request, reply, result.duplicates);
       case 'unconfirmed':

@@ -29,7 +29,7 @@ const refused = () => new HttpError(403, "This child is not on your caseload or 
 
 /** @example await childDetailsRoutes(app, services) */
 export async function childDetailsRoutes(app: FastifyInstance, services: ChildDetailsRoutesNeeds): Promise<void> {
-  const access = { config: { access: { permission: 'child:view' as const } } };
+  const write = { config: { access: { permission: 'child:record' as const } } };
 
   function childIdOf(request: FastifyRequest): string {
     const params = childParams.safeParse(request.params);
@@ -69,9 +69,9 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     });
   }
 
-  app.get(paths.children.edit.pattern, access, async (request, reply) => show(request, reply, undefined));
+  app.get(paths.children.edit.pattern, write, async (request, reply) => show(request, reply, undefined));
 
-  app.post(paths.children.edit.pattern, access, async (request, reply) => {
+  app.post(paths.children.edit.pattern, write, async (request, reply) => {
     const childId = childIdOf(request);
     const posted = postedValues(request.body);
     const { record } = await current(request, childId);
@@ -86,7 +86,12 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     if (result.outcome === 'forbidden') throw refused();
     if (result.outcome === 'changed_meanwhile') return show(request, reply, body, { forename: 'Someone else saved a change just now: check the details and save again' });
     if (result.outcome === 'duplicate') {
-      return show(request, reply, body, { forename: `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead` });
+      // Another record's id is given only to someone who may open it (issue 16).
+      const mayOpen = await services.children.accessibleAmong(request.user!, result.childIds);
+      const problem = result.childIds.every((id) => mayOpen.has(id))
+        ? `Another record has this name and date of birth (Cairn id ${result.childIds.join(', ')}). If it is the same child, merge the records instead`
+        : 'Another record has this name and date of birth — ask your manager';
+      return show(request, reply, body, { forename: problem });
     }
     tellNextPage(request, mergedNotice('Child’s details saved', settled.outcome === 'merged' ? settled.theirs : []));
     return reply.redirect(paths.children.show({ childId }), 303);

@@ -29,6 +29,18 @@ export function childService(db: Database, repository: ChildRepository, audit: A
   const duplicatesAmong = async (tx: Queryable, scope: ChildScope, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> =>
     likelyDuplicatesOf(child, await repository.bornOnAnyOf(tx, scope, birthDatesNear(child.dateOfBirth), exceptChildId));
 
+  /**
+   * The same rule as the child's page. A refusal is audited, and is the same whether or not the id exists, so it
+   * never confirms a record to someone who may not see it. People who may see every child pass (the page itself
+   * says when there is no such child).
+   */
+  const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => {
+    const scope = childScope(user);
+    if (scope.kind === 'all' || (scope.kind !== 'none' && (await repository.isInScope(db, scope, childId)))) return true;
+    await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route });
+    return false;
+  };
+
   return {
     /**
      * The search made before adding a child: every likely duplicate of this name and date of birth (the rule in
@@ -63,6 +75,8 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     async add(user: SignedInUser, child: NewChild, options: { notADuplicate: boolean }): Promise<Added> {
       const scope = childScope(user);
       if (scope.kind === 'none') return { outcome: 'forbidden' };
+      // A brother or sister named by id passes the same scope check as their page: unknown and not-yours answer alike.
+      if (child.siblingId && !(await guard(user, child.siblingId, 'POST /children/new'))) return { outcome: 'unknown_sibling' };
       return db.transaction(async (tx): Promise<Added> => {
         const duplicates = await duplicatesAmong(tx, scope, child, null);
         if (duplicates.some((d) => d.sameNameAndBirth)) return { outcome: 'same_child', duplicates };
@@ -115,6 +129,13 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       const scope = childScope(user);
       return scope.kind !== 'none' && repository.isInScope(db, scope, childId);
     },
+
+    /**
+     * The scope check every route that takes a child id passes first (app/middleware/setUpChildScope.ts), the same
+     * rule as the child's page; refusals audited, alike whether or not the id exists.
+     * @example if (!(await children.guard(user, 'C1', 'GET /children/:childId/care'))) throw recordRefused()
+     */
+    guard,
 
     /**
      * Which of these children the person may open, in one look-up (for lists that name some and count the rest).

@@ -27,6 +27,7 @@ const refused = () => new HttpError(403, "This child is not on your caseload or 
 /** @example await chronologyRoutes(app, services) */
 export async function chronologyRoutes(app: FastifyInstance, services: ChronologyRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
+  const write = { config: { access: { permission: 'child:record' as const } } };
 
   function childIdOf(request: FastifyRequest): string {
     const params = childParams.safeParse(request.params);
@@ -46,7 +47,7 @@ export async function chronologyRoutes(app: FastifyInstance, services: Chronolog
 
   app.get(paths.children.chronology.pattern, access, async (request, reply) => show(request, reply));
 
-  app.post(paths.children.chronology.pattern, access, async (request, reply) => {
+  app.post(paths.children.chronology.pattern, write, async (request, reply) => {
     const body = postedValues(request.body);
     const parsed = eventForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);

@@ -29,6 +29,7 @@ const refused = () => new HttpError(403, "This child is not on your caseload or 
 /** @example await keyPeopleRoutes(app, services) */
 export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
+  const write = { config: { access: { permission: 'child:record' as const } } };
 
   async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
     const params = childParams.safeParse(request.params);
@@ -54,7 +55,7 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
 
   app.get(paths.children.keyPeople.pattern, access, async (request, reply) => show(request, reply));
 
-  app.post(paths.children.keyPeople.pattern, access, async (request, reply) => {
+  app.post(paths.children.keyPeople.pattern, write, async (request, reply) => {
     const { childId } = childParams.parse(request.params);
     const body = postedValues(request.body);
     const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...body });

@@ -63,8 +63,8 @@ export async function mergeRoutes(app: FastifyInstance, services: MergeRoutesNee
     const result = await services.childMerges.merge(request.user!, childId, parsed.data.duplicateId, parsed.data.reason);
     const problems: Record<Exclude<typeof result.outcome, 'merged'>, string> = {
       same_child: 'Enter the id of the other record, not this one',
-      not_found: 'There is no child with that Cairn id',
-      forbidden: "You can only merge records that are both on your team's caseload",
+      not_found: 'You cannot merge that record: check the Cairn id, or ask your manager',
+      forbidden: 'You cannot merge that record: check the Cairn id, or ask your manager',
       conflict: 'These records cannot be one child’s: their placements or registrations overlap. Correct them first.',
     };
     if (result.outcome !== 'merged') return show(request, reply, body, { duplicateId: problems[result.outcome] });

@@ -19,9 +19,10 @@ export function mergeService(db: Database, repository: MergeRepository, children
     async merge(user: SignedInUser, keepId: string, duplicateId: string, reason: string): Promise<Merged> {
       if (keepId === duplicateId) return { outcome: 'same_child' };
       if (!may(user, 'child:merge')) return { outcome: 'forbidden' };
-      if (!(await children.mayAccess(user, keepId)) || !(await children.mayAccess(user, duplicateId))) {
-        const exists = await db.query('select 1 from children where child_id = any($1)', [[keepId, duplicateId]]);
-        return { outcome: exists.length === 2 ? 'forbidden' : 'not_found' };
+      // Both ids pass the same scope check as the child's page (refusals audited). An id this person may not open
+      // is answered as an unknown one, so the form never confirms that a record exists.
+      for (const childId of [keepId, duplicateId]) {
+        if (!(await children.guard(user, childId, 'POST /children/:childId/merge'))) return { outcome: 'not_found' };
       }
       try {
         return await db.transaction(async (tx) => {

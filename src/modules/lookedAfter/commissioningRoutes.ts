@@ -36,6 +36,7 @@ const homeForm = z.object({
  */
 export async function commissioningRoutes(app: FastifyInstance, services: CommissioningRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'commissioning:view' as const } } };
+  const manage = { config: { access: { permission: 'commissioning:manage' as const } } };
 
   app.get(paths.care.hub.pattern, { config: { access: { permission: 'resources:view' as const } } }, async (request, reply) => {
     const today = todayIso();
@@ -60,9 +61,9 @@ export async function commissioningRoutes(app: FastifyInstance, services: Commis
     return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers()) });
   });
 
-  app.get(paths.care.newProvider.pattern, access, async (_request, reply) =>
+  app.get(paths.care.newProvider.pattern, manage, async (_request, reply) =>
     reply.view('lookedAfter/views/newProvider.njk', { title: 'Add a provider', form: presentProviderForm({}, {}) }));
-  app.post(paths.care.newProvider.pattern, access, async (request, reply) => {
+  app.post(paths.care.newProvider.pattern, manage, async (request, reply) => {
     const values = formValues(request.body, ['name', 'providerType']);
     const parsed = providerForm.safeParse(values);
     let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -77,9 +78,9 @@ export async function commissioningRoutes(app: FastifyInstance, services: Commis
     return reply.view('lookedAfter/views/newProvider.njk', { title: 'Add a provider', form: presentProviderForm(values, problems) });
   });
 
-  app.get(paths.care.newHome.pattern, access, async (_request, reply) =>
+  app.get(paths.care.newHome.pattern, manage, async (_request, reply) =>
     reply.view('lookedAfter/views/newHome.njk', { title: 'Add a home and its weekly rate', form: presentHomeForm(await services.commissioning.providers(), {}, {}) }));
-  app.post(paths.care.newHome.pattern, access, async (request, reply) => {
+  app.post(paths.care.newHome.pattern, manage, async (request, reply) => {
     const values = formValues(request.body, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']);
     const parsed = homeForm.safeParse(values);
     let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);

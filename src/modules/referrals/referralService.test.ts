@@ -13,6 +13,7 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
   let otherManager: SignedInUser;
   let worker: SignedInUser;
   let practitioner: SignedInUser;
+  let serviceManager: SignedInUser;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -22,6 +23,7 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
     otherManager = await aUser(database.db, 'team_manager', { team: 'Children and Families North' });
     worker = await aUser(database.db, 'practitioner', { team: 'Family First', workerId: 'W1' });
     practitioner = await aUser(database.db, 'practitioner', { team: 'Family First', workerId: 'W2' });
+    serviceManager = await aUser(database.db, 'service_manager');
   });
   afterAll(() => database.drop());
 
@@ -34,7 +36,8 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
   }
 
   it('records siblings at once, a new child and a known one, into one family and one group', async () => {
-    const recorded = await services.referrals.record(manager, {
+    // K1 has no open case: only someone who may open every record may refer them by id (issue 16).
+    const recorded = await services.referrals.record(serviceManager, {
       ...base,
       children: [{ kind: 'existing', childId: 'K1' }, { kind: 'new', forename: 'Callum', surname: 'Laird', dateOfBirth: '2016-06-07' }],
     });
@@ -56,11 +59,14 @@ describe(`referrals: record, screen, decide, allocate, close (${engineUnderTest}
 
   it('refuses a likely duplicate (same name and date of birth) and an unknown id, writing nothing', async () => {
     const before = await database.db.query<{ n: number }>('select count(*)::int as n from children');
-    const result = await services.referrals.record(manager, {
-      ...base,
-      children: [{ kind: 'new', forename: 'kirsty ', surname: 'LAIRD', dateOfBirth: '2013-02-03' }, { kind: 'existing', childId: 'NOPE' }, { kind: 'new', forename: 'Fresh', surname: 'Child', dateOfBirth: '2017-01-01' }],
-    });
+    const children = [{ kind: 'new' as const, forename: 'kirsty ', surname: 'LAIRD', dateOfBirth: '2013-02-03' }, { kind: 'existing' as const, childId: 'NOPE' }, { kind: 'new' as const, forename: 'Fresh', surname: 'Child', dateOfBirth: '2017-01-01' }];
+    const result = await services.referrals.record(serviceManager, { ...base, children });
     expect(result).toEqual({ outcome: 'problems', problems: { 0: expect.stringContaining('Cairn id K1'), 1: 'There is no child with Cairn id NOPE' } });
+    // A team manager, who may not open K1, is told a record exists but not which, and an unknown id is answered as one out of scope.
+    expect(await services.referrals.record(manager, { ...base, children })).toEqual({ outcome: 'problems', problems: {
+      0: 'A record exists for kirsty LAIRD, born on that date — ask your manager before referring this child',
+      1: 'You cannot refer a child by Cairn id NOPE: check the id, or ask your manager',
+    } });
     expect(await database.db.query<{ n: number }>('select count(*)::int as n from children')).toEqual(before);
   });
 

@@ -38,22 +38,32 @@ export function referralService(
      * @example await referrals.record(user, { receivedDate: '2022-03-01', source: 'education', reason: 'Attendance', schoolCluster: 'Belmont', team: 'Family First', children: [{ kind: 'existing', childId: 'A1' }] })
      */
     async record(user: SignedInUser, referral: NewReferral): Promise<Recorded> {
-      return db.transaction(async (tx) => {
+      // A child referred by id passes the same scope check as their page (refusals audited); the answer is the same
+      // whether the id is unknown or not this person's to open, so ids cannot be tried to find who is recorded.
+      const refusedIds = new Set<number>();
+      for (const [index, child] of referral.children.entries()) {
+        if (child.kind === 'existing' && !(await children.guard(user, child.childId, 'POST /referrals/new'))) refusedIds.add(index);
+      }
+      type Checked = { outcome: 'problems'; problems: Record<number, string>; duplicatesOf: Record<number, string[]> };
+      const recorded = await db.transaction(async (tx): Promise<Checked | Extract<Recorded, { outcome: 'recorded' }>> => {
         const problems: Record<number, string> = {};
+        const duplicatesOf: Record<number, string[]> = {};
         let familyId: string | null = null;
         for (const [index, child] of referral.children.entries()) {
           if (child.kind === 'existing') {
+            if (refusedIds.has(index)) {
+              problems[index] = `You cannot refer a child by Cairn id ${child.childId}: check the id, or ask your manager`;
+              continue;
+            }
             const found = await repository.familyOf(tx, child.childId);
             if (!found.exists) problems[index] = `There is no child with Cairn id ${child.childId}`;
             familyId ??= found.familyId;
           } else {
             const duplicates = await repository.likelyDuplicates(tx, child.forename, child.surname, child.dateOfBirth);
-            if (duplicates.length) {
-              problems[index] = `${child.forename} ${child.surname}, born on that date, is already recorded (Cairn id ${duplicates.join(', ')}). Enter the Cairn id to refer that child`;
-            }
+            if (duplicates.length) duplicatesOf[index] = duplicates;
           }
         }
-        if (Object.keys(problems).length) return { outcome: 'problems' as const, problems };
+        if (Object.keys(problems).length || Object.keys(duplicatesOf).length) return { outcome: 'problems' as const, problems, duplicatesOf };
         if (!familyId) {
           familyId = newRecordId('FAM');
           await repository.addFamily(tx, familyId);
@@ -80,6 +90,18 @@ export function referralService(
         }
         return { outcome: 'recorded' as const, groupId, referralIds };
       });
+      if (recorded.outcome === 'recorded') return recorded;
+      // A new child already recorded is named only to someone who may open that record.
+      const problems = { ...recorded.problems };
+      for (const [index, ids] of Object.entries(recorded.duplicatesOf)) {
+        const child = referral.children[Number(index)]!;
+        const name = child.kind === 'new' ? `${child.forename.trim()} ${child.surname.trim()}` : '';
+        const mayOpen = await children.accessibleAmong(user, ids);
+        problems[Number(index)] = ids.every((id) => mayOpen.has(id))
+          ? `${name}, born on that date, is already recorded (Cairn id ${ids.join(', ')}). Enter the Cairn id to refer that child`
+          : `A record exists for ${name}, born on that date — ask your manager before referring this child`;
+      }
+      return { outcome: 'problems', problems };
     },
 
     /** The team manager's tray (every team's for a service manager); empty for anyone without one. */

@@ -43,6 +43,7 @@ function monthOf(date: string): { from: string; to: string } {
 export async function resourceRoutes(app: FastifyInstance, services: ResourceRoutesNeeds): Promise<void> {
   const view = { config: { access: { permission: 'resources:view' as const } } };
   const book = { config: { access: { permission: 'care:book' as const } } };
+  const manage = { config: { access: { permission: 'resources:manage' as const } } };
 
   app.get(paths.care.resources.pattern, view, async (_request, reply) => {
     return reply.view('resources/views/list.njk', { title: 'Children’s houses and short breaks', resources: presentResourceList(await services.resources.list()) });
@@ -54,8 +55,8 @@ export async function resourceRoutes(app: FastifyInstance, services: ResourceRou
       errorList: errorSummary(problems),
       kindItems: resourceKinds.map((kind) => ({ value: kind, text: resourceKindLabels[kind], checked: values.kind === kind })),
     });
-  app.get(paths.care.newResource.pattern, view, async (_request, reply) => newResourceView(reply, {}, {}));
-  app.post(paths.care.newResource.pattern, view, async (request, reply) => {
+  app.get(paths.care.newResource.pattern, manage, async (_request, reply) => newResourceView(reply, {}, {}));
+  app.post(paths.care.newResource.pattern, manage, async (request, reply) => {
     const values = formValues(request.body, ['name', 'kind', 'places']);
     const parsed = newResourceForm.safeParse(values);
     const problems = parsed.success ? {} : fieldErrors(parsed.error.issues);

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { paths } from '../../platform/http/paths.js';
 import { safeReturnPath } from '../../platform/http/returnPaths.js';
 import { endSession } from './userSession.js';
+import type { SessionService } from './sessionService.js';
 import { pageDraft } from '../../platform/forms/drafts/draft.js';
 import type { DraftService } from '../../platform/forms/drafts/draftService.js';
 import type { Config } from '../../platform/config.js';
@@ -15,15 +16,16 @@ import { tellNextPage } from '../../platform/http/flash.js';
 export interface SessionRoutesNeeds {
   config: Config;
   drafts: DraftService;
+  sessions: SessionService;
 }
 
 /**
- * Seconds left before the session ends for want of activity.
+ * Seconds left before the session ends for want of activity (or sooner, at its absolute lifetime).
  * @example secondsLeft(request, 30) // 1800 just after a request
  */
 export function secondsLeft(request: FastifyRequest, idleTimeoutMinutes: number): number {
-  const lastSeenAt = request.session.get('lastSeenAt') ?? 0;
-  return Math.max(0, Math.floor((lastSeenAt + idleTimeoutMinutes * 60_000 - Date.now()) / 1000));
+  const { lastSeenAt, expiresAt } = request.sessionTimes ?? { lastSeenAt: 0, expiresAt: 0 };
+  return Math.max(0, Math.floor((Math.min(lastSeenAt + idleTimeoutMinutes * 60_000, expiresAt) - Date.now()) / 1000));
 }
 
 /**
@@ -51,7 +53,7 @@ export async function sessionRoutes(app: FastifyInstance, services: SessionRoute
     if (!parsed.success || !path) return reply.code(400).send({ error: 'A draft needs the page’s local path and its fields' });
     const { fields } = parsed.data;
     await services.drafts.keep(request.user!.userId, path, fields);
-    endSession(request, 'idle', path);
+    await endSession(request, services.sessions, 'idle', path);
     return { signedIn: false, signIn: paths.signIn.show() };
   });
 

@@ -5,6 +5,7 @@ import { paths } from '../../platform/http/paths.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { signInErrors, signInNotice } from './signInPresenter.js';
 import { endSession, startSession } from './userSession.js';
+import type { SessionService } from './sessionService.js';
 import type { Config } from '../../platform/config.js';
 import type { UserService } from './userService.js';
 import type { OidcClient } from './oidcClient.js';
@@ -16,6 +17,7 @@ export interface SignInRoutesNeeds {
   config: Config;
   oidc: OidcClient | undefined;
   users: UserService;
+  sessions: SessionService;
 }
 
 const signInForm = z.object({
@@ -59,7 +61,7 @@ export async function signInRoutes(app: FastifyInstance, services: SignInRoutesN
       if (!form.password) errors.password = 'Enter your password';
       if (Object.keys(errors).length === 0) {
         const result = await services.users.signIn(form.username, form.password);
-        if (result.outcome === 'signed_in') return reply.redirect(startSession(request, result.user), 303);
+        if (result.outcome === 'signed_in') return reply.redirect(await startSession(request, services.sessions, result.user), 303);
         Object.assign(errors, signInErrors(result));
       }
       return reply.code(200).view('users/views/signIn.njk', {
@@ -75,7 +77,7 @@ export async function signInRoutes(app: FastifyInstance, services: SignInRoutesN
   // Public so that signing out always works, even from a page left open after the session ended.
   app.post(paths.signOut.pattern, { config: { access: { public: true } } }, async (request, reply) => {
     if (request.user) await services.audit.record({ kind: 'user', user: request.user }, { action: 'user.signed_out' });
-    endSession(request, 'signed_out');
+    await endSession(request, services.sessions, 'signed_out');
     return reply.redirect(paths.signIn.show(), 303);
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { paths } from '../../platform/http/paths.js';
 import { notFound } from '../../platform/http/httpError.js';
 import { startSession } from './userSession.js';
+import type { SessionService } from './sessionService.js';
 import type { UserService } from './userService.js';
 import type { OidcClient } from './oidcClient.js';
 
@@ -10,6 +11,7 @@ import type { OidcClient } from './oidcClient.js';
 export interface SingleSignOnRoutesNeeds {
   oidc: OidcClient | undefined;
   users: UserService;
+  sessions: SessionService;
 }
 
 const problemPage = 'users/views/singleSignOnProblem.njk';
@@ -75,6 +77,6 @@ export async function singleSignOnRoutes(app: FastifyInstance, services: SingleS
         subject,
       });
     }
-    return reply.redirect(startSession(request, user), 303);
+    return reply.redirect(await startSession(request, services.sessions, user), 303);
   });
 }

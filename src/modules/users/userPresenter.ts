@@ -1,4 +1,5 @@
 /** @module View models for the users pages: the accounts table, and the new account form's values. */
+import { paths } from '../../platform/http/paths.js';
 import { roleDefinition, roleKeys, roleName, type Role } from '../../platform/access/roles.js';
 import type { UserRecord } from './userRepository.js';
 
@@ -12,6 +13,8 @@ export interface AccountRow {
   signsInWith: string;
   locked: boolean;
   disabled: boolean;
+  /** Where an administrator ends every session of this account. */
+  signOutEverywhereAction: string;
 }
 
 /**
@@ -28,6 +31,7 @@ export function accountRows(accounts: readonly UserRecord[], now: Date = new Dat
     signsInWith: [account.passwordHash ? 'Password' : '', account.oidcSubject ? 'Council account' : ''].filter(Boolean).join(' and ') || 'Cannot sign in',
     locked: !!account.lockedUntil && account.lockedUntil > now,
     disabled: account.disabled,
+    signOutEverywhereAction: paths.admin.signOutEverywhere({ userId: account.userId }),
   }));
 }
 

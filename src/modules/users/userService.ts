@@ -128,6 +128,12 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
       return { outcome: 'signed_in', user: signedIn };
     },
 
+    /** Any account by id, disabled or not (for administrators' pages). */
+    async findAccount(userId: string): Promise<{ userId: string; username: string } | undefined> {
+      const user = await repository.findById(db, userId);
+      return user && { userId: user.userId, username: user.username };
+    },
+
     async findById(userId: string): Promise<SignedInUser | undefined> {
       const user = await repository.findById(db, userId);
       return user && !user.disabled ? toSignedInUser(user) : undefined;

@@ -37,6 +37,10 @@ export const permissions = [
   'quality:view',
   'training:record',
   'training:view',
+  // Issue 16: writes need a write permission of their own, never the permission to read the same page.
+  'child:record',
+  'resources:manage',
+  'commissioning:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

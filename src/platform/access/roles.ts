@@ -22,7 +22,7 @@ export interface RoleDefinition {
 const practitioner: RoleDefinition = {
   name: 'Practitioner',
   hint: 'Finds children and sees their records',
-  permissions: ['child:search', 'child:view', 'care:record', 'referral:record', 'familyFirst:work', 'safety:view', 'safety:record', 'caseload:own'],
+  permissions: ['child:search', 'child:view', 'child:record', 'care:record', 'referral:record', 'familyFirst:work', 'safety:view', 'safety:record', 'caseload:own'],
   children: 'caseloadAndTeam',
   teams: 'own',
 };
@@ -30,7 +30,7 @@ const practitioner: RoleDefinition = {
 const teamManager: RoleDefinition = {
   name: 'Team manager',
   hint: 'As a practitioner, and sees the service’s figures',
-  permissions: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge', 'quality:audit', 'quality:view', 'training:view'],
+  permissions: ['child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge', 'quality:audit', 'quality:view', 'training:view'],
   children: 'team',
   teams: 'own',
 };
@@ -38,7 +38,7 @@ const teamManager: RoleDefinition = {
 const serviceManager: RoleDefinition = {
   name: 'Service manager',
   hint: 'As a team manager',
-  permissions: ['child:search', 'child:view', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'resources:view', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view'],
+  permissions: ['child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view'],
   children: 'all',
   teams: 'all',
 };

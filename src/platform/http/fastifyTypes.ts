@@ -26,6 +26,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user?: SignedInUser;
+    /** When the signed-in session was last active and when it ends regardless (ms since the epoch), from the sessions table. */
+    sessionTimes?: { lastSeenAt: number; expiresAt: number };
     /** A form draft kept when the session ended, given back to this page's form until it is saved or discarded. */
     draft?: Record<string, string | string[]>;
   }
@@ -33,8 +35,8 @@ declare module 'fastify' {
 
 declare module '@fastify/secure-session' {
   interface SessionData {
-    userId: string;
-    lastSeenAt: number;
+    /** The random id of the server-side session (issue 16); the sessions table says whose it is and whether it is open. */
+    sessionId: string;
     /** Where to go after signing in. */
     returnTo: string;
     /** Why the sign-in page is shown (e.g. "your session ended"), shown there once. */

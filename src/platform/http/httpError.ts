@@ -12,3 +12,9 @@ export class HttpError extends Error {
 
 export const notFound = (what = 'Page') => new HttpError(404, `${what} not found`);
 export const forbidden = () => new HttpError(403, 'You do not have permission to see this page');
+
+/**
+ * The one answer to a child's record someone may not open — the same whether or not it exists, so an id is never
+ * confirmed to someone who may not see it.
+ */
+export const recordRefused = () => new HttpError(403, 'You cannot open this record. If you need to, ask your manager.');

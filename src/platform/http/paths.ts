@@ -26,6 +26,8 @@ export const paths = {
     oidcCallback: path('/sign-in/sso/callback'),
   },
   signOut: path('/sign-out'),
+  /** Issue 16: end every session of one's own account. */
+  signOutEverywhere: path('/sign-out/everywhere'),
   session: {
     keepAlive: path('/session/keep-alive'),
     status: path('/session/status'),
@@ -47,6 +49,7 @@ export const paths = {
     audit: path('/admin/audit'),
     users: path('/admin/users'),
     newUser: path('/admin/users/new'),
+    signOutEverywhere: path('/admin/users/:userId/sign-out-everywhere'),
   },
   /** Child protection, looked after children, placements and the council's own places (issue 5). */
   care: {
