@@ -66,7 +66,7 @@ describe('the idle timeout in a browser', () => {
     await warning.waitFor({ state: 'visible', timeout: 15_000 });
     await expectNoAccessibilityViolations(page);
     // (Expressions as strings: this project's TypeScript has no DOM types.)
-    expect(await page.evaluate("document.activeElement?.hasAttribute('data-idle-warning')")).toBe(true);
+    await expect.poll(() => page.evaluate("document.activeElement?.hasAttribute('data-idle-warning')")).toBe(true);
     await expect.poll(() => page.locator('[data-idle-countdown]').textContent()).toMatch(/^You will be signed out in \d seconds?\.$/);
     expect(await page.locator('[data-idle-announcement]').textContent()).toMatch(/^You will be signed out in 20 seconds\.$|^You will be signed out in 1 minute\.$/);
 
