@@ -122,5 +122,14 @@ describe(`the demo's draft board paper (${engineUnderTest})`, () => {
     expect(clusters?.kind === 'table' && clusters.table.rows.map((row) => row[0])).toContain(familyFirst.cluster);
     // Its figures are `cairn stats` for its period.
     expect(content.figures).toEqual((await services.stats.compute(edition.options)).rows);
+    // 4.2 places the quality report's evidence, 4.3 the short-break flat's year of bookings.
+    const tablesOf = (number: string) => content.report.sections.find((section) => section.number === number)!.blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
+    expect(tablesOf('4.2').map((table) => table.id)).toEqual(expect.arrayContaining(['audit-questions', 'audit-agreement', 'training-coverage']));
+    expect(tablesOf('4.2').some((table) => table.id.startsWith('survey-'))).toBe(true);
+    const [shortBreaks] = tablesOf('4.3');
+    expect(shortBreaks?.id).toBe('short-breaks');
+    const lastYear = shortBreaks!.rows.at(-1)!;
+    expect(lastYear[0]).toBe('2021-22');
+    expect(Number(lastYear[1])).toBeGreaterThan(50);
   });
 });

@@ -115,12 +115,15 @@ export function resourceService(db: Database, repository: ResourceRepository, ch
     },
 
     /**
-     * The short-break figures as a board paper places them (section 4.3): published, counts of 1 to 4 children as *.
+     * The short-break figures as a board paper places them (section 4.3), from the first year a child stayed:
+     * published, counts of 1 to 4 children as *. None when no child stayed in the period.
      * @example (await resources.paperTables({ years: { first: 2021, last: 2022 } }))[0]?.id // 'short-breaks'
      */
     async paperTables(options: { years?: { first: number; last: number } }): Promise<{ id: string; heading: string; lead: string; table: WrittenTable; chart?: ChartDescription }[]> {
-      const years = options.years ? await this.shortBreakYears(options.years.first, options.years.last) : [];
-      if (!years.length) return [];
+      // From the first year a child stayed: years before the flat was used would only show empty nights.
+      const all = options.years ? await this.shortBreakYears(options.years.first, options.years.last) : [];
+      const years = all.slice(all.findIndex((year) => year.nightsUsed > 0));
+      if (!all.some((year) => year.nightsUsed > 0)) return [];
       const table = shortBreakTable(years);
       return [{
         id: table.id,
