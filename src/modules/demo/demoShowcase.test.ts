@@ -21,6 +21,8 @@ import type { DemoExtract } from './extract.js';
 import { generateDemoExtract } from './generateDemoExtract.js';
 import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
 import { planUndecidedReferrals } from './undecidedReferrals.js';
+import { readChoice } from '../quality/qualityChoice.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
 let database: TestDatabase;
 let services: Services;
@@ -126,6 +128,12 @@ describe(`the demo's draft board paper (${engineUnderTest})`, () => {
     const tablesOf = (number: string) => content.report.sections.find((section) => section.number === number)!.blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
     expect(tablesOf('4.2').map((table) => table.id)).toEqual(expect.arrayContaining(['audit-questions', 'audit-agreement', 'training-coverage']));
     expect(tablesOf('4.2').some((table) => table.id.startsWith('survey-'))).toBe(true);
+    // The very figures of the quality report as its page shows it with nothing chosen.
+    const reader = { kind: 'user' as const, user: (await services.users.list()).find((user) => user.username === 'service.manager')! };
+    const options = await services.quality.options(reader);
+    const report = await services.quality.report(reader, options, readChoice({}, options, todayIso()).choice!);
+    const reported = report.sections.flatMap((section) => section.blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : [])));
+    expect(tablesOf('4.2').slice(1)).toEqual(reported);
     const [shortBreaks] = tablesOf('4.3');
     expect(shortBreaks?.id).toBe('short-breaks');
     const lastYear = shortBreaks!.rows.at(-1)!;
