@@ -22,6 +22,7 @@ import { generateDemoExtract } from './generateDemoExtract.js';
 import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
 import { planUndecidedReferrals } from './undecidedReferrals.js';
 import { readChoice } from '../quality/qualityChoice.js';
+import { recordShortBreakFlat } from './shortBreakFlat.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 
 let database: TestDatabase;
@@ -139,5 +140,7 @@ describe(`the demo's draft board paper (${engineUnderTest})`, () => {
     const lastYear = shortBreaks!.rows.at(-1)!;
     expect(lastYear[0]).toBe('2021-22');
     expect(Number(lastYear[1])).toBeGreaterThan(50);
+    // Booked once: a second run finds the flat and books nothing.
+    expect(await recordShortBreakFlat(services, extract)).toBeUndefined();
   });
 });
