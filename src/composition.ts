@@ -78,6 +78,9 @@ export function buildServices(config: Config, db: Database) {
   const extractImport = extractImportService(db, audit);
   const benchmarks = benchmarkService(db, benchmarkRepository(), extractImport, audit);
   const figures = figuresService(stats, benchmarks);
+  const resources = resourceService(db, resourceRepository(), children, audit);
+  /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
+  const quality = qualityService({ audits: caseFileAudits, surveys, training, authority }, audit);
   return {
     config,
     db,
@@ -96,7 +99,7 @@ export function buildServices(config: Config, db: Database) {
     returns: returnsService(db),
     safety,
     lookedAfter,
-    resources: resourceService(db, resourceRepository(), children, audit),
+    resources,
     protection: protectionService(db, protectionRepository(), children, audit),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
     scra: scraService(db, scraRepository(), children, audit),
@@ -112,19 +115,16 @@ export function buildServices(config: Config, db: Database) {
     dashboards: dashboardService(figures),
     boardReports: boardReportService(figures),
     /** Board paper editions: drafted section by section, published frozen (ADR 0030). */
-    boardPapers: boardPaperService(db, boardPaperRepository(), figures, audit),
+    boardPapers: boardPaperService(db, boardPaperRepository(), figures, audit, [
+      { placeableTables: () => quality.paperTables({ kind: 'system', name: 'board paper' }) },
+      { placeableTables: (options) => resources.paperTables(options) },
+    ]),
     benchmarks,
     /** Surveys of families and staff; listWaves and compareWaves are the quality report's contract. */
     surveys,
     caseFileAudits,
     training,
-    /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
-    quality: qualityService({
-      audits: caseFileAudits,
-      surveys,
-      training,
-      authority,
-    }, audit),
+    quality,
   };
 }
 export type Services = ReturnType<typeof buildServices>;

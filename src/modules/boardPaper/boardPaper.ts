@@ -9,6 +9,7 @@ import type { FigureTable } from '../reporting/figureTable.js';
 import { indicatorById } from '../reporting/indicators/index.js';
 import { directionChoices, figureSections, implicationChoices, paragraphs, tableBlocks, type BoardReport, type CoverSheet, type ReportBlock } from '../boardReport/boardReport.js';
 import { paperSections } from './paperSections.js';
+import type { PlaceableTable } from './placeableTables.js';
 
 export type EditionStatus = 'draft' | 'published';
 
@@ -79,13 +80,15 @@ const quotePrefix = 'quote:';
 export const quoteBlock = (feedbackId: string): string => `${quotePrefix}${feedbackId}`;
 
 /**
- * Every block an author may place: each figure table of the board report, then each quote the family agreed to.
+ * Every block an author may place: each figure table of the board report, the tables other modules offer (the
+ * quality report's evidence, the short-break flat), then each quote the family agreed to.
  * @example blockChoices('Glenmuir', tables, quotes)[0] // { value: 'balance-of-care', label: 'Change in the balance of care', available: true }
  */
-export function blockChoices(authority: string, tables: readonly FigureTable[], quotes: readonly Quote[]): BlockChoice[] {
+export function blockChoices(authority: string, tables: readonly FigureTable[], quotes: readonly Quote[], placeable: readonly PlaceableTable[] = []): BlockChoice[] {
   const ids = new Set(tables.map((table) => table.id));
   return [
     ...figureSections(authority, tables).map((figure) => ({ value: figure.id, label: figure.heading, available: ids.has(figure.id) })),
+    ...placeable.map((offered) => ({ value: offered.id, label: offered.heading, available: true })),
     ...quotes.map((quote) => ({ value: quoteBlock(quote.feedbackId), label: `A family’s words, ${monthOf(quote.givenDate)}: “${quote.words}”`, available: true })),
   ];
 }
@@ -100,8 +103,10 @@ const plainDefinition = (definition: string): string => definition.replace(/`/g,
  * The paper for an edition, with the figures of its period and the quotes available.
  * @example const content = paperContent(edition, { authority: 'Glenmuir', tables, rows }, quotes)
  */
-export function paperContent(edition: Edition, figures: { authority: string; tables: readonly FigureTable[]; rows: readonly StatsRow[] }, quotes: readonly Quote[]): PaperContent {
+export function paperContent(edition: Edition, figures: { authority: string; tables: readonly FigureTable[]; rows: readonly StatsRow[] }, quotes: readonly Quote[], placeable: readonly PlaceableTable[] = []): PaperContent {
   const { authority, tables } = figures;
+  const placeableById = new Map(placeable.map((offered) => [offered.id, offered]));
+  const explained: PaperContent['figuresExplained'] = [];
   const figureById = new Map(figureSections(authority, tables).map((figure) => [figure.id, figure]));
   const tableById = new Map(tables.map((table) => [table.id, table]));
   const quoteById = new Map(quotes.map((quote) => [quoteBlock(quote.feedbackId), quote]));
@@ -115,10 +120,19 @@ export function paperContent(edition: Edition, figures: { authority: string; tab
         blocks.push({ kind: 'paragraph', style: 'quote', text: `“${quote.words}” (a family, ${monthOf(quote.givenDate)})` });
         continue;
       }
+      const offered = placeableById.get(id);
+      if (offered) {
+        explained.push({ caption: offered.table.caption, lead: offered.lead, ...(offered.table.method ? { method: offered.table.method } : {}) });
+        blocks.push({ kind: 'paragraph', text: offered.lead }, { kind: 'table', table: offered.table });
+        if (offered.table.method) blocks.push({ kind: 'paragraph', text: `Method: ${offered.table.method}` });
+        if (offered.chart) blocks.push({ kind: 'chart', chart: offered.chart });
+        continue;
+      }
       const table = tableById.get(id);
       const figure = figureById.get(id);
       if (!table || !figure) continue;
       used.push(table);
+      explained.push({ caption: table.caption, lead: figure.lead, ...(table.method ? { method: table.method } : {}) });
       blocks.push(...(tableBlocks(table, figure.heading, figure.lead)?.blocks ?? []));
     }
     return { number: section.number, heading: section.heading, blocks };
@@ -138,7 +152,7 @@ export function paperContent(edition: Edition, figures: { authority: string; tab
       sections,
       annex: definitions,
     },
-    figuresExplained: used.map((table) => ({ caption: table.caption, lead: figureById.get(table.id)?.lead ?? '', ...(table.method ? { method: table.method } : {}) })),
+    figuresExplained: explained,
     definitions,
     figures: [...figures.rows],
   };

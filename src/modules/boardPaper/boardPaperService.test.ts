@@ -77,6 +77,33 @@ describe(`board paper editions (${engineUnderTest})`, () => {
     expect(texts.join(' ')).not.toContain('never to be quoted');
   });
 
+  it('places the short-break flat’s figures in 4.3: the resources module’s own, published with counts of 1 to 4 children as *', async () => {
+    const user = manager.kind === 'user' ? manager.user : undefined;
+    const flat = await services.resources.add(manager, { name: 'Wee Glen short-break flat', kind: 'short_break', places: ['Flat'] });
+    const stays: [string, string, string, boolean][] = [
+      ['SB1', '2020-06-01', '2020-06-04', true], ['SB2', '2020-07-01', '2020-07-03', false], ['SB3', '2020-08-01', '2020-08-03', false],
+      ['SB4', '2020-09-01', '2020-09-03', false], ['SB5', '2020-10-01', '2020-10-03', false],
+      // Two nights in 2020-21, one in 2021-22 (outside the edition's years).
+      ['SB1', '2021-03-30', '2021-04-02', false],
+    ];
+    for (const childId of ['SB1', 'SB2', 'SB3', 'SB4', 'SB5']) await aChild(database.db, { childId });
+    for (const [childId, startDate, endDate, avoidedOutOfAuthority] of stays) {
+      expect(await services.resources.book(user!, childId, { placeId: flat.places[0]!.placeId, startDate, endDate, reason: 'Short break', avoidedOutOfAuthority })).toMatchObject({ outcome: 'booked' });
+    }
+    const edition = (await services.boardPapers.edition(number))!;
+    expect((await services.boardPapers.blockChoices(edition)).find((choice) => choice.value === 'short-breaks')).toMatchObject({ available: true });
+    await services.boardPapers.saveSection(manager, number, { key: 'short-breaks', body: 'The flat kept children close to home.', blocks: ['short-breaks'] });
+    const content = await services.boardPapers.content((await services.boardPapers.edition(number))!);
+    const section = content.report.sections.find((candidate) => candidate.number === '4.3')!;
+    const table = section.blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []))[0]!;
+    // 2019-20 had no stay, so the table starts at 2020-21: 13 nights of 365, 5 children, 1 placement avoided (hidden).
+    expect(table.rows).toEqual([['2020-21', '13', '365', '3.6%', '5', '*']]);
+    expect(await services.resources.shortBreakYears(2021, 2021)).toEqual([{ year: '2020-21', nightsUsed: 13, nightsAvailable: 365, occupancyPct: 3.6, childrenSupported: 5, placementsAvoided: 1 }]);
+    expect(table).toEqual((await services.resources.paperTables(options))[0]!.table);
+    expect(section.blocks.some((block) => block.kind === 'chart')).toBe(true);
+    expect(content.figuresExplained.map((figure) => figure.caption)).toContain(table.caption);
+  });
+
   it('publishes once: frozen, re-downloaded byte for byte, listed with who and when, and never changed', async () => {
     await services.boardPapers.saveCover(manager, number, { ...weeGlenCover, title: 'Wee Glen children’s services 2021' }, options);
     await services.boardPapers.publish(manager, number);

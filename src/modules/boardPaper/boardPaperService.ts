@@ -20,6 +20,7 @@ import { blockChoices, paperContent, type BlockChoice, type Edition, type PaperC
 import { paperDocument } from './paperDocument.js';
 import { paperSections } from './paperSections.js';
 import type { BoardPaperRepository, StoredFile } from './boardPaperRepository.js';
+import { allPlaceableTables, type PlaceableTableSource } from './placeableTables.js';
 
 export const paperFormats = ['pdf', 'docx'] as const;
 export type PaperFormat = (typeof paperFormats)[number];
@@ -63,16 +64,19 @@ export const blankCover = (today: string): CoverSheet => ({
   implications: [],
 });
 
-/** @example const papers = boardPaperService(db, boardPaperRepository(), figures, audit) */
-export function boardPaperService(db: Database, repository: BoardPaperRepository, figures: FiguresService, audit: AuditService, today: () => string = todayIso) {
+/**
+ * `sources` are the modules offering tables beyond the indicator figures (the quality report, the short-break flat).
+ * @example const papers = boardPaperService(db, boardPaperRepository(), figures, audit, [qualityTables, shortBreakTables])
+ */
+export function boardPaperService(db: Database, repository: BoardPaperRepository, figures: FiguresService, audit: AuditService, sources: readonly PlaceableTableSource[] = [], today: () => string = todayIso) {
   async function edition(number: number): Promise<Edition | undefined> {
     return repository.find(db, number);
   }
 
   /** The paper as it stands, its figures worked out afresh for the edition's period. */
   async function liveContent(found: Edition): Promise<PaperContent> {
-    const [computed, quotes] = await Promise.all([figures.compute(found.options), repository.consentedQuotes(db)]);
-    return paperContent(found, { authority: computed.authority ?? 'the authority', tables: computed.tables, rows: computed.rows }, quotes);
+    const [computed, quotes, placeable] = await Promise.all([figures.compute(found.options), repository.consentedQuotes(db), allPlaceableTables(sources, found.options)]);
+    return paperContent(found, { authority: computed.authority ?? 'the authority', tables: computed.tables, rows: computed.rows }, quotes, placeable);
   }
 
   async function print(content: PaperContent, format: PaperFormat): Promise<Buffer> {
@@ -128,8 +132,8 @@ export function boardPaperService(db: Database, repository: BoardPaperRepository
 
     /** What blocks may be placed, for the edition's period (tables the period lacks are marked). */
     async blockChoices(found: Edition): Promise<BlockChoice[]> {
-      const [computed, quotes] = await Promise.all([figures.compute(found.options), repository.consentedQuotes(db)]);
-      return blockChoices(computed.authority ?? 'the authority', computed.tables, quotes);
+      const [computed, quotes, placeable] = await Promise.all([figures.compute(found.options), repository.consentedQuotes(db), allPlaceableTables(sources, found.options)]);
+      return blockChoices(computed.authority ?? 'the authority', computed.tables, quotes, placeable);
     },
 
     /** The paper's content: live for a draft, frozen for a published edition. */

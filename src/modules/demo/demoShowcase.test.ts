@@ -21,6 +21,9 @@ import type { DemoExtract } from './extract.js';
 import { generateDemoExtract } from './generateDemoExtract.js';
 import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
 import { planUndecidedReferrals } from './undecidedReferrals.js';
+import { readChoice } from '../quality/qualityChoice.js';
+import { recordShortBreakFlat } from './shortBreakFlat.js';
+import { todayIso } from '../../platform/dates/isoDates.js';
 
 let database: TestDatabase;
 let services: Services;
@@ -122,5 +125,22 @@ describe(`the demo's draft board paper (${engineUnderTest})`, () => {
     expect(clusters?.kind === 'table' && clusters.table.rows.map((row) => row[0])).toContain(familyFirst.cluster);
     // Its figures are `cairn stats` for its period.
     expect(content.figures).toEqual((await services.stats.compute(edition.options)).rows);
+    // 4.2 places the quality report's evidence, 4.3 the short-break flat's year of bookings.
+    const tablesOf = (number: string) => content.report.sections.find((section) => section.number === number)!.blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
+    expect(tablesOf('4.2').map((table) => table.id)).toEqual(expect.arrayContaining(['audit-questions', 'audit-agreement', 'training-coverage']));
+    expect(tablesOf('4.2').some((table) => table.id.startsWith('survey-'))).toBe(true);
+    // The very figures of the quality report as its page shows it with nothing chosen.
+    const reader = { kind: 'user' as const, user: (await services.users.list()).find((user) => user.username === 'service.manager')! };
+    const options = await services.quality.options(reader);
+    const report = await services.quality.report(reader, options, readChoice({}, options, todayIso()).choice!);
+    const reported = report.sections.flatMap((section) => section.blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : [])));
+    expect(tablesOf('4.2').slice(1)).toEqual(reported);
+    const [shortBreaks] = tablesOf('4.3');
+    expect(shortBreaks?.id).toBe('short-breaks');
+    const lastYear = shortBreaks!.rows.at(-1)!;
+    expect(lastYear[0]).toBe('2021-22');
+    expect(Number(lastYear[1])).toBeGreaterThan(50);
+    // Booked once: a second run finds the flat and books nothing.
+    expect(await recordShortBreakFlat(services, extract)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { createDemoUsers, demoPassword, demoSignInsFrom, familyFirstPractitioner
 import { recordUndecidedReferrals, type RecordUndecidedReferralsNeeds } from './undecidedReferrals.js';
 import { recordPracticeQuality, type RecordPracticeQualityNeeds } from './practiceQuality.js';
 import { recordBoardPaperDraft, type RecordBoardPaperDraftNeeds } from './boardPaperDraft.js';
+import { recordShortBreakFlat, type RecordShortBreakFlatNeeds } from './shortBreakFlat.js';
 import type { Config } from '../../platform/config.js';
 import type { UserService } from '../users/userService.js';
 import type { ExtractImportService } from '../extract/extractImportService.js';
@@ -18,7 +19,7 @@ import type { AuthorityService } from '../authority/authorityService.js';
 import type { Database } from '../../db/database.js';
 
 /** What loadDemoIfEmpty needs from the composition root. */
-export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordPracticeQualityNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds {
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds {
   authority: AuthorityService;
   config: Config;
   db: Database;
@@ -79,6 +80,8 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
     const qualityStarted = performance.now();
     const quality = await recordPracticeQuality(services, extract);
     if (quality) say(`Demo: recorded practice quality in ${((performance.now() - qualityStarted) / 1000).toFixed(1)} s: ${quality.staff} people on the staff register, ${quality.sessions} training sessions, ${quality.rounds.length} audit rounds, ${quality.waves.length} survey waves`);
+    const stays = await recordShortBreakFlat(services, extract);
+    if (stays) say(`Demo: booked the short-break flat ${stays} times over the last financial year`);
     const paper = await recordBoardPaperDraft(services, extract.today);
     if (paper) say(`Demo: drafted board paper edition ${paper} for the next Integration Joint Board, every section filled`);
     say(`Demo: imported ${outcome.rows} rows and created ${signIns.length} demo accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);

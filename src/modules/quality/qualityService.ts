@@ -5,7 +5,8 @@
 import type { AuditService } from '../audit/auditService.js';
 import type { Actor } from '../../platform/access/user.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
-import { qualityOptions, type QualityChoice, type QualityOptions } from './qualityChoice.js';
+import { qualityOptions, readChoice, type QualityChoice, type QualityOptions } from './qualityChoice.js';
+import { qualityPaperTables, type QualityPaperTable } from './qualityPaperTables.js';
 import { qualityReport, type QualityReport } from './qualityReport.js';
 import { qualityDocument } from './qualityDocument.js';
 import { printDocx } from '../../platform/documents/docx.js';
@@ -20,7 +21,7 @@ const contentTypes: Record<QualityFormat, string> = {
 };
 
 export function qualityService(sources: QualitySources, audit: AuditService, today: () => string = todayIso) {
-  return {
+  const service = {
     /** @example (await quality.options(actor)).rounds.length // 2 */
     async options(actor: Actor): Promise<QualityOptions> {
       const [rounds, waves] = await Promise.all([sources.audits.listRounds(actor), sources.surveys.listWaves(actor)]);
@@ -63,6 +64,18 @@ export function qualityService(sources: QualitySources, audit: AuditService, tod
       await audit.record(actor, { action: 'quality.report_exported', subject: `quality-report.${format}`, details: { format, choice } });
       return { bytes, fileName: `practice-quality-${report.builtOn}.${format}`, contentType: contentTypes[format] };
     },
+
+    /**
+     * The report's tables for a board paper, as the report page shows them with nothing chosen: the latest two audit
+     * rounds, each survey's latest two waves, training on the two rounds' period ends.
+     * @example (await quality.paperTables({ kind: 'system', name: 'board paper' }))[0].id // 'quality-audit-questions'
+     */
+    async paperTables(actor: Actor): Promise<QualityPaperTable[]> {
+      const options = await service.options(actor);
+      const { choice } = readChoice({}, options, today());
+      return choice ? qualityPaperTables(await service.report(actor, options, choice)) : [];
+    },
   };
+  return service;
 }
 export type QualityService = ReturnType<typeof qualityService>;

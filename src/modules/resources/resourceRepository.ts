@@ -1,6 +1,7 @@
 /** @module SQL for the council's own resources, their places and the bookings of them. */
 import type { Queryable } from '../../db/database.js';
 import type { Booking, NewBooking, Place, Resource, ResourceKind } from './resource.js';
+import type { ShortBreakStay } from './shortBreakYears.js';
 
 interface BookingRow {
   booking_id: string; place_id: string; child_id: string; forename: string | null; surname: string | null;
@@ -78,6 +79,25 @@ export function resourceRepository() {
           where p.resource_id = $1 and b.start_date <= $3::date and b.end_date > $2::date
           order by b.start_date, p.name`, [resourceId, from, to]);
       return rows.map(toBooking);
+    },
+
+    /** How many places the short-break resources have. */
+    async shortBreakPlaces(db: Queryable): Promise<number> {
+      const rows = await db.query<{ places: number }>(
+        `select count(*)::int as places from resource_places p join resources r on r.resource_id = p.resource_id where r.kind = 'short_break'`);
+      return rows[0]?.places ?? 0;
+    },
+
+    /** Stays at short-break places that share a night with [from, to], without names. */
+    async shortBreakStays(db: Queryable, from: string, to: string): Promise<ShortBreakStay[]> {
+      const rows = await db.query<{ child_id: string; start_date: string; end_date: string; avoided_out_of_authority: boolean }>(
+        `select b.child_id, b.start_date, b.end_date, b.avoided_out_of_authority
+           from place_bookings b
+           join resource_places p on p.place_id = b.place_id
+           join resources r on r.resource_id = p.resource_id
+          where r.kind = 'short_break' and b.start_date <= $2::date and b.end_date > $1::date
+          order by b.start_date, b.booking_id`, [from, to]);
+      return rows.map((r) => ({ childId: r.child_id, startDate: r.start_date, endDate: r.end_date, avoidedOutOfAuthority: r.avoided_out_of_authority }));
     },
   };
 }

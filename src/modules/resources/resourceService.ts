@@ -10,6 +10,10 @@ import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { occupancy, type Booking, type NewBooking, type Occupancy, type Resource, type ResourceKind } from './resource.js';
 import type { ResourceRepository } from './resourceRepository.js';
+import { shortBreakTable, shortBreakYears, type ShortBreakYear } from './shortBreakYears.js';
+import { financialYear } from '../reporting/periods.js';
+import { writeTable, type WrittenTable } from '../reporting/publishTable.js';
+import type { ChartDescription } from '../../platform/documents/charts.js';
 
 export type BookingResult = { outcome: 'booked'; bookingId: string } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' };
 
@@ -97,6 +101,37 @@ export function resourceService(db: Database, repository: ResourceRepository, ch
       const shown = await Promise.all(bookings.map(async (b) => ({ ...b, nameShown: await children.mayAccess(user, b.childId) })));
       await audit.record({ kind: 'user', user }, { action: 'resources.viewed', subject: resourceId, details: { from, to, namesShown: shown.filter((b) => b.nameShown).length } });
       return { resource, bookings: shown, use: occupancy(bookings, resource.places.length, from, to) };
+    },
+
+    /**
+     * The short-break places' figures for each financial year ending in `first` to `last`; none without a short-break place.
+     * @example await resources.shortBreakYears(2021, 2022) // [{ year: '2020-21', nightsUsed: 61, … }, { year: '2021-22', … }]
+     */
+    async shortBreakYears(first: number, last: number): Promise<ShortBreakYear[]> {
+      const places = await repository.shortBreakPlaces(db);
+      if (places === 0 || last < first) return [];
+      const stays = await repository.shortBreakStays(db, financialYear(first).first, financialYear(last).last);
+      return shortBreakYears(stays, places, first, last);
+    },
+
+    /**
+     * The short-break figures as a board paper places them (section 4.3), from the first year a child stayed:
+     * published, counts of 1 to 4 children as *. None when no child stayed in the period.
+     * @example (await resources.paperTables({ years: { first: 2021, last: 2022 } }))[0]?.id // 'short-breaks'
+     */
+    async paperTables(options: { years?: { first: number; last: number } }): Promise<{ id: string; heading: string; lead: string; table: WrittenTable; chart?: ChartDescription }[]> {
+      // From the first year a child stayed: years before the flat was used would only show empty nights.
+      const all = options.years ? await this.shortBreakYears(options.years.first, options.years.last) : [];
+      const years = all.slice(all.findIndex((year) => year.nightsUsed > 0));
+      if (!all.some((year) => year.nightsUsed > 0)) return [];
+      const table = shortBreakTable(years);
+      return [{
+        id: table.id,
+        heading: 'The short-break flat: nights used, occupancy, children supported and placements avoided',
+        lead: 'The council’s short-break places in each financial year: the nights children stayed, how full the places were, how many children they supported and the out of authority placements they helped to avoid.',
+        table: writeTable(table, { published: true }),
+        ...(table.chart ? { chart: table.chart } : {}),
+      }];
     },
   };
 }
