@@ -19,6 +19,9 @@ import { grades, scales } from '../../src/modules/caseFileAudits/caseFileAudit.j
 import { itemCategories, meetingTypes, personRoles } from '../../src/platform/codes/safetyCodes.js';
 import { voiceTools } from '../../src/platform/codes/safetyCodes.js';
 import { involvementEndings } from '../../src/platform/codes/referralCodes.js';
+import { editionStatuses } from '../../src/modules/boardPaper/boardPaper.js';
+import { paperFormats } from '../../src/modules/boardPaper/boardPaperService.js';
+import { sessionEnds } from '../../src/modules/users/sessionRepository.js';
 
 /** `table.column` → the code list its CHECK must equal. */
 const codeLists: Record<string, readonly string[]> = {
@@ -57,6 +60,9 @@ const codeLists: Record<string, readonly string[]> = {
   'case_tasks.kind': taskKinds,
   'case_file_audit_questions.scale': scales,
   'case_file_audit_grades.grade': grades,
+  'board_paper_editions.status': editionStatuses,
+  'board_paper_files.format': paperFormats,
+  'sessions.ended_reason': sessionEnds,
 };
 
 /** CHECKs that list values but are not code lists (a MIME type allow-list, an internal marker, a rule across columns). */

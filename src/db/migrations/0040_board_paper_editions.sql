@@ -41,7 +41,7 @@ create table board_paper_sections (
 -- The printed files of a published edition, byte for byte.
 create table board_paper_files (
   edition_id text not null references board_paper_editions (edition_id),
-  format text not null check (format in ('pdf', 'docx', 'html')),
+  format text not null check (format in ('pdf', 'docx')),
   bytes bytea not null,
   sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
   primary key (edition_id, format)

@@ -11,7 +11,9 @@ import { directionChoices, figureSections, implicationChoices, paragraphs, table
 import { paperSections } from './paperSections.js';
 import type { PlaceableTable } from './placeableTables.js';
 
-export type EditionStatus = 'draft' | 'published';
+/** An edition is a draft until it is published, and published for ever after (the CHECK of migration 0040). */
+export const editionStatuses = ['draft', 'published'] as const;
+export type EditionStatus = (typeof editionStatuses)[number];
 
 /** One section as the author wrote it: its text and the named blocks placed after it. */
 export interface EditionSection {

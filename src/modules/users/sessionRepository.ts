@@ -1,7 +1,9 @@
 /** @module SQL for server-side sessions (issue 16): each kept by the SHA-256 hash of the cookie's random id. */
 import type { Queryable } from '../../db/database.js';
 
-export type SessionEnd = 'signed_out' | 'signed_out_everywhere' | 'ended_by_admin' | 'account_disabled' | 'idle' | 'expired';
+/** Why a session ended (the CHECK of migration 0060). */
+export const sessionEnds = ['signed_out', 'signed_out_everywhere', 'ended_by_admin', 'account_disabled', 'idle', 'expired'] as const;
+export type SessionEnd = (typeof sessionEnds)[number];
 
 export interface SessionRow {
   userId: string;
