@@ -8,7 +8,7 @@ import { userService } from './modules/users/userService.js';
 import { sessionRepository } from './modules/users/sessionRepository.js';
 import { sessionService } from './modules/users/sessionService.js';
 import { oidcClient } from './modules/users/oidcClient.js';
-import { amendmentRepository } from './modules/amendments/amendmentRepository.js';
+import { amendmentRepository } from './platform/amendments/amendmentRepository.js';
 import { draftRepository } from './platform/forms/drafts/draftRepository.js';
 import { draftService } from './platform/forms/drafts/draftService.js';
 import { childRepository } from './modules/children/childRepository.js';

@@ -2,7 +2,7 @@
 import { paths } from '../../platform/http/paths.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { legalReasonLabels, placementTypeLabels, type CareHistory, type Placement, type Provider } from './lookedAfter.js';
-import { changedFields, type Amendment } from '../amendments/amendment.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
 import { presentClashes, type Clash } from '../../platform/forms/versions.js';
 import { correctionFieldOrder } from './careForms.js';
 import { placementMovesInLastYear } from '../children/child.js';

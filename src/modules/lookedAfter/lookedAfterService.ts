@@ -13,8 +13,8 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
 import type { LookedAfterRepository } from './lookedAfterRepository.js';
-import type { AmendmentRepository } from '../amendments/amendmentRepository.js';
-import type { Amendment } from '../amendments/amendment.js';
+import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
+import type { Amendment } from '../../platform/amendments/amendment.js';
 import { type LegalReason, type ReasonEnded } from '../../platform/codes/careCodes.js';
 import { orderLegalReasons, type OrderEpisodeChange } from '../scra/orderEpisodes.js';
 
