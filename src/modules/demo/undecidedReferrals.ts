@@ -79,16 +79,18 @@ export function planUndecidedReferrals(extract: DemoExtract, targetDays: number)
 }
 
 /**
- * Record the planned referrals as the demo's Family First team manager (who would have logged them), and screen
- * those the plan says were screened. Returns how many referrals were recorded; none without that account.
+ * Record the planned referrals as the demo's service manager (the front door: a referral by Cairn id needs someone who
+ * may open the child, and these children are not yet open to Family First), into the Family First team's tray, and
+ * screen those the plan says were screened as its team manager. Returns how many were recorded; none without both accounts.
  * @example await recordUndecidedReferrals(services, extract)
  */
 export async function recordUndecidedReferrals(services: RecordUndecidedReferralsNeeds, extract: DemoExtract): Promise<number> {
   const manager: SignedInUser | undefined = (await services.users.list()).find((u) => u.username === 'manager' && u.role === 'team_manager' && u.team === teams.familyFirst);
-  if (!manager) return 0;
+  const frontDoor: SignedInUser | undefined = (await services.users.list()).find((u) => u.username === 'service.manager' && u.role === 'service_manager');
+  if (!manager || !frontDoor) return 0;
   let recorded = 0;
   for (const planned of planUndecidedReferrals(extract, services.referrals.decisionTargetDays)) {
-    const result = await services.referrals.record(manager, {
+    const result = await services.referrals.record(frontDoor, {
       receivedDate: planned.receivedDate, source: planned.source, reason: planned.reason, schoolCluster: familyFirst.cluster, team: teams.familyFirst,
       children: planned.childIds.map((childId) => ({ kind: 'existing' as const, childId })),
     });
