@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../test/support/testDatabase.js';
 import { aCase, aChild } from '../../test/support/factories.js';
 import { testConfig } from '../../test/support/testConfig.js';
-import { signInAs } from '../../test/support/signIn.js';
+import { openForm, sessionCookie, signInAs } from '../../test/support/signIn.js';
 import { buildServices, type Services } from '../composition.js';
 import { buildApp } from './app.js';
 import { paths } from '../platform/http/paths.js';
@@ -57,10 +57,18 @@ describe(`a practitioner's today page (${engineUnderTest})`, () => {
     expect(section('drafts')).toContain(`href="${paths.referrals.new()}"`);
   });
 
-  it('gives back the draft from the link, and then no longer lists it', async () => {
-    const form = await app.inject({ url: paths.referrals.new(), headers: { cookie } });
-    expect(form.body).toContain('Half typed');
-    const page = await app.inject({ url: paths.home(), headers: { cookie } });
+  it('gives back the draft from the link, lists it until it is discarded (or the form saved), then no longer', async () => {
+    const form = await openForm(app, paths.referrals.new(), cookie);
+    expect(form.html).toContain('Half typed');
+    const stillWaiting = await app.inject({ url: paths.home(), headers: { cookie: form.cookie } });
+    expect(stillWaiting.body).not.toContain('No forms are waiting.');
+    const discarded = await app.inject({
+      method: 'POST', url: paths.session.discardDraft(),
+      headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: form.token, path: paths.referrals.new() }).toString(),
+    });
+    expect(discarded.statusCode).toBe(303);
+    const page = await app.inject({ url: paths.home(), headers: { cookie: sessionCookie(discarded, form.cookie) } });
     expect(page.body).toContain('No forms are waiting.');
   });
 
