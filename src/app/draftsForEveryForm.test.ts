@@ -116,7 +116,9 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
     const routes = app.routeTable.filter((route) => route.method === 'POST').map((route) => route.url);
     // Reached from no page by the demo users: JSON routes of the page script, sign-in, the command line, and
     // the anonymous survey form (a respondent has no session to time out).
-    const notPageForms = ['/session/keep-alive', '/session/draft', '/session/draft/discard', '/sign-in', '/sign-out', '/cli/stats', '/cli/report', '/cli/import', '/survey/:token'];
+    // Sign out (everywhere) is a button that ends sessions: never kept as a draft (data-idle-no-draft).
+    const notPageForms = ['/session/keep-alive', '/session/draft', '/session/draft/discard', '/sign-in', '/sign-out', '/sign-out/everywhere', '/admin/users/:userId/sign-out-everywhere', '/survey/:token'];
+    const commandLine = (route: string) => route.startsWith('/cli/');
     // Not yet reached: the demo data has no record in the state that shows these forms (a Family First involvement
     // open to the walking users, a referral awaiting allocation, a supervision order, a child with no placement).
     const notYetReached = [
@@ -125,7 +127,7 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
       '/children/:childId/care/placements/place', '/children/:childId/care/orders/:orderId/review', '/children/:childId/care/orders/:orderId/end',
       '/surveys/waves/:waveId/links', '/surveys/waves/:waveId/close', '/case-file-audits/files/:fileId/auditor', '/caseloads/tasks/:taskId/done',
     ];
-    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !notYetReached.includes(route));
+    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !notYetReached.includes(route));
     expect(found.size).toBeGreaterThan(30);
     expect(unreached).toEqual([]);
   });
