@@ -61,8 +61,8 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
   const seed = services.config.demoSeed;
   say(`Demo: the database is empty, so loading the fictional ${demoAuthority.authority_name} demo (seed ${seed})`);
   // Loaded only when needed, so that starting Cairn with data already in it does not pay for faker.
-  const [{ generateDemoExtract }, { writeDemoExtract }] = await Promise.all([import('./generateDemoExtract.js'), import('./writeCsv.js')]);
-  const extract = generateDemoExtract({ seed });
+  const [{ generateDemoStory }, { writeDemoExtract }] = await Promise.all([import('./demoStory.js'), import('./writeCsv.js')]);
+  const extract = generateDemoStory({ seed, ...(services.config.demoToday ? { today: services.config.demoToday } : {}) });
   const pglite = services.db.engine === 'pglite';
   const folder = pglite ? join(services.config.dataDir, 'demo-extract') : await mkdtemp(join(tmpdir(), 'cairn-demo-'));
   try {
