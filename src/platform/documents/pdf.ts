@@ -13,7 +13,8 @@ type Structure = ReturnType<Pdf['struct']>;
 
 const margin = 56;
 const pageWidth = 595.28; // A4
-const usable = pageWidth - 2 * margin;
+/** The width a picture or table may take on the page, in points. */
+export const usable = pageWidth - 2 * margin;
 const ink = '#0b0c0c';
 const quiet = '#505a5f';
 const cellPadding = 4;
