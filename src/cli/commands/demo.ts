@@ -10,6 +10,9 @@ import { censusFigures, familyFirstReferrals, lookedAfterOn, openCaseChildrenOn 
 import { createDemoUsers, demoPassword, familyFirstPractitioner, type DemoSignIn } from '../../modules/demo/demoUsers.js';
 import { recordUndecidedReferrals } from '../../modules/demo/undecidedReferrals.js';
 import { recordPracticeQuality } from '../../modules/demo/practiceQuality.js';
+import { recordFamilyFirstWork } from '../../modules/demo/familyFirstWork.js';
+import { recordShortBreakFlat } from '../../modules/demo/shortBreakFlat.js';
+import { recordBoardPaperDraft } from '../../modules/demo/boardPaperDraft.js';
 import type { DemoExtract } from '../../modules/demo/extract.js';
 import { demoTimeline, familyFirstStart } from '../../modules/demo/demoTimeline.js';
 import { generateDemoStory } from '../../modules/demo/demoStory.js';
@@ -93,6 +96,10 @@ export const demoCommand: Command = {
       const created = await createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract));
       await recordUndecidedReferrals(services, extract);
       await recordPracticeQuality(services, extract);
+      // As on start-up (loadDemoIfEmpty): Family First work, the short-break flat and the draft board paper.
+      await recordFamilyFirstWork(services, extract);
+      await recordShortBreakFlat(services, extract);
+      await recordBoardPaperDraft(services, extract.today);
       return created;
     });
     io.stdout.write(signInLines(extract.authority.authority_name, signIns));
