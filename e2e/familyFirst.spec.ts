@@ -224,8 +224,10 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     await page.waitForLoadState('load');
     expect(page.url()).toBe(`${server.url}/children/A1`);
     expect(await server.services.db.query(`select count(*)::int as n from cases where child_id = 'A1'`)).toEqual([{ n: 2 }]);
-    // The merged id answers as any record this manager may not open (issue 16: no id is confirmed to exist).
-    expect((await page.goto(`${server.url}/children/A2`))?.status()).toBe(403);
+    // The merged id leads to the surviving record, saying so (issue 13: merged ids redirect).
+    await page.goto(`${server.url}/children/A2`);
+    expect(page.url()).toBe(`${server.url}/children/A1`);
+    expect(await page.locator('.govuk-notification-banner').first().innerText()).toContain('The record A2 was merged into this one');
 
     await page.goto(`${server.url}/children/A1`);
     await page.getByRole('link', { name: 'Change details of Ailsa Boyd' }).click();

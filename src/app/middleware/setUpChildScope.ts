@@ -1,19 +1,37 @@
 /**
  * @module Scope on every path that takes a child id: any route whose pattern has `:childId` first passes the same
  * check as the child's page (childService.guard), so a route added later is covered without remembering to.
- * A refusal is audited and answered the same whether or not the child exists.
+ * A refusal is audited and answered the same whether or not the child exists. A page asked for by a merged-away id
+ * is sent on to the same page of the surviving record, for someone who may open it (issue 13: merged ids redirect).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { HttpError, recordRefused } from '../../platform/http/httpError.js';
 import { isRecordId } from '../../platform/http/parameters.js';
+import { tellNextPage } from '../../platform/http/flash.js';
 
-export async function setUpChildScope(app: FastifyInstance, services: Pick<Services, 'children'>): Promise<void> {
-  app.addHook('preHandler', async (request) => {
+/** The request's own address with the child's id in its path replaced by another. */
+export function addressWithChild(url: string, childId: string, keptId: string): string {
+  const [path = '', query] = url.split(/\?(.*)/s, 2);
+  const segments = path.split('/').map((segment) => (decodeURIComponent(segment) === childId ? encodeURIComponent(keptId) : segment));
+  return segments.join('/') + (query !== undefined ? `?${query}` : '');
+}
+
+const readsAPage = (request: FastifyRequest): boolean => request.method === 'GET' || request.method === 'HEAD';
+
+export async function setUpChildScope(app: FastifyInstance, services: Pick<Services, 'children' | 'childMerges'>): Promise<void> {
+  app.addHook('preHandler', async (request, reply) => {
     const pattern = request.routeOptions.url;
     if (!request.user || !pattern?.includes(':childId')) return;
     const childId = (request.params as Record<string, unknown>).childId;
     if (!isRecordId(childId)) throw new HttpError(400, 'That is not a Cairn id');
+    if (readsAPage(request)) {
+      const kept = await services.childMerges.survivingRecord(request.user, childId);
+      if (kept) {
+        tellNextPage(request, `The record ${childId} was merged into this one: you have been brought here instead`);
+        return reply.redirect(addressWithChild(request.url, childId, kept), 301);
+      }
+    }
     if (!(await services.children.guard(request.user, childId, `${request.method} ${pattern}`))) throw recordRefused();
   });
 }

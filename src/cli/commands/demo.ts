@@ -10,17 +10,22 @@ import { censusFigures, familyFirstReferrals, lookedAfterOn, openCaseChildrenOn 
 import { createDemoUsers, demoPassword, familyFirstPractitioner, type DemoSignIn } from '../../modules/demo/demoUsers.js';
 import { recordUndecidedReferrals } from '../../modules/demo/undecidedReferrals.js';
 import { recordPracticeQuality } from '../../modules/demo/practiceQuality.js';
+import { recordFamilyFirstWork } from '../../modules/demo/familyFirstWork.js';
+import { recordShortBreakFlat } from '../../modules/demo/shortBreakFlat.js';
+import { recordBoardPaperDraft } from '../../modules/demo/boardPaperDraft.js';
 import type { DemoExtract } from '../../modules/demo/extract.js';
-import { generateDemoExtract } from '../../modules/demo/generateDemoExtract.js';
+import { demoTimeline, familyFirstStart } from '../../modules/demo/demoTimeline.js';
+import { generateDemoStory } from '../../modules/demo/demoStory.js';
+import { addYears, isIsoDate } from '../../platform/dates/isoDates.js';
 import { writeDemoExtract } from '../../modules/demo/writeCsv.js';
 
-const usage = 'cairn demo [--seed N] [--out DIR] [--no-import]';
+const usage = 'cairn demo [--seed N] [--today YYYY-MM-DD] [--out DIR] [--no-import]';
 
-function readOptions(args: string[]): { seed?: string; out?: string; 'no-import'?: boolean } {
+function readOptions(args: string[]): { seed?: string; today?: string; out?: string; 'no-import'?: boolean } {
   try {
     return parseArgs({
       args,
-      options: { seed: { type: 'string' }, out: { type: 'string' }, 'no-import': { type: 'boolean' } },
+      options: { seed: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, 'no-import': { type: 'boolean' } },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -32,7 +37,8 @@ function readOptions(args: string[]): { seed?: string; out?: string; 'no-import'
 function describe(extract: DemoExtract, files: { file: string; rows: number }[], folder: string, milliseconds: number): string {
   const width = Math.max(...files.map((f) => f.file.length));
   const census = censusFigures(extract);
-  const windowEnd = '2022-04-30';
+  // The seed report's Family First window (to 30 April 2022), moved with the story.
+  const windowEnd = addYears('2022-04-30', demoTimeline(extract.today).years);
   const referred = familyFirstReferrals(extract, windowEnd);
   const open = openCaseChildrenOn(extract, extract.today);
   const lookedAfter = lookedAfterOn(extract, extract.today);
@@ -42,7 +48,7 @@ function describe(extract: DemoExtract, files: { file: string; rows: number }[],
     `Looked after on 31 July:   ${census.map((c) => `${c.census.slice(0, 4)} ${c.lookedAfter}`).join(', ')}`,
     `Placed outwith authority:  ${census.map((c) => `${c.census.slice(0, 4)} ${c.outOfAuthority}`).join(', ')}`,
     `Open cases on ${extract.today}: ${open.size} children, ${[...open].filter((c) => lookedAfter.has(c)).length} of them looked after`,
-    `Family First in ${familyFirst.cluster} from ${familyFirst.start} to ${windowEnd}: ${referred.children} children from ${referred.families} families`,
+    `Family First in ${familyFirst.cluster} from ${familyFirstStart(extract.today)} to ${windowEnd}: ${referred.children} children from ${referred.families} families`,
     '',
   ].join('\n');
 }
@@ -72,8 +78,11 @@ export const demoCommand: Command = {
       return 1;
     }
 
+    if (options.today !== undefined && !isIsoDate(options.today)) throw new UsageError(`--today must be a date like 2026-12-02, not "${options.today}"`);
+    const today = options.today ?? config.demoToday;
+
     const started = performance.now();
-    const extract = generateDemoExtract({ seed });
+    const extract = generateDemoStory({ seed, ...(today ? { today } : {}) });
     const files = await writeDemoExtract(folder, extract);
     io.stdout.write(describe(extract, files, folder, Math.round(performance.now() - started)));
     if (!importing) {
@@ -87,6 +96,10 @@ export const demoCommand: Command = {
       const created = await createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract));
       await recordUndecidedReferrals(services, extract);
       await recordPracticeQuality(services, extract);
+      // As on start-up (loadDemoIfEmpty): Family First work, the short-break flat and the draft board paper.
+      await recordFamilyFirstWork(services, extract);
+      await recordShortBreakFlat(services, extract);
+      await recordBoardPaperDraft(services, extract.today);
       return created;
     });
     io.stdout.write(signInLines(extract.authority.authority_name, signIns));

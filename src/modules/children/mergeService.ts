@@ -12,6 +12,17 @@ export type Merged = { outcome: 'merged'; moved: Record<string, number> } | { ou
 export function mergeService(db: Database, repository: MergeRepository, children: ChildService, audit: AuditService) {
   return {
     /**
+     * Where a merged-away id now lives, for someone who may open the surviving record; nothing otherwise, so the old
+     * id answers as any record this person may not open. Merges that chain are kept one step (mergeRepository).
+     * @example const kept = await merges.survivingRecord(manager, 'A1-dup') // 'A1'
+     */
+    async survivingRecord(user: SignedInUser, childId: string): Promise<string | undefined> {
+      const kept = await repository.mergedInto(db, childId);
+      if (!kept) return undefined;
+      return (await children.guard(user, kept, `GET merged record ${childId}`)) ? kept : undefined;
+    },
+
+    /**
      * Merge `duplicateId` into `keepId`. Refused unless the person is a manager who may see both records.
      * `conflict` when the two records cannot be one child's (e.g. placements that overlap).
      * @example await merges.merge(manager, 'A1', 'A1-dup', 'Same child recorded twice by two teams')

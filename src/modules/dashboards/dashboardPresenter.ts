@@ -4,6 +4,7 @@ import { figureSections } from '../boardReport/boardReport.js';
 import { writeTable, type WrittenTable } from '../reporting/publishTable.js';
 import { indicatorById } from '../reporting/indicators/index.js';
 import type { Figures } from './dashboardService.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 
 /** A chart shown as an image of its own (so the browser keeps it), named by its title; its figures are in the table beside it. */
 export interface DashboardChart {
@@ -79,7 +80,7 @@ export function presentDashboards(figures: Figures, query: string): DashboardVie
     authority,
     yearsText: years.length ? (years.length === 1 ? String(years[0]) : `${years[0]} to ${years[years.length - 1]}`) : 'no years with data',
     baseline: figures.baseline,
-    windowText: figures.window ? `${figures.window.from} to ${figures.window.to}` : undefined,
+    windowText: figures.window ? `${longDateOf(figures.window.from)} to ${longDateOf(figures.window.to)}` : undefined,
     sections,
     contents: sections.map((section) => ({ href: `#${section.id}`, text: section.heading })),
   };

@@ -23,6 +23,7 @@ import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
 import { planUndecidedReferrals } from './undecidedReferrals.js';
 import { readChoice } from '../quality/qualityChoice.js';
 import { recordShortBreakFlat } from './shortBreakFlat.js';
+import { planFamilyFirstWork, recordFamilyFirstWork } from './familyFirstWork.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 
 let database: TestDatabase;
@@ -107,6 +108,25 @@ describe(`the cluster page on the demo, against the seed report's comparison (${
   });
 });
 
+describe(`the demo's Family First work (${engineUnderTest})`, () => {
+  it('records a dozen families: plans, fortnightly sessions, their own words (most given to quote), some stepped down', async () => {
+    const planned = planFamilyFirstWork(extract);
+    expect(planned).toHaveLength(12);
+    const involvements = await database.db.query<{ involvement_id: string; sessions: number; ended: boolean; plan: string | null }>(
+      `select v.involvement_id, v.plan, v.ended_date is not null as ended, (select count(*)::int from family_first_sessions s where s.involvement_id = v.involvement_id) as sessions
+         from family_first_involvements v`,
+    );
+    expect(involvements).toHaveLength(12);
+    expect(involvements.every((v) => v.sessions >= 1 && v.plan !== null)).toBe(true);
+    expect(involvements.some((v) => v.ended)).toBe(true);
+    const quotes = await database.db.query<{ given_date: string }>(`select given_date::text as given_date from family_first_feedback where consent_to_quote`);
+    expect(quotes.length).toBeGreaterThanOrEqual(8);
+    expect(quotes.every((q) => q.given_date <= extract.today)).toBe(true);
+    // Recorded once: a second run finds the work and records nothing.
+    expect(await recordFamilyFirstWork(services, extract)).toBeUndefined();
+  });
+});
+
 describe(`the demo's draft board paper (${engineUnderTest})`, () => {
   it('is edition 1 for Glenmuir, a draft by the service manager with every section of the seed paper written', async () => {
     const [listed, ...others] = await services.boardPapers.list();
@@ -140,6 +160,9 @@ describe(`the demo's draft board paper (${engineUnderTest})`, () => {
     const lastYear = shortBreaks!.rows.at(-1)!;
     expect(lastYear[0]).toBe('2021-22');
     expect(Number(lastYear[1])).toBeGreaterThan(50);
+    // 4.1 quotes two families, in their own words, given with consent.
+    const quoted = (await services.boardPapers.content(edition)).report.sections.find((section) => section.number === '4.1')!.blocks.filter((block) => block.kind === 'paragraph' && block.style === 'quote');
+    expect(quoted.length).toBe(2);
     // Booked once: a second run finds the flat and books nothing.
     expect(await recordShortBreakFlat(services, extract)).toBeUndefined();
   });

@@ -12,6 +12,7 @@ import { recordUndecidedReferrals, type RecordUndecidedReferralsNeeds } from './
 import { recordPracticeQuality, type RecordPracticeQualityNeeds } from './practiceQuality.js';
 import { recordBoardPaperDraft, type RecordBoardPaperDraftNeeds } from './boardPaperDraft.js';
 import { recordShortBreakFlat, type RecordShortBreakFlatNeeds } from './shortBreakFlat.js';
+import { recordFamilyFirstWork, type RecordFamilyFirstWorkNeeds } from './familyFirstWork.js';
 import type { Config } from '../../platform/config.js';
 import type { UserService } from '../users/userService.js';
 import type { ExtractImportService } from '../extract/extractImportService.js';
@@ -19,7 +20,7 @@ import type { AuthorityService } from '../authority/authorityService.js';
 import type { Database } from '../../db/database.js';
 
 /** What loadDemoIfEmpty needs from the composition root. */
-export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds {
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds {
   authority: AuthorityService;
   config: Config;
   db: Database;
@@ -61,8 +62,8 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
   const seed = services.config.demoSeed;
   say(`Demo: the database is empty, so loading the fictional ${demoAuthority.authority_name} demo (seed ${seed})`);
   // Loaded only when needed, so that starting Cairn with data already in it does not pay for faker.
-  const [{ generateDemoExtract }, { writeDemoExtract }] = await Promise.all([import('./generateDemoExtract.js'), import('./writeCsv.js')]);
-  const extract = generateDemoExtract({ seed });
+  const [{ generateDemoStory }, { writeDemoExtract }] = await Promise.all([import('./demoStory.js'), import('./writeCsv.js')]);
+  const extract = generateDemoStory({ seed, ...(services.config.demoToday ? { today: services.config.demoToday } : {}) });
   const pglite = services.db.engine === 'pglite';
   const folder = pglite ? join(services.config.dataDir, 'demo-extract') : await mkdtemp(join(tmpdir(), 'cairn-demo-'));
   try {
@@ -80,6 +81,8 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
     const qualityStarted = performance.now();
     const quality = await recordPracticeQuality(services, extract);
     if (quality) say(`Demo: recorded practice quality in ${((performance.now() - qualityStarted) / 1000).toFixed(1)} s: ${quality.staff} people on the staff register, ${quality.sessions} training sessions, ${quality.rounds.length} audit rounds, ${quality.waves.length} survey waves`);
+    const families = await recordFamilyFirstWork(services, extract);
+    if (families) say(`Demo: recorded Family First work with ${families} families: plans, sessions and their own words`);
     const stays = await recordShortBreakFlat(services, extract);
     if (stays) say(`Demo: booked the short-break flat ${stays} times over the last financial year`);
     const paper = await recordBoardPaperDraft(services, extract.today);

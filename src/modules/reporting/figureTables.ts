@@ -1,11 +1,16 @@
 /** @module Lays the rows of `cairn stats` out as the tables the dashboards and the board report show, each with its chart. */
 import { censusDate, financialYear, reportingYear } from './periods.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { notRecorded } from './placementTypes.js';
 import type { StatsResult, StatsRow } from './statsTypes.js';
 import type { Benchmark } from './figuresService.js';
 import type { ChartPoint } from '../../platform/documents/charts.js';
 import type { FigureCell, FigureTable } from './figureTable.js';
 import { placementType, placementTypeLabels } from '../../platform/codes/careCodes.js';
+
+/** A period in words, as a paper prints it: "1 July 2021 to 30 April 2022". */
+const inWords = (window: { from: string; to: string }): string => `${longDateOf(window.from)} to ${longDateOf(window.to)}`;
+
 
 /** Everything the tables are laid out from: the figures, the comparator rows, and the years asked for. */
 export interface FigureSource {
@@ -263,7 +268,7 @@ function windowTables(window: { from: string; to: string }, rows: readonly Stats
   ]);
   tables.push({
     id: 'cluster-comparison',
-    caption: `School clusters compared, ${window.from} to ${window.to}`,
+    caption: `School clusters compared, ${inWords(window)}`,
     columns: [
       { heading: 'School cluster', kind: 'label' },
       ...pathways.map((pathway) => ({ heading: `Children referred: ${pathway.replace(/_/g, ' ')}`, kind: 'count' as const })),
@@ -276,7 +281,7 @@ function windowTables(window: { from: string; to: string }, rows: readonly Stats
     indicators: ['referrals.children', 'clusters.cp_registrations', 'clusters.external_placements_started', 'clusters.secure_started'],
     chart: {
       kind: 'bar',
-      title: `Children referred by school cluster, ${window.from} to ${window.to}`,
+      title: `Children referred by school cluster, ${inWords(window)}`,
       axisTitle: 'School cluster',
       valueTitle: 'Children',
       points: comparison.flatMap((row, rowIndex) =>
@@ -294,7 +299,7 @@ function windowTables(window: { from: string; to: string }, rows: readonly Stats
     withTotals.push(['Total', ...columnTotals, columnTotals.reduce((sum, value) => sum + value, 0)]);
     tables.push({
       id: 'cluster-looked-after',
-      caption: `Children who became looked after, ${window.from} to ${window.to}, by school cluster and first placement type`,
+      caption: `Children who became looked after, ${inWords(window)}, by school cluster and first placement type`,
       columns: [
         { heading: 'School cluster', kind: 'label' },
         ...types.map((type) => ({ heading: placementTypeLabel(type), kind: 'count' as const })),
@@ -310,7 +315,7 @@ function windowTables(window: { from: string; to: string }, rows: readonly Stats
   if (outcomes.length > 0) {
     tables.push({
       id: 'family-first',
-      caption: `Outcomes for children referred to Family First, ${window.from} to ${window.to}`,
+      caption: `Outcomes for children referred to Family First, ${inWords(window)}`,
       columns: [
         { heading: 'What happened', kind: 'label' },
         { heading: 'Children', kind: 'count' },

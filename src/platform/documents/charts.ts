@@ -3,6 +3,9 @@ import * as vegaLite from 'vega-lite';
 import * as vega from 'vega';
 import { Resvg } from '@resvg/resvg-js';
 import { fontFamily, fontFiles } from './fonts.js';
+import { measureChartTextExactly } from './textWidth.js';
+
+measureChartTextExactly(vega);
 
 /** One bar or point: where it sits on the axis, which series it belongs to, and its value. */
 export interface ChartPoint {
@@ -30,24 +33,80 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The Vega-Lite specification of a chart (ARIA turned off: the SVG is one image with its own label). */
+/** Line styles told apart in black and white as well as in colour: solid, dashed, dotted, dash-dot, long dash. */
+const dashes = [[1, 0], [8, 4], [2, 3], [8, 3, 2, 3], [14, 4]];
+/** Point shapes for the same purpose. */
+const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross'];
+/** Labels longer than this turn a bar chart on its side, so every label is printed whole. */
+const longLabel = 12;
+/**
+ * Type sizes in pixels. A chart is 600–700 pixels wide and printed about 480 points wide, so 12 pixels print at about
+ * 8.5 points or more: never below the 8 points a printed paper needs.
+ */
+const type = { label: 12, title: 13 };
+
+const cycle = <T>(list: readonly T[], count: number): T[] => Array.from({ length: count }, (_, index) => list[index % list.length]!);
+
+/**
+ * The Vega-Lite specification of a chart (ARIA turned off: the SVG is one image with its own label). Bars start at
+ * zero; lines are scaled to their values, so a change from 91% to 97% shows as a change. Series differ by line style
+ * and point shape as well as colour; bar labels are never cut short (long ones turn the chart on its side).
+ */
 function specification(chart: ChartDescription): vegaLite.TopLevelSpec {
   const series = [...new Set(chart.points.map((point) => point.series))];
   const labels = [...new Set(chart.points.map((point) => point.label))];
   const several = series.length > 1;
-  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: palette.slice(0, series.length) }, legend: several ? { orient: 'bottom' } : null } as const;
+  const legend = several ? { orient: 'bottom', labelLimit: 400, labelFontSize: type.label, symbolStrokeWidth: 2, symbolSize: 120, columns: Math.min(series.length, 3) } : null;
+  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: palette.slice(0, series.length) }, legend } as const;
+  const config = {
+    aria: false,
+    font: 'Noto Sans, Arial, Helvetica, sans-serif',
+    axis: { labelFontSize: type.label, titleFontSize: type.title, labelLimit: 400, titlePadding: 8 },
+    legend: { labelFontSize: type.label, titleFontSize: type.title },
+  };
+  const base = { background: 'white', config, data: { values: chart.points.map((point) => ({ label: point.label, series: point.series, value: point.value })) } };
+  const category = { field: 'label', type: 'ordinal', title: chart.axisTitle, sort: labels } as const;
+  if (chart.kind === 'bar' && labels.some((label) => label.length > longLabel)) {
+    // On its side: the labels read across, whole, down the left.
+    return {
+      ...base,
+      width: 420,
+      height: { step: several ? 14 * series.length + 8 : 26 },
+      mark: { type: 'bar' },
+      encoding: {
+        // The labels say what the bars are; an axis title beside them would only crowd them.
+        y: { ...category, title: null, axis: { labelLimit: 400 } },
+        x: { field: 'value', type: 'quantitative', title: chart.valueTitle },
+        color: colour,
+        ...(several ? { yOffset: { field: 'series', sort: series } } : {}),
+      },
+    } as vegaLite.TopLevelSpec;
+  }
+  if (chart.kind === 'bar') {
+    return {
+      ...base,
+      width: 520,
+      height: 220,
+      mark: { type: 'bar' },
+      encoding: {
+        x: { ...category, axis: { labelAngle: 0, labelLimit: 400 } },
+        y: { field: 'value', type: 'quantitative', title: chart.valueTitle },
+        color: colour,
+        ...(several ? { xOffset: { field: 'series', sort: series } } : {}),
+      },
+    } as vegaLite.TopLevelSpec;
+  }
   return {
+    ...base,
     width: 520,
     height: 220,
-    background: 'white',
-    config: { aria: false, font: 'Noto Sans, Arial, Helvetica, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 } },
-    data: { values: chart.points.map((point) => ({ label: point.label, series: point.series, value: point.value })) },
-    mark: chart.kind === 'bar' ? { type: 'bar' } : { type: 'line', point: true },
+    mark: { type: 'line', point: { size: 60, filled: true }, strokeWidth: 2.5 },
     encoding: {
-      x: { field: 'label', type: 'ordinal', title: chart.axisTitle, sort: labels, axis: { labelAngle: labels.some((label) => label.length > 8) ? -30 : 0 } },
-      y: { field: 'value', type: 'quantitative', title: chart.valueTitle },
+      x: { ...category, axis: { labelAngle: labels.some((label) => label.length > 8) ? -30 : 0, labelLimit: 400 } },
+      y: { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { zero: false, nice: true } },
       color: colour,
-      ...(several && chart.kind === 'bar' ? { xOffset: { field: 'series', sort: series } } : {}),
+      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: cycle(dashes, series.length) }, legend },
+      shape: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: cycle(shapes, series.length) }, legend },
     },
   } as vegaLite.TopLevelSpec;
 }

@@ -1,6 +1,8 @@
 /** @module The documents kit read back by real readers: a tagged PDF with its fonts embedded and words kept whole, and a Word file with real headings and tables. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { printPdf } from './pdf.js';
+import PDFDocument from 'pdfkit';
+import { columnWidths, printPdf } from './pdf.js';
+import { fontFiles } from './fonts.js';
 import { printDocx } from './docx.js';
 import { chartPng } from './charts.js';
 import type { PrintableDocument } from './printable.js';
@@ -8,6 +10,8 @@ import { docxPart, docxText, pdfFonts, pdfInfo, pdfText } from '../../../test/su
 
 const clusters = ['Belmont', 'Carrick', 'Corsebank', 'Girvan', 'Kilmarnock', 'Marr', 'Prestwick', 'Queen Margaret'];
 const headings = ['School cluster', 'Children referred', 'Became looked after', 'Child protection registrations', 'External placements', 'Secure placements'];
+// The board paper's widest table: eight columns, where PDFKit once broke "placements" ("Secure plac ements").
+const wideHeadings = ['School cluster', 'Children referred: family first', 'Children referred: no further action', 'Children referred: signposted', 'Children referred: social work assessment', 'Child protection registrations', 'External placements started', 'Secure placements started'];
 
 let sample: PrintableDocument;
 
@@ -24,6 +28,7 @@ beforeAll(async () => {
       { kind: 'list', items: ['Family First in Corsebank', 'Signs of Safety'] },
       { kind: 'heading', level: 2, text: '1.1 Clusters compared' },
       { kind: 'table', table: { caption: 'Table 1: outcomes by cluster', headings, numeric: [false, true, true, true, true, true], rows: clusters.map((c, i) => [c, String(100 + i), String(i), String(2 * i), String(i), '0']) } },
+      { kind: 'table', table: { caption: 'Table 2: school clusters compared', headings: wideHeadings, numeric: wideHeadings.map((_, i) => i > 0), rows: [['Ardmorran', '0', '91', '118', '149', '6', '0', '0'], ['Corsebank', '46', '111', '127', '164', '0', '*', '0'], ['Drumlaggan', '0', '98', '107', '160', '13', '*', '0'], ['Inverbrae', '0', '78', '83', '105', '10', '*', '0'], ['Strathmuir', '0', '55', '55', '93', '6', '*', '0']] } },
       { kind: 'picture', ...chart, alt: 'A line chart of children looked after, rising from 230 in 2020 to 233 in 2021.', caption: 'Chart 1: children looked after' },
       { kind: 'pageBreak' },
       { kind: 'heading', level: 3, text: 'Background papers' },
@@ -58,11 +63,29 @@ describe('a printed PDF', () => {
 
   it('never breaks a word inside a table cell, and puts the title and page numbers in every footer', () => {
     const text = pdfText(pdf, 'raw');
-    for (const word of [...headings.join(' ').split(' '), 'Kilmarnock', 'Queen', 'Margaret']) expect(text.split(/\s+/), word).toContain(word);
-    expect(text).toContain('Page 1 of 2');
-    expect(text).toContain('Page 2 of 2');
-    expect(text.match(/Report to the Integration Joint Board Page \d of 2/g)).toHaveLength(2);
+    for (const word of [...headings.join(' ').split(' '), ...wideHeadings.join(' ').split(' '), 'Kilmarnock', 'Queen', 'Margaret']) expect(text.split(/\s+/), word).toContain(word);
+    const pages = Number(pdfInfo(pdf).Pages);
+    for (let page = 1; page <= pages; page += 1) expect(text).toContain(`Page ${page} of ${pages}`);
+    expect(text.match(new RegExp(`Report to the Integration Joint Board Page \\d of ${pages}`, 'g'))).toHaveLength(pages);
     expect(text).toContain('Glenmuir Health and Social Care Partnership · 12 October 2022');
+  });
+});
+
+describe('table columns in a PDF', () => {
+  it('are wide enough for each word with the space PDFKit measures after it, even when the table is squeezed', () => {
+    const pdf = new PDFDocument({ autoFirstPage: true });
+    pdf.registerFont('Body', fontFiles.regular);
+    pdf.registerFont('Bold', fontFiles.bold);
+    // Single-word headings get no share of the spare width when long headings squeeze the table to its least widths.
+    const squeezed = ['Cluster', 'Registrations', 'Placements', 'Children referred to the Family First team in the period', 'Children who became looked after in the period by first placement', 'Secure placements started'];
+    for (const size of [9, 8, 7]) {
+      const widths = columnWidths(pdf, { caption: 'Squeezed', headings: squeezed, numeric: squeezed.map(() => false), rows: [] }, size);
+      expect(widths, `size ${size}`).toBeDefined();
+      pdf.font('Bold').fontSize(size);
+      squeezed.forEach((heading, column) => {
+        for (const word of heading.split(' ')) expect(widths![column]! - 2 * 4, `"${word}" at ${size} pt`).toBeGreaterThanOrEqual(pdf.widthOfString(`${word} `));
+      });
+    }
   });
 });
 

@@ -13,7 +13,8 @@ type Structure = ReturnType<Pdf['struct']>;
 
 const margin = 56;
 const pageWidth = 595.28; // A4
-const usable = pageWidth - 2 * margin;
+/** The width a picture or table may take on the page, in points. */
+export const usable = pageWidth - 2 * margin;
 const ink = '#0b0c0c';
 const quiet = '#505a5f';
 const cellPadding = 4;
@@ -39,9 +40,14 @@ function addText(pdf: Pdf, parent: Structure, role: 'H1' | 'H2' | 'H3' | 'P', te
   pdf.moveDown(options.after ?? 0.5);
 }
 
-/** The widest single word in `text`, in the current font. */
+/**
+ * The widest single word in `text`, in the current font, with the space after it: PDFKit's line wrapper measures a
+ * word with its trailing space and breaks any word wider than the line ("Secure plac ements" in a column exactly as
+ * wide as "placements").
+ */
 function longestWord(pdf: Pdf, text: string): number {
-  return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((word) => pdf.widthOfString(word)));
+  const space = pdf.widthOfString(' ');
+  return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((word) => pdf.widthOfString(word) + space));
 }
 
 /** The widest line of `text` unwrapped, in the current font. */
