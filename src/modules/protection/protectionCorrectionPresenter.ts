@@ -3,6 +3,7 @@ import { paths } from '../../platform/http/paths.js';
 import { dateTimeOf, longDateOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
+import { presentClashes, type Clash } from '../../platform/forms/versions.js';
 import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
 import {
   concern, concernCodes, concernLabels, deregistrationReason, deregistrationReasonLabels, deregistrationReasons, meetingDecision, meetingDecisionLabels, meetingDecisions, meetingKind, meetingKindLabels, meetingKinds,
@@ -18,19 +19,31 @@ const parts = (field: string, iso: string | null) => {
 const radioItems = (codes: readonly string[], labels: Record<string, string>, chosen: string | undefined) => codes.map((value) => ({ value, text: labels[value] ?? value, checked: value === chosen }));
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** A registration as the correction form first shows it. */
+/** A registration as the correction form shows it (areas of concern as one comma-separated value, for the three-way merge). */
 export function registrationValues(r: Registration): FormValues {
-  return { ...parts('registeredDate', r.registeredDate), ...parts('deregisteredDate', r.deregisteredDate), deregistrationReason: r.deregistrationReason ?? '', _version: String(r.version) };
+  return { ...parts('registeredDate', r.registeredDate), concerns: r.concerns.join(','), ...parts('deregisteredDate', r.deregisteredDate), deregistrationReason: r.deregistrationReason ?? '' };
 }
 
-/** A meeting as the correction form first shows it. */
+/** The fields of a registration compared when two people correct it at once. */
+export const registrationLabels: Record<string, string> = {
+  'registeredDate-day': 'Registration day', 'registeredDate-month': 'Registration month', 'registeredDate-year': 'Registration year', concerns: 'Areas of concern',
+  'deregisteredDate-day': 'De-registration day', 'deregisteredDate-month': 'De-registration month', 'deregisteredDate-year': 'De-registration year', deregistrationReason: 'Reason for de-registration',
+};
+
+/** A meeting as the correction form shows it. */
 export function meetingValues(m: ProtectionEvent): FormValues {
-  return { ...parts('meetingDate', m.date), kind: m.kind ?? '', decision: m.decision, _version: String(m.version) };
+  return { ...parts('meetingDate', m.date), kind: m.kind ?? '', decision: m.decision };
 }
+
+/** The fields of a meeting compared when two people correct it at once. */
+export const meetingLabels: Record<string, string> = {
+  'meetingDate-day': 'Meeting day', 'meetingDate-month': 'Meeting month', 'meetingDate-year': 'Meeting year', kind: 'Kind of meeting', decision: 'Decision',
+};
 
 /** @example presentRegistrationCorrection(child, registration, values, concerns, {}).ended // false */
-export function presentRegistrationCorrection(child: Child, r: Registration, values: FormValues, concerns: readonly string[], problems: Record<string, string>) {
+export function presentRegistrationCorrection(child: Child, r: Registration, values: FormValues, concerns: readonly string[], problems: Record<string, string>, clashes: readonly Clash[] = []) {
   return {
+    clashes: presentClashes(clashes),
     child: { name: child.name, href: paths.care.protection(child) },
     action: paths.care.correctRegistration({ childId: child.childId, registrationId: r.registrationId }),
     ended: r.deregisteredDate !== null, values, errors: problems,
@@ -41,8 +54,9 @@ export function presentRegistrationCorrection(child: Child, r: Registration, val
 }
 
 /** @example presentMeetingCorrection(child, meeting, values, {}).kindItems.length // 4 */
-export function presentMeetingCorrection(child: Child, m: ProtectionEvent, values: FormValues, problems: Record<string, string>) {
+export function presentMeetingCorrection(child: Child, m: ProtectionEvent, values: FormValues, problems: Record<string, string>, clashes: readonly Clash[] = []) {
   return {
+    clashes: presentClashes(clashes),
     child: { name: child.name, href: paths.care.protection(child) },
     action: paths.care.correctCpMeeting({ childId: child.childId, meetingId: m.id }),
     values, errors: problems,

@@ -3,11 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-import type { FormValues } from '../../platform/forms/formValues.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { mergedNotice, reconcile, startedFrom, type Clash, type Versioned } from '../../platform/forms/versions.js';
 import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
 import { concern, meetingKind, meetingDecision } from '../../platform/codes/protectionCodes.js';
-import { readMeetingCorrection, readRegistrationCorrection, readWithdrawal } from './protectionForms.js';
-import { meetingValues, presentMeetingCorrection, presentRegistrationCorrection, presentWithdrawal, registrationValues } from './protectionCorrectionPresenter.js';
+import { asList, readMeetingCorrection, readRegistrationCorrection, readWithdrawal } from './protectionForms.js';
+import { meetingLabels, meetingValues, presentMeetingCorrection, presentRegistrationCorrection, presentWithdrawal, registrationLabels, registrationValues } from './protectionCorrectionPresenter.js';
 import type { ChildRegistrations, ProtectionChange, ProtectionService } from './protectionService.js';
 import type { ProtectionEvent, Registration } from './protection.js';
 
@@ -51,36 +52,52 @@ export async function protectionCorrectionRoutes(app: FastifyInstance, needs: Co
     return { ...found, meeting };
   }
 
-  // Correcting a registration (and its de-registration, once ended).
-  const registrationForm = (reply: FastifyReply, child: Child, r: Registration, values: FormValues, concerns: readonly string[], problems: Record<string, string>) =>
-    reply.view('protection/views/correctRegistration.njk', { title: 'Correct a registration', form: presentRegistrationCorrection(child, r, values, concerns, problems) });
+  // Correcting a registration (and its de-registration, once ended), merged field by field if someone else corrected it meanwhile (ADR 0020).
+  const concernsIn = (values: FormValues) => (values.concerns ? values.concerns.split(',') : []);
+  const registrationForm = (reply: FastifyReply, child: Child, r: Registration, values: FormValues, problems: Record<string, string>, clashes: Clash[] = []) => {
+    if (clashes.length) reply.code(409);
+    return reply.view('protection/views/correctRegistration.njk', { title: 'Correct a registration', form: presentRegistrationCorrection(child, r, values, concernsIn(values), problems, clashes) });
+  };
   app.get(paths.care.correctRegistration.pattern, record, async (request, reply) => {
     const { child, registration } = await registrationOf(request);
-    return registrationForm(reply, child, registration, registrationValues(registration), registration.concerns, {});
+    const now = { version: registration.version, values: registrationValues(registration) };
+    return registrationForm(reply, child, registration, { ...now.values, ...startedFrom(now) }, {});
   });
   app.post(paths.care.correctRegistration.pattern, record, async (request, reply) => {
     const { child, registration } = await registrationOf(request);
-    const form = readRegistrationCorrection(request.body, registration.deregisteredDate !== null);
-    const showAgain = (problems: Record<string, string>) => registrationForm(reply, child, registration, form.values, form.concerns, problems);
+    const now: Versioned = { version: registration.version, values: registrationValues(registration) };
+    const posted = { ...postedValues(request.body), concerns: asList((request.body as Record<string, unknown> | undefined)?.concerns).join(',') };
+    const settled = reconcile(posted, registrationLabels, now);
+    const values = { ...settled.values, ...startedFrom(now) };
+    const showAgain = (problems: Record<string, string>, clashes: Clash[] = []) => registrationForm(reply, child, registration, values, problems, clashes);
+    if (settled.outcome === 'clash') return showAgain({}, settled.clashes);
+    const form = readRegistrationCorrection({ ...values, concerns: concernsIn(values) }, registration.deregisteredDate !== null);
     if (!form.data) return showAgain(form.problems);
-    const result = await protection.correctRegistration(request.user!, child.childId, registration.registrationId, form.data.facts, form.data.reason, form.data.version);
-    return answer(request, reply, child.childId, result, 'Registration corrected.', showAgain);
+    const result = await protection.correctRegistration(request.user!, child.childId, registration.registrationId, form.data.facts, form.data.reason, now.version);
+    return answer(request, reply, child.childId, result, mergedNotice('Registration corrected', settled.outcome === 'merged' ? settled.theirs : []), showAgain);
   });
 
-  // Correcting a planning meeting.
-  const meetingForm = (reply: FastifyReply, child: Child, m: ProtectionEvent, values: FormValues, problems: Record<string, string>) =>
-    reply.view('protection/views/correctMeeting.njk', { title: 'Correct a planning meeting', form: presentMeetingCorrection(child, m, values, problems) });
+  // Correcting a planning meeting, merged the same way.
+  const meetingForm = (reply: FastifyReply, child: Child, m: ProtectionEvent, values: FormValues, problems: Record<string, string>, clashes: Clash[] = []) => {
+    if (clashes.length) reply.code(409);
+    return reply.view('protection/views/correctMeeting.njk', { title: 'Correct a planning meeting', form: presentMeetingCorrection(child, m, values, problems, clashes) });
+  };
   app.get(paths.care.correctCpMeeting.pattern, record, async (request, reply) => {
     const { child, meeting } = await meetingOf(request);
-    return meetingForm(reply, child, meeting, meetingValues(meeting), {});
+    const now = { version: meeting.version, values: meetingValues(meeting) };
+    return meetingForm(reply, child, meeting, { ...now.values, ...startedFrom(now) }, {});
   });
   app.post(paths.care.correctCpMeeting.pattern, record, async (request, reply) => {
     const { child, meeting } = await meetingOf(request);
-    const form = readMeetingCorrection(request.body);
-    const showAgain = (problems: Record<string, string>) => meetingForm(reply, child, meeting, form.values, problems);
+    const now: Versioned = { version: meeting.version, values: meetingValues(meeting) };
+    const settled = reconcile(postedValues(request.body), meetingLabels, now);
+    const values = { ...settled.values, ...startedFrom(now) };
+    const showAgain = (problems: Record<string, string>, clashes: Clash[] = []) => meetingForm(reply, child, meeting, values, problems, clashes);
+    if (settled.outcome === 'clash') return showAgain({}, settled.clashes);
+    const form = readMeetingCorrection(values);
     if (!form.data) return showAgain(form.problems);
-    const result = await protection.correctMeeting(request.user!, child.childId, meeting.id, form.data.facts, form.data.reason, form.data.version);
-    return answer(request, reply, child.childId, result, 'Planning meeting corrected.', showAgain);
+    const result = await protection.correctMeeting(request.user!, child.childId, meeting.id, form.data.facts, form.data.reason, now.version);
+    return answer(request, reply, child.childId, result, mergedNotice('Planning meeting corrected', settled.outcome === 'merged' ? settled.theirs : []), showAgain);
   });
 
   /** A withdrawal: the reason first, then "are you sure?", then the change. */

@@ -193,7 +193,7 @@ describe(`correcting and withdrawing child protection records, and registering i
       expect(await figure('cp.registrations', '2021-22')).toBe(before.in2022! + 1);
 
       const page = await protectionPage('PS3', sessionCookie(saved, form.page.cookie));
-      expect(page.body).toContain('Registration corrected.');
+      expect(page.body).toContain('Registration corrected');
       expect(page.body).toMatch(/Amended by Test team_manager \d+ on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} because the date was mistyped/);
       expect(page.body).toContain('Date of registration: was 20 July 2021, now 5 August 2021');
       const audited = await database.db.query<{ reason: string }>("select reason from audit_events where action = 'protection.registration_amended' and subject = $1", [registrationId]);
@@ -203,13 +203,23 @@ describe(`correcting and withdrawing child protection records, and registering i
       expect(chronology.body).toContain('the date was mistyped');
     });
 
-    it('refuses the second of two corrections started from the same version, without overwriting the first', async () => {
+    it('merges two corrections of different fields, and shows both values when both corrected the same one', async () => {
       const first = await opened(correctUrl(), manager);
       const second = await opened(correctUrl(), colleague);
-      expect((await first.send({ reason: 'neglect and domestic abuse agreed' }, [['concerns', 'domestic_abuse']])).statusCode).toBe(303);
-      const late = await second.send({ ...dateFields('registeredDate', '2021-08-06'), reason: 'one day later' });
-      expect(late.statusCode).toBe(200);
-      expect(late.body).toContain('Someone else changed this record at the same time. Check it and save again.');
+      expect((await first.send({ concerns: 'neglect', reason: 'domestic abuse agreed too' }, [['concerns', 'domestic_abuse']])).statusCode).toBe(303);
+      const merged = await second.send({ 'registeredDate-day': '6', reason: 'one day later' });
+      expect(merged.statusCode).toBe(303);
+      const [row] = await database.db.query<{ registered_date: string; concerns: string[] }>('select registered_date::text, concerns from cp_registrations where registration_id = $1', [registrationId]);
+      expect(row).toEqual({ registered_date: '2021-08-06', concerns: ['neglect', 'domestic_abuse'] });
+
+      const third = await opened(correctUrl(), manager);
+      const fourth = await opened(correctUrl(), colleague);
+      expect((await third.send({ 'registeredDate-day': '5', reason: 'back to the fifth' })).statusCode).toBe(303);
+      const clash = await fourth.send({ 'registeredDate-day': '7', reason: 'the seventh' });
+      expect(clash.statusCode).toBe(409);
+      expect(clash.body).toContain('Registration day: someone else changed this too');
+      expect(clash.body).toContain('Keep theirs: 5');
+      expect(clash.body).toContain('Use mine: 7');
       expect((await registrationsOf('PS3'))[0]!.registered_date).toBe('2021-08-05');
     });
 

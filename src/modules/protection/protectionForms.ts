@@ -9,7 +9,7 @@ const registerSchema = z.object({
 const deregisterSchema = z.object({ reason: z.enum(deregistrationReasons, { error: 'Select the reason for de-registration' }) });
 
 /** Checkboxes arrive as one string or many. */
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+export const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 
 const irdSchema = z.object({ decision: z.enum(irdDecisions, { error: 'Select what the discussion decided' }) });
 const meetingSchema = z.object({
