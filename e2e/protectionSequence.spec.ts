@@ -11,7 +11,7 @@ const spoken = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric
 /** Three calendar months later (the first review), as the app counts them. */
 const threeMonthsAfter = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m + 2, 0)).getUTCDate();
+  const last = new Date(Date.UTC(y, m + 3, 0)).getUTCDate();
   const month = new Date(Date.UTC(y, m + 2, 1));
   return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 };

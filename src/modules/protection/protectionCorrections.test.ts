@@ -214,8 +214,10 @@ describe(`correcting and withdrawing child protection records, and registering i
 
       const third = await opened(correctUrl(), manager);
       const fourth = await opened(correctUrl(), colleague);
-      expect((await third.send({ 'registeredDate-day': '5', reason: 'back to the fifth' })).statusCode).toBe(303);
-      const clash = await fourth.send({ 'registeredDate-day': '7', reason: 'the seventh' });
+      // Both boxes stay ticked, as a browser sends them.
+      const both: [string, string][] = [['concerns', 'domestic_abuse']];
+      expect((await third.send({ concerns: 'neglect', 'registeredDate-day': '5', reason: 'back to the fifth' }, both)).statusCode).toBe(303);
+      const clash = await fourth.send({ concerns: 'neglect', 'registeredDate-day': '7', reason: 'the seventh' }, both);
       expect(clash.statusCode).toBe(409);
       expect(clash.body).toContain('Registration day: someone else changed this too');
       expect(clash.body).toContain('Keep theirs: 5');
@@ -252,7 +254,7 @@ describe(`correcting and withdrawing child protection records, and registering i
       const page = await protectionPage('PS3', sessionCookie(done, form.page.cookie));
       expect(page.body).toContain('Registration withdrawn as recorded in error.');
       expect(page.body).toContain('Withdrawn as recorded in error');
-      expect(page.body).toContain('Registration on 5 August 2021: Neglect, Domestic abuse');
+      expect(page.body.slice(page.body.indexOf('id="withdrawn"'))).toContain('Registration on 5 August 2021: Neglect, Domestic abuse');
       expect(page.body).toMatch(/Withdrawn by Test team_manager \d+ on .+ because recorded on the wrong child/);
       expect(page.body).toContain('Not on the child protection register');
       const audited = await database.db.query("select 1 from audit_events where action = 'protection.registration_withdrawn' and subject = $1", [registrationId]);
