@@ -162,6 +162,18 @@ describe(`correcting and withdrawing child protection records, and registering i
     expect(page).not.toContain('Review meeting overdue');
   });
 
+  it('leads from a meeting deciding "de-register" into the de-registration, with its date filled in', async () => {
+    const meeting = await opened(paths.care.newCpMeeting({ childId: 'PS1' }), manager);
+    const held = todayIso();
+    const recorded = await meeting.send({ ...dateFields('meetingDate', held), kind: 'review', decision: 'deregister' });
+    expect(recorded.statusCode).toBe(303);
+    expect(String(recorded.headers.location)).toMatch(new RegExp(`^${paths.care.deregister({ childId: 'PS1' })}\\?meeting=`));
+    const form = await app.inject({ url: String(recorded.headers.location), headers: { cookie: sessionCookie(recorded, meeting.page.cookie) } });
+    expect(form.body).toContain('Now record the de-registration it decided.');
+    expect(form.body).toContain(`value="${held.slice(0, 4)}"`);
+    expect((await registrationsOf('PS1'))[0]!.deregistered_date).toBeNull();
+  });
+
   describe('a registration in the figures', () => {
     let registrationId: string;
     const correctUrl = () => paths.care.correctRegistration({ childId: 'PS3', registrationId });
