@@ -69,5 +69,22 @@ describe(`child protection in sequence in Chromium (${engineUnderTest})`, () => 
     expect(await page.getByRole('link', { name: 'Register', exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'De-register', exact: true }).count()).toBe(1);
     await protection.checkAccessibility();
+
+    // Recorded in error: withdrawing asks why, then asks to confirm, and keeps the registration in the history.
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: /^Withdraw the registration/ }).click()]);
+    const withdraw = await new CareFormPage(page, 'Withdraw this registration').verifyOnPage();
+    await withdraw.submit('Continue');
+    expect(await withdraw.fieldError('reason')).toContain('Enter why the registration is being withdrawn');
+    await withdraw.checkAccessibility();
+    await withdraw.fill('Why it is being withdrawn', 'Recorded on the wrong child');
+    await withdraw.submit('Continue');
+    const confirm = await new CareFormPage(page, 'Withdraw this registration?').verifyOnPage();
+    await confirm.checkAccessibility();
+    await confirm.submit('Yes, withdraw it');
+    await protection.verifyOnPage();
+    expect(await protection.banner()).toContain('Registration withdrawn as recorded in error.');
+    expect(await protection.status()).toBe('Not on the child protection register');
+    expect(await page.locator('#withdrawn + p + ul').innerText()).toContain(`Registration on ${spoken(daysFromToday(-2))}: Neglect`);
+    await protection.checkAccessibility();
   });
 });
