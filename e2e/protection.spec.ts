@@ -45,8 +45,13 @@ describe(`the child protection register and Compulsory Supervision Orders in Chr
     await (await new ChildSummaryPage(page, 'Skye MacLeod').verifyOnPage()).checkAccessibility();
     await follow('Child protection: record an IRD, a meeting, register');
     const protection = await new ChildProtectionPage(page).verifyOnPage();
-    const register = await protection.follow('Register', 'Register on the child protection register');
-    await register.fillDate('registeredDate', daysFromToday(-90));
+    // A registration rests on the planning meeting that decided it: recording the meeting leads into the registration.
+    const meeting = await protection.follow('Record a planning meeting', 'Record a child protection planning meeting');
+    await meeting.fillDate('meetingDate', daysFromToday(-90));
+    await meeting.choose('Initial');
+    await meeting.choose('Register');
+    await meeting.submit('Record the meeting');
+    const register = await new CareFormPage(page, 'Register on the child protection register').verifyOnPage();
     await register.choose('Neglect');
     await register.submit('Register');
     await protection.verifyOnPage();

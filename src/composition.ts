@@ -100,7 +100,7 @@ export function buildServices(config: Config, db: Database) {
     safety,
     lookedAfter,
     resources,
-    protection: protectionService(db, protectionRepository(), children, audit),
+    protection: protectionService(db, protectionRepository(), children, audit, amendmentRepository()),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
     scra: scraService(db, scraRepository(), children, audit),
     supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter),

@@ -83,8 +83,10 @@ async function recordsTheDemoLacks(): Promise<string[]> {
   for (const text of ['What went well?', 'Anything else?']) {
     await services.surveys.addQuestion({ kind: 'user', user: lead }, survey.surveyId, { kind: 'free_text', text, hint: '', scale: [], asksPersonalData: false, required: false });
   }
+  // The demo records no child protection planning meetings: one, so its correct and withdraw forms are walked.
+  await services.protection.recordMeeting(practitioner, child!.child_id, { meetingDate: '2022-09-01', kind: 'initial', decision: 'do_not_register' });
   // Walked from the map's own page too: the walk samples only a few children, perhaps not this one.
-  return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId })];
+  return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId }), paths.care.protection({ childId: child!.child_id })];
 }
 
 beforeAll(async () => {

@@ -70,7 +70,7 @@ function describe(entry: ChronologyEntry): string {
     case 'safety_meeting': return any(meetingTypeNames, entry.what);
     case 'child_voice': return any(voiceToolNames, entry.what);
     case 'short_break': return `At ${entry.what}`;
-    case 'amendment': return entry.what === 'placement' ? 'A placement was corrected' : `A ${entry.what.replace(/_/g, ' ')} was corrected`;
+    case 'amendment': return entry.what === 'placement' ? 'A placement was corrected' : entry.what === 'cp_registration' ? 'A child protection registration was corrected or withdrawn' : entry.what === 'cp_meeting' ? 'A child protection planning meeting was corrected or withdrawn' : `A ${entry.what.replace(/_/g, ' ')} was corrected`;
     default: return entry.what.replace(/_/g, ' ');
   }
 }

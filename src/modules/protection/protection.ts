@@ -1,5 +1,6 @@
 /** @module The child protection register: areas of concern, reasons for de-registration, and the 18-month re-registration rule. */
 import { calendarMonthsBefore } from '../reporting/periods.js';
+import { addMonths } from '../../platform/dates/isoDates.js';
 
 export interface Registration {
   registrationId: string;
@@ -8,6 +9,9 @@ export interface Registration {
   deregisteredDate: string | null;
   concerns: string[];
   deregistrationReason: string | null;
+  /** The planning meeting that decided it (older and imported registrations may have none). */
+  meetingId: string | null;
+  version: number;
 }
 
 /** A child on the register today, as the register page lists them. */
@@ -46,4 +50,23 @@ export interface ProtectionEvent {
   date: string;
   kind: string | null;
   decision: string;
+  version: number;
+}
+
+/**
+ * When child protection review meetings are due, written once. Source: National Guidance for Child Protection in
+ * Scotland 2021 (updated 2023), part 3, review child protection planning meetings: the first review is held within
+ * 3 months of registration, and later reviews at intervals of no more than 6 months while the child is registered.
+ */
+export const reviewIntervals = { firstReviewMonths: 3, laterReviewMonths: 6 } as const;
+
+/**
+ * The last day the next review meeting may be held for a registration made on `registeredDate`, given the dates of
+ * the review meetings held since (any order): 3 months after registration, then 6 months after the latest review.
+ * @example nextReviewDue('2024-01-15', []) // '2024-04-15'
+ * @example nextReviewDue('2024-01-15', ['2024-04-10']) // '2024-10-10'
+ */
+export function nextReviewDue(registeredDate: string, reviewDates: readonly string[]): string {
+  const latest = reviewDates.filter((d) => d >= registeredDate).sort().at(-1);
+  return latest ? addMonths(latest, reviewIntervals.laterReviewMonths) : addMonths(registeredDate, reviewIntervals.firstReviewMonths);
 }

@@ -4,20 +4,37 @@ import type { ProtectionEvent, Registration, RegisteredChild } from './protectio
 
 interface RegistrationRow {
   registration_id: string; child_id: string; registered_date: string; deregistered_date: string | null; concerns: string[]; deregistration_reason: string | null;
+  meeting_id: string | null; version: number;
 }
+
+/** The fields of a registration a correction may change. */
+export interface RegistrationFacts { registeredDate: string; concerns: string[]; deregisteredDate: string | null; deregistrationReason: string | null }
 
 export function protectionRepository() {
   return {
     async discussions(db: Queryable, childId: string): Promise<ProtectionEvent[]> {
       const rows = await db.query<{ ird_id: string; discussed_date: string; decision: string }>(
         'select ird_id, discussed_date, decision from inter_agency_discussions where child_id = $1 order by discussed_date desc, ird_id', [childId]);
-      return rows.map((r) => ({ id: r.ird_id, date: r.discussed_date, kind: null, decision: r.decision }));
+      // Discussions are not corrected (yet), so they carry no version.
+      return rows.map((r) => ({ id: r.ird_id, date: r.discussed_date, kind: null, decision: r.decision, version: 0 }));
     },
 
     async meetings(db: Queryable, childId: string): Promise<ProtectionEvent[]> {
-      const rows = await db.query<{ meeting_id: string; meeting_date: string; kind: string; decision: string }>(
-        'select meeting_id, meeting_date, kind, decision from cp_planning_meetings where child_id = $1 order by meeting_date desc, meeting_id', [childId]);
-      return rows.map((r) => ({ id: r.meeting_id, date: r.meeting_date, kind: r.kind, decision: r.decision }));
+      const rows = await db.query<{ meeting_id: string; meeting_date: string; kind: string; decision: string; version: number }>(
+        'select meeting_id, meeting_date, kind, decision, version from cp_planning_meetings where child_id = $1 order by meeting_date desc, meeting_id', [childId]);
+      return rows.map((r) => ({ id: r.meeting_id, date: r.meeting_date, kind: r.kind, decision: r.decision, version: r.version }));
+    },
+
+    /** Correct a meeting as recorded, if it is still at `version`; false when someone else changed it first. */
+    async correctMeeting(db: Queryable, meetingId: string, meeting: { meetingDate: string; kind: string; decision: string }, version: number): Promise<boolean> {
+      const rows = await db.query('update cp_planning_meetings set meeting_date = $2, kind = $3, decision = $4, version = version + 1 where meeting_id = $1 and version = $5 returning meeting_id',
+        [meetingId, meeting.meetingDate, meeting.kind, meeting.decision, version]);
+      return rows.length > 0;
+    },
+
+    /** Take a meeting recorded in error out of the record (its amendment keeps what it said). */
+    async removeMeeting(db: Queryable, meetingId: string, version: number): Promise<boolean> {
+      return (await db.query('delete from cp_planning_meetings where meeting_id = $1 and version = $2 returning meeting_id', [meetingId, version])).length > 0;
     },
 
     async insertDiscussion(db: Queryable, ird: { irdId: string; childId: string; discussedDate: string; decision: string; recordedBy: string }): Promise<void> {
@@ -43,21 +60,35 @@ export function protectionRepository() {
 
     async registrations(db: Queryable, childId: string): Promise<Registration[]> {
       const rows = await db.query<RegistrationRow>(
-        `select registration_id, child_id, registered_date, deregistered_date, concerns, deregistration_reason
+        `select registration_id, child_id, registered_date, deregistered_date, concerns, deregistration_reason, meeting_id, version
            from cp_registrations where child_id = $1 order by registered_date, registration_id`, [childId]);
       return rows.map((r) => ({
         registrationId: r.registration_id, childId: r.child_id, registeredDate: r.registered_date, deregisteredDate: r.deregistered_date,
-        concerns: r.concerns, deregistrationReason: r.deregistration_reason,
+        concerns: r.concerns, deregistrationReason: r.deregistration_reason, meetingId: r.meeting_id, version: r.version,
       }));
     },
 
-    async insert(db: Queryable, registration: { registrationId: string; childId: string; registeredDate: string; concerns: string[] }): Promise<void> {
-      await db.query('insert into cp_registrations (registration_id, child_id, registered_date, concerns) values ($1, $2, $3, $4::text[])',
-        [registration.registrationId, registration.childId, registration.registeredDate, registration.concerns]);
+    async insert(db: Queryable, registration: { registrationId: string; childId: string; registeredDate: string; concerns: string[]; meetingId: string }): Promise<void> {
+      await db.query('insert into cp_registrations (registration_id, child_id, registered_date, concerns, meeting_id) values ($1, $2, $3, $4::text[], $5)',
+        [registration.registrationId, registration.childId, registration.registeredDate, registration.concerns, registration.meetingId]);
+    },
+
+    /** Correct a registration (and its de-registration) as recorded, if still at `version`; false when someone else changed it first. */
+    async correctRegistration(db: Queryable, registrationId: string, facts: RegistrationFacts, version: number): Promise<boolean> {
+      const rows = await db.query(
+        `update cp_registrations set registered_date = $2, concerns = $3::text[], deregistered_date = $4, deregistration_reason = $5, version = version + 1
+          where registration_id = $1 and version = $6 returning registration_id`,
+        [registrationId, facts.registeredDate, facts.concerns, facts.deregisteredDate, facts.deregistrationReason, version]);
+      return rows.length > 0;
+    },
+
+    /** Take a registration recorded in error out of the record and so out of every figure (its amendment keeps what it said). */
+    async removeRegistration(db: Queryable, registrationId: string, version: number): Promise<boolean> {
+      return (await db.query('delete from cp_registrations where registration_id = $1 and version = $2 returning registration_id', [registrationId, version])).length > 0;
     },
 
     async deregister(db: Queryable, registrationId: string, deregisteredDate: string, reason: string): Promise<void> {
-      await db.query('update cp_registrations set deregistered_date = $2, deregistration_reason = $3 where registration_id = $1', [registrationId, deregisteredDate, reason]);
+      await db.query('update cp_registrations set deregistered_date = $2, deregistration_reason = $3, version = version + 1 where registration_id = $1', [registrationId, deregisteredDate, reason]);
     },
 
     /** Children on the register on `date`, longest on first, with their latest earlier de-registration. */

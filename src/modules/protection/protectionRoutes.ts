@@ -7,7 +7,9 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { readDeregistration, readDiscussion, readMeeting, readRegistration } from './protectionForms.js';
-import type { ProtectionChange } from './protectionService.js';
+import { meetingsAwaitingRegistration, type ProtectionChange } from './protectionService.js';
+import { protectionCorrectionRoutes } from './protectionCorrectionRoutes.js';
+import type { ProtectionEvent, Registration } from './protection.js';
 import {
   presentDeregisterForm, presentEventForm, presentEvents, presentRegister, presentRegisterForm, presentRegistrations, reregistrationWarning,
 } from './protectionPresenter.js';
@@ -51,36 +53,54 @@ export async function protectionRoutes(app: FastifyInstance, services: Protectio
   }
 
   app.get(paths.care.protection.pattern, record, async (request, reply) => {
-    const { child, registrations, discussions, meetings } = await childOf(request);
+    const { child, registrations, discussions, meetings, amendments } = await childOf(request);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'child protection' });
     reply.header('cache-control', 'no-store');
-    const view = presentRegistrations(child, registrations, todayIso());
+    const view = presentRegistrations(child, registrations, todayIso(), meetings, amendments);
     return reply.view('protection/views/child.njk', {
-      title: `Child protection: ${child.name}`, protection: view, events: presentEvents(discussions, meetings),
+      title: `Child protection: ${child.name}`, protection: view, events: presentEvents(discussions, meetings, child, amendments),
       irdHref: paths.care.newIrd(child), meetingHref: paths.care.newCpMeeting(child),
     });
   });
 
-  const registerView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, concerns: string[], problems: Record<string, string>, warning: string | undefined) =>
-    reply.view('protection/views/register.njk', { title: 'Register on the child protection register', form: presentRegisterForm(child, values, concerns, problems, warning) });
+  // In sequence (issue 13): a registration rests on the planning meeting that decided it, and is offered only to a child not on the register.
+  const dateParts = (field: string, iso: string) => {
+    const [year, month, day] = iso.split('-');
+    return { [`${field}-day`]: String(Number(day)), [`${field}-month`]: String(Number(month)), [`${field}-year`]: year! };
+  };
+  const isOpen = (registrations: readonly Registration[]) => registrations.some((r) => r.deregisteredDate === null);
+  const alreadyRegistered = (name: string) => `${name} is on the child protection register already. To end the registration, de-register them.`;
+  const registerView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, concerns: string[], problems: Record<string, string>, warning: string | undefined, meetings: readonly ProtectionEvent[]) =>
+    reply.view('protection/views/register.njk', { title: 'Register on the child protection register', form: presentRegisterForm(child, values, concerns, problems, warning, meetings) });
   app.get(paths.care.register.pattern, record, async (request, reply) => {
-    const { child, registrations } = await childOf(request);
-    return registerView(reply, child, {}, [], {}, reregistrationWarning(registrations, todayIso()));
+    const { child, registrations, meetings } = await childOf(request);
+    if (isOpen(registrations)) {
+      tellNextPage(request, alreadyRegistered(child.name));
+      return reply.redirect(paths.care.protection(child), 303);
+    }
+    const awaiting = meetingsAwaitingRegistration(meetings, registrations);
+    const asked = (request.query as { meeting?: unknown }).meeting;
+    const chosen = awaiting.find((m) => m.id === asked) ?? (awaiting.length === 1 ? awaiting[0] : undefined);
+    const values = chosen ? { meetingId: chosen.id, ...dateParts('registeredDate', chosen.date) } : {};
+    return registerView(reply, child, values, [], {}, reregistrationWarning(registrations, todayIso()), awaiting);
   });
   app.post(paths.care.register.pattern, record, async (request, reply) => {
-    const { child, registrations } = await childOf(request);
+    const { child, registrations, meetings } = await childOf(request);
+    if (isOpen(registrations)) throw new HttpError(409, alreadyRegistered(child.name));
+    const awaiting = meetingsAwaitingRegistration(meetings, registrations);
     const form = readRegistration(request.body);
     const warning = reregistrationWarning(registrations, todayIso());
-    if (!form.data) return registerView(reply, child, form.values, form.concerns, form.problems, warning);
+    if (!form.data) return registerView(reply, child, form.values, form.concerns, form.problems, warning, awaiting);
     const result = await protection.register(request.user!, child.childId, form.data);
-    return answer(request, reply, child.childId, result, 'Registered on the child protection register.', (problems) => registerView(reply, child, form.values, form.concerns, problems, warning));
+    return answer(request, reply, child.childId, result, 'Registered on the child protection register.', (problems) => registerView(reply, child, form.values, form.concerns, problems, warning, awaiting));
   });
 
   const deregisterView = (reply: FastifyReply, child: { childId: string; name: string }, values: FormValues, problems: Record<string, string>) =>
     reply.view('protection/views/deregister.njk', { title: 'De-register', form: presentDeregisterForm(child, values, problems) });
   app.get(paths.care.deregister.pattern, record, async (request, reply) => {
-    const { child } = await childOf(request);
-    return deregisterView(reply, child, {}, {});
+    const { child, meetings } = await childOf(request);
+    const meeting = meetings.find((m) => m.id === (request.query as { meeting?: unknown }).meeting && m.decision === 'deregister');
+    return deregisterView(reply, child, meeting ? dateParts('deregisteredDate', meeting.date) : {}, {});
   });
   app.post(paths.care.deregister.pattern, record, async (request, reply) => {
     const { child } = await childOf(request);
@@ -109,12 +129,24 @@ export async function protectionRoutes(app: FastifyInstance, services: Protectio
     return reply.view('protection/views/meeting.njk', { title: meetingTitle, form: presentEventForm(child, paths.care.newCpMeeting(child), {}, {}) });
   });
   app.post(paths.care.newCpMeeting.pattern, record, async (request, reply) => {
-    const { child } = await childOf(request);
+    const { child, registrations } = await childOf(request);
     const form = readMeeting(request.body);
     const showAgain = (problems: Record<string, string>) => reply.view('protection/views/meeting.njk', { title: meetingTitle, form: presentEventForm(child, paths.care.newCpMeeting(child), form.values, problems) });
     if (!form.data) return showAgain(form.problems);
-    return answer(request, reply, child.childId, await protection.recordMeeting(request.user!, child.childId, form.data), 'Child protection planning meeting recorded.', showAgain);
+    const result = await protection.recordMeeting(request.user!, child.childId, form.data);
+    // A meeting deciding to register (or de-register) leads straight into that form, with the meeting and its date filled in.
+    const next = result.outcome === 'done' && result.meetingId
+      ? (form.data.decision === 'register' && !isOpen(registrations) ? paths.care.register(child, { meeting: result.meetingId })
+        : form.data.decision === 'deregister' && isOpen(registrations) ? paths.care.deregister(child, { meeting: result.meetingId }) : undefined)
+      : undefined;
+    if (next) {
+      tellNextPage(request, `Child protection planning meeting recorded. Now record the ${form.data.decision === 'register' ? 'registration' : 'de-registration'} it decided.`);
+      return reply.redirect(next, 303);
+    }
+    return answer(request, reply, child.childId, result, 'Child protection planning meeting recorded.', showAgain);
   });
+
+  await protectionCorrectionRoutes(app, { protection, childOf, answer });
 
   app.get(paths.care.protectionRegister.pattern, { config: { access: { permission: 'protection:register' as const } } }, async (request, reply) => {
     const today = todayIso();

@@ -46,9 +46,17 @@ describe(`the child protection register (${engineUnderTest})`, () => {
   });
   afterAll(() => database?.drop());
 
+  /** A planning meeting deciding to register the child: what every registration rests on. */
+  async function decided(user: SignedInUser, childId: string, meetingDate: string): Promise<string> {
+    const result = await services.protection.recordMeeting(user, childId, { meetingDate, kind: 'initial', decision: 'register' });
+    if (result.outcome !== 'done' || !result.meetingId) throw new Error(`no meeting: ${result.outcome}`);
+    return result.meetingId;
+  }
+
   it('registers a child with areas of concern, refuses a second registration, and de-registers with a reason', async () => {
-    expect(await services.protection.register(worker, 'R1', { registeredDate: '2023-01-05', concerns: ['neglect', 'domestic_abuse'] })).toEqual({ outcome: 'done' });
-    expect(await services.protection.register(worker, 'R1', { registeredDate: '2023-03-01', concerns: ['neglect'] })).toEqual({
+    const meetingId = await decided(worker, 'R1', '2023-01-05');
+    expect(await services.protection.register(worker, 'R1', { meetingId, registeredDate: '2023-01-05', concerns: ['neglect', 'domestic_abuse'] })).toEqual({ outcome: 'done' });
+    expect(await services.protection.register(worker, 'R1', { meetingId, registeredDate: '2023-03-01', concerns: ['neglect'] })).toEqual({
       outcome: 'problems', problems: { registeredDate: 'This child has been on the register since 5 January 2023' },
     });
     expect(await services.protection.deregister(worker, 'R1', { deregisteredDate: '2023-01-01', reason: 'improved_home_situation' })).toEqual({
@@ -58,19 +66,19 @@ describe(`the child protection register (${engineUnderTest})`, () => {
     const rows = await database.db.query('select registered_date, deregistered_date, concerns, deregistration_reason from cp_registrations where child_id = $1', ['R1']);
     expect(rows).toEqual([{ registered_date: '2023-01-05', deregistered_date: '2023-06-30', concerns: ['neglect', 'domestic_abuse'], deregistration_reason: 'improved_home_situation' }]);
     const audit = await database.db.query<{ action: string }>("select action from audit_events where child_id = 'R1' and action like 'protection.%' order by event_id");
-    expect(audit.map((a) => a.action)).toEqual(['protection.registered', 'protection.deregistered']);
+    expect(audit.map((a) => a.action)).toEqual(['protection.meeting_recorded', 'protection.registered', 'protection.deregistered']);
   });
 
   it('warns when a child is re-registered within 18 months of de-registration', async () => {
-    expect(await services.protection.register(worker, 'R1', { registeredDate: '2023-06-01', concerns: ['neglect'] })).toEqual({
+    expect(await services.protection.register(worker, 'R1', { meetingId: await decided(worker, 'R1', '2023-06-01'), registeredDate: '2023-06-01', concerns: ['neglect'] })).toEqual({
       outcome: 'problems', problems: { registeredDate: 'The child was on the register until 30 June 2023. Register them on or after that day.' },
     });
-    expect(await services.protection.register(worker, 'R1', { registeredDate: '2024-10-01', concerns: ['emotional_abuse'] })).toEqual({ outcome: 'done', reregisteredAfter: '2023-06-30' });
+    expect(await services.protection.register(worker, 'R1', { meetingId: await decided(worker, 'R1', '2024-10-01'), registeredDate: '2024-10-01', concerns: ['emotional_abuse'] })).toEqual({ outcome: 'done', reregisteredAfter: '2023-06-30' });
   });
 
   it('shows the register to managers, only for children they may see, with the re-registration', async () => {
-    await services.protection.register(worker, 'R2', { registeredDate: '2024-01-01', concerns: ['physical_abuse'] });
-    await services.protection.register(otherManager, 'R3', { registeredDate: '2024-02-01', concerns: ['neglect'] });
+    await services.protection.register(worker, 'R2', { meetingId: await decided(worker, 'R2', '2023-12-28'), registeredDate: '2024-01-01', concerns: ['physical_abuse'] });
+    await services.protection.register(otherManager, 'R3', { meetingId: await decided(otherManager, 'R3', '2024-02-01'), registeredDate: '2024-02-01', concerns: ['neglect'] });
     const register = await services.protection.onRegister(manager, '2024-12-01');
     expect(register.map((r) => r.childId)).toEqual(['R2', 'R1']);
     expect(presentRegister(register, '2024-12-01').map((r) => [r.name, r.reregistration])).toEqual([
@@ -81,20 +89,20 @@ describe(`the child protection register (${engineUnderTest})`, () => {
   });
 
   it('refuses a worker who may not access the child', async () => {
-    expect(await services.protection.register(worker, 'R3', { registeredDate: '2024-05-01', concerns: ['neglect'] })).toEqual({ outcome: 'forbidden' });
+    expect(await services.protection.register(worker, 'R3', { meetingId: 'CPM-R3', registeredDate: '2024-05-01', concerns: ['neglect'] })).toEqual({ outcome: 'forbidden' });
   });
 
   it('records inter-agency referral discussions and planning meetings with their decisions, audited', async () => {
     expect(await services.protection.recordDiscussion(worker, 'R2', { discussedDate: '2023-12-20', decision: 'joint_investigation' })).toEqual({ outcome: 'done' });
-    expect(await services.protection.recordMeeting(worker, 'R2', { meetingDate: '2024-01-01', kind: 'initial', decision: 'register' })).toEqual({ outcome: 'done' });
+    expect(await services.protection.recordMeeting(worker, 'R2', { meetingDate: '2024-01-01', kind: 'review', decision: 'continue_registration' })).toEqual({ outcome: 'done', meetingId: expect.any(String) });
     expect(await services.protection.recordMeeting(worker, 'R3', { meetingDate: '2024-01-01', kind: 'initial', decision: 'register' })).toEqual({ outcome: 'forbidden' });
     const found = await services.protection.registrationsOf(worker, 'R2');
     expect(found.outcome === 'found' && [found.discussions.map((d) => [d.date, d.decision]), found.meetings.map((m) => [m.date, m.kind, m.decision])]).toEqual([
       [['2023-12-20', 'joint_investigation']],
-      [['2024-01-01', 'initial', 'register']],
+      [['2024-01-01', 'review', 'continue_registration'], ['2023-12-28', 'initial', 'register']],
     ]);
     const audit = await database.db.query<{ action: string }>("select action from audit_events where child_id = 'R2' and action in ('protection.ird_recorded', 'protection.meeting_recorded') order by event_id");
-    expect(audit.map((a) => a.action)).toEqual(['protection.ird_recorded', 'protection.meeting_recorded']);
+    expect(audit.map((a) => a.action)).toEqual(['protection.meeting_recorded', 'protection.ird_recorded', 'protection.meeting_recorded']);
     await expect(database.db.query(`insert into cp_planning_meetings (meeting_id, child_id, meeting_date, kind, decision) values ('M-x', 'R2', '2024-01-01', 'initial', 'maybe')`)).rejects.toThrow();
   });
 });

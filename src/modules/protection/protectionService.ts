@@ -12,16 +12,24 @@ import { longDateOf } from '../../platform/dates/formats.js';
 import { reregistrationWithin18Months, type ProtectionEvent, type Registration, type RegisteredChild } from './protection.js';
 import type { ProtectionRepository } from './protectionRepository.js';
 import { type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind } from '../../platform/codes/protectionCodes.js';
+import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
+import type { Amendment } from '../../platform/amendments/amendment.js';
+import { protectionCorrections, type CorrectionRunner } from './protectionCorrections.js';
 
 export type ProtectionChange =
-  | { outcome: 'done'; reregisteredAfter?: string }
+  | { outcome: 'done'; reregisteredAfter?: string; meetingId?: string }
   | { outcome: 'problems'; problems: Record<string, string> }
   | { outcome: 'forbidden' }
   | { outcome: 'not_found' };
 
-export type ChildRegistrations = { outcome: 'found'; child: { childId: string; name: string }; registrations: Registration[]; discussions: ProtectionEvent[]; meetings: ProtectionEvent[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+export type ChildRegistrations = { outcome: 'found'; child: { childId: string; name: string }; registrations: Registration[]; discussions: ProtectionEvent[]; meetings: ProtectionEvent[]; amendments: Amendment[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 
-export function protectionService(db: Database, repository: ProtectionRepository, children: ChildService, audit: AuditService) {
+/** The meetings that decided to register the child and have no registration yet: the ones a registration may rest on. */
+export function meetingsAwaitingRegistration(meetings: readonly ProtectionEvent[], registrations: readonly Registration[]): ProtectionEvent[] {
+  return meetings.filter((m) => m.decision === 'register' && !registrations.some((r) => r.meetingId === m.id));
+}
+
+export function protectionService(db: Database, repository: ProtectionRepository, children: ChildService, audit: AuditService, amendments: AmendmentRepository) {
   async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' } | { outcome: 'not_found' } | undefined> {
     if (!(await repository.childName(db, childId))) return { outcome: 'not_found' };
     if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
@@ -29,6 +37,15 @@ export function protectionService(db: Database, repository: ProtectionRepository
   }
 
   const inTransaction = (work: (tx: Queryable) => Promise<ProtectionChange>): Promise<ProtectionChange> => changeOrProblems(db, work);
+  const run: CorrectionRunner = async (user, childId, work) => {
+    const refused = await guard(user, childId);
+    if (refused) return refused;
+    return inTransaction(async (tx) => {
+      await repository.lockChild(tx, childId);
+      const [registrations, meetings] = await Promise.all([repository.registrations(tx, childId), repository.meetings(tx, childId)]);
+      return work(tx, { registrations, meetings });
+    });
+  };
 
   return {
     /**
@@ -39,8 +56,12 @@ export function protectionService(db: Database, repository: ProtectionRepository
       const refused = await guard(user, childId);
       if (refused) return refused;
       const name = (await repository.childName(db, childId))!;
-      const [registrations, discussions, meetings] = await Promise.all([repository.registrations(db, childId), repository.discussions(db, childId), repository.meetings(db, childId)]);
-      return { outcome: 'found', child: { childId, name }, registrations, discussions, meetings };
+      const [registrations, discussions, meetings, registrationAmendments, meetingAmendments] = await Promise.all([
+        repository.registrations(db, childId), repository.discussions(db, childId), repository.meetings(db, childId),
+        amendments.forChild(db, childId, 'cp_registration'), amendments.forChild(db, childId, 'cp_meeting'),
+      ]);
+      const all = [...registrationAmendments, ...meetingAmendments].sort((a, b) => a.amendedAt.localeCompare(b.amendedAt));
+      return { outcome: 'found', child: { childId, name }, registrations, discussions, meetings, amendments: all };
     },
 
     /**
@@ -70,22 +91,26 @@ export function protectionService(db: Database, repository: ProtectionRepository
         await repository.insertMeeting(tx, { meetingId, childId, ...input, recordedBy: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'protection.meeting_recorded', childId, subject: meetingId, details: { ...input } }, tx);
       });
-      return { outcome: 'done' };
+      return { outcome: 'done', meetingId };
     },
 
     /**
-     * Put a child on the register. Refused while they are on it; the answer names the de-registration that
+     * Put a child on the register, on the decision of a planning meeting (on or after its date). Refused while they
+     * are on it, and without a meeting that decided to register them; the answer names the de-registration that
      * makes this a re-registration within 18 months, if there is one.
-     * @example await protection.register(user, 'C1', { registeredDate: '2024-05-01', concerns: ['neglect'] }) // { outcome: 'done' }
+     * @example await protection.register(user, 'C1', { meetingId: 'CPM1', registeredDate: '2024-05-01', concerns: ['neglect'] }) // { outcome: 'done' }
      */
-    async register(user: SignedInUser, childId: string, input: { registeredDate: string; concerns: Concern[] }): Promise<ProtectionChange> {
+    async register(user: SignedInUser, childId: string, input: { meetingId: string; registeredDate: string; concerns: Concern[] }): Promise<ProtectionChange> {
       const refused = await guard(user, childId);
       if (refused) return refused;
-      return inTransaction(async (tx) => {
+      return inTransaction(async (tx): Promise<ProtectionChange> => {
         await repository.lockChild(tx, childId);
         const registrations = await repository.registrations(tx, childId);
         const open = registrations.find((r) => r.deregisteredDate === null);
         if (open) return { outcome: 'problems', problems: { registeredDate: `This child has been on the register since ${longDateOf(open.registeredDate)}` } };
+        const meeting = meetingsAwaitingRegistration(await repository.meetings(tx, childId), registrations).find((m) => m.id === input.meetingId);
+        if (!meeting) return { outcome: 'problems', problems: { meetingId: 'Choose the child protection planning meeting that decided to register this child. If it is not listed, record the meeting first.' } };
+        if (input.registeredDate < meeting.date) return { outcome: 'problems', problems: { registeredDate: `Registration must be on or after the planning meeting that decided it (${longDateOf(meeting.date)})` } };
         const later = registrations.find((r) => r.deregisteredDate !== null && r.deregisteredDate > input.registeredDate);
         if (later) return { outcome: 'problems', problems: { registeredDate: `The child was on the register until ${longDateOf(later.deregisteredDate!)}. Register them on or after that day.` } };
         const registrationId = newRecordId('CP');
@@ -127,6 +152,8 @@ export function protectionService(db: Database, repository: ProtectionRepository
       await audit.record({ kind: 'user', user }, { action: 'protection.register_viewed', details: { date, children: shown.length } });
       return shown;
     },
+
+    ...protectionCorrections(run, repository, amendments, audit),
   };
 }
 export type ProtectionService = ReturnType<typeof protectionService>;
