@@ -14,6 +14,7 @@ import { categoryNames, itemCategories, type ItemCategory } from '../../platform
 import type { SafetyService } from './safetyService.js';
 import type { ChildService } from '../children/childService.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
 import { mergedNotice, presentClashes, readStarted, reconcile, startedFrom, versionFields, type Clash, type Versioned } from '../../platform/forms/versions.js';
 
 
@@ -46,6 +47,20 @@ const seenVersion = (request: FastifyRequest) => {
   if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'This form is missing the version of the map it was opened on. Go back and try again.');
   return version;
 };
+
+/** What a remove button is about to remove, in the map's words. */
+function describeEntry(shown: MapView, entryId: string): { kind: string; text: string } | undefined {
+  const { items, pairs, network, rules } = shown.content;
+  const item = items.find((i) => i.itemId === entryId);
+  if (item) return { kind: `entry from ${categoryNames[item.category].toLowerCase()}`, text: `${item.words} (${item.saidBy})` };
+  const pair = pairs.find((p) => p.pairId === entryId);
+  if (pair) return { kind: 'danger statement and its safety goal', text: `Danger statement: ${pair.dangerStatement}. Safety goal: ${pair.safetyGoal}. Its safety scale numbers go with it.` };
+  const member = network.find((m) => m.memberId === entryId);
+  if (member) return { kind: 'person from the safety network', text: `${member.name} (${member.relationship}): ${member.agreedToDo}` };
+  const rule = rules.find((r) => r.ruleId === entryId);
+  if (rule) return { kind: 'rule from the safety plan', text: rule.rule };
+  return undefined;
+}
 
 interface Section<T> {
   /** What the page is called, given the map as it is now. */
@@ -233,6 +248,56 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     edit: (value, shown, request) => ({ kind: 'editPair', pair: { ...value, pairId: pairOf(shown, request).pairId } }),
   });
 
+  const itemOf = (view: MapView, request: FastifyRequest) => {
+    const item = view.content.items.find((i) => i.itemId === (request.params as { itemId?: string }).itemId);
+    if (!item) throw new HttpError(404, 'That entry is not on this map');
+    return item;
+  };
+  const memberOf = (view: MapView, request: FastifyRequest) => {
+    const member = view.content.network.find((m) => m.memberId === (request.params as { memberId?: string }).memberId);
+    if (!member) throw new HttpError(404, 'That person is not in this safety network');
+    return member;
+  };
+  const ruleOf = (view: MapView, request: FastifyRequest) => {
+    const rule = view.content.rules.find((r) => r.ruleId === (request.params as { ruleId?: string }).ruleId);
+    if (!rule) throw new HttpError(404, 'That rule is not in this safety plan');
+    return rule;
+  };
+
+  // Every part of the map can be changed as well as removed: the change is kept in the map's versions with who and when.
+  section(paths.safety.editItem.pattern, {
+    title: (shown, request) => `Change an entry in ${categoryNames[itemOf(shown, request).category].toLowerCase()}`,
+    spec: itemForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const item = itemOf(shown, request);
+      return { words: item.words, saidBy: item.saidBy, ...dateParts('saidOn', item.saidOn) };
+    },
+    edit: (value, shown, request) => ({ kind: 'editItem', item: { ...value, itemId: itemOf(shown, request).itemId } }),
+  });
+
+  section(paths.safety.editMember.pattern, {
+    title: () => 'Change someone in the safety network',
+    spec: memberForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const member = memberOf(shown, request);
+      return { name: member.name, relationship: member.relationship, agreedToDo: member.agreedToDo };
+    },
+    edit: (value, shown, request) => ({ kind: 'editMember', member: { ...value, memberId: memberOf(shown, request).memberId } }),
+  });
+
+  section(paths.safety.editRule.pattern, {
+    title: () => 'Change a rule in the safety plan',
+    spec: ruleForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const rule = ruleOf(shown, request);
+      return { rule: rule.rule, whoDoesWhat: rule.whoDoesWhat, ifBroken: rule.ifBroken };
+    },
+    edit: (value, shown, request) => ({ kind: 'editRule', rule: { ...value, ruleId: ruleOf(shown, request).ruleId } }),
+  });
+
   section(paths.safety.newMember.pattern, {
     title: () => 'Add someone to the safety network',
     spec: memberForm,
@@ -251,6 +316,19 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
   app.post(paths.safety.remove.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     const { entryId } = params(z.object({ childId, mapId: uuid, entryId: uuid }), request);
+    const entry = describeEntry(shown, entryId);
+    if (!entry) throw new HttpError(404, 'That entry is not on this map');
+    if (!confirmed(body(request))) {
+      return askToConfirm(reply, {
+        question: `Remove this ${entry.kind}?`,
+        details: [entry.text],
+        consequence: 'It goes from the map now, but earlier versions of the map still show it.',
+        action: request.url.split('?')[0]!,
+        confirmText: 'Yes, remove it',
+        backHref: paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }),
+        fields: fieldsToRepost(body(request)),
+      });
+    }
     const result = await safety.changeMap(request.user!, shown.childId, shown.map.mapId, seenVersion(request), { kind: 'remove', entryId });
     const removeSpec: FormSpec<unknown> = { fields: [], schema: z.unknown() };
     return afterChange(reply, request, result, shown, removeSpec, 'Remove an entry');

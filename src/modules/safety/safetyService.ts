@@ -30,6 +30,9 @@ export type MapEdit =
   | { kind: 'pair'; pair: Omit<SafetyPair, 'pairId'> }
   | { kind: 'editPair'; pair: SafetyPair }
   | { kind: 'member'; member: Omit<NetworkMember, 'memberId'> }
+  | { kind: 'editItem'; item: Omit<MapItem, 'category'> }
+  | { kind: 'editMember'; member: NetworkMember }
+  | { kind: 'editRule'; rule: PlanRule }
   | { kind: 'rule'; rule: Omit<PlanRule, 'ruleId'> }
   | { kind: 'remove'; entryId: string }
   | { kind: 'title'; title: string };
@@ -46,7 +49,22 @@ function describeEdit(edit: MapEdit, content: MapContent): string {
   switch (edit.kind) {
     case 'item': return `Added to ${edit.item.category.replace(/_/g, ' ')}: ${edit.item.words}`;
     case 'pair': return `Added a danger statement and safety goal: ${edit.pair.dangerStatement}`;
-    case 'editPair': return `Changed a danger statement and safety goal: ${edit.pair.dangerStatement}`;
+    case 'editPair': {
+      const was = content.pairs.find((p) => p.pairId === edit.pair.pairId);
+      return `Changed a danger statement and safety goal: ${edit.pair.dangerStatement}${was ? ` (was: ${was.dangerStatement} — Goal: ${was.safetyGoal})` : ''}`;
+    }
+    case 'editItem': {
+      const was = content.items.find((i) => i.itemId === edit.item.itemId);
+      return `Changed in ${(was?.category ?? 'the map').replace(/_/g, ' ')}: ${edit.item.words}${was ? ` (was: ${was.words}, ${was.saidBy}, ${was.saidOn})` : ''}`;
+    }
+    case 'editMember': {
+      const was = content.network.find((m) => m.memberId === edit.member.memberId);
+      return `Changed ${edit.member.name} in the safety network: ${edit.member.relationship}, ${edit.member.agreedToDo}${was ? ` (was: ${was.name}, ${was.relationship}, ${was.agreedToDo})` : ''}`;
+    }
+    case 'editRule': {
+      const was = content.rules.find((r) => r.ruleId === edit.rule.ruleId);
+      return `Changed a safety plan rule: ${edit.rule.rule}${was ? ` (was: ${was.rule} — Who does what: ${was.whoDoesWhat} — If broken: ${was.ifBroken})` : ''}`;
+    }
     case 'member': return `Added ${edit.member.name} to the safety network`;
     case 'rule': return `Added a safety plan rule: ${edit.rule.rule}`;
     case 'title': return `Renamed the map: ${edit.title}`;
@@ -150,6 +168,9 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
         if (!isPaired(edit.pair)) throw new UnpairedDangerStatement();
         return repository.updatePair(tx, mapId, edit.pair);
       case 'member': await repository.insertMember(tx, mapId, { ...edit.member, memberId: randomUUID() }); return true;
+      case 'editItem': return repository.updateItem(tx, mapId, edit.item);
+      case 'editMember': return repository.updateMember(tx, mapId, edit.member);
+      case 'editRule': return repository.updateRule(tx, mapId, edit.rule);
       case 'rule': await repository.insertRule(tx, mapId, { ...edit.rule, ruleId: randomUUID() }); return true;
       case 'remove': return repository.removeEntry(tx, mapId, edit.entryId);
       case 'title': await repository.setTitle(tx, mapId, edit.title); return true;
