@@ -86,6 +86,7 @@ export function presentMap(childId: string, shown: MapView) {
     meetings: shown.meetings.map((m) => ({ text: `${meetingTypeNames[m.meetingType]}, ${longDateOf(m.heldOn)} (version ${m.version})` })),
     newMeetingHref: paths.safety.newMeeting(ids),
     scalingHref: paths.safety.scaling(ids),
+    gridHref: content.pairs.length ? paths.safety.scalingGrid(ids) : undefined,
     historyHref: paths.safety.history(ids),
     pdfHref: paths.safety.familyCopy({ ...ids, format: 'pdf' }),
     docxHref: paths.safety.familyCopy({ ...ids, format: 'docx' }),
@@ -151,7 +152,7 @@ export async function presentScaling(childId: string, shown: MapView) {
       })),
     };
   }));
-  return { question: scalingQuestion, mapTitle: shown.map.title, mapHref: paths.safety.map(ids), pairs };
+  return { question: scalingQuestion, mapTitle: shown.map.title, mapHref: paths.safety.map(ids), gridHref: shown.content.pairs.length ? paths.safety.scalingGrid(ids) : undefined, pairs };
 }
 
 /**

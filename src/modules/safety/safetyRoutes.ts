@@ -7,6 +7,8 @@ import { scalingQuestion, type MapView } from './safetyMap.js';
 import type { MapChangeResult, MapEdit } from './safetyService.js';
 import { specErrorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
 import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling } from './safetyPresenter.js';
+import { cellName, gridFieldOrder, gridRowCount, gridValues, nameField, presentGrid, readGrid } from './scalingGrid.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { familyCopyDocx, familyCopyPdf } from './familyCopy.js';
 import { childVoiceRoutes } from './childVoiceRoutes.js';
 import { refuse } from './refuse.js';
@@ -383,6 +385,56 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     }
     if (saved.outcome !== 'saved') refuse(saved.outcome);
     tellNextPage(request, 'Score recorded');
+    return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+  });
+
+  // The scaling grid: every person's number for every danger statement at one meeting, in one form.
+  function showGrid(reply: FastifyReply, shown: MapView & { childId: string }, values: Record<string, string>, errors: Record<string, string>, rows: number) {
+    const ids = { childId: shown.childId, mapId: shown.map.mapId };
+    if (Object.keys(errors).length) reply.code(422);
+    reply.header('cache-control', 'no-store');
+    return reply.view('safety/views/scalingGrid.njk', {
+      title: 'Everyone’s numbers at a meeting',
+      question: scalingQuestion,
+      mapTitle: shown.map.title,
+      scalingHref: paths.safety.scaling(ids),
+      action: paths.safety.scalingGrid(ids),
+      values,
+      errors,
+      errorList: errorSummary(errors, gridFieldOrder(rows, shown.content.pairs.length)),
+      grid: presentGrid(shown.content.pairs, values, errors, rows),
+    });
+  }
+  app.get(paths.safety.scalingGrid.pattern, record, async (request, reply) => {
+    const shown = await openMap(request);
+    if (shown.content.pairs.length === 0) throw new HttpError(404, 'Add a danger statement and its safety goal to the map before scaling');
+    const typed = (request.draft ?? {}) as Record<string, unknown>;
+    const rows = gridRowCount(typed);
+    return showGrid(reply, shown, gridValues(typed, rows, shown.content.pairs.length), {}, rows);
+  });
+  app.post(paths.safety.scalingGrid.pattern, record, async (request, reply) => {
+    const shown = await openMap(request);
+    const pairs = shown.content.pairs;
+    const posted = body(request);
+    if (posted.more === 'rows') {
+      const rows = gridRowCount(posted, true);
+      return showGrid(reply, shown, gridValues(posted, rows, pairs.length), {}, rows);
+    }
+    const rows = gridRowCount(posted);
+    const values = gridValues(posted, rows, pairs.length);
+    const read = readGrid(posted, pairs, rows);
+    if (read.errors) return showGrid(reply, shown, values, read.errors, rows);
+    const saved = await safety.recordScaling(request.user!, shown.childId, shown.map.mapId, read.value);
+    if (saved.outcome === 'already_scored') {
+      const errors: Record<string, string> = {};
+      for (const cell of saved.cells) {
+        const column = pairs.findIndex((p) => p.pairId === cell.pairId) + 1;
+        errors[cellName(cell.row, column)] = `${values[nameField(cell.row)]} already has a number for danger statement ${column} on that date`;
+      }
+      return showGrid(reply, shown, values, errors, rows);
+    }
+    if (saved.outcome !== 'saved') refuse(saved.outcome);
+    tellNextPage(request, `Numbers saved for ${read.value.people.length} ${read.value.people.length === 1 ? 'person' : 'people'}`);
     return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
   });
 

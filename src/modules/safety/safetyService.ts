@@ -12,6 +12,7 @@ import { maxDrawingBytes, pictureType, type ChildDrawing, type VoiceEntry } from
 import type { SafetyRepository } from './safetyRepository.js';
 import { type MeetingType } from '../../platform/codes/safetyCodes.js';
 import { type VoiceTool } from '../../platform/codes/safetyCodes.js';
+import type { GridSitting } from './scalingGrid.js';
 import { isoDate } from '../../platform/dates/isoDates.js';
 
 /** Someone else changed the map after this person opened it: what they changed, and the version now. */
@@ -36,6 +37,13 @@ export type MapEdit =
   | { kind: 'rule'; rule: Omit<PlanRule, 'ruleId'> }
   | { kind: 'remove'; entryId: string }
   | { kind: 'title'; title: string };
+
+/** Someone saved a number for the same person, statement and date while the grid was being saved: nothing is kept. */
+class ScoredMeanwhile extends Error {
+  constructor(readonly row: number, readonly pairId: string) {
+    super('A number was saved meanwhile');
+  }
+}
 
 /** Thrown when a danger statement comes without its safety goal (or the other way round). */
 export class UnpairedDangerStatement extends Error {
@@ -305,6 +313,41 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
         await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'score', pairId: score.pairId, scoredOn: score.scoredOn } }, tx);
         return { outcome: 'saved' as const };
       });
+    },
+
+    /**
+     * Everyone's numbers at one meeting, from the scaling grid, in one transaction: all saved, or none when
+     * anyone already has a number for a danger statement on that date (those cells are named).
+     * @example await safety.recordScaling(user, 'C1', mapId, { scoredOn: '2026-02-03', people: [{ row: 1, personName: 'Mum', personRole: 'parent', scores: [{ pairId, score: 4 }] }] })
+     */
+    async recordScaling(user: SignedInUser, childId: string, mapId: string, sitting: GridSitting): Promise<{ outcome: 'saved'; count: number } | { outcome: 'already_scored'; cells: { row: number; pairId: string }[] } | Refusal> {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const content = await repository.content(db, mapId);
+      const onMap = new Set(content?.pairs.map((p) => p.pairId) ?? []);
+      if (sitting.people.some((person) => person.scores.some((s) => !onMap.has(s.pairId)))) return { outcome: 'not_found' };
+      try {
+        return await db.transaction(async (tx) => {
+          const already = (await repository.scores(tx, mapId)).filter((s) => s.scoredOn === sitting.scoredOn);
+          const cells = sitting.people.flatMap((person) => person.scores
+            .filter((s) => already.some((a) => a.pairId === s.pairId && a.personName.toLowerCase() === person.personName.toLowerCase()))
+            .map((s) => ({ row: person.row, pairId: s.pairId })));
+          if (cells.length) return { outcome: 'already_scored' as const, cells };
+          let count = 0;
+          for (const person of sitting.people) {
+            for (const s of person.scores) {
+              const score = { scoreId: randomUUID(), pairId: s.pairId, scoredOn: sitting.scoredOn, personName: person.personName, personRole: person.personRole, score: s.score };
+              if (!(await repository.insertScore(tx, score, user.userId))) throw new ScoredMeanwhile(person.row, s.pairId);
+              count++;
+            }
+          }
+          await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'scaling grid', scoredOn: sitting.scoredOn, people: sitting.people.length, numbers: count } }, tx);
+          return { outcome: 'saved' as const, count };
+        });
+      } catch (error) {
+        if (error instanceof ScoredMeanwhile) return { outcome: 'already_scored', cells: [{ row: error.row, pairId: error.pairId }] };
+        throw error;
+      }
     },
 
     /** What the child has said and drawn, for every child given. */
