@@ -191,8 +191,9 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     if (listed.outcome !== 'shown') refuse(listed.outcome);
     const summary = await services.children.view(request.user!, child);
     if (summary.outcome !== 'shown') refuse(summary.outcome);
+    const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
     reply.header('cache-control', 'no-store');
-    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft), errors: {}, errorList: [] });
+    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft, openable), errors: {}, errorList: [] });
   });
 
   app.post(paths.safety.maps.pattern, record, async (request, reply) => {
@@ -200,20 +201,25 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     const submitted = body(request);
     const title = typeof submitted.title === 'string' ? submitted.title.trim() : '';
     const siblings = ([] as unknown[]).concat(submitted.siblings ?? []).filter((s): s is string => typeof s === 'string' && childId.safeParse(s).success);
-    if (!title || title.length > 200) {
+    /** The list and form again, with what was typed and a plain message beside the field that needs it. */
+    const again = async (field: 'title' | 'siblings', message: string) => {
       const listed = await safety.mapsForChild(request.user!, child);
       const summary = await services.children.view(request.user!, child);
       if (listed.outcome !== 'shown') refuse(listed.outcome);
       if (summary.outcome !== 'shown') refuse(summary.outcome);
-      const message = title ? 'Name of the map must be 200 characters or fewer' : 'Enter a name for the map';
-      return reply.view('safety/views/maps.njk', {
+      const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
+      return reply.code(422).view('safety/views/maps.njk', {
         title: 'Safety maps',
-        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }),
-        errors: { title: message },
-        errorList: [{ text: message, href: '#title' }],
+        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }, openable),
+        errors: { [field]: message },
+        errorList: [{ text: message, href: field === 'title' ? '#title' : '#siblings' }],
       });
-    }
+    };
+    if (!title || title.length > 200) return again('title', title ? 'Name of the map must be 200 characters or fewer' : 'Enter a name for the map');
     const started = await safety.startMap(request.user!, child, { title, siblingIds: siblings, fromLast: submitted.fromLast === 'yes' });
+    if (started.outcome === 'siblings_refused') {
+      return again('siblings', 'This map can only cover brothers and sisters you may open. Choose from the ones listed, or ask your team manager about the others.');
+    }
     if (started.outcome !== 'started') refuse(started.outcome);
     tellNextPage(request, 'Safety map started');
     return reply.redirect(paths.safety.map({ childId: child, mapId: started.mapId }), 303);

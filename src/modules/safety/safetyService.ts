@@ -205,10 +205,11 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
      * Start a map for a child (and any siblings), empty or from the child's most recent map.
      * @example await safety.startMap(user, 'C1', { title: 'Boyd family', siblingIds: ['C2'], fromLast: true })
      */
-    async startMap(user: SignedInUser, childId: string, start: { title: string; siblingIds: string[]; fromLast: boolean }): Promise<{ outcome: 'started'; mapId: string } | Refusal> {
-      for (const id of [childId, ...start.siblingIds]) {
-        if (!(await authorisedChild(user, id, 'new safety map'))) return { outcome: 'forbidden' };
-      }
+    async startMap(user: SignedInUser, childId: string, start: { title: string; siblingIds: string[]; fromLast: boolean }): Promise<{ outcome: 'started'; mapId: string } | { outcome: 'siblings_refused'; childIds: string[] } | Refusal> {
+      if (!(await authorisedChild(user, childId, 'new safety map'))) return { outcome: 'forbidden' };
+      const refused: string[] = [];
+      for (const id of start.siblingIds) if (id !== childId && !(await authorisedChild(user, id, 'new safety map'))) refused.push(id);
+      if (refused.length) return { outcome: 'siblings_refused', childIds: refused };
       const mapId = randomUUID();
       return db.transaction(async (tx) => {
         const last = start.fromLast ? (await repository.mapsForChild(tx, childId))[0] : undefined;
@@ -223,6 +224,13 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
         await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'started', from: last?.mapId ?? null } }, tx);
         return { outcome: 'started' as const, mapId };
       });
+    },
+
+    /** Of these brothers and sisters, the ones this person may open (the only ones a map may be started for). */
+    async openableChildren(user: SignedInUser, childIds: readonly string[]): Promise<string[]> {
+      const openable: string[] = [];
+      for (const id of childIds) if (await children.mayAccess(user, id)) openable.push(id);
+      return openable;
     },
 
     /** Everything on one map, for its page. @example await safety.viewMap(user, 'C1', mapId) */
