@@ -6,7 +6,7 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { scalingQuestion, type MapView } from './safetyMap.js';
 import type { MapChangeResult, MapEdit } from './safetyService.js';
 import { specErrorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
-import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling } from './safetyPresenter.js';
+import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling, savedVersionName, scoresAtMeeting } from './safetyPresenter.js';
 import { cellName, gridFieldOrder, gridRowCount, gridValues, nameField, presentGrid, readGrid } from './scalingGrid.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { familyCopyDocx, familyCopyPdf } from './familyCopy.js';
@@ -349,10 +349,10 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     return renderForm(reply, request, meetingSection, shown, { values, errors: {}, restored: !!request.draft, version: shown.map.version });
   });
   const meetingSection: Section<{ meetingType: 'case_conference' | 'core_group' | 'review'; heldOn: string }> = {
-    title: () => 'Record the map as agreed at a meeting',
-    lead: (shown) => [`This keeps the map as it is now (version ${shown.map.version}) as the version agreed at the meeting.`],
+    title: () => 'Save this version of the map',
+    lead: () => ['This saves the map as it is now, named by the meeting that agreed it and its date. Changes made before now belong to this version.'],
     spec: meetingForm,
-    submitText: 'Record the meeting',
+    submitText: 'Save this version',
   };
   app.post(paths.safety.newMeeting.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
@@ -360,7 +360,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     const read = readForm(meetingForm, body(request));
     if (read.errors) return renderForm(reply, request, meetingSection, shown, { values: submittedValues(meetingForm, body(request)), errors: read.errors, restored: false, version });
     const result = await safety.recordMeeting(request.user!, shown.childId, shown.map.mapId, version, read.value);
-    return afterChange(reply, request, result, shown, meetingForm as FormSpec<unknown>, 'Record a meeting');
+    return afterChange(reply, request, result, shown, meetingForm as FormSpec<unknown>, 'Version saved');
   });
 
   const scoreSection: Section<{ personName: string; personRole: 'worker'; score: number; scoredOn: string }> = {
@@ -459,6 +459,18 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
 
   app.get(paths.safety.compare.pattern, view, async (request, reply) => {
     const { childId: child, mapId } = params(mapParams, request);
+    const saved = z.object({ from: z.union([uuid, z.literal('now')]), to: z.union([uuid, z.literal('now')]) }).safeParse(request.query);
+    if (saved.success) {
+      // Saved versions are offered by their meeting's name and date.
+      const compared = await safety.compareMeetings(request.user!, child, mapId, saved.data.from, saved.data.to);
+      if (compared.outcome !== 'shown') refuse(compared.outcome);
+      const [fromName, toName] = [savedVersionName(compared.from), savedVersionName(compared.to)];
+      return reply.view('safety/views/compare.njk', {
+        title: `Compare ${fromName} with ${toName.replace(/^The map/, 'the map')}`,
+        ...presentComparison(child, compared.map, fromName, toName, compared.before, compared.after, compared.changes,
+          { before: scoresAtMeeting(compared.before, compared.from.scores), after: scoresAtMeeting(compared.after, compared.to.scores) }),
+      });
+    }
     const query = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'Choose two versions of the map to compare');
     const compared = await safety.compareVersions(request.user!, child, mapId, query.data.from, query.data.to);

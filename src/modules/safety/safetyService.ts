@@ -297,6 +297,31 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
       return { outcome: 'shown' as const, map, before: before.content, after: after.content, changes: compareContents(before.content, after.content) };
     },
 
+    /**
+     * Two saved versions compared by the meetings that saved them (or the map as it is now, `'now'`), with the
+     * safety scale numbers given at each meeting.
+     * @example await safety.compareMeetings(user, 'C1', mapId, firstMeetingId, 'now')
+     */
+    async compareMeetings(user: SignedInUser, childId: string, mapId: string, from: string, to: string) {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const [meetings, scores] = await Promise.all([repository.meetings(db, mapId), repository.scores(db, mapId)]);
+      const side = (key: string) => {
+        if (key === 'now') {
+          const lastDate = scores.map((s) => s.scoredOn).sort().at(-1);
+          return { version: map.version, meeting: undefined, scores: scores.filter((s) => s.scoredOn === lastDate) };
+        }
+        const meeting = meetings.find((m) => m.meetingId === key);
+        return meeting ? { version: meeting.version, meeting, scores: scores.filter((s) => s.scoredOn === meeting.heldOn) } : undefined;
+      };
+      const [a, b] = [side(from), side(to)];
+      if (!a || !b) return { outcome: 'not_found' as const };
+      const [before, after] = await Promise.all([repository.revision(db, mapId, a.version), repository.revision(db, mapId, b.version)]);
+      if (!before || !after) return { outcome: 'not_found' as const };
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `map ${mapId}`, details: { compared: [a.version, b.version], meetings: [from, to] } });
+      return { outcome: 'shown' as const, map, from: a, to: b, before: before.content, after: after.content, changes: compareContents(before.content, after.content) };
+    },
+
     /** The version history: each change, who made it and when. */
     async history(user: SignedInUser, childId: string, mapId: string) {
       const map = await authorisedMap(user, childId, mapId);

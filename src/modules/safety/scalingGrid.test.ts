@@ -12,6 +12,7 @@ import { postForms } from '../../../test/support/pageForms.js';
 import { buildServices, type Services } from '../../composition.js';
 import { buildApp } from '../../app/app.js';
 import { paths } from '../../platform/http/paths.js';
+import type { SignedInUser } from '../../platform/access/user.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const urlencoded = (cookie: string) => ({ cookie, 'content-type': 'application/x-www-form-urlencoded' });
@@ -23,6 +24,7 @@ describe(`the scaling grid (${engineUnderTest})`, () => {
   let cookie: string;
   let mapId: string;
   let url: string;
+  let worker: SignedInUser;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -32,6 +34,7 @@ describe(`the scaling grid (${engineUnderTest})`, () => {
     app = await buildApp(services, { logger: false });
     const signedIn = await signInAs(app, services, 'practitioner', { team: 'Family First', workerId: 'W1' });
     cookie = signedIn.cookie;
+    worker = signedIn.user;
     const started = await services.safety.startMap(signedIn.user, 'G1', { title: 'Boyd family', siblingIds: [], fromLast: false });
     if (started.outcome !== 'started') throw new Error('map not started');
     mapId = started.mapId;
@@ -91,6 +94,45 @@ describe(`the scaling grid (${engineUnderTest})`, () => {
     expect(answer.statusCode).toBe(422);
     expect(answer.body).toContain('mum already has a number for danger statement 2 on that date');
     expect((await scores()).filter((s) => s.person_name === 'Gran')).toEqual([]);
+  });
+
+  it('makes a version per meeting, not per line, and compares two meetings offered by name and date', async () => {
+    const ids = { childId: 'G1', mapId };
+    const save = async (meetingType: string, day: string, month: string) => {
+      const page = await openForm(app, paths.safety.newMeeting(ids), cookie);
+      const [saveForm] = postForms(page.html, paths.safety.newMeeting(ids)).filter((f) => f.action === paths.safety.newMeeting(ids));
+      const saved = await app.inject({ method: 'POST', url: paths.safety.newMeeting(ids), headers: urlencoded(page.cookie), payload: form({ ...saveForm!.hidden, meetingType, 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': '2026' }) });
+      expect(saved.statusCode).toBe(303);
+    };
+    await save('core_group', '3', '2');
+    // Two lines added after the meeting belong to the next saved version, not one version each.
+    for (const words of ['Gran collects them on Tuesdays', 'Mum has joined a group']) {
+      const [{ version }] = await database.db.query<{ version: number }>('select version from safety_maps where map_id = $1', [mapId]) as [{ version: number }];
+      await services.safety.changeMap(worker, 'G1', mapId, version, { kind: 'item', item: { category: 'existing_safety', words, saidBy: 'Gran', saidOn: '2026-02-20' } });
+    }
+    const page = await openForm(app, url, cookie);
+    const [grid] = postForms(page.html, url);
+    const scored = await app.inject({ method: 'POST', url, headers: urlencoded(page.cookie), payload: form({ ...grid!.hidden, 'scoredOn-day': '3', 'scoredOn-month': '3', 'scoredOn-year': '2026', 'name-1': 'Mum', 'role-1': 'parent', 'score-1-1': '7', 'score-1-2': '8' }) });
+    expect(scored.statusCode).toBe(303);
+    await save('review', '3', '3');
+    await save('core_group', '17', '3'); // Agreed again with nothing changed: allowed, its own saved version.
+
+    const history = await app.inject({ url: paths.safety.history(ids), headers: { cookie } });
+    expect(history.body).toContain('<option value="now">The map as it is now</option>');
+    const options = [...history.body.matchAll(/<option value="([0-9a-f-]{36})"[^>]*>([^<]+)<\/option>/g)].map((m) => [m[1]!, m[2]!]);
+    const names = [...new Set(options.map(([, name]) => name))];
+    expect(names).toEqual(['Core group, 3 February 2026', 'Review, 3 March 2026', 'Core group, 17 March 2026']);
+    const review = history.body.slice(history.body.indexOf('>Review, 3 March 2026</h2>'));
+    expect(review.slice(0, review.indexOf('</table>'))).toContain('Mum has joined a group');
+    expect(review.slice(0, review.indexOf('</table>'))).toContain('Gran collects them on Tuesdays');
+
+    const idOf = (name: string) => options.find(([, n]) => n === name)![0];
+    const compare = await app.inject({ url: `${paths.safety.compare(ids)}?from=${idOf('Core group, 3 February 2026')}&to=${idOf('Review, 3 March 2026')}`, headers: { cookie } });
+    expect(compare.statusCode).toBe(200);
+    expect(compare.body).toContain('Compare Core group, 3 February 2026 with Review, 3 March 2026');
+    expect(compare.body).toContain('Existing safety: added “Gran collects them on Tuesdays (Gran, 2026-02-20)”');
+    expect(compare.body).toContain('Danger statement 1: Alex Reid 3, Mum 4, Northfield Primary 0');
+    expect(compare.body).toContain('Danger statement 1: Mum 7');
   });
 
   it('gives more rows without losing what was typed', async () => {
