@@ -44,6 +44,7 @@ export const paths = {
     merge: path('/children/:childId/merge'),
     edit: path('/children/:childId/edit'),
     keyPeople: path('/children/:childId/people'),
+    editKeyPerson: path('/children/:childId/people/:personId/edit'),
   },
   admin: {
     audit: path('/admin/audit'),
