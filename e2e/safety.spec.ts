@@ -4,7 +4,7 @@ import { accounts, testPassword, type TestServer } from './support/testServer.js
 import { useBrowserSession } from './support/browserSession.js';
 import { SignInPage } from './pages/signInPage.js';
 import { ChildSummaryPage } from './pages/childPages.js';
-import { ChildVoicePage, ComparePage, ConflictPage, MapHistoryPage, SafetyMapPage, SafetyMapsPage, ScalingPage, SectionFormPage } from './pages/safetyPages.js';
+import { ChildVoicePage, ConflictPage, MapHistoryPage, SafetyMapPage, SafetyMapsPage, ScalingPage, SectionFormPage } from './pages/safetyPages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 
 // A real 1×1 PNG, so the browser draws it.
@@ -129,10 +129,10 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
   it('builds the safety network and plan, keeps versions, and compares the one agreed at conference with now', async () => {
     await signIn();
     const map = await openMaps('Boyd family – plan');
-    const meeting = await map.follow('Record this version as agreed at a meeting', new SectionFormPage(page, 'Record the map as agreed at a meeting'));
+    const meeting = await map.follow('Save this version, named by its meeting and date', new SectionFormPage(page, 'Save this version of the map'));
     await (await meeting.fill({}, ['Case conference'])).date('heldOn', '2026-01-12');
     await meeting.checkAccessibility();
-    await meeting.save('Record the meeting');
+    await meeting.save('Save this version');
     const member = await map.follow('Add someone to the safety network', new SectionFormPage(page, 'Add someone to the safety network'));
     await member.fill({ name: 'Jean Boyd', relationship: 'Gran', agreedToDo: 'Comes round every evening at bedtime' });
     await member.save();
@@ -145,7 +145,7 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
     await map.checkAccessibility();
     const history = await map.follow('Versions of this map and what changed', new MapHistoryPage(page));
     await history.checkAccessibility();
-    const compare = (await history.compare('1', '3')) as ComparePage;
+    const compare = await history.compare('Case conference, 12 January 2026', 'The map as it is now');
     const changes = await compare.changes();
     expect(changes).toContain('Safety network: added “Jean Boyd (Gran): Comes round every evening at bedtime”');
     expect(changes).toContain('Safety plan rules: added “Dad doesn’t come home after the pub');

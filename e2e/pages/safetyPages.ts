@@ -103,17 +103,53 @@ export class MapHistoryPage extends BasePage {
     super(page, 'Versions of this map');
   }
 
-  async compare(from: string, to: string): Promise<BasePage> {
-    await this.page.selectOption('#from', from);
-    await this.page.selectOption('#to', to);
+  /** Compare two saved versions, chosen by their meeting's name and date (or "The map as it is now"). */
+  async compare(from: string, to: string): Promise<ComparePage> {
+    await this.page.selectOption('#from', { label: from });
+    await this.page.selectOption('#to', { label: to });
     await submit(this.page, 'Compare side by side');
-    return new ComparePage(this.page, `Compare version ${from} with version ${to}`).verifyOnPage();
+    return new ComparePage(this.page, `Compare ${from} with ${to.replace(/^The map/, 'the map')}`).verifyOnPage();
   }
 }
 
 export class ComparePage extends BasePage {
   changes(): Promise<string> {
     return this.page.locator('#changes + ul, #changes + p').innerText();
+  }
+
+  sideBySide(section: string): Promise<string[]> {
+    return this.page.locator('#side-by-side tr', { hasText: section }).locator('td').allInnerTexts();
+  }
+}
+
+/** The scaling grid: a row per person at the meeting, a column per danger statement. */
+export class ScalingGridPage extends BasePage {
+  constructor(page: Page) {
+    super(page, 'Everyone’s numbers at a meeting');
+  }
+
+  async meetingOn(iso: string): Promise<this> {
+    const [year, month, day] = iso.split('-');
+    await this.page.fill('#scoredOn-day', String(Number(day)));
+    await this.page.fill('#scoredOn-month', String(Number(month)));
+    await this.page.fill('#scoredOn-year', year!);
+    return this;
+  }
+
+  /** Fill row `row` (from 1): the person, who they are, and their number for each danger statement ('' = not asked). */
+  async person(row: number, name: string, role: string, numbers: string[]): Promise<this> {
+    await this.page.fill(`#name-${row}`, name);
+    await this.page.selectOption(`#role-${row}`, { label: role });
+    for (const [index, number] of numbers.entries()) await this.page.fill(`#score-${row}-${index + 1}`, number);
+    return this;
+  }
+
+  cellError(row: number, column: number): Promise<string> {
+    return this.page.locator(`#score-${row}-${column}-error`).innerText();
+  }
+
+  async save(): Promise<void> {
+    await submit(this.page, 'Save everyone’s numbers');
   }
 }
 

@@ -78,6 +78,11 @@ async function recordsTheDemoLacks(): Promise<string[]> {
   if (started.outcome !== 'started') throw new Error('could not start a safety map');
   const pair = { dangerStatement: 'Dad drinks', safetyGoal: 'Children safe', saidBy: 'Mum', saidOn: '2022-10-01' };
   await services.safety.changeMap(practitioner, child!.child_id, started.mapId, 1, { kind: 'pair', pair });
+  // One of every other part of a map, and a key person, so their change forms are walked too.
+  await services.safety.changeMap(practitioner, child!.child_id, started.mapId, 2, { kind: 'item', item: { category: 'existing_strength', words: 'Gran visits', saidBy: 'Gran', saidOn: '2022-10-01' } });
+  await services.safety.changeMap(practitioner, child!.child_id, started.mapId, 3, { kind: 'member', member: { name: 'Gran', relationship: 'Gran', agreedToDo: 'Visit' } });
+  await services.safety.changeMap(practitioner, child!.child_id, started.mapId, 4, { kind: 'rule', rule: { rule: 'No drinking', whoDoesWhat: 'Dad', ifBroken: 'Call Gran' } });
+  await services.keyPeople.add(practitioner, child!.child_id, { name: 'Walked Person', relationship: 'Health visitor', inHousehold: false, agency: null, contact: null });
   const survey = await services.surveys.create({ kind: 'user', user: lead }, { title: 'Walked survey', audience: 'staff', intro: '' });
   if (survey.outcome !== 'done') throw new Error('could not build a survey');
   for (const text of ['What went well?', 'Anything else?']) {
@@ -86,7 +91,7 @@ async function recordsTheDemoLacks(): Promise<string[]> {
   // The demo records no child protection planning meetings: one, so its correct and withdraw forms are walked.
   await services.protection.recordMeeting(practitioner, child!.child_id, { meetingDate: '2022-09-01', kind: 'initial', decision: 'do_not_register' });
   // Walked from the map's own page too: the walk samples only a few children, perhaps not this one.
-  return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId }), paths.care.protection({ childId: child!.child_id })];
+  return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId }), paths.care.protection({ childId: child!.child_id }), paths.children.keyPeople({ childId: child!.child_id })];
 }
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import { postedValues, type FormValues } from '../../platform/forms/formValues.j
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { KeyPeopleService } from './keyPeopleService.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { mergedNotice, presentClashes, reconcile, startedFrom, type Clash, type Versioned } from '../../platform/forms/versions.js';
 
 /** What keyPeopleRoutes needs from the composition root. */
 export interface KeyPeopleRoutesNeeds {
@@ -24,6 +25,8 @@ const personForm = z.object({
   agency: optional(200, 'Agency'),
   contact: optional(500, 'Contact details'),
 });
+/** The fields two people may both change, settled one by one when they do (platform/forms/versions.ts). */
+const personLabels: Record<string, string> = { name: 'Name', relationship: 'Who they are to the child', inHousehold: 'Lives in the household', agency: 'Agency', contact: 'Contact details' };
 const refused = () => new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
 
 /** @example await keyPeopleRoutes(app, services) */
@@ -44,8 +47,8 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
       people: {
         childHref: paths.children.show({ childId }),
         action: paths.children.keyPeople({ childId }),
-        household: people.filter((p) => p.inHousehold),
-        others: people.filter((p) => !p.inHousehold),
+        household: people.filter((p) => p.inHousehold).map((p) => ({ ...p, editHref: paths.children.editKeyPerson({ childId, personId: p.personId }) })),
+        others: people.filter((p) => !p.inHousehold).map((p) => ({ ...p, editHref: paths.children.editKeyPerson({ childId, personId: p.personId }) })),
         householdItems: [{ value: 'yes', text: 'Yes', checked: values.inHousehold === 'yes' }, { value: 'no', text: 'No', checked: values.inHousehold === 'no' }],
         values,
         ...presentErrors(errors, ['name', 'relationship', 'inHousehold', 'agency', 'contact']),
@@ -54,6 +57,51 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
   }
 
   app.get(paths.children.keyPeople.pattern, access, async (request, reply) => show(request, reply));
+
+  // Changing one person: the form carries the version it was opened on; a change saved meanwhile is merged field by field.
+  const personParams = z.object({ childId: childParams.shape.childId, personId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) });
+  async function currentPerson(request: FastifyRequest): Promise<{ childId: string; personId: string; record: Versioned }> {
+    const params = personParams.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no such person on this child’s record');
+    const { childId, personId } = params.data;
+    const person = await services.keyPeople.person(request.user!, childId, personId);
+    if (person === 'forbidden') throw refused();
+    if (person === 'not_found') throw new HttpError(404, 'There is no such person on this child’s record');
+    const values: FormValues = { name: person.name, relationship: person.relationship, inHousehold: person.inHousehold ? 'yes' : 'no', agency: person.agency ?? '', contact: person.contact ?? '' };
+    return { childId, personId, record: { version: person.version, values } };
+  }
+  async function showPerson(request: FastifyRequest, reply: FastifyReply, values?: FormValues, errors: FieldErrors = {}, clashes: Clash[] = []) {
+    const { childId, personId, record } = await currentPerson(request);
+    const shown: FormValues = values ?? { ...record.values, ...startedFrom(record) };
+    if (Object.keys(errors).length || clashes.length) reply.code(clashes.length ? 409 : 422);
+    reply.header('cache-control', 'no-store');
+    return reply.view('children/views/keyPersonEdit.njk', {
+      title: 'Change a key person’s details',
+      person: {
+        backHref: paths.children.keyPeople({ childId }),
+        action: paths.children.editKeyPerson({ childId, personId }),
+        values: shown,
+        clashes: presentClashes(clashes),
+        householdItems: [{ value: 'yes', text: 'Yes', checked: shown.inHousehold === 'yes' }, { value: 'no', text: 'No', checked: shown.inHousehold === 'no' }],
+        ...presentErrors(errors, ['name', 'relationship', 'inHousehold', 'agency', 'contact']),
+      },
+    });
+  }
+  app.get(paths.children.editKeyPerson.pattern, write, async (request, reply) => showPerson(request, reply, request.draft ? { ...postedValues(request.draft) } : undefined));
+  app.post(paths.children.editKeyPerson.pattern, write, async (request, reply) => {
+    const { childId, personId, record } = await currentPerson(request);
+    const settled = reconcile(postedValues(request.body), personLabels, record);
+    if (settled.outcome === 'clash') return showPerson(request, reply, settled.values, {}, settled.clashes);
+    const posted = { ...settled.values, ...startedFrom(record) };
+    const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...posted });
+    if (!parsed.success) return showPerson(request, reply, posted, fieldErrors(parsed.error.issues));
+    const result = await services.keyPeople.change(request.user!, childId, { personId, ...parsed.data, inHousehold: parsed.data.inHousehold === 'yes' }, record.version);
+    if (result === 'forbidden') throw refused();
+    if (result === 'not_found') throw new HttpError(404, 'There is no such person on this child’s record');
+    if (result === 'changed_meanwhile') return showPerson(request, reply, posted, { name: 'Someone else saved a change just now: check the details and save again' });
+    tellNextPage(request, mergedNotice(`${parsed.data.name}’s details saved`, settled.outcome === 'merged' ? settled.theirs : []));
+    return reply.redirect(paths.children.keyPeople({ childId }), 303);
+  });
 
   app.post(paths.children.keyPeople.pattern, write, async (request, reply) => {
     const { childId } = childParams.parse(request.params);

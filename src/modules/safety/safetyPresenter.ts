@@ -2,7 +2,7 @@
 import { paths } from '../../platform/http/paths.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import type { ChildSummary } from '../children/child.js';
-import { scalingQuestion, type MapChange, type MapContent, type MapMeeting, type MapView, type SafetyMap } from './safetyMap.js';
+import { scalingQuestion, type MapChange, type MapContent, type MapMeeting, type MapView, type SafetyMap, type SafetyScore } from './safetyMap.js';
 import { type ChildDrawing, type VoiceEntry } from './childVoice.js';
 import type { FormSpec } from './safetyForms.js';
 import type { MapConflict } from './safetyService.js';
@@ -26,7 +26,7 @@ export function presentFormFields(spec: FormSpec<unknown>, values: Record<string
  * The child's list of maps and the form to start one.
  * @example presentMapList('C1', summary, maps, request.draft)
  */
-export function presentMapList(childId: string, summary: ChildSummary, maps: SafetyMap[], typed?: Record<string, string | string[]>) {
+export function presentMapList(childId: string, summary: ChildSummary, maps: SafetyMap[], typed?: Record<string, string | string[]>, openable: readonly string[] = []) {
   const siblingsTyped = ([] as string[]).concat(typed?.siblings ?? []);
   return {
     childId,
@@ -38,7 +38,7 @@ export function presentMapList(childId: string, summary: ChildSummary, maps: Saf
     values: { title: typeof typed?.title === 'string' ? typed.title : '' },
     fromLastChecked: typed?.fromLast === 'yes',
     canStartFromLast: maps.length > 0,
-    siblingItems: summary.familyMembers.map((m) => ({ value: m.childId, text: childName(m), checked: siblingsTyped.includes(m.childId) })),
+    siblingItems: summary.familyMembers.filter((m) => openable.includes(m.childId)).map((m) => ({ value: m.childId, text: childName(m), checked: siblingsTyped.includes(m.childId) })),
     maps: maps.map((m) => ({ title: m.title, href: paths.safety.map({ childId, mapId: m.mapId }), started: dateTimeOf(new Date(m.createdAt)), version: m.version })),
   };
 }
@@ -77,20 +77,30 @@ export function presentMap(childId: string, shown: MapView) {
       id: category.replace(/_/g, '-'),
       name: categoryNames[category],
       addHref: paths.safety.newItem({ ...ids, category }),
-      items: content.items.filter((i) => i.category === category).map((i) => ({ words: i.words, said: `${i.saidBy}, ${longDateOf(i.saidOn)}`, removeHref: removeHref(i.itemId) })),
+      items: content.items.filter((i) => i.category === category).map((i) => ({ words: i.words, said: `${i.saidBy}, ${longDateOf(i.saidOn)}`, editHref: paths.safety.editItem({ ...ids, itemId: i.itemId }), removeHref: removeHref(i.itemId) })),
     })),
-    network: content.network.map((m) => ({ name: m.name, relationship: m.relationship, agreedToDo: m.agreedToDo, removeHref: removeHref(m.memberId) })),
+    network: content.network.map((m) => ({ name: m.name, relationship: m.relationship, agreedToDo: m.agreedToDo, editHref: paths.safety.editMember({ ...ids, memberId: m.memberId }), removeHref: removeHref(m.memberId) })),
     newMemberHref: paths.safety.newMember(ids),
-    rules: content.rules.map((r) => ({ rule: r.rule, whoDoesWhat: r.whoDoesWhat, ifBroken: r.ifBroken, removeHref: removeHref(r.ruleId) })),
+    rules: content.rules.map((r) => ({ rule: r.rule, whoDoesWhat: r.whoDoesWhat, ifBroken: r.ifBroken, editHref: paths.safety.editRule({ ...ids, ruleId: r.ruleId }), removeHref: removeHref(r.ruleId) })),
     newRuleHref: paths.safety.newRule(ids),
-    meetings: shown.meetings.map((m) => ({ text: `${meetingTypeNames[m.meetingType]}, ${longDateOf(m.heldOn)} (version ${m.version})` })),
+    meetings: shown.meetings.map((m) => ({ text: meetingName(m) })),
+    savedAs: savedAsText(shown),
     newMeetingHref: paths.safety.newMeeting(ids),
     scalingHref: paths.safety.scaling(ids),
+    gridHref: content.pairs.length ? paths.safety.scalingGrid(ids) : undefined,
     historyHref: paths.safety.history(ids),
     pdfHref: paths.safety.familyCopy({ ...ids, format: 'pdf' }),
     docxHref: paths.safety.familyCopy({ ...ids, format: 'docx' }),
     elements: shown.elements.map((e) => ({ name: e.name, present: e.present ? 'Recorded' : 'Missing' })),
   };
+}
+
+/** Where the map stands against its saved versions: "Last saved at Core group, 3 February 2026; 2 changes since". */
+function savedAsText(shown: MapView): string {
+  const last = [...shown.meetings].sort((a, b) => a.version - b.version || a.heldOn.localeCompare(b.heldOn)).at(-1);
+  if (!last) return 'Not saved as a version yet';
+  const since = shown.map.version - last.version;
+  return `Last saved at ${meetingName(last)}${since ? `; ${since} ${since === 1 ? 'change' : 'changes'} since` : ''}`;
 }
 
 /**
@@ -151,24 +161,56 @@ export async function presentScaling(childId: string, shown: MapView) {
       })),
     };
   }));
-  return { question: scalingQuestion, mapTitle: shown.map.title, mapHref: paths.safety.map(ids), pairs };
+  return { question: scalingQuestion, mapTitle: shown.map.title, mapHref: paths.safety.map(ids), gridHref: shown.content.pairs.length ? paths.safety.scalingGrid(ids) : undefined, pairs };
 }
 
+/** A saved version's name: the meeting and its date. @example meetingName(meeting) // 'Core group, 3 February 2026' */
+export const meetingName = (m: MapMeeting) => `${meetingTypeNames[m.meetingType]}, ${longDateOf(m.heldOn)}`;
+
 /**
- * The version history: each change with who and when, the meetings, and a form to compare two versions.
+ * The versions of a map as people think of them: one per meeting or deliberate save, each with the changes made
+ * since the one before (who and when), then the changes not saved as a version yet; and a form to compare two
+ * meetings, offered by name and date.
  * @example presentHistory('C1', map, edits, meetings)
  */
 export function presentHistory(childId: string, map: SafetyMap, edits: { version: number; change: string; changedBy: string; changedAt: Date }[], meetings: MapMeeting[]) {
-  const meetingAt = new Map(meetings.map((m) => [m.version, `${meetingTypeNames[m.meetingType]}, ${longDateOf(m.heldOn)}`]));
-  const versions = edits.map((e) => ({ version: e.version, change: e.change, changedBy: e.changedBy, changedAt: dateTimeOf(new Date(e.changedAt)), meeting: meetingAt.get(e.version) ?? '' }));
+  const line = (e: { version: number; change: string; changedBy: string; changedAt: Date }) => ({ change: e.change, changedBy: e.changedBy, changedAt: dateTimeOf(new Date(e.changedAt)) });
+  const saved = [...meetings].sort((a, b) => a.version - b.version || a.heldOn.localeCompare(b.heldOn));
+  let upTo = 0;
+  const versions = saved.map((m) => {
+    const changes = edits.filter((e) => e.version > upTo && e.version <= m.version).map(line);
+    upTo = Math.max(upTo, m.version);
+    return { id: m.meetingId, name: meetingName(m), changes };
+  });
+  const unsaved = edits.filter((e) => e.version > upTo).map(line);
+  const byDate = [...meetings].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.version - b.version);
+  const options = [...byDate.map((m) => ({ value: m.meetingId, text: meetingName(m) })), { value: 'now', text: 'The map as it is now' }];
+  const fromDefault = byDate.at(-2)?.meetingId ?? byDate.at(-1)?.meetingId;
+  const toDefault = byDate.length >= 2 ? byDate.at(-1)!.meetingId : 'now';
   return {
     mapTitle: map.title,
     mapHref: paths.safety.map({ childId, mapId: map.mapId }),
+    saveHref: paths.safety.newMeeting({ childId, mapId: map.mapId }),
     compareAction: paths.safety.compare({ childId, mapId: map.mapId }),
     versions,
-    fromItems: versions.map((v) => ({ value: String(v.version), text: `Version ${v.version}${v.meeting ? ` – ${v.meeting}` : ''}`, selected: v.version === (meetings.at(-2)?.version ?? 1) })),
-    toItems: versions.map((v) => ({ value: String(v.version), text: `Version ${v.version}${v.meeting ? ` – ${v.meeting}` : ''}`, selected: v.version === map.version })),
+    unsaved,
+    canCompare: meetings.length > 0,
+    fromItems: options.map((o) => ({ ...o, selected: o.value === fromDefault })),
+    toItems: options.map((o) => ({ ...o, selected: o.value === toDefault })),
   };
+}
+
+/** What a saved version is called on the comparison page: its meeting, or "the map as it is now". */
+export function savedVersionName(side: { meeting?: MapMeeting }): string {
+  return side.meeting ? meetingName(side.meeting) : 'The map as it is now';
+}
+
+/** The safety scale numbers given at a meeting, as lines under each danger statement of the map compared. */
+export function scoresAtMeeting(content: MapContent, scores: readonly SafetyScore[]): string[] {
+  return content.pairs.flatMap((p, index) => {
+    const given = scores.filter((s) => s.pairId === p.pairId);
+    return given.length ? [`Danger statement ${index + 1}: ${given.map((s) => `${s.personName} ${s.score}`).join(', ')}`] : [];
+  });
 }
 
 function contentSections(content: MapContent) {
@@ -184,14 +226,18 @@ function contentSections(content: MapContent) {
  * Two versions side by side, section by section, and a list of what changed.
  * @example presentComparison('C1', map, 2, 5, before, after, changes)
  */
-export function presentComparison(childId: string, map: SafetyMap, from: number, to: number, before: MapContent, after: MapContent, changes: MapChange[]) {
+export function presentComparison(childId: string, map: SafetyMap, from: number | string, to: number | string, before: MapContent, after: MapContent, changes: MapChange[], numbers?: { before: string[]; after: string[] }) {
   const beforeSections = contentSections(before);
   const afterSections = contentSections(after);
+  if (numbers) {
+    beforeSections.push({ name: 'Safety scale numbers given at the meeting', lines: numbers.before });
+    afterSections.push({ name: 'Safety scale numbers given at the meeting', lines: numbers.after });
+  }
   return {
     mapTitle: map.title,
     historyHref: paths.safety.history({ childId, mapId: map.mapId }),
-    from,
-    to,
+    fromName: typeof from === 'number' ? `Version ${from}` : from,
+    toName: typeof to === 'number' ? `Version ${to}` : to,
     sections: beforeSections.map((section, i) => ({ name: section.name, before: section.lines, after: afterSections[i]!.lines })),
     changes: changes.map((c) => ({
       text: c.kind === 'added' ? `${c.section}: added “${c.after}”` : c.kind === 'removed' ? `${c.section}: removed “${c.before}”` : `${c.section}: changed from “${c.before}” to “${c.after}”`,

@@ -104,6 +104,25 @@ export function safetyRepository() {
       return rows.length > 0;
     },
 
+    /** True when the item was on this map and has been changed (its category stays). */
+    async updateItem(db: Queryable, mapId: string, item: Omit<MapItem, 'category'>): Promise<boolean> {
+      const rows = await db.query('update safety_map_items set words = $3, said_by = $4, said_on = $5 where item_id = $1 and map_id = $2 returning item_id',
+        [item.itemId, mapId, item.words, item.saidBy, item.saidOn]);
+      return rows.length > 0;
+    },
+
+    async updateMember(db: Queryable, mapId: string, member: NetworkMember): Promise<boolean> {
+      const rows = await db.query('update safety_network_members set name = $3, relationship = $4, agreed_to_do = $5 where member_id = $1 and map_id = $2 returning member_id',
+        [member.memberId, mapId, member.name, member.relationship, member.agreedToDo]);
+      return rows.length > 0;
+    },
+
+    async updateRule(db: Queryable, mapId: string, rule: PlanRule): Promise<boolean> {
+      const rows = await db.query('update safety_plan_rules set rule = $3, who_does_what = $4, if_broken = $5 where rule_id = $1 and map_id = $2 returning rule_id',
+        [rule.ruleId, mapId, rule.rule, rule.whoDoesWhat, rule.ifBroken]);
+      return rows.length > 0;
+    },
+
     async insertMember(db: Queryable, mapId: string, member: NetworkMember): Promise<void> {
       await db.query(
         `insert into safety_network_members (member_id, map_id, name, relationship, agreed_to_do, position)

@@ -6,7 +6,9 @@ import { HttpError } from '../../platform/http/httpError.js';
 import { scalingQuestion, type MapView } from './safetyMap.js';
 import type { MapChangeResult, MapEdit } from './safetyService.js';
 import { specErrorSummary, itemForm, meetingForm, memberForm, pairForm, readForm, ruleForm, scoreForm, submittedValues, type FormSpec } from './safetyForms.js';
-import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling } from './safetyPresenter.js';
+import { presentComparison, presentConflict, presentFormFields, presentHistory, presentMap, presentMapList, presentScaling, savedVersionName, scoresAtMeeting } from './safetyPresenter.js';
+import { cellName, gridFieldOrder, gridRowCount, gridValues, nameField, presentGrid, readGrid } from './scalingGrid.js';
+import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { familyCopyDocx, familyCopyPdf } from './familyCopy.js';
 import { childVoiceRoutes } from './childVoiceRoutes.js';
 import { refuse } from './refuse.js';
@@ -14,6 +16,7 @@ import { categoryNames, itemCategories, type ItemCategory } from '../../platform
 import type { SafetyService } from './safetyService.js';
 import type { ChildService } from '../children/childService.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
 import { mergedNotice, presentClashes, readStarted, reconcile, startedFrom, versionFields, type Clash, type Versioned } from '../../platform/forms/versions.js';
 
 
@@ -46,6 +49,20 @@ const seenVersion = (request: FastifyRequest) => {
   if (!Number.isInteger(version) || version < 1) throw new HttpError(400, 'This form is missing the version of the map it was opened on. Go back and try again.');
   return version;
 };
+
+/** What a remove button is about to remove, in the map's words. */
+function describeEntry(shown: MapView, entryId: string): { kind: string; text: string } | undefined {
+  const { items, pairs, network, rules } = shown.content;
+  const item = items.find((i) => i.itemId === entryId);
+  if (item) return { kind: `entry from ${categoryNames[item.category].toLowerCase()}`, text: `${item.words} (${item.saidBy})` };
+  const pair = pairs.find((p) => p.pairId === entryId);
+  if (pair) return { kind: 'danger statement and its safety goal', text: `Danger statement: ${pair.dangerStatement}. Safety goal: ${pair.safetyGoal}. Its safety scale numbers go with it.` };
+  const member = network.find((m) => m.memberId === entryId);
+  if (member) return { kind: 'person from the safety network', text: `${member.name} (${member.relationship}): ${member.agreedToDo}` };
+  const rule = rules.find((r) => r.ruleId === entryId);
+  if (rule) return { kind: 'rule from the safety plan', text: rule.rule };
+  return undefined;
+}
 
 interface Section<T> {
   /** What the page is called, given the map as it is now. */
@@ -174,8 +191,9 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     if (listed.outcome !== 'shown') refuse(listed.outcome);
     const summary = await services.children.view(request.user!, child);
     if (summary.outcome !== 'shown') refuse(summary.outcome);
+    const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
     reply.header('cache-control', 'no-store');
-    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft), errors: {}, errorList: [] });
+    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft, openable), errors: {}, errorList: [] });
   });
 
   app.post(paths.safety.maps.pattern, record, async (request, reply) => {
@@ -183,20 +201,25 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     const submitted = body(request);
     const title = typeof submitted.title === 'string' ? submitted.title.trim() : '';
     const siblings = ([] as unknown[]).concat(submitted.siblings ?? []).filter((s): s is string => typeof s === 'string' && childId.safeParse(s).success);
-    if (!title || title.length > 200) {
+    /** The list and form again, with what was typed and a plain message beside the field that needs it. */
+    const again = async (field: 'title' | 'siblings', message: string) => {
       const listed = await safety.mapsForChild(request.user!, child);
       const summary = await services.children.view(request.user!, child);
       if (listed.outcome !== 'shown') refuse(listed.outcome);
       if (summary.outcome !== 'shown') refuse(summary.outcome);
-      const message = title ? 'Name of the map must be 200 characters or fewer' : 'Enter a name for the map';
-      return reply.view('safety/views/maps.njk', {
+      const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
+      return reply.code(422).view('safety/views/maps.njk', {
         title: 'Safety maps',
-        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }),
-        errors: { title: message },
-        errorList: [{ text: message, href: '#title' }],
+        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }, openable),
+        errors: { [field]: message },
+        errorList: [{ text: message, href: field === 'title' ? '#title' : '#siblings' }],
       });
-    }
+    };
+    if (!title || title.length > 200) return again('title', title ? 'Name of the map must be 200 characters or fewer' : 'Enter a name for the map');
     const started = await safety.startMap(request.user!, child, { title, siblingIds: siblings, fromLast: submitted.fromLast === 'yes' });
+    if (started.outcome === 'siblings_refused') {
+      return again('siblings', 'This map can only cover brothers and sisters you may open. Choose from the ones listed, or ask your team manager about the others.');
+    }
     if (started.outcome !== 'started') refuse(started.outcome);
     tellNextPage(request, 'Safety map started');
     return reply.redirect(paths.safety.map({ childId: child, mapId: started.mapId }), 303);
@@ -233,6 +256,56 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     edit: (value, shown, request) => ({ kind: 'editPair', pair: { ...value, pairId: pairOf(shown, request).pairId } }),
   });
 
+  const itemOf = (view: MapView, request: FastifyRequest) => {
+    const item = view.content.items.find((i) => i.itemId === (request.params as { itemId?: string }).itemId);
+    if (!item) throw new HttpError(404, 'That entry is not on this map');
+    return item;
+  };
+  const memberOf = (view: MapView, request: FastifyRequest) => {
+    const member = view.content.network.find((m) => m.memberId === (request.params as { memberId?: string }).memberId);
+    if (!member) throw new HttpError(404, 'That person is not in this safety network');
+    return member;
+  };
+  const ruleOf = (view: MapView, request: FastifyRequest) => {
+    const rule = view.content.rules.find((r) => r.ruleId === (request.params as { ruleId?: string }).ruleId);
+    if (!rule) throw new HttpError(404, 'That rule is not in this safety plan');
+    return rule;
+  };
+
+  // Every part of the map can be changed as well as removed: the change is kept in the map's versions with who and when.
+  section(paths.safety.editItem.pattern, {
+    title: (shown, request) => `Change an entry in ${categoryNames[itemOf(shown, request).category].toLowerCase()}`,
+    spec: itemForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const item = itemOf(shown, request);
+      return { words: item.words, saidBy: item.saidBy, ...dateParts('saidOn', item.saidOn) };
+    },
+    edit: (value, shown, request) => ({ kind: 'editItem', item: { ...value, itemId: itemOf(shown, request).itemId } }),
+  });
+
+  section(paths.safety.editMember.pattern, {
+    title: () => 'Change someone in the safety network',
+    spec: memberForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const member = memberOf(shown, request);
+      return { name: member.name, relationship: member.relationship, agreedToDo: member.agreedToDo };
+    },
+    edit: (value, shown, request) => ({ kind: 'editMember', member: { ...value, memberId: memberOf(shown, request).memberId } }),
+  });
+
+  section(paths.safety.editRule.pattern, {
+    title: () => 'Change a rule in the safety plan',
+    spec: ruleForm,
+    submitText: 'Save and go back to the map',
+    initial: (shown, request) => {
+      const rule = ruleOf(shown, request);
+      return { rule: rule.rule, whoDoesWhat: rule.whoDoesWhat, ifBroken: rule.ifBroken };
+    },
+    edit: (value, shown, request) => ({ kind: 'editRule', rule: { ...value, ruleId: ruleOf(shown, request).ruleId } }),
+  });
+
   section(paths.safety.newMember.pattern, {
     title: () => 'Add someone to the safety network',
     spec: memberForm,
@@ -251,6 +324,19 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
   app.post(paths.safety.remove.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
     const { entryId } = params(z.object({ childId, mapId: uuid, entryId: uuid }), request);
+    const entry = describeEntry(shown, entryId);
+    if (!entry) throw new HttpError(404, 'That entry is not on this map');
+    if (!confirmed(body(request))) {
+      return askToConfirm(reply, {
+        question: `Remove this ${entry.kind}?`,
+        details: [entry.text],
+        consequence: 'It goes from the map now, but earlier versions of the map still show it.',
+        action: request.url.split('?')[0]!,
+        confirmText: 'Yes, remove it',
+        backHref: paths.safety.map({ childId: shown.childId, mapId: shown.map.mapId }),
+        fields: fieldsToRepost(body(request)),
+      });
+    }
     const result = await safety.changeMap(request.user!, shown.childId, shown.map.mapId, seenVersion(request), { kind: 'remove', entryId });
     const removeSpec: FormSpec<unknown> = { fields: [], schema: z.unknown() };
     return afterChange(reply, request, result, shown, removeSpec, 'Remove an entry');
@@ -263,10 +349,10 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     return renderForm(reply, request, meetingSection, shown, { values, errors: {}, restored: !!request.draft, version: shown.map.version });
   });
   const meetingSection: Section<{ meetingType: 'case_conference' | 'core_group' | 'review'; heldOn: string }> = {
-    title: () => 'Record the map as agreed at a meeting',
-    lead: (shown) => [`This keeps the map as it is now (version ${shown.map.version}) as the version agreed at the meeting.`],
+    title: () => 'Save this version of the map',
+    lead: () => ['This saves the map as it is now, named by the meeting that agreed it and its date. Changes made before now belong to this version.'],
     spec: meetingForm,
-    submitText: 'Record the meeting',
+    submitText: 'Save this version',
   };
   app.post(paths.safety.newMeeting.pattern, record, async (request, reply) => {
     const shown = await openMap(request);
@@ -274,7 +360,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     const read = readForm(meetingForm, body(request));
     if (read.errors) return renderForm(reply, request, meetingSection, shown, { values: submittedValues(meetingForm, body(request)), errors: read.errors, restored: false, version });
     const result = await safety.recordMeeting(request.user!, shown.childId, shown.map.mapId, version, read.value);
-    return afterChange(reply, request, result, shown, meetingForm as FormSpec<unknown>, 'Record a meeting');
+    return afterChange(reply, request, result, shown, meetingForm as FormSpec<unknown>, 'Version saved');
   });
 
   const scoreSection: Section<{ personName: string; personRole: 'worker'; score: number; scoredOn: string }> = {
@@ -308,6 +394,56 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
   });
 
+  // The scaling grid: every person's number for every danger statement at one meeting, in one form.
+  function showGrid(reply: FastifyReply, shown: MapView & { childId: string }, values: Record<string, string>, errors: Record<string, string>, rows: number) {
+    const ids = { childId: shown.childId, mapId: shown.map.mapId };
+    if (Object.keys(errors).length) reply.code(422);
+    reply.header('cache-control', 'no-store');
+    return reply.view('safety/views/scalingGrid.njk', {
+      title: 'Everyone’s numbers at a meeting',
+      question: scalingQuestion,
+      mapTitle: shown.map.title,
+      scalingHref: paths.safety.scaling(ids),
+      action: paths.safety.scalingGrid(ids),
+      values,
+      errors,
+      errorList: errorSummary(errors, gridFieldOrder(rows, shown.content.pairs.length)),
+      grid: presentGrid(shown.content.pairs, values, errors, rows),
+    });
+  }
+  app.get(paths.safety.scalingGrid.pattern, record, async (request, reply) => {
+    const shown = await openMap(request);
+    if (shown.content.pairs.length === 0) throw new HttpError(404, 'Add a danger statement and its safety goal to the map before scaling');
+    const typed = (request.draft ?? {}) as Record<string, unknown>;
+    const rows = gridRowCount(typed);
+    return showGrid(reply, shown, gridValues(typed, rows, shown.content.pairs.length), {}, rows);
+  });
+  app.post(paths.safety.scalingGrid.pattern, record, async (request, reply) => {
+    const shown = await openMap(request);
+    const pairs = shown.content.pairs;
+    const posted = body(request);
+    if (posted.more === 'rows') {
+      const rows = gridRowCount(posted, true);
+      return showGrid(reply, shown, gridValues(posted, rows, pairs.length), {}, rows);
+    }
+    const rows = gridRowCount(posted);
+    const values = gridValues(posted, rows, pairs.length);
+    const read = readGrid(posted, pairs, rows);
+    if (read.errors) return showGrid(reply, shown, values, read.errors, rows);
+    const saved = await safety.recordScaling(request.user!, shown.childId, shown.map.mapId, read.value);
+    if (saved.outcome === 'already_scored') {
+      const errors: Record<string, string> = {};
+      for (const cell of saved.cells) {
+        const column = pairs.findIndex((p) => p.pairId === cell.pairId) + 1;
+        errors[cellName(cell.row, column)] = `${values[nameField(cell.row)]} already has a number for danger statement ${column} on that date`;
+      }
+      return showGrid(reply, shown, values, errors, rows);
+    }
+    if (saved.outcome !== 'saved') refuse(saved.outcome);
+    tellNextPage(request, `Numbers saved for ${read.value.people.length} ${read.value.people.length === 1 ? 'person' : 'people'}`);
+    return reply.redirect(paths.safety.scaling({ childId: shown.childId, mapId: shown.map.mapId }), 303);
+  });
+
   app.get(paths.safety.scaling.pattern, view, async (request, reply) => {
     const shown = await openMap(request);
     reply.header('cache-control', 'no-store');
@@ -323,6 +459,18 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
 
   app.get(paths.safety.compare.pattern, view, async (request, reply) => {
     const { childId: child, mapId } = params(mapParams, request);
+    const saved = z.object({ from: z.union([uuid, z.literal('now')]), to: z.union([uuid, z.literal('now')]) }).safeParse(request.query);
+    if (saved.success) {
+      // Saved versions are offered by their meeting's name and date.
+      const compared = await safety.compareMeetings(request.user!, child, mapId, saved.data.from, saved.data.to);
+      if (compared.outcome !== 'shown') refuse(compared.outcome);
+      const [fromName, toName] = [savedVersionName(compared.from), savedVersionName(compared.to)];
+      return reply.view('safety/views/compare.njk', {
+        title: `Compare ${fromName} with ${toName.replace(/^The map/, 'the map')}`,
+        ...presentComparison(child, compared.map, fromName, toName, compared.before, compared.after, compared.changes,
+          { before: scoresAtMeeting(compared.before, compared.from.scores), after: scoresAtMeeting(compared.after, compared.to.scores) }),
+      });
+    }
     const query = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'Choose two versions of the map to compare');
     const compared = await safety.compareVersions(request.user!, child, mapId, query.data.from, query.data.to);

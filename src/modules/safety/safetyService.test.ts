@@ -88,7 +88,7 @@ describe(`Signs of Safety maps: pairing, versions, conflicts and comparisons (${
     expect(second.outcome).toBe('conflict');
     if (second.outcome !== 'conflict') return;
     expect(second.currentVersion).toBe(3);
-    expect(second.theirEdits.map((e) => e.change)).toEqual(['Changed a danger statement and safety goal: Colleague’s wording']);
+    expect(second.theirEdits.map((e) => e.change)).toEqual(['Changed a danger statement and safety goal: Colleague’s wording (was: Original worry — Goal: Original goal)']);
     expect(second.changes).toEqual([{ section: 'Danger statements and safety goals', kind: 'changed', before: 'Danger: Original worry — Goal: Original goal', after: 'Danger: Colleague’s wording — Goal: Original goal' }]);
     expect((await view(mapId)).content.pairs[0]!.dangerStatement).toBe('Colleague’s wording');
     // Re-applying on the version now shown succeeds.

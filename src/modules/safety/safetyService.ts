@@ -12,6 +12,7 @@ import { maxDrawingBytes, pictureType, type ChildDrawing, type VoiceEntry } from
 import type { SafetyRepository } from './safetyRepository.js';
 import { type MeetingType } from '../../platform/codes/safetyCodes.js';
 import { type VoiceTool } from '../../platform/codes/safetyCodes.js';
+import type { GridSitting } from './scalingGrid.js';
 import { isoDate } from '../../platform/dates/isoDates.js';
 
 /** Someone else changed the map after this person opened it: what they changed, and the version now. */
@@ -30,9 +31,19 @@ export type MapEdit =
   | { kind: 'pair'; pair: Omit<SafetyPair, 'pairId'> }
   | { kind: 'editPair'; pair: SafetyPair }
   | { kind: 'member'; member: Omit<NetworkMember, 'memberId'> }
+  | { kind: 'editItem'; item: Omit<MapItem, 'category'> }
+  | { kind: 'editMember'; member: NetworkMember }
+  | { kind: 'editRule'; rule: PlanRule }
   | { kind: 'rule'; rule: Omit<PlanRule, 'ruleId'> }
   | { kind: 'remove'; entryId: string }
   | { kind: 'title'; title: string };
+
+/** Someone saved a number for the same person, statement and date while the grid was being saved: nothing is kept. */
+class ScoredMeanwhile extends Error {
+  constructor(readonly row: number, readonly pairId: string) {
+    super('A number was saved meanwhile');
+  }
+}
 
 /** Thrown when a danger statement comes without its safety goal (or the other way round). */
 export class UnpairedDangerStatement extends Error {
@@ -46,7 +57,22 @@ function describeEdit(edit: MapEdit, content: MapContent): string {
   switch (edit.kind) {
     case 'item': return `Added to ${edit.item.category.replace(/_/g, ' ')}: ${edit.item.words}`;
     case 'pair': return `Added a danger statement and safety goal: ${edit.pair.dangerStatement}`;
-    case 'editPair': return `Changed a danger statement and safety goal: ${edit.pair.dangerStatement}`;
+    case 'editPair': {
+      const was = content.pairs.find((p) => p.pairId === edit.pair.pairId);
+      return `Changed a danger statement and safety goal: ${edit.pair.dangerStatement}${was ? ` (was: ${was.dangerStatement} — Goal: ${was.safetyGoal})` : ''}`;
+    }
+    case 'editItem': {
+      const was = content.items.find((i) => i.itemId === edit.item.itemId);
+      return `Changed in ${(was?.category ?? 'the map').replace(/_/g, ' ')}: ${edit.item.words}${was ? ` (was: ${was.words}, ${was.saidBy}, ${was.saidOn})` : ''}`;
+    }
+    case 'editMember': {
+      const was = content.network.find((m) => m.memberId === edit.member.memberId);
+      return `Changed ${edit.member.name} in the safety network: ${edit.member.relationship}, ${edit.member.agreedToDo}${was ? ` (was: ${was.name}, ${was.relationship}, ${was.agreedToDo})` : ''}`;
+    }
+    case 'editRule': {
+      const was = content.rules.find((r) => r.ruleId === edit.rule.ruleId);
+      return `Changed a safety plan rule: ${edit.rule.rule}${was ? ` (was: ${was.rule} — Who does what: ${was.whoDoesWhat} — If broken: ${was.ifBroken})` : ''}`;
+    }
     case 'member': return `Added ${edit.member.name} to the safety network`;
     case 'rule': return `Added a safety plan rule: ${edit.rule.rule}`;
     case 'title': return `Renamed the map: ${edit.title}`;
@@ -150,6 +176,9 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
         if (!isPaired(edit.pair)) throw new UnpairedDangerStatement();
         return repository.updatePair(tx, mapId, edit.pair);
       case 'member': await repository.insertMember(tx, mapId, { ...edit.member, memberId: randomUUID() }); return true;
+      case 'editItem': return repository.updateItem(tx, mapId, edit.item);
+      case 'editMember': return repository.updateMember(tx, mapId, edit.member);
+      case 'editRule': return repository.updateRule(tx, mapId, edit.rule);
       case 'rule': await repository.insertRule(tx, mapId, { ...edit.rule, ruleId: randomUUID() }); return true;
       case 'remove': return repository.removeEntry(tx, mapId, edit.entryId);
       case 'title': await repository.setTitle(tx, mapId, edit.title); return true;
@@ -176,10 +205,11 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
      * Start a map for a child (and any siblings), empty or from the child's most recent map.
      * @example await safety.startMap(user, 'C1', { title: 'Boyd family', siblingIds: ['C2'], fromLast: true })
      */
-    async startMap(user: SignedInUser, childId: string, start: { title: string; siblingIds: string[]; fromLast: boolean }): Promise<{ outcome: 'started'; mapId: string } | Refusal> {
-      for (const id of [childId, ...start.siblingIds]) {
-        if (!(await authorisedChild(user, id, 'new safety map'))) return { outcome: 'forbidden' };
-      }
+    async startMap(user: SignedInUser, childId: string, start: { title: string; siblingIds: string[]; fromLast: boolean }): Promise<{ outcome: 'started'; mapId: string } | { outcome: 'siblings_refused'; childIds: string[] } | Refusal> {
+      if (!(await authorisedChild(user, childId, 'new safety map'))) return { outcome: 'forbidden' };
+      const refused: string[] = [];
+      for (const id of start.siblingIds) if (id !== childId && !(await authorisedChild(user, id, 'new safety map'))) refused.push(id);
+      if (refused.length) return { outcome: 'siblings_refused', childIds: refused };
       const mapId = randomUUID();
       return db.transaction(async (tx) => {
         const last = start.fromLast ? (await repository.mapsForChild(tx, childId))[0] : undefined;
@@ -194,6 +224,13 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
         await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'started', from: last?.mapId ?? null } }, tx);
         return { outcome: 'started' as const, mapId };
       });
+    },
+
+    /** Of these brothers and sisters, the ones this person may open (the only ones a map may be started for). */
+    async openableChildren(user: SignedInUser, childIds: readonly string[]): Promise<string[]> {
+      const openable: string[] = [];
+      for (const id of childIds) if (await children.mayAccess(user, id)) openable.push(id);
+      return openable;
     },
 
     /** Everything on one map, for its page. @example await safety.viewMap(user, 'C1', mapId) */
@@ -260,6 +297,31 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
       return { outcome: 'shown' as const, map, before: before.content, after: after.content, changes: compareContents(before.content, after.content) };
     },
 
+    /**
+     * Two saved versions compared by the meetings that saved them (or the map as it is now, `'now'`), with the
+     * safety scale numbers given at each meeting.
+     * @example await safety.compareMeetings(user, 'C1', mapId, firstMeetingId, 'now')
+     */
+    async compareMeetings(user: SignedInUser, childId: string, mapId: string, from: string, to: string) {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const [meetings, scores] = await Promise.all([repository.meetings(db, mapId), repository.scores(db, mapId)]);
+      const side = (key: string) => {
+        if (key === 'now') {
+          const lastDate = scores.map((s) => s.scoredOn).sort().at(-1);
+          return { version: map.version, meeting: undefined, scores: scores.filter((s) => s.scoredOn === lastDate) };
+        }
+        const meeting = meetings.find((m) => m.meetingId === key);
+        return meeting ? { version: meeting.version, meeting, scores: scores.filter((s) => s.scoredOn === meeting.heldOn) } : undefined;
+      };
+      const [a, b] = [side(from), side(to)];
+      if (!a || !b) return { outcome: 'not_found' as const };
+      const [before, after] = await Promise.all([repository.revision(db, mapId, a.version), repository.revision(db, mapId, b.version)]);
+      if (!before || !after) return { outcome: 'not_found' as const };
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: `map ${mapId}`, details: { compared: [a.version, b.version], meetings: [from, to] } });
+      return { outcome: 'shown' as const, map, from: a, to: b, before: before.content, after: after.content, changes: compareContents(before.content, after.content) };
+    },
+
     /** The version history: each change, who made it and when. */
     async history(user: SignedInUser, childId: string, mapId: string) {
       const map = await authorisedMap(user, childId, mapId);
@@ -284,6 +346,41 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
         await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'score', pairId: score.pairId, scoredOn: score.scoredOn } }, tx);
         return { outcome: 'saved' as const };
       });
+    },
+
+    /**
+     * Everyone's numbers at one meeting, from the scaling grid, in one transaction: all saved, or none when
+     * anyone already has a number for a danger statement on that date (those cells are named).
+     * @example await safety.recordScaling(user, 'C1', mapId, { scoredOn: '2026-02-03', people: [{ row: 1, personName: 'Mum', personRole: 'parent', scores: [{ pairId, score: 4 }] }] })
+     */
+    async recordScaling(user: SignedInUser, childId: string, mapId: string, sitting: GridSitting): Promise<{ outcome: 'saved'; count: number } | { outcome: 'already_scored'; cells: { row: number; pairId: string }[] } | Refusal> {
+      const map = await authorisedMap(user, childId, mapId);
+      if ('outcome' in map) return map;
+      const content = await repository.content(db, mapId);
+      const onMap = new Set(content?.pairs.map((p) => p.pairId) ?? []);
+      if (sitting.people.some((person) => person.scores.some((s) => !onMap.has(s.pairId)))) return { outcome: 'not_found' };
+      try {
+        return await db.transaction(async (tx) => {
+          const already = (await repository.scores(tx, mapId)).filter((s) => s.scoredOn === sitting.scoredOn);
+          const cells = sitting.people.flatMap((person) => person.scores
+            .filter((s) => already.some((a) => a.pairId === s.pairId && a.personName.toLowerCase() === person.personName.toLowerCase()))
+            .map((s) => ({ row: person.row, pairId: s.pairId })));
+          if (cells.length) return { outcome: 'already_scored' as const, cells };
+          let count = 0;
+          for (const person of sitting.people) {
+            for (const s of person.scores) {
+              const score = { scoreId: randomUUID(), pairId: s.pairId, scoredOn: sitting.scoredOn, personName: person.personName, personRole: person.personRole, score: s.score };
+              if (!(await repository.insertScore(tx, score, user.userId))) throw new ScoredMeanwhile(person.row, s.pairId);
+              count++;
+            }
+          }
+          await audit.record(actor(user), { action: 'safety.changed', childId, subject: `map ${mapId}`, details: { change: 'scaling grid', scoredOn: sitting.scoredOn, people: sitting.people.length, numbers: count } }, tx);
+          return { outcome: 'saved' as const, count };
+        });
+      } catch (error) {
+        if (error instanceof ScoredMeanwhile) return { outcome: 'already_scored', cells: [{ row: error.row, pairId: error.pairId }] };
+        throw error;
+      }
     },
 
     /** What the child has said and drawn, for every child given. */

@@ -44,6 +44,7 @@ export const paths = {
     merge: path('/children/:childId/merge'),
     edit: path('/children/:childId/edit'),
     keyPeople: path('/children/:childId/people'),
+    editKeyPerson: path('/children/:childId/people/:personId/edit'),
   },
   admin: {
     audit: path('/admin/audit'),
@@ -134,6 +135,10 @@ export const paths = {
     newItem: path('/children/:childId/safety/maps/:mapId/items/:category/new'),
     newPair: path('/children/:childId/safety/maps/:mapId/pairs/new'),
     editPair: path('/children/:childId/safety/maps/:mapId/pairs/:pairId/edit'),
+    editItem: path('/children/:childId/safety/maps/:mapId/items/:itemId/edit'),
+    editMember: path('/children/:childId/safety/maps/:mapId/network/:memberId/edit'),
+    editRule: path('/children/:childId/safety/maps/:mapId/plan/:ruleId/edit'),
+    scalingGrid: path('/children/:childId/safety/maps/:mapId/scaling/meeting'),
     newScore: path('/children/:childId/safety/maps/:mapId/pairs/:pairId/scores/new'),
     remove: path('/children/:childId/safety/maps/:mapId/entries/:entryId/remove'),
     scaling: path('/children/:childId/safety/maps/:mapId/scaling'),
