@@ -45,7 +45,8 @@ select distinct on (list, match_key) list, name, match_key
 
 -- Workers by their worker ID (the extract's worker_id), named as their account is when they have one.
 insert into reference_entries (list, name, code, match_key)
-select distinct on (match_key) 'worker', coalesce(u.display_name, ids.worker_id), ids.worker_id, lower(regexp_replace(ids.worker_id, '\s', '', 'g'))
+select distinct on (lower(regexp_replace(ids.worker_id, '\s', '', 'g')))
+       'worker', coalesce(u.display_name, ids.worker_id), ids.worker_id, lower(regexp_replace(ids.worker_id, '\s', '', 'g'))
   from (select worker_id from cases union select worker_id from users) ids
   left join users u on u.worker_id = ids.worker_id
  where ids.worker_id is not null and btrim(ids.worker_id) <> ''
