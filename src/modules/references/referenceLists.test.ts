@@ -114,6 +114,9 @@ describe(`reference lists (${engineUnderTest})`, () => {
     expect(after.clusters).toContain('North');
     expect(after.clusters).not.toContain('Nrth');
     expect(after.rows.some((row) => row.school_cluster === 'Nrth')).toBe(false);
+    const clusterPage = await app.inject({ method: 'GET', url: '/clusters', headers: { cookie: worker.cookie } });
+    expect(clusterPage.body).toContain('<option value="North">');
+    expect(clusterPage.body).not.toContain('value="Nrth"');
     const entries = await services.references.entries('school_cluster');
     expect(entries.find((entry) => entry.name === 'North')?.otherNames).toEqual(['Nrth']);
     expect(entries.some((entry) => entry.name === 'Nrth')).toBe(false);
@@ -141,6 +144,8 @@ describe(`reference lists (${engineUnderTest})`, () => {
     const added = await post('/admin/lists/school-clusters/new', { name: 'Carrick  Academy', code: '' }, admin);
     expect(added.statusCode).toBe(303);
     expect(await names('school_cluster')).toContain('Carrick Academy');
+    // A listed cluster no record names yet is still one to choose on the cluster page.
+    expect((await app.inject({ method: 'GET', url: '/clusters', headers: { cookie: worker.cookie } })).body).toContain('<option value="Carrick Academy">');
   });
 
   it('offers only current entries, keeps a retired value a record already holds, and refuses a value not on the list', async () => {
