@@ -3,7 +3,8 @@ import type { Queryable } from '../../db/database.js';
 import type { ReferenceEntry, ReferenceList } from './referenceList.js';
 
 /** Every column that records an entry of a list, by the entry's recorded value (a worker's ID, otherwise its name). */
-const uses: Record<ReferenceList, readonly { table: string; column: string }[]> = {
+/** `versioned`: the table carries a version (ADR 0020), bumped so a form opened before the change sees it. */
+const uses: Record<ReferenceList, readonly { table: string; column: string; versioned?: boolean }[]> = {
   team: [
     { table: 'cases', column: 'team' },
     { table: 'users', column: 'team' },
@@ -12,11 +13,11 @@ const uses: Record<ReferenceList, readonly { table: string; column: string }[]> 
     { table: 'case_file_audit_files', column: 'team' },
   ],
   school_cluster: [
-    { table: 'children', column: 'school_cluster' },
+    { table: 'children', column: 'school_cluster', versioned: true },
     { table: 'referrals', column: 'school_cluster' },
     { table: 'referral_intake', column: 'school_cluster' },
   ],
-  school: [{ table: 'children', column: 'school' }],
+  school: [{ table: 'children', column: 'school', versioned: true }],
   worker: [{ table: 'cases', column: 'worker_id' }],
   partner_agency: [{ table: 'key_people', column: 'agency' }],
   participant_role: [],
@@ -119,9 +120,10 @@ export function referenceRepository() {
      */
     async moveUses(db: Queryable, list: ReferenceList, fromKey: string, to: string): Promise<Record<string, number>> {
       const moved: Record<string, number> = {};
-      for (const { table, column } of uses[list]) {
+      for (const { table, column, versioned } of uses[list]) {
+        const bump = versioned ? ', version = version + 1' : '';
         const rows = await db.query<{ n: number }>(
-          `with changed as (update ${table} set ${column} = $2 where ${keyOf(column)} = $1 and ${column} is distinct from $2 returning 1) select count(*)::integer as n from changed`,
+          `with changed as (update ${table} set ${column} = $2${bump} where ${keyOf(column)} = $1 and ${column} is distinct from $2 returning 1) select count(*)::integer as n from changed`,
           [fromKey, to],
         );
         const count = rows[0]?.n ?? 0;
