@@ -103,6 +103,8 @@ describe(`reference lists (${engineUnderTest})`, () => {
     expect(before.clusters).toEqual(expect.arrayContaining(['North', 'Nrth']));
     const typo = await entryId('school_cluster', 'Nrth');
     const north = await entryId('school_cluster', 'North');
+    const versionOfC = async () => (await database.db.query<{ version: number }>(`select version from children where child_id = 'C'`))[0]!.version;
+    const versionBefore = await versionOfC();
     const asked = await post(`/admin/lists/school-clusters/${typo}/merge`, { into: String(north) }, admin);
     expect(asked.statusCode).toBe(200);
     expect(asked.body).toContain('Merge Nrth into North?');
@@ -110,6 +112,8 @@ describe(`reference lists (${engineUnderTest})`, () => {
     const merged = await post(`/admin/lists/school-clusters/${typo}/merge`, { into: String(north), confirmed: 'yes' }, admin);
     expect(merged.statusCode).toBe(303);
     expect(await database.db.query(`select school_cluster from children where child_id = 'C'`)).toEqual([{ school_cluster: 'North' }]);
+    // A form opened on C's details before the merge sees the change rather than overwriting it (ADR 0020).
+    expect(await versionOfC()).toBe(versionBefore + 1);
     const after = await services.clusterOutcomes.figures('2019-01-01', '2022-12-31');
     expect(after.clusters).toContain('North');
     expect(after.clusters).not.toContain('Nrth');
