@@ -35,7 +35,8 @@ describe(`Reference lists in Chromium (${engineUnderTest})`, () => {
     await page.fill('#name', 'Glenarroch');
     await page.getByRole('button', { name: 'Add' }).click();
     await page.waitForLoadState('load');
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Glenarroch added to school clusters');
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Glenarroch added to school clusters');
+    expect(await page.locator('table tbody th').allInnerTexts()).toContain('Glenarroch');
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole('button', { name: 'Add a school cluster' }).click();
