@@ -14,6 +14,13 @@ describe(`Adding a child in Chromium: search first, then the details (${engineUn
     ({ server, page } = session);
   });
   beforeEach(() => session.signInAs(accounts.service_manager.username));
+  // The school and cluster fields choose from the reference lists an administrator keeps (ADR 0029).
+  beforeEach(async () => {
+    await server.services.db.query(
+      `insert into reference_entries (list, name, match_key) values ('school', 'Whinfield Primary', 'whinfieldprimary'), ('school', 'Corsebank Primary', 'corsebankprimary'), ('school_cluster', 'Belmont', 'belmont')
+       on conflict (list, match_key) do nothing`,
+    );
+  });
 
   it('finds no match, adds the child with their school, and opens their summary', async () => {
     await page.goto(`${server.url}/children`);

@@ -60,6 +60,8 @@ import { figuresService } from './modules/reporting/figuresService.js';
 import { authorityService } from './modules/authority/authorityService.js';
 import { boardPaperRepository } from './modules/boardPaper/boardPaperRepository.js';
 import { boardPaperService } from './modules/boardPaper/boardPaperService.js';
+import { referenceRepository } from './modules/references/referenceRepository.js';
+import { referenceService } from './modules/references/referenceService.js';
 
 /** @example const services = buildServices(config, db); await services.children.search(user, { name: 'Boyd' }) */
 export function buildServices(config: Config, db: Database) {
@@ -75,7 +77,9 @@ export function buildServices(config: Config, db: Database) {
   const training = trainingService(db, trainingRepository(), audit);
   // The figures are worked out by one stats service over one benchmark source, shared by the dashboards and the board report.
   const stats = statsService(db);
-  const extractImport = extractImportService(db, audit);
+  /** The reference lists forms choose from and the importer maps onto (ADR 0029). */
+  const references = referenceService(db, referenceRepository(), audit);
+  const extractImport = extractImportService(db, audit, undefined, references);
   const benchmarks = benchmarkService(db, benchmarkRepository(), extractImport, audit);
   const figures = figuresService(stats, benchmarks);
   const resources = resourceService(db, resourceRepository(), children, audit);
@@ -94,6 +98,7 @@ export function buildServices(config: Config, db: Database) {
     drafts: draftService(db, draftRepository(), config.draftKeepDays),
     children,
     extractImport,
+    references,
     stats,
     /** The statutory returns' rules (issue 17). */
     returns: returnsService(db),

@@ -79,8 +79,9 @@ export class AddChildPage extends BasePage {
 
   async details(fields: { sex?: string; school?: string; schoolCluster?: string; notADuplicate?: boolean }): Promise<this> {
     if (fields.sex) await this.page.getByLabel(fields.sex, { exact: true }).check();
-    if (fields.school !== undefined) await this.page.fill('#school', fields.school);
-    if (fields.schoolCluster !== undefined) await this.page.fill('#schoolCluster', fields.schoolCluster);
+    // School and school cluster are chosen from the reference lists (ADR 0029).
+    if (fields.school !== undefined) await this.page.selectOption('#school', { label: fields.school });
+    if (fields.schoolCluster !== undefined) await this.page.selectOption('#schoolCluster', { label: fields.schoolCluster });
     if (fields.notADuplicate) await this.page.getByLabel('I have checked the records listed: none of them is this child').check();
     return this;
   }

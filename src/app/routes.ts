@@ -32,6 +32,7 @@ import { trainingRoutes } from '../modules/training/trainingRoutes.js';
 import { qualityRoutes } from '../modules/quality/qualityRoutes.js';
 import { surveyRoutes } from '../modules/surveys/surveyRoutes.js';
 import { caseFileAuditRoutes } from '../modules/caseFileAudits/caseFileAuditRoutes.js';
+import { referenceRoutes } from '../modules/references/referenceRoutes.js';
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await homeRoutes(app, services);
@@ -65,4 +66,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await qualityRoutes(app, services);
   await surveyRoutes(app, services);
   await caseFileAuditRoutes(app, services);
+  await referenceRoutes(app, services);
 }

@@ -22,6 +22,7 @@ import { involvementEndings } from '../../src/platform/codes/referralCodes.js';
 import { editionStatuses } from '../../src/modules/boardPaper/boardPaper.js';
 import { paperFormats } from '../../src/modules/boardPaper/boardPaperService.js';
 import { sessionEnds } from '../../src/modules/users/sessionRepository.js';
+import { referenceLists } from '../../src/modules/references/referenceList.js';
 
 /** `table.column` → the code list its CHECK must equal. */
 const codeLists: Record<string, readonly string[]> = {
@@ -63,6 +64,7 @@ const codeLists: Record<string, readonly string[]> = {
   'board_paper_editions.status': editionStatuses,
   'board_paper_files.format': paperFormats,
   'sessions.ended_reason': sessionEnds,
+  'reference_entries.list': referenceLists,
 };
 
 /** CHECKs that list values but are not code lists (a MIME type allow-list, an internal marker, a rule across columns). */

@@ -67,12 +67,16 @@ describe('cairn import', { timeout: 240_000 }, () => {
     expect(first.stdout).toMatch(/^ {2}file +added +updated +unchanged$/m);
     expect(first.stdout).toMatch(/^ {2}children\.csv +4 +0 +0$/m);
     expect(first.stdout).toMatch(/^ {2}placements\.csv +3 +0 +0$/m);
+    // Teams and worker IDs the lists did not have yet are added and listed with their rows (ADR 0029).
+    expect(first.stdout).toMatch(/^New values added to reference lists \(\d+\):$/m);
+    expect(first.stdout).toMatch(/^ {2}team “Family First”: cases\.csv lines 2, 3$/m);
     expect(first.stdout).toMatch(/^Returns check for \d{4}-\d{2}: \d+ errors, \d+ queries, 0 rules failed \(cairn returns check lists them\)$/m);
 
     const second = await cairn(['import', tiny]);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^ {2}children\.csv +0 +0 +4$/m);
     expect(second.stdout).toMatch(/^ {2}scra_referrals\.csv +0 +0 +3$/m);
+    expect(second.stdout).not.toContain('New values added to reference lists');
   });
 
   it('refuses a broken extract (exit 1), listing every problem on stderr and nothing on stdout', async () => {

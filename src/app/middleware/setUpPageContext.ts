@@ -29,6 +29,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Quality report', href: paths.quality.report(), allowed: may(user, 'quality:view') },
       { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
       { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
+      { text: 'Reference lists', href: paths.admin.lists(), allowed: may(user, 'lists:manage') },
     ].filter((item) => item.allowed);
     reply.locals = {
       ...reply.locals,

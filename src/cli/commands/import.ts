@@ -8,6 +8,7 @@ import { locallyOrByServer } from '../runningServer.js';
 import { withDatabase, withServices } from '../openServices.js';
 import { returnsService } from '../../modules/returns/returnsService.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
+import { describeNewValue } from '../../modules/extract/referenceValues.js';
 import type { FileSummary, ImportProgress } from '../../modules/extract/extractImportService.js';
 
 const stageNames: Record<ImportProgress['stage'], string> = { reading: 'Reading', checking: 'Checking', writing: 'Writing' };
@@ -88,6 +89,9 @@ export const importCommand: Command = {
     const seconds = outcome.milliseconds / 1000;
     const rate = seconds > 0 ? ` (${Math.round(outcome.rows / seconds)} rows/s)` : '';
     io.stdout.write(`Imported ${folder}: ${outcome.rows} rows in ${seconds.toFixed(1)} s${rate}\n${summaryTable(outcome.summary)}\n`);
+    // An analyst merges a typo'd value into its entry on the reference lists' pages (ADR 0029).
+    const added = outcome.newReferenceValues ?? [];
+    if (added.length) io.stdout.write(`New values added to reference lists (${added.length}):\n${added.map((value) => `  ${describeNewValue(value)}\n`).join('')}`);
     // The returns' rules run after every import, so a problem the extract brought in is seen the day it arrives.
     const run = await locallyOrByServer(io, () => withDatabase(io.env, (db) => returnsService(db).check()), (server) => server.returnsCheck({}));
     const errors = run.findings.filter((finding) => finding.kind === 'error').length;

@@ -90,6 +90,12 @@ export const auditActions = [
   'board_paper.started',
   'board_paper.changed',
   'board_paper.published',
+  // Issue 13 item 6: reference lists kept by administrators.
+  'reference.added',
+  'reference.changed',
+  'reference.retired',
+  'reference.restored',
+  'reference.merged',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

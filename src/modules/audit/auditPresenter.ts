@@ -5,6 +5,11 @@ import { dateTimeOf } from '../../platform/dates/formats.js';
 
 const actionLabels: Record<string, string> = {
   'child.viewed': "Viewed a child's record",
+  'reference.added': 'Added an entry to a reference list',
+  'reference.changed': 'Renamed an entry of a reference list',
+  'reference.retired': 'Retired an entry of a reference list',
+  'reference.restored': 'Restored a retired entry of a reference list',
+  'reference.merged': 'Merged two entries of a reference list',
   'child.access_refused': "Refused a child's record (not theirs, or no such record)",
   'user.sessions_ended': 'Ended every session of an account',
   'child.searched': 'Searched for children',

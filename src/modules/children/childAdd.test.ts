@@ -55,6 +55,8 @@ describe(`adding a child: search first, likely duplicates, then the details (${e
     await aChild(db, { childId: 'R3', forename: 'Rian', surname: 'Brown', dateOfBirth: '2012-05-07' });
     await aCase(db, 'K1', { team: 'Family First', workerId: 'W1' });
     await aCase(db, 'S1', { team: 'Family First', workerId: 'W1' });
+    // The school and cluster are chosen from the reference lists (ADR 0029).
+    await db.query(`insert into reference_entries (list, name, match_key) values ('school', 'Whinfield Primary', 'whinfieldprimary'), ('school', 'Belmont Academy', 'belmontacademy'), ('school_cluster', 'Belmont', 'belmont')`);
     app = await buildApp(services, { logger: false });
     manager = (await signInAs(app, services, 'service_manager')).cookie;
     worker = (await signInAs(app, services, 'practitioner', { team: 'Family First', workerId: 'W1' })).cookie;

@@ -13,10 +13,13 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { ChildService } from './childService.js';
+import type { ReferenceService } from '../references/referenceService.js';
+import { childListFields, childListProblems, type ChildListChoices } from './childListFields.js';
 
 /** What childAddRoutes needs from the composition root. */
 export interface ChildAddRoutesNeeds {
   children: ChildService;
+  references: Pick<ReferenceService, 'choices'>;
 }
 
 
@@ -29,7 +32,9 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
   const access = { config: { access: { permission: 'referral:record' as const } } };
 
   /** The page: the check alone until it has been made, then what it found and the child's details. */
-  function show(reply: FastifyReply, values: FormValues, errors: FieldErrors, duplicates?: LikelyDuplicate[]) {
+  const listChoices = async (): Promise<ChildListChoices> => ({ schools: await services.references.choices('school'), clusters: await services.references.choices('school_cluster') });
+
+  async function show(reply: FastifyReply, values: FormValues, errors: FieldErrors, duplicates?: LikelyDuplicate[]) {
     reply.header('cache-control', 'no-store');
     if (Object.keys(errors).length) reply.code(422);
     return reply.view('children/views/add.njk', {
@@ -40,6 +45,7 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
         action: paths.children.add(),
         values,
         sexItems: presentSexItems(values.sex),
+        ...childListFields(await listChoices(), values, {}, errors),
         duplicates: presentLikelyDuplicates(duplicates ?? []),
         ...presentErrors(errors, addChildFieldOrder),
       },
@@ -73,9 +79,10 @@ export async function childAddRoutes(app: FastifyInstance, services: ChildAddRou
   app.post(paths.children.add.pattern, access, async (request, reply) => {
     const body = postedValues(request.body);
     const read = readNewChild(body, todayIso());
-    if (!read.child) {
+    const notListed = childListProblems(await listChoices(), body, {});
+    if (!read.child || Object.keys(notListed).length) {
       const check = readChildCheck(body, todayIso()).check;
-      return show(reply, body, read.errors, check ? await services.children.checkBeforeAdding(request.user!, check) : []);
+      return show(reply, body, { ...read.errors, ...notListed }, check ? await services.children.checkBeforeAdding(request.user!, check) : []);
     }
     const result = await services.children.add(request.user!, read.child, { notADuplicate: read.notADuplicate });
     switch (result.outcome) {

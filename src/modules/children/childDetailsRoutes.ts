@@ -10,6 +10,8 @@ import { childDetailsFieldOrder, readChildDetails } from './childDetails.js';
 import { presentSexItems } from './childPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { ChildService } from './childService.js';
+import type { ReferenceService } from '../references/referenceService.js';
+import { childListFields, childListProblems, type ChildListChoices } from './childListFields.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { mergedNotice, presentClashes, reconcile, startedFrom, type Clash, type Versioned } from '../../platform/forms/versions.js';
 
@@ -22,6 +24,7 @@ const detailLabels: Record<string, string> = {
 /** What childDetailsRoutes needs from the composition root. */
 export interface ChildDetailsRoutesNeeds {
   children: ChildService;
+  references: Pick<ReferenceService, 'choices'>;
 }
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -51,9 +54,12 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     return { record: { version: child.version, values } };
   }
 
+  const listChoices = async (): Promise<ChildListChoices> => ({ schools: await services.references.choices('school'), clusters: await services.references.choices('school_cluster') });
+
   async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, errors: FieldErrors = {}, clashes: Clash[] = []) {
     const childId = childIdOf(request);
     const { record } = await current(request, childId);
+    const kept = { school: record.values.school, schoolCluster: record.values.schoolCluster };
     const shown: FormValues = values ?? { ...record.values, ...startedFrom(record) };
     if (Object.keys(errors).length || clashes.length) reply.code(clashes.length ? 409 : 422);
     return reply.view('children/views/edit.njk', {
@@ -63,6 +69,7 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
         action: paths.children.edit({ childId }),
         values: shown,
         sexItems: presentSexItems(shown.sex),
+        ...childListFields(await listChoices(), shown, kept, errors),
         clashes: presentClashes(clashes),
         ...presentErrors(errors, childDetailsFieldOrder),
       },
@@ -80,7 +87,8 @@ export async function childDetailsRoutes(app: FastifyInstance, services: ChildDe
     // Whatever happens next, the form now stands on the current version: what differs from it is this person's.
     const body = { ...settled.values, ...startedFrom(record) };
     const read = readChildDetails(body, todayIso());
-    if (!read.details) return show(request, reply, body, read.errors);
+    const notListed = childListProblems(await listChoices(), body, { school: record.values.school, schoolCluster: record.values.schoolCluster });
+    if (!read.details || Object.keys(notListed).length) return show(request, reply, body, { ...read.errors, ...notListed });
     const result = await services.children.changeDetails(request.user!, childId, read.details, record.version);
     if (result.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (result.outcome === 'forbidden') throw refused();

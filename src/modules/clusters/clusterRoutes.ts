@@ -13,10 +13,12 @@ import { clusterIndicatorIds, outcomesIndicatorId } from './cluster.js';
 import { comparisonChartSvg } from './clusterChart.js';
 import { clusterItems, presentChildrenBehind, presentClusterOutcomes } from './clusterPresenter.js';
 import type { ClusterService } from './clusterService.js';
+import type { ReferenceService } from '../references/referenceService.js';
 
 /** What clusterRoutes needs from the composition root. */
 export interface ClusterRoutesNeeds {
   clusterOutcomes: ClusterService;
+  references: Pick<ReferenceService, 'choices'>;
 }
 
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date');
@@ -41,7 +43,9 @@ export async function clusterRoutes(app: FastifyInstance, services: ClusterRoute
     const query = postedValues(request.query);
     // Links carry ISO dates (from, to); the form sends day, month and year fields.
     const values = { ...(query.from && isIsoDate(query.from) ? dateFields('from', query.from) : {}), ...(query.to && isIsoDate(query.to) ? dateFields('to', query.to) : {}), ...query };
-    const clusters = await services.clusterOutcomes.clusters();
+    // The clusters records name, and the school clusters list's current entries (ADR 0029).
+    const listed = (await services.references.choices('school_cluster')).filter((choice) => !choice.retired).map((choice) => choice.value);
+    const clusters = [...new Set([...(await services.clusterOutcomes.clusters()), ...listed])].sort();
     const asked = Object.keys(query).length > 0;
     const errors: FieldErrors = {};
     let comparison: (ReturnType<typeof presentClusterOutcomes> & { chartSvg: string }) | undefined;

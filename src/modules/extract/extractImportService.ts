@@ -22,11 +22,20 @@ import { readExtract } from './readExtract.js';
 import { readExtractFolder } from './readExtractFolder.js';
 import { databaseQuestions, validateExtract } from './validateExtract.js';
 import { readBenchmarkFile } from './benchmarkFile.js';
+import type { NewReferenceValue, ReferenceService } from '../references/referenceService.js';
+import { mapReferenceValues } from './referenceValues.js';
 
 export type { ExtractProblem, FileSummary, ImportProgress } from './extract.js';
 
 export type ImportOutcome =
-  | { ok: true; summary: Record<string, FileSummary>; rows: number; milliseconds: number }
+  | {
+      ok: true;
+      summary: Record<string, FileSummary>;
+      rows: number;
+      milliseconds: number;
+      /** Values on no reference list, added to it so an administrator can merge a typo (ADR 0029). */
+      newReferenceValues: NewReferenceValue[];
+    }
   | { ok: false; problems: ExtractProblem[] };
 
 /** The order rows are written in, so that every foreign key finds what it points at. */
@@ -90,7 +99,12 @@ function familyIds(extract: ReadExtract): string[] {
  * The importer. The repository may be swapped in tests (to see the database catch what the checks did not).
  * @example const extractImport = extractImportService(db, audit)
  */
-export function extractImportService(db: Database, audit: AuditService, repository: ExtractRepository = extractRepository()) {
+export function extractImportService(
+  db: Database,
+  audit: AuditService,
+  repository: ExtractRepository = extractRepository(),
+  references?: Pick<ReferenceService, 'mapValues'>,
+) {
   async function writeExtract(tx: Queryable, extract: ReadExtract, rows: number, onProgress: (progress: ImportProgress) => void, writing: { file: string }) {
     const summary: Record<string, FileSummary> = {};
     let done = 0;
@@ -149,18 +163,20 @@ export function extractImportService(db: Database, audit: AuditService, reposito
           const state = await repository.databaseState(tx, databaseQuestions(extract));
           const all = sortProblems([...problems, ...validateExtract(extract, state)]);
           if (all.length > 0) throw new ExtractRefused(all);
+          // Teams, school clusters and workers land on their reference lists' entries, however the extract spells them.
+          const newValues = references ? await mapReferenceValues(tx, extract, references) : [];
           const written = await writeExtract(tx, extract, rows, onProgress, writing);
-          await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows } }, tx);
+          await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues: newValues } }, tx);
           // Deferred constraints (overlaps, placements within episodes) fail at commit, not in one file's statement.
           writing.file = '-';
-          return written;
+          return { written, newValues };
         });
         const changed = writeOrder.filter((kind) => {
-          const counts = summary[extractFileName(kind)];
+          const counts = summary.written[extractFileName(kind)];
           return counts !== undefined && counts.added + counts.updated > 0;
         });
         await repository.refreshStatistics(db, changed);
-        return { ok: true, summary, rows, milliseconds: Math.round(performance.now() - started) };
+        return { ok: true, summary: summary.written, rows, milliseconds: Math.round(performance.now() - started), newReferenceValues: summary.newValues };
       } catch (error) {
         if (error instanceof ExtractRefused) return refuse(error.problems);
         const refusal = databaseRefusal(error, writing.file);

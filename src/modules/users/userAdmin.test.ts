@@ -18,7 +18,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   services = buildServices(testConfig(), database.db);
   app = await buildApp(services);
-  cookie = (await signInAs(app, services, 'admin', { username: 'alex.admin', displayName: 'Alex Admin' })).cookie;
+  const signedIn = await signInAs(app, services, 'admin', { username: 'alex.admin', displayName: 'Alex Admin' });
+  cookie = signedIn.cookie;
+  // An account's team is chosen from the teams list (ADR 0029).
+  for (const name of ['East Hub', 'North Hub']) await services.references.add(signedIn.user, 'team', { name, code: null });
 });
 
 afterAll(async () => {
@@ -73,9 +76,11 @@ describe('adding an account', () => {
   it('shows the form with every field and the five roles', async () => {
     const response = await app.inject({ method: 'GET', url: '/admin/users/new', headers: { cookie } });
     expect(response.statusCode).toBe(200);
-    for (const id of ['username', 'displayName', 'team', 'workerId', 'password', 'confirmPassword', 'oidcSubject']) {
+    for (const id of ['username', 'displayName', 'workerId', 'password', 'confirmPassword', 'oidcSubject']) {
       expect(response.body, id).toMatch(new RegExp(`<input[^>]+id="${id}"`));
     }
+    expect(response.body).toMatch(/<select[^>]+id="team"/);
+    expect(response.body).toContain('<option value="North Hub">North Hub</option>');
     for (const role of ['practitioner', 'team_manager', 'service_manager', 'analyst', 'admin']) {
       expect(response.body, role).toMatch(new RegExp(`type="radio" value="${role}"`));
     }
@@ -94,8 +99,15 @@ describe('adding an account', () => {
     expect(response.body).toContain('Password must be at least 12 characters');
     expect(response.body).toMatch(/id="role-error"/);
     expect(response.body).toMatch(/id="username"[^>]+value="Bad Name!"/);
-    expect(response.body).toMatch(/id="team"[^>]+value="East Hub"/);
+    expect(response.body).toContain('<option value="East Hub" selected>East Hub</option>');
     expect(response.body).not.toMatch(/id="password"[^>]+value=/);
+  });
+
+  it('refuses a team that is not on the teams list, keeping what was sent', async () => {
+    const response = await postNewUser({ username: 'kim.lee', displayName: 'Kim Lee', role: 'analyst', team: 'Noth Hub', password, confirmPassword: password });
+    expect(response.body).toMatch(/<a href="#team">Select a team from the list<\/a>/);
+    expect(response.body).toContain('<option value="Noth Hub" selected>Noth Hub (not on the list)</option>');
+    expect((await services.users.list()).some((user) => user.username === 'kim.lee')).toBe(false);
   });
 
   it('says when the passwords do not match', async () => {

@@ -10,11 +10,18 @@ import { errorSummary } from '../../platform/forms/errorSummary.js';
 import { accountRows, formValues, newAccountFields, roleItems } from './userPresenter.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { UserService } from './userService.js';
+import type { ReferenceService } from '../references/referenceService.js';
+import { listField, notOnList, type ListChoice } from '../../platform/forms/chooseFromList.js';
 
 /** What userAdminRoutes needs from the composition root. */
 export interface UserAdminRoutesNeeds {
   users: UserService;
+  references: Pick<ReferenceService, 'choices'>;
 }
+
+/** The account's team, chosen from the teams list (ADR 0029). */
+const teamField = (teams: ListChoice[], value: string | undefined, error?: string) =>
+  listField(teams, { id: 'team', label: 'Team (optional)', value, noneText: 'No team', error });
 
 const optionalText = (max: number, tooLong: string) =>
   z.string().trim().max(max, tooLong).transform((value) => value || undefined);
@@ -79,6 +86,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: UserAdminR
       title: 'Add a user',
       values,
       roleItems: roleItems(values.role),
+      teamField: teamField(await services.references.choices('team'), values.team),
       restored: !!request.draft,
       errors: {},
       errorList: [],
@@ -93,6 +101,9 @@ export async function userAdminRoutes(app: FastifyInstance, services: UserAdminR
       ...(parsed.success ? {} : fieldErrors(parsed.error.issues)),
       ...passwordErrors(submitted.password!, submitted.confirmPassword!, !!submitted.oidcSubject!.trim()),
     };
+    const teams = await services.references.choices('team');
+    const teamProblem = notOnList(teams, submitted.team, { label: 'team' });
+    if (teamProblem) errors.team = teamProblem;
     if (parsed.success && Object.keys(errors).length === 0) {
       const result = await services.users.create(
         { kind: 'user', user: request.user! },
@@ -109,6 +120,7 @@ export async function userAdminRoutes(app: FastifyInstance, services: UserAdminR
       title: 'Add a user',
       values,
       roleItems: roleItems(values.role),
+      teamField: teamField(teams, values.team, errors.team),
       restored: false,
       errors,
       errorList: errorSummary(errors, newAccountFields),

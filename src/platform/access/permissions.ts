@@ -41,6 +41,8 @@ export const permissions = [
   'child:record',
   'resources:manage',
   'commissioning:manage',
+  // Issue 13 item 6: the reference lists forms choose from (teams, school clusters, schools, workers, agencies, roles).
+  'lists:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

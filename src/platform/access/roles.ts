@@ -55,8 +55,8 @@ const analyst: RoleDefinition = {
 /** Administrators run the system and its audit trail; they do not browse children's records. */
 const admin: RoleDefinition = {
   name: 'Administrator',
-  hint: 'Manages accounts and searches the audit trail; does not see children’s records',
-  permissions: ['audit:search', 'user:manage', 'training:record', 'training:view'],
+  hint: 'Manages accounts and reference lists, and searches the audit trail; does not see children’s records',
+  permissions: ['audit:search', 'user:manage', 'lists:manage', 'training:record', 'training:view'],
   children: 'none',
   teams: 'none',
 };

@@ -51,6 +51,14 @@ export const paths = {
     users: path('/admin/users'),
     newUser: path('/admin/users/new'),
     signOutEverywhere: path('/admin/users/:userId/sign-out-everywhere'),
+    /** Issue 13 item 6: the reference lists forms choose from (ADR 0029). */
+    lists: path('/admin/lists'),
+    list: path('/admin/lists/:list'),
+    newEntry: path('/admin/lists/:list/new'),
+    entry: path('/admin/lists/:list/:entryId'),
+    retireEntry: path('/admin/lists/:list/:entryId/retire'),
+    restoreEntry: path('/admin/lists/:list/:entryId/restore'),
+    mergeEntry: path('/admin/lists/:list/:entryId/merge'),
   },
   /** Child protection, looked after children, placements and the council's own places (issue 5). */
   care: {
