@@ -36,8 +36,8 @@ const feedbackForm = z.object({
 });
 const endForm = z.object({
   reason: z.enum(closureReasons, { error: 'Select how the involvement ends' }),
-  stepUpTeam: z.string().trim().max(100).transform((v) => v || null),
-  endingNotes: z.string().trim().max(2000, 'The reason must be 2000 characters or fewer').transform((v) => v || null),
+  stepUpTeam: z.string().trim().max(100).optional().transform((v) => v || null),
+  endingNotes: z.string().trim().max(2000, 'The reason must be 2000 characters or fewer').optional().transform((v) => v || null),
 });
 const staleMessage = 'Someone else saved the plan at the same moment. Check it and save again.';
 
@@ -130,10 +130,9 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     const steppingUp = endingFor(parsed.data.reason) === 'step_up';
     const ending = { endedDate, reason: parsed.data.reason, notes: parsed.data.endingNotes, stepUpTeam: steppingUp ? parsed.data.stepUpTeam : null };
     const result = await services.familyFirst.end(request.user!, idOf(request), ending);
-    if (result.outcome !== 'changed') return after(request, reply, result, body, 'ended-day', '');
-    const { involvement } = await viewOf(request);
+    if (result.outcome !== 'changed' || !result.childId) return after(request, reply, result, body, 'ended-day', '');
     tellNextPage(request, steppingUp ? `Stepped up: the referral is in the ${ending.stepUpTeam} tray, and the Family First case is closed` : 'Involvement ended and the case closed');
-    return reply.redirect(paths.children.show({ childId: involvement.childId }), 303);
+    return reply.redirect(paths.children.show({ childId: result.childId }), 303);
   });
 
   await sessionCorrectionRoutes(app, services);

@@ -11,7 +11,7 @@ import { changedFields } from '../../platform/amendments/amendment.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { stepUpSummary } from './stepUpSummary.js';
 
-export type Changed = { outcome: 'changed' } | { outcome: 'not_found' | 'forbidden' | 'ended' | 'before_start' | 'stale' | 'unknown_team' };
+export type Changed = { outcome: 'changed'; childId?: string } | { outcome: 'not_found' | 'forbidden' | 'ended' | 'before_start' | 'stale' | 'unknown_team' };
 export type Corrected = { outcome: 'changed' } | { outcome: 'not_found' | 'forbidden' | 'before_start' | 'stale' };
 
 /** A session as people see it, for its amendment's before and after. */
@@ -134,7 +134,7 @@ export function familyFirstService(db: Database, repository: FamilyFirstReposito
         await handOver.closeCase(tx, { caseId: involvement.caseId, closedDate: ending.endedDate, reason: ending.reason, notes: ending.notes, userId: user.userId });
         await audit.record(actor(user), { action: 'family_first.changed', childId, subject: involvementId, details: { changed: 'ending', ending: endingFor(ending.reason), steppedUpReferralId } }, tx);
         await audit.record(actor(user), { action: 'case.closed', childId, subject: involvement.caseId, reason: ending.reason, details: { closedDate: ending.endedDate, from: involvementId } }, tx);
-        return undefined;
+        return { outcome: 'changed', childId };
       });
     },
 
