@@ -16,10 +16,12 @@ import { tellNextPage } from '../../platform/http/flash.js';
 import { mergedNotice, reconcile, startedFrom, type Clash } from '../../platform/forms/versions.js';
 import { endingFor } from './familyFirst.js';
 import { sessionCorrectionRoutes } from './sessionCorrectionRoutes.js';
+import type { ChildService } from '../children/childService.js';
 
 /** What familyFirstRoutes needs from the composition root. */
 export interface FamilyFirstRoutesNeeds {
   familyFirst: FamilyFirstService;
+  children: ChildService;
 }
 
 const params = z.object({ involvementId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -132,7 +134,9 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     const result = await services.familyFirst.end(request.user!, idOf(request), ending);
     if (result.outcome !== 'changed' || !result.childId) return after(request, reply, result, body, 'ended-day', '');
     tellNextPage(request, steppingUp ? `Stepped up: the referral is in the ${ending.stepUpTeam} tray, and the Family First case is closed` : 'Involvement ended and the case closed');
-    return reply.redirect(paths.children.show({ childId: result.childId }), 303);
+    // The closed case may take the family off this person's caseload: then they land on their own work.
+    const stillOpen = await services.children.mayAccess(request.user!, result.childId);
+    return reply.redirect(stillOpen ? paths.children.show({ childId: result.childId }) : paths.caseloads.mine(), 303);
   });
 
   await sessionCorrectionRoutes(app, services);
