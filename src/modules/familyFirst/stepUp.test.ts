@@ -92,7 +92,8 @@ describe(`stepping up from Family First (${engineUnderTest})`, () => {
 
     const done = await send({ ...stepUp, stepUpTeam: north });
     expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe(paths.children.show({ childId }));
+    // The closed case takes the family off the worker's caseload: they land on their own work.
+    expect(done.headers.location).toBe(paths.caseloads.mine());
     const [referral] = await intakes(childId);
     expect(referral).toMatchObject({ team: north, source: 'social_work', received_date: '2022-05-01' });
     expect(referral!.reason).toContain('Stepped up from Family First: Neglect concerns: no food in the house on two visits');
