@@ -126,8 +126,8 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     expect(await involvement.errorSummary()).toContain('on or after the day the involvement started');
     await involvement.checkAccessibility();
     await involvement.end({ reasonLabel: 'Stepped down to universal services', date: '2022-09-30', why: 'Attendance back above 95%' });
-    // Closing a case lands on the child's record (issue 12).
-    expect(page.url()).toMatch(new RegExp(`^${server.url}/children/[^/]+$`));
+    // The closed case takes the family off the worker's caseload: they land on their own work (issue 13).
+    expect(page.url()).toBe(`${server.url}/caseloads/mine`);
     const closed = await server.services.db.query<{ reason: string; closed_date: string }>(
       `select k.closed_date, cc.reason from referral_intake i join cases k using (case_id) join case_closures cc using (case_id) where i.referral_id = $1`,
       [decodeURIComponent(referralUrl.split('/referrals/')[1]!)],
