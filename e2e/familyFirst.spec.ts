@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expectNoAccessibilityViolations } from './support/browser.js';
 import { accounts, type TestServer } from './support/testServer.js';
 import { useBrowserSession } from './support/browserSession.js';
-import { ChildrenBehindPage, ClusterOutcomesPage, CloseCasePage, InvolvementPage, NewReferralPage, ReferralPage, ReferralTrayPage } from './pages/familyFirstPages.js';
+import { ChildrenBehindPage, ClusterOutcomesPage, InvolvementPage, NewReferralPage, ReferralPage, ReferralTrayPage } from './pages/familyFirstPages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { aCase, aChild, anEpisode } from '../test/support/factories.js';
 
@@ -120,16 +120,14 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     await expectNoAccessibilityViolations(page);
     await page.goto(involvementUrl);
 
-    await page.getByRole('link', { name: 'Close the case' }).click();
-    await page.waitForLoadState('load');
-    const close = await new CloseCasePage(page).verifyOnPage();
-    await close.checkAccessibility();
-    await close.close('Stepped down to universal services', '2022-03-01');
-    expect(await close.errorSummary()).toContain('on or after the date it opened');
-    await close.checkAccessibility();
-    await close.close('Stepped down to universal services', '2022-09-30', 'Attendance back above 95%');
-    // Closing a case lands on the child's record (issue 12).
-    expect(page.url()).toMatch(new RegExp(`^${server.url}/children/[^/]+$`));
+    // Ending the involvement closes its case too: one form, the reason said once (issue 13).
+    await involvement.verifyOnPage();
+    await involvement.end({ reasonLabel: 'Stepped down to universal services', date: '2022-03-01' });
+    expect(await involvement.errorSummary()).toContain('on or after the day the involvement started');
+    await involvement.checkAccessibility();
+    await involvement.end({ reasonLabel: 'Stepped down to universal services', date: '2022-09-30', why: 'Attendance back above 95%' });
+    // The closed case takes the family off the worker's caseload: they land on their own work (issue 13).
+    expect(page.url()).toBe(`${server.url}/caseloads/mine`);
     const closed = await server.services.db.query<{ reason: string; closed_date: string }>(
       `select k.closed_date, cc.reason from referral_intake i join cases k using (case_id) join case_closures cc using (case_id) where i.referral_id = $1`,
       [decodeURIComponent(referralUrl.split('/referrals/')[1]!)],

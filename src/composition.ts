@@ -37,6 +37,7 @@ import { referralRepository } from './modules/referrals/referralRepository.js';
 import { referralService } from './modules/referrals/referralService.js';
 import { familyFirstRepository } from './modules/familyFirst/familyFirstRepository.js';
 import { familyFirstService } from './modules/familyFirst/familyFirstService.js';
+import { familyFirstHandOver } from './modules/referrals/familyFirstHandOver.js';
 import { clusterRepository } from './modules/clusters/clusterRepository.js';
 import { clusterService } from './modules/clusters/clusterService.js';
 import { caseloadRepository } from './modules/caseloads/caseloadRepository.js';
@@ -70,7 +71,8 @@ export function buildServices(config: Config, db: Database) {
   // Built once and shared: other services ask `children` who may see a child; the quality report reads the other three.
   const children = childService(db, childRepository(), audit);
   const surveys = surveyService(db, surveyRepository(), audit);
-  const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit);
+  // A step up or a closure is one action: Family First closes the case and refers on through referrals' hand-over.
+  const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit, amendmentRepository(), familyFirstHandOver(referralRepository()));
   const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit, amendmentRepository());
   const safety = safetyService(db, safetyRepository(), children, audit);
   const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safety, audit);

@@ -112,6 +112,15 @@ export class InvolvementPage extends BasePage {
     return this.verifyOnPage();
   }
 
+  /** End the involvement (and close its case): how it ends, the date, for a step up the team, and why. */
+  async end(details: { reasonLabel: string; date: string; team?: string; why?: string }): Promise<void> {
+    await fillDate(this.page, 'ended', details.date);
+    await this.page.getByLabel(details.reasonLabel, { exact: true }).check();
+    if (details.team) await this.page.selectOption('#stepUpTeam', { label: details.team });
+    if (details.why !== undefined) await this.page.fill('#endingNotes', details.why);
+    await submit(this.page, 'End the involvement and close the case');
+  }
+
   sectionText(id: 'sessions' | 'feedback'): Promise<string> {
     return this.page.locator(`#${id} + table, #${id} + p`).first().innerText();
   }

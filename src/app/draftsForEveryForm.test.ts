@@ -131,6 +131,7 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
     const notYetReached = [
       '/referrals/:referralId/screen', '/referrals/:referralId/allocate', '/cases/:caseId/close', '/children/new',
       '/family-first/:involvementId/plan', '/family-first/:involvementId/sessions', '/family-first/:involvementId/feedback', '/family-first/:involvementId/end',
+      '/family-first/:involvementId/sessions/:sessionId/correct', '/family-first/:involvementId/sessions/:sessionId/withdraw',
       '/children/:childId/care/placements/place', '/children/:childId/care/orders/:orderId/review', '/children/:childId/care/orders/:orderId/end',
       '/surveys/waves/:waveId/links', '/surveys/waves/:waveId/close', '/case-file-audits/files/:fileId/auditor', '/caseloads/tasks/:taskId/done',
       // The demo's reference lists have no retired entry to restore.

@@ -31,6 +31,8 @@ export const auditActions = [
   'child.merged',
   'family_first.viewed',
   'family_first.changed',
+  'family_first.session_amended',
+  'family_first.session_withdrawn',
   'cluster.children_viewed',
   'care.episode_started',
   'care.episode_ended',

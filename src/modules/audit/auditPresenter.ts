@@ -36,6 +36,8 @@ const actionLabels: Record<string, string> = {
   'child.merged': 'Merged two records of one child',
   'family_first.viewed': 'Viewed a Family First involvement',
   'family_first.changed': 'Changed a Family First involvement',
+  'family_first.session_amended': 'Corrected a Family First session',
+  'family_first.session_withdrawn': 'Withdrew a Family First session',
   'cluster.children_viewed': 'Viewed the children behind a cluster figure',
   'care.episode_started': 'Started a looked after episode',
   'care.episode_changed': 'Changed the legal reason of a looked after episode',

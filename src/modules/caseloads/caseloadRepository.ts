@@ -11,7 +11,7 @@ export function caseloadRepository() {
     async myCases(db: Queryable, workerId: string, today: string): Promise<MyCase[]> {
       const rows = await db.query<{ case_id: string; child_id: string; child_name: string; team: string | null; opened_date: string; involvement_id: string | null; last_session: string | null }>(
         `select k.case_id, k.child_id, ${childName} as child_name, k.team, k.opened_date, v.involvement_id,
-                (select max(s.session_date) from family_first_sessions s where s.involvement_id = v.involvement_id) as last_session
+                (select max(s.session_date) from family_first_sessions s where s.involvement_id = v.involvement_id and s.withdrawn_at is null) as last_session
            from cases k
            join children c on c.child_id = k.child_id
            left join family_first_involvements v on v.case_id = k.case_id

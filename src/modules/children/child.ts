@@ -60,6 +60,8 @@ export interface ChildSummary {
   placements: { placementId: string; episodeId: string; startDate: string; endDate: string | null; placementType: string; providerName: string | null; outOfAuthority: boolean; weeklyCost: number | null }[];
   registrations: { registrationId: string; registeredDate: string; deregisteredDate: string | null; concerns: string[]; deregistrationReason: string | null }[];
   scraReferrals: { scraReferralId: string; referralDate: string; ground: string }[];
+  /** When the child was last stepped up from Family First to statutory services, if ever. */
+  steppedUpOn?: string | null;
 }
 
 

@@ -54,7 +54,8 @@ export function presentChildSummary(summary: ChildSummary, today: string = today
       { key: 'Locality', value: child.locality ?? 'Not recorded' },
     ],
     status: {
-      openCase: openCase ? `Open to ${openCase.team ?? 'a team'} since ${longDateOf(openCase.openedDate)}` : 'No open case',
+      openCase: openCase ? `Open to ${openCase.team ?? 'a team'} since ${longDateOf(openCase.openedDate)}`
+        : summary.steppedUpOn && !summary.cases.some((k) => k.openedDate > summary.steppedUpOn!) ? `Stepped up to statutory services on ${longDateOf(summary.steppedUpOn)}` : 'No open case',
       lookedAfter: openEpisode ? `Looked after since ${longDateOf(openEpisode.startDate)}: ${legalReason.label(openEpisode.legalReason)}` : 'Not looked after',
       registered: summary.registrations.some((r) => isOpen(r.deregisteredDate)) ? 'On the child protection register' : 'Not on the child protection register',
       placementMoves: openEpisode

@@ -170,7 +170,7 @@ export function childRepository() {
         childId: c.child_id, familyId: c.family_id, forename: c.forename, surname: c.surname, dateOfBirth: c.date_of_birth, sex: c.sex,
         ethnicity: c.ethnicity, disability: c.disability, school: c.school, schoolCluster: c.school_cluster, locality: c.locality, version: c.version,
       };
-      const [family, cases, referrals, episodes, placements, registrations, scra] = await Promise.all([
+      const [family, cases, referrals, episodes, placements, registrations, scra, steppedUp] = await Promise.all([
         db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string }>(
           `select child_id, forename, surname, date_of_birth from children
            where family_id = $1 and child_id <> $2 order by date_of_birth`, [c.family_id, childId]),
@@ -188,6 +188,8 @@ export function childRepository() {
           'select registration_id, registered_date, deregistered_date, concerns, deregistration_reason from cp_registrations where child_id = $1 order by registered_date desc', [childId]),
         db.query<{ scra_referral_id: string; referral_date: string; ground: string }>(
           'select scra_referral_id, referral_date, ground from scra_referrals where child_id = $1 order by referral_date desc', [childId]),
+        db.query<{ ended_date: string }>(
+          `select ended_date from family_first_involvements where child_id = $1 and ending = 'step_up' order by ended_date desc limit 1`, [childId]),
       ]);
       return {
         child,
@@ -203,6 +205,7 @@ export function childRepository() {
           registrationId: r.registration_id, registeredDate: r.registered_date, deregisteredDate: r.deregistered_date, concerns: r.concerns, deregistrationReason: r.deregistration_reason,
         })),
         scraReferrals: scra.map((s) => ({ scraReferralId: s.scra_referral_id, referralDate: s.referral_date, ground: s.ground })),
+        steppedUpOn: steppedUp[0]?.ended_date ?? null,
       };
     },
   };

@@ -36,7 +36,7 @@ export function chronologyRepository() {
            select referral_date, 'reporter_referral', ground, null, 4 from scra_referrals where child_id = $1
            union all
            select s.session_date, 'family_first_session', s.who, s.what_was_done, 6 from family_first_sessions s
-             join family_first_involvements v on v.involvement_id = s.involvement_id where v.child_id = $1
+             join family_first_involvements v on v.involvement_id = s.involvement_id where v.child_id = $1 and s.withdrawn_at is null
            union all
            select f.given_date, 'family_first_feedback', case when f.consent_to_quote then 'quote' else 'no_quote' end, f.words, 6 from family_first_feedback f
              join family_first_involvements v on v.involvement_id = f.involvement_id where v.child_id = $1

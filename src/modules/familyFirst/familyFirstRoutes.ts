@@ -1,4 +1,4 @@
-/** @module Thin handlers for a Family First involvement: see it, set the plan, add sessions and feedback, step up or down. */
+/** @module Thin handlers for a Family First involvement: see it, set the plan (versioned), add sessions and feedback, step up, step down or close. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../platform/http/httpError.js';
@@ -10,13 +10,18 @@ import { readDateField } from '../../platform/forms/dates.js';
 import type { Changed } from './familyFirstService.js';
 import { presentInvolvement } from './familyFirstPresenter.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
-import { involvementEndings } from '../../platform/codes/referralCodes.js';
+import { closureReasons } from '../../platform/codes/referralCodes.js';
 import type { FamilyFirstService } from './familyFirstService.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { mergedNotice, reconcile, startedFrom, type Clash } from '../../platform/forms/versions.js';
+import { endingFor } from './familyFirst.js';
+import { sessionCorrectionRoutes } from './sessionCorrectionRoutes.js';
+import type { ChildService } from '../children/childService.js';
 
 /** What familyFirstRoutes needs from the composition root. */
 export interface FamilyFirstRoutesNeeds {
   familyFirst: FamilyFirstService;
+  children: ChildService;
 }
 
 const params = z.object({ involvementId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -32,9 +37,11 @@ const feedbackForm = z.object({
   consentToQuote: z.enum(['yes', 'no'], { error: 'Select whether the family agree to be quoted' }),
 });
 const endForm = z.object({
-  ending: z.enum(involvementEndings.filter((e) => e !== 'closed') as ['step_up', 'step_down'], { error: 'Select step up or step down' }),
-  endingNotes: z.string().trim().max(2000, 'Notes must be 2000 characters or fewer').transform((v) => v || null),
+  reason: z.enum(closureReasons, { error: 'Select how the involvement ends' }),
+  stepUpTeam: z.string().trim().max(100).optional().transform((v) => v || null),
+  endingNotes: z.string().trim().max(2000, 'The reason must be 2000 characters or fewer').optional().transform((v) => v || null),
 });
+const staleMessage = 'Someone else saved the plan at the same moment. Check it and save again.';
 
 /** @example await familyFirstRoutes(app, services) */
 export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFirstRoutesNeeds): Promise<void> {
@@ -46,16 +53,22 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     return parsed.data.involvementId;
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
+  async function viewOf(request: FastifyRequest) {
     const view = await services.familyFirst.view(request.user!, idOf(request));
     if (view.outcome !== 'shown') {
       throw view.outcome === 'not_found'
         ? new HttpError(404, 'There is no Family First involvement with that id')
         : new HttpError(403, "This family is not on your caseload or your team's. Ask your team manager if you need to see this record.");
     }
-    const involvement = presentInvolvement(view.record, values, errors);
+    return view.record;
+  }
+
+  async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}, clashes: Clash[] = []) {
+    const record = await viewOf(request);
+    const teams = record.involvement.endedDate === null ? await services.familyFirst.stepUpTeams(record.involvement) : [];
+    const involvement = presentInvolvement(record, values, errors, clashes, teams);
     reply.header('cache-control', 'no-store');
-    if (Object.keys(errors).length) reply.code(422);
+    if (Object.keys(errors).length || clashes.length) reply.code(clashes.length ? 409 : 422);
     return reply.view('familyFirst/views/show.njk', { title: involvement.heading, involvement });
   }
 
@@ -65,17 +78,25 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     if (result.outcome === 'forbidden') throw new HttpError(403, "This family is not on your caseload or your team's.");
     if (result.outcome === 'ended') throw new HttpError(409, 'This involvement has ended; it can no longer be changed');
     if (result.outcome === 'before_start') return show(request, reply, body, { [dateField]: 'The date must be on or after the day the involvement started' });
+    if (result.outcome === 'stale') return show(request, reply, body, { plan: staleMessage });
+    if (result.outcome === 'unknown_team') return show(request, reply, body, { stepUpTeam: 'Select the statutory team to refer the family to' });
     tellNextPage(request, done);
     return reply.redirect(paths.familyFirst.show({ involvementId: idOf(request) }), 303);
   }
 
   app.get(paths.familyFirst.show.pattern, work, async (request, reply) => show(request, reply));
 
+  // The plan is versioned: saved over someone else's change, it is merged (a clash shows both to choose from).
   app.post(paths.familyFirst.plan.pattern, work, async (request, reply) => {
-    const body = postedValues(request.body);
-    const parsed = planForm.safeParse(body);
-    if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
-    return after(request, reply, await services.familyFirst.setPlan(request.user!, idOf(request), parsed.data.plan), body, 'plan', 'Plan saved');
+    const { involvement } = await viewOf(request);
+    const now = { version: involvement.version, values: { plan: involvement.plan ?? '' } };
+    const settled = reconcile(postedValues(request.body), { plan: 'The plan' }, now);
+    const values = { ...settled.values, ...startedFrom(now) };
+    if (settled.outcome === 'clash') return show(request, reply, values, {}, settled.clashes);
+    const parsed = planForm.safeParse(values);
+    if (!parsed.success) return show(request, reply, values, fieldErrors(parsed.error.issues));
+    const result = await services.familyFirst.setPlan(request.user!, involvement.involvementId, parsed.data.plan, involvement.version);
+    return after(request, reply, result, values, 'plan', mergedNotice('Plan saved', settled.outcome === 'merged' ? settled.theirs : []));
   });
 
   app.post(paths.familyFirst.sessions.pattern, work, async (request, reply) => {
@@ -97,12 +118,26 @@ export async function familyFirstRoutes(app: FastifyInstance, services: FamilyFi
     return after(request, reply, await services.familyFirst.addFeedback(request.user!, idOf(request), feedback), body, 'given-day', 'Feedback recorded');
   });
 
+  // Step up, step down or close: the reason said once ends the involvement and closes its case together.
   app.post(paths.familyFirst.end.pattern, work, async (request, reply) => {
     const body = postedValues(request.body);
     const parsed = endForm.safeParse(body);
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    const endedDate = readDateField(body, 'ended', 'Date of the step', errors, todayIso());
+    const endedDate = readDateField(body, 'ended', 'Date the involvement ends', errors, todayIso());
+    if (parsed.success && endingFor(parsed.data.reason) === 'step_up') {
+      if (!parsed.data.stepUpTeam) errors.stepUpTeam = 'Select the statutory team to refer the family to';
+      if (!parsed.data.endingNotes) errors.endingNotes = 'Enter why the family needs statutory social work';
+    }
     if (!parsed.success || !endedDate || Object.keys(errors).length) return show(request, reply, body, errors);
-    return after(request, reply, await services.familyFirst.end(request.user!, idOf(request), { endedDate, ending: parsed.data.ending, notes: parsed.data.endingNotes }), body, 'ended-day', 'Involvement ended');
+    const steppingUp = endingFor(parsed.data.reason) === 'step_up';
+    const ending = { endedDate, reason: parsed.data.reason, notes: parsed.data.endingNotes, stepUpTeam: steppingUp ? parsed.data.stepUpTeam : null };
+    const result = await services.familyFirst.end(request.user!, idOf(request), ending);
+    if (result.outcome !== 'changed' || !result.childId) return after(request, reply, result, body, 'ended-day', '');
+    tellNextPage(request, steppingUp ? `Stepped up: the referral is in the ${ending.stepUpTeam} tray, and the Family First case is closed` : 'Involvement ended and the case closed');
+    // The closed case may take the family off this person's caseload: then they land on their own work.
+    const stillOpen = await services.children.mayAccess(request.user!, result.childId);
+    return reply.redirect(stillOpen ? paths.children.show({ childId: result.childId }) : paths.caseloads.mine(), 303);
   });
+
+  await sessionCorrectionRoutes(app, services);
 }

@@ -5,7 +5,7 @@ import { testConfig } from '../../../test/support/testConfig.js';
 import { buildServices, type Services } from '../../composition.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 
-describe(`Family First involvements: plan, sessions, feedback, step up or down (${engineUnderTest})`, () => {
+describe(`Family First involvements: plan, sessions, feedback, ending (${engineUnderTest})`, () => {
   let database: TestDatabase;
   let services: Services;
   let manager: SignedInUser;
@@ -36,7 +36,8 @@ describe(`Family First involvements: plan, sessions, feedback, step up or down (
 
   it('records the plan, sessions and the family’s words for the allocated worker, newest session first', async () => {
     const id = await anInvolvement('Ross');
-    expect(await services.familyFirst.setPlan(worker, id, 'Bedtime routine')).toEqual({ outcome: 'changed' });
+    expect(await services.familyFirst.setPlan(worker, id, 'Bedtime routine', 1)).toEqual({ outcome: 'changed' });
+    expect(await services.familyFirst.setPlan(worker, id, 'Saved over a stale version', 1)).toEqual({ outcome: 'stale' });
     expect(await services.familyFirst.addSession(worker, id, { sessionDate: '2022-03-10', who: 'Dad', whatWasDone: 'Routine chart' })).toEqual({ outcome: 'changed' });
     expect(await services.familyFirst.addSession(worker, id, { sessionDate: '2022-03-17', who: 'Dad, Ross', whatWasDone: 'Reviewed chart' })).toEqual({ outcome: 'changed' });
     expect(await services.familyFirst.addSession(worker, id, { sessionDate: '2022-03-01', who: 'Dad', whatWasDone: 'Before it started' })).toEqual({ outcome: 'before_start' });
@@ -49,13 +50,21 @@ describe(`Family First involvements: plan, sessions, feedback, step up or down (
     expect(changes.map((c) => c.details.changed)).toEqual(['plan', 'session', 'session', 'feedback']);
   });
 
-  it('refuses someone outside the team, and any change after a step up', async () => {
+  it('refuses someone outside the team, and any change after a step down; the case closes with the involvement', async () => {
     const id = await anInvolvement('Skye');
     expect(await services.familyFirst.view(outsider, id)).toEqual({ outcome: 'forbidden' });
     expect(await services.familyFirst.addSession(outsider, id, { sessionDate: '2022-03-10', who: 'Mum', whatWasDone: 'Visit' })).toEqual({ outcome: 'forbidden' });
-    expect(await services.familyFirst.end(worker, id, { endedDate: '2022-05-01', ending: 'step_up', notes: 'Needs statutory assessment' })).toEqual({ outcome: 'changed' });
-    expect(await services.familyFirst.addSession(worker, id, { sessionDate: '2022-05-02', who: 'Mum', whatWasDone: 'Visit' })).toEqual({ outcome: 'ended' });
-    expect(await database.db.query('select ending, ended_date from family_first_involvements where involvement_id = $1', [id])).toEqual([{ ending: 'step_up', ended_date: '2022-05-01' }]);
+    const ending = { endedDate: '2022-05-01', reason: 'stepped_down_universal' as const, notes: 'Nursery and health visitor enough now', stepUpTeam: null };
+    expect(await services.familyFirst.end(outsider, id, ending)).toEqual({ outcome: 'forbidden' });
+    expect(await services.familyFirst.end(worker, id, ending)).toEqual({ outcome: 'changed', childId: expect.stringMatching(/^C/) });
+    // The case is closed, so the family has left the team's caseload; the service manager may look, but not change it.
+    expect(await services.familyFirst.end(worker, id, ending)).toEqual({ outcome: 'forbidden' });
+    const head = await aUser(database.db, 'service_manager');
+    expect(await services.familyFirst.addSession(head, id, { sessionDate: '2022-05-02', who: 'Mum', whatWasDone: 'Visit' })).toEqual({ outcome: 'ended' });
+    expect(await database.db.query('select ending, ended_date from family_first_involvements where involvement_id = $1', [id])).toEqual([{ ending: 'step_down', ended_date: '2022-05-01' }]);
+    expect(await database.db.query(
+      `select k.closed_date, c.reason, c.notes from family_first_involvements v join cases k on k.case_id = v.case_id join case_closures c on c.case_id = k.case_id where v.involvement_id = $1`, [id],
+    )).toEqual([{ closed_date: '2022-05-01', reason: 'stepped_down_universal', notes: 'Nursery and health visitor enough now' }]);
     await expect(database.db.query(`update family_first_involvements set ended_date = null where involvement_id = $1`, [id])).rejects.toThrow();
   });
 });

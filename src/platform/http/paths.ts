@@ -122,6 +122,9 @@ export const paths = {
     sessions: path('/family-first/:involvementId/sessions'),
     feedback: path('/family-first/:involvementId/feedback'),
     end: path('/family-first/:involvementId/end'),
+    /** Correct or withdraw a recorded session, with a reason (issue 12). */
+    correctSession: path('/family-first/:involvementId/sessions/:sessionId/correct'),
+    withdrawSession: path('/family-first/:involvementId/sessions/:sessionId/withdraw'),
   },
   /** Caseloads: a worker's own work, a team's caseloads by worker (issue 3). */
   caseloads: {
