@@ -85,7 +85,9 @@ export async function recordFamilyFirstWork(services: RecordFamilyFirstWorkNeeds
     const say = (outcome: { outcome: string }) => {
       if (outcome.outcome !== 'changed') throw new Error(`the demo could not record Family First work: ${outcome.outcome}`);
     };
-    say(await services.familyFirst.setPlan(manager, involvementId, 'Weekly sessions at home on routines and school, with the school and the health visitor; review at three months.'));
+    const shown = await services.familyFirst.view(manager, involvementId);
+    if (shown.outcome !== 'shown') throw new Error(`the demo could not open the Family First involvement it started: ${shown.outcome}`);
+    say(await services.familyFirst.setPlan(manager, involvementId, 'Weekly sessions at home on routines and school, with the school and the health visitor; review at three months.', shown.record.involvement.version));
     const last = involvement.stepDownOn ?? addDays(extract.today, -3);
     for (let session = 0, on = addDays(involvement.startedDate, 3); on <= last && session < 8; session += 1, on = addDays(on, 14 + (index % 3))) {
       say(await services.familyFirst.addSession(manager, involvementId, { sessionDate: on, who: 'Parent and children', whatWasDone: sessionWork[session % sessionWork.length]! }));
@@ -94,7 +96,7 @@ export async function recordFamilyFirstWork(services: RecordFamilyFirstWorkNeeds
     const givenDate = [addDays(involvement.startedDate, 60), addDays(extract.today, -2)].sort()[0]!;
     say(await services.familyFirst.addFeedback(manager, involvementId, { givenDate, ...feedback }));
     if (involvement.stepDownOn) {
-      say(await services.familyFirst.end(manager, involvementId, { endedDate: involvement.stepDownOn, ending: 'step_down', notes: 'Goals met; the family is supported by school and universal services.' }));
+      say(await services.familyFirst.end(manager, involvementId, { endedDate: involvement.stepDownOn, reason: 'stepped_down_universal', notes: 'Goals met; the family is supported by school and universal services.', stepUpTeam: null }));
     }
   }
   return planned.length;
