@@ -39,7 +39,7 @@ export function presentTeamCaseloads(result: { workers: WorkerCaseload[]; totals
   return {
     rows: result.workers.map((w) => ({
       team: w.team ?? 'No team',
-      worker: w.workerName ? `${w.workerName} (${w.workerId})` : w.workerId ?? 'Unallocated',
+      worker: w.workerName ?? w.workerId ?? 'Unallocated',
       children: w.children,
       statutory: w.statutory,
       nonStatutory: w.children - w.statutory,

@@ -64,17 +64,17 @@ export function caseloadRepository() {
      */
     async byWorker(db: Queryable, team: string | null, today: string): Promise<WorkerCaseload[]> {
       const rows = await db.query<{ team: string | null; worker_id: string | null; worker_name: string | null; children: number; statutory: number }>(
-        `select k.team, k.worker_id, u.display_name as worker_name,
+        `select k.team, k.worker_id, wn.name as worker_name,
                 count(distinct k.child_id)::int as children,
                 count(distinct k.child_id) filter (where exists (
                   select 1 from looked_after_episodes e
                    where e.child_id = k.child_id and e.start_date <= $2::date and (e.end_date is null or e.end_date > $2::date)))::int as statutory
            from cases k
-           left join users u on u.worker_id = k.worker_id
+           left join worker_names wn on wn.worker_id = k.worker_id
           where k.opened_date <= $2::date and (k.closed_date is null or k.closed_date > $2::date)
             and ($1::text is null or k.team = $1)
-          group by k.team, k.worker_id, u.display_name
-          order by k.team nulls last, u.display_name nulls last, k.worker_id nulls last`,
+          group by k.team, k.worker_id, wn.name
+          order by k.team nulls last, wn.name nulls last, k.worker_id nulls last`,
         [team, today],
       );
       return rows.map((r) => ({ team: r.team, workerId: r.worker_id, workerName: r.worker_name, children: r.children, statutory: r.statutory }));

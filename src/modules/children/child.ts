@@ -54,7 +54,7 @@ export interface RecordBornOn {
 export interface ChildSummary {
   child: ChildDetails;
   familyMembers: { childId: string; forename: string | null; surname: string | null; dateOfBirth: string }[];
-  cases: { caseId: string; team: string | null; workerId: string | null; openedDate: string; closedDate: string | null }[];
+  cases: { caseId: string; team: string | null; workerId: string | null; /** The worker's name (worker_names), when known. */ workerName: string | null; openedDate: string; closedDate: string | null }[];
   referrals: { referralId: string; receivedDate: string; source: string | null; reason: string | null; pathway: string; closedDate: string | null }[];
   episodes: { episodeId: string; startDate: string; endDate: string | null; legalReason: string; reasonEnded: string | null }[];
   placements: { placementId: string; episodeId: string; startDate: string; endDate: string | null; placementType: string; providerName: string | null; outOfAuthority: boolean; weeklyCost: number | null }[];

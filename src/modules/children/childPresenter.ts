@@ -65,7 +65,7 @@ export function presentChildSummary(summary: ChildSummary, today: string = today
     familyMembers: summary.familyMembers.map((f) => ({
       name: fullName(f), dateOfBirth: longDateOf(f.dateOfBirth), href: paths.children.show({ childId: f.childId }),
     })),
-    cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerId ?? 'Unallocated', period: periodOf(k.openedDate, k.closedDate) })),
+    cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerName ?? k.workerId ?? 'Unallocated', period: periodOf(k.openedDate, k.closedDate) })),
     referrals: summary.referrals.map((r) => ({
       received: longDateOf(r.receivedDate), source: referralSource.label(r.source) || 'Not recorded', reason: r.reason ?? '', pathway: pathway.label(r.pathway), closed: longDateOf(r.closedDate) || 'Open',
     })),

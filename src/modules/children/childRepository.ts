@@ -174,8 +174,10 @@ export function childRepository() {
         db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string }>(
           `select child_id, forename, surname, date_of_birth from children
            where family_id = $1 and child_id <> $2 order by date_of_birth`, [c.family_id, childId]),
-        db.query<{ case_id: string; team: string | null; worker_id: string | null; opened_date: string; closed_date: string | null }>(
-          'select case_id, team, worker_id, opened_date, closed_date from cases where child_id = $1 order by opened_date desc', [childId]),
+        db.query<{ case_id: string; team: string | null; worker_id: string | null; worker_name: string | null; opened_date: string; closed_date: string | null }>(
+          `select k.case_id, k.team, k.worker_id, wn.name as worker_name, k.opened_date, k.closed_date
+             from cases k left join worker_names wn on wn.worker_id = k.worker_id
+            where k.child_id = $1 order by k.opened_date desc`, [childId]),
         db.query<{ referral_id: string; received_date: string; source: string | null; reason: string | null; pathway: string; closed_date: string | null }>(
           'select referral_id, received_date, source, reason, pathway, closed_date from referrals where child_id = $1 order by received_date desc', [childId]),
         db.query<{ episode_id: string; start_date: string; end_date: string | null; legal_reason: string; reason_ended: string | null }>(
@@ -194,7 +196,7 @@ export function childRepository() {
       return {
         child,
         familyMembers: family.map((f) => ({ childId: f.child_id, forename: f.forename, surname: f.surname, dateOfBirth: f.date_of_birth })),
-        cases: cases.map((k) => ({ caseId: k.case_id, team: k.team, workerId: k.worker_id, openedDate: k.opened_date, closedDate: k.closed_date })),
+        cases: cases.map((k) => ({ caseId: k.case_id, team: k.team, workerId: k.worker_id, workerName: k.worker_name, openedDate: k.opened_date, closedDate: k.closed_date })),
         referrals: referrals.map((r) => ({ referralId: r.referral_id, receivedDate: r.received_date, source: r.source, reason: r.reason, pathway: r.pathway, closedDate: r.closed_date })),
         episodes: episodes.map((e) => ({ episodeId: e.episode_id, startDate: e.start_date, endDate: e.end_date, legalReason: e.legal_reason, reasonEnded: e.reason_ended })),
         placements: placements.map((p) => ({

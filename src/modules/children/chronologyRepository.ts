@@ -16,7 +16,7 @@ export function chronologyRepository() {
            union all
            select decided_date, 'referral_decision', pathway, decision_reason, 2 from referral_intake where child_id = $1 and decided_date is not null
            union all
-           select opened_date, 'case_opened', coalesce(team, ''), worker_id, 3 from cases where child_id = $1
+           select k.opened_date, 'case_opened', coalesce(k.team, ''), coalesce(wn.name, k.worker_id), 3 from cases k left join worker_names wn on wn.worker_id = k.worker_id where k.child_id = $1
            union all
            select k.closed_date, 'case_closed', coalesce(cc.reason, ''), cc.notes, 9 from cases k left join case_closures cc on cc.case_id = k.case_id
             where k.child_id = $1 and k.closed_date is not null
