@@ -78,7 +78,7 @@ export function buildServices(config: Config, db: Database) {
   const extractImport = extractImportService(db, audit);
   const benchmarks = benchmarkService(db, benchmarkRepository(), extractImport, audit);
   const figures = figuresService(stats, benchmarks);
-  const resources = resourceService(db, resourceRepository(), children, audit);
+  const resources = resourceService(db, resourceRepository(), children, audit, amendmentRepository());
   /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
   const quality = qualityService({ audits: caseFileAudits, surveys, training, authority }, audit);
   return {

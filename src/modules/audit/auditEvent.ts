@@ -45,6 +45,8 @@ export const auditActions = [
   'protection.ird_recorded',
   'protection.meeting_recorded',
   'resources.booked',
+  'resources.booking_changed',
+  'resources.booking_cancelled',
   'resources.added',
   'resources.viewed',
   'commissioning.viewed',
@@ -52,6 +54,8 @@ export const auditActions = [
   'scra.referred',
   'scra.decided',
   'scra.hearing_recorded',
+  'scra.amended',
+  'scra.withdrawn',
   // Issue 7: surveys of families and staff (a response is recorded without anything about who sent it).
   'survey.created',
   'survey.changed',

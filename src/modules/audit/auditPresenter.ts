@@ -45,6 +45,8 @@ const actionLabels: Record<string, string> = {
   'protection.ird_recorded': 'Recorded an inter-agency referral discussion',
   'protection.meeting_recorded': 'Recorded a child protection planning meeting',
   'resources.booked': 'Booked a place for a child',
+  'resources.booking_changed': 'Changed the dates of a booking',
+  'resources.booking_cancelled': 'Cancelled a booking',
   'resources.added': 'Added a children’s house or short-break flat',
   'resources.viewed': 'Viewed the stays at a children’s house or short-break flat',
   'commissioning.viewed': 'Viewed placement costs',
@@ -52,6 +54,8 @@ const actionLabels: Record<string, string> = {
   'scra.referred': 'Recorded a referral to the Children’s Reporter',
   'scra.decided': 'Recorded the Reporter’s decision',
   'scra.hearing_recorded': 'Recorded a hearing outcome',
+  'scra.amended': 'Corrected a Reporter referral, decision, hearing or order',
+  'scra.withdrawn': 'Withdrew a Reporter referral, decision, hearing or order',
 };
 
 

@@ -63,6 +63,10 @@ export const paths = {
     /** Correct a recorded placement, with a reason; the original stays in its history (issue 12). */
     correctPlacement: path('/children/:childId/care/placements/:placementId/correct'),
     book: path('/children/:childId/care/short-breaks/book'),
+    /** A booking, its history, and changing its dates or cancelling it, with a reason (issue 12). */
+    booking: path('/children/:childId/care/short-breaks/:bookingId'),
+    changeBooking: path('/children/:childId/care/short-breaks/:bookingId/change'),
+    cancelBooking: path('/children/:childId/care/short-breaks/:bookingId/cancel'),
     protection: path('/children/:childId/care/protection'),
     register: path('/children/:childId/care/protection/register'),
     deregister: path('/children/:childId/care/protection/deregister'),
