@@ -102,7 +102,7 @@ export function buildServices(config: Config, db: Database) {
     resources,
     protection: protectionService(db, protectionRepository(), children, audit),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
-    scra: scraService(db, scraRepository(), children, audit),
+    scra: scraService(db, scraRepository(), children, audit, amendmentRepository()),
     supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter),
     referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }),
     familyFirst,

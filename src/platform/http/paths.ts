@@ -77,6 +77,12 @@ export const paths = {
     newScraReferral: path('/children/:childId/care/scra/new'),
     scraDecision: path('/children/:childId/care/scra/:referralId/decision'),
     scraHearing: path('/children/:childId/care/scra/:referralId/hearing'),
+    /** Correct or withdraw a referral, the Reporter's decision or a hearing outcome, with a reason (issue 12). */
+    correctScraReferral: path('/children/:childId/care/scra/:referralId/correct'),
+    withdrawScraReferral: path('/children/:childId/care/scra/:referralId/withdraw'),
+    withdrawScraDecision: path('/children/:childId/care/scra/:referralId/decision/withdraw'),
+    correctScraHearing: path('/children/:childId/care/scra/:referralId/hearings/:hearingId/correct'),
+    withdrawScraHearing: path('/children/:childId/care/scra/:referralId/hearings/:hearingId/withdraw'),
     resources: path('/resources'),
     newResource: path('/resources/new'),
     resource: path('/resources/:resourceId', ({ resourceId }: { resourceId: string }, month?: { year: string; month: string }) =>
