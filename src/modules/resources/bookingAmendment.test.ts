@@ -99,7 +99,7 @@ describe(`changing and cancelling a booking (${engineUnderTest})`, () => {
     const audited = await database.db.query<{ reason: string }>("select reason from audit_events where action = 'resources.booking_cancelled' and subject = $1", [bookingId]);
     expect(audited).toEqual([{ reason: 'the family no longer need the stay' }]);
     const chronology = await app.inject({ url: paths.children.chronology({ childId: 'BK1' }), headers: { cookie: manager } });
-    expect(chronology.body).toContain('A booking was corrected');
+    expect(chronology.body).toContain('A short-break booking was changed or cancelled');
     expect(chronology.body).toContain('the family no longer need the stay');
 
     // The place is free again on those nights, and the cancelled booking cannot be cancelled twice.

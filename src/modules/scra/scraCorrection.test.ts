@@ -94,7 +94,7 @@ describe(`correcting and withdrawing Reporter records (${engineUnderTest})`, () 
     const audited = await database.db.query<{ reason: string }>("select reason from audit_events where action = 'scra.amended' and subject = $1", [referralId]);
     expect(audited).toEqual([{ reason: 'the Reporter’s letter gives 28 March' }]);
     const chronology = await app.inject({ url: paths.children.chronology({ childId: 'RC1' }), headers: { cookie: worker } });
-    expect(chronology.body).toContain('A reporter referral was corrected');
+    expect(chronology.body).toContain('A referral to the Children’s Reporter was corrected or withdrawn');
   });
 
   it('corrects and withdraws hearing outcomes and the Reporter’s decision, each asked to confirm; a referral with hearings is withdrawn last', async () => {
