@@ -84,7 +84,7 @@ export function buildServices(config: Config, db: Database) {
   const extractImport = extractImportService(db, audit, undefined, references);
   const benchmarks = benchmarkService(db, benchmarkRepository(), extractImport, audit);
   const figures = figuresService(stats, benchmarks);
-  const resources = resourceService(db, resourceRepository(), children, audit);
+  const resources = resourceService(db, resourceRepository(), children, audit, amendmentRepository());
   /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
   const quality = qualityService({ audits: caseFileAudits, surveys, training, authority }, audit);
   return {
@@ -109,7 +109,7 @@ export function buildServices(config: Config, db: Database) {
     resources,
     protection: protectionService(db, protectionRepository(), children, audit, amendmentRepository()),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
-    scra: scraService(db, scraRepository(), children, audit),
+    scra: scraService(db, scraRepository(), children, audit, amendmentRepository()),
     supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter),
     referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }),
     familyFirst,

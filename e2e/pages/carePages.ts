@@ -182,6 +182,6 @@ export class ChildrensReporterPage extends BasePage {
 
   /** The visible text of each link beside a hearing (record or see the order), in the order shown. */
   hearingLinks(): Promise<string[]> {
-    return this.page.locator('table .govuk-link').evaluateAll((links) => links.map((a) => a.firstChild?.textContent?.trim() ?? ''));
+    return this.page.locator('table .cairn-hearing-order .govuk-link').evaluateAll((links) => links.map((a) => a.firstChild?.textContent?.trim() ?? ''));
   }
 }

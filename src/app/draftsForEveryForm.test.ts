@@ -90,8 +90,22 @@ async function recordsTheDemoLacks(): Promise<string[]> {
   }
   // The demo records no child protection planning meetings: one, so its correct and withdraw forms are walked.
   await services.protection.recordMeeting(practitioner, child!.child_id, { meetingDate: '2022-09-01', kind: 'initial', decision: 'do_not_register' });
+  // A booking's page (a resource's page lists only this month's stays), and a Reporter referral with a decision and a
+  // hearing (the demo has none), so that changing a booking and correcting or withdrawing Reporter records are walked.
+  const [booking] = await database.db.query<{ booking_id: string; child_id: string }>('select booking_id, child_id from place_bookings order by start_date desc, booking_id limit 1');
+  await services.scra.refer(practitioner, child!.child_id, { referralDate: '2099-01-05', ground: 'a' });
+  const scra = await services.scra.referralsOf(practitioner, child!.child_id);
+  const referralId = scra.outcome === 'found' ? scra.referrals.find((r) => r.referralDate === '2099-01-05')!.scraReferralId : '';
+  await services.scra.decide(practitioner, child!.child_id, referralId, { decision: 'hearing_arranged', decisionDate: '2099-01-10' });
+  await services.scra.recordHearing(practitioner, child!.child_id, referralId, { hearingDate: '2099-02-01', outcome: 'deferred', reviewDate: null });
   // Walked from the map's own page too: the walk samples only a few children, perhaps not this one.
-  return [paths.safety.map({ childId: child!.child_id, mapId: started.mapId }), paths.care.protection({ childId: child!.child_id }), paths.children.keyPeople({ childId: child!.child_id })];
+  return [
+    paths.safety.map({ childId: child!.child_id, mapId: started.mapId }),
+    paths.care.booking({ childId: booking!.child_id, bookingId: booking!.booking_id }),
+    paths.care.scra({ childId: child!.child_id }),
+    paths.care.protection({ childId: child!.child_id }),
+    paths.children.keyPeople({ childId: child!.child_id }),
+  ];
 }
 
 beforeAll(async () => {

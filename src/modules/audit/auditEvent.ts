@@ -52,6 +52,8 @@ export const auditActions = [
   'protection.meeting_amended',
   'protection.meeting_withdrawn',
   'resources.booked',
+  'resources.booking_changed',
+  'resources.booking_cancelled',
   'resources.added',
   'resources.viewed',
   'commissioning.viewed',
@@ -59,6 +61,8 @@ export const auditActions = [
   'scra.referred',
   'scra.decided',
   'scra.hearing_recorded',
+  'scra.amended',
+  'scra.withdrawn',
   // Issue 7: surveys of families and staff (a response is recorded without anything about who sent it).
   'survey.created',
   'survey.changed',

@@ -57,6 +57,8 @@ const actionLabels: Record<string, string> = {
   'protection.meeting_amended': 'Corrected a child protection planning meeting',
   'protection.meeting_withdrawn': 'Withdrew a child protection planning meeting recorded in error',
   'resources.booked': 'Booked a place for a child',
+  'resources.booking_changed': 'Changed the dates of a booking',
+  'resources.booking_cancelled': 'Cancelled a booking',
   'resources.added': 'Added a children’s house or short-break flat',
   'resources.viewed': 'Viewed the stays at a children’s house or short-break flat',
   'commissioning.viewed': 'Viewed placement costs',
@@ -64,6 +66,8 @@ const actionLabels: Record<string, string> = {
   'scra.referred': 'Recorded a referral to the Children’s Reporter',
   'scra.decided': 'Recorded the Reporter’s decision',
   'scra.hearing_recorded': 'Recorded a hearing outcome',
+  'scra.amended': 'Corrected a Reporter referral, decision, hearing or order',
+  'scra.withdrawn': 'Withdrew a Reporter referral, decision, hearing or order',
 };
 
 

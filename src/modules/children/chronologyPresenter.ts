@@ -70,10 +70,21 @@ function describe(entry: ChronologyEntry): string {
     case 'safety_meeting': return any(meetingTypeNames, entry.what);
     case 'child_voice': return any(voiceToolNames, entry.what);
     case 'short_break': return `At ${entry.what}`;
-    case 'amendment': return entry.what === 'placement' ? 'A placement was corrected' : entry.what === 'cp_registration' ? 'A child protection registration was corrected or withdrawn' : entry.what === 'cp_meeting' ? 'A child protection planning meeting was corrected or withdrawn' : `A ${entry.what.replace(/_/g, ' ')} was corrected`;
+    case 'amendment': return amendedRecords[entry.what] ?? `A ${entry.what.replace(/_/g, ' ')} was corrected`;
     default: return entry.what.replace(/_/g, ' ');
   }
 }
+
+/** What the chronology says of an amendment, by the kind of record amended. */
+const amendedRecords: Record<string, string> = {
+  placement: 'A placement was corrected',
+  booking: 'A short-break booking was changed or cancelled',
+  reporter_referral: 'A referral to the Children’s Reporter was corrected or withdrawn',
+  hearing: 'A hearing outcome was corrected or withdrawn',
+  cp_registration: 'A child protection registration was corrected or withdrawn',
+  cp_meeting: 'A child protection planning meeting was corrected or withdrawn',
+  family_first_session: 'A Family First session was corrected or withdrawn',
+};
 
 /** @example presentChronology({ forename: 'Ailsa', surname: 'Boyd' }, 'A1', entries, {}, {}).heading // 'Chronology: Ailsa Boyd' */
 export function presentChronology(name: { forename: string | null; surname: string | null }, childId: string, entries: ChronologyEntry[], values: FormValues, errors: FieldErrors) {

@@ -32,6 +32,31 @@ export interface Booking {
   endDate: string;
   reason: string;
   avoidedOutOfAuthority: boolean;
+  /** Bumped by every change, for optimistic versions (ADR 0020). */
+  version: number;
+  /** A cancelled booking stays for its history but holds no nights and counts in no figure. */
+  cancelled: boolean;
+}
+
+/** What a change of a booking can correct: its dates, and whether it avoided an out of authority placement. */
+export interface BookingChange {
+  startDate: string;
+  endDate: string;
+  avoidedOutOfAuthority: boolean;
+}
+
+/**
+ * A booking as its history shows it, in words, before or after a change.
+ * @example bookingInWords({ startDate: '2024-03-01', endDate: '2024-03-04', avoidedOutOfAuthority: true, cancelled: false }, longDateOf)
+ * // { 'Arrival date': '1 March 2024', 'Leaving date': '4 March 2024', 'Avoided an out of authority placement': 'Yes', Status: 'Booked' }
+ */
+export function bookingInWords(booking: BookingChange & { cancelled: boolean }, dateInWords: (iso: string) => string): Record<string, string> {
+  return {
+    'Arrival date': dateInWords(booking.startDate),
+    'Leaving date': dateInWords(booking.endDate),
+    'Avoided an out of authority placement': booking.avoidedOutOfAuthority ? 'Yes' : 'No',
+    Status: booking.cancelled ? 'Cancelled' : 'Booked',
+  };
 }
 
 export interface NewBooking {

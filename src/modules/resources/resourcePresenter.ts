@@ -7,6 +7,11 @@ import { resourceKindLabels, type Resource } from './resource.js';
 import { addDays } from '../../platform/dates/isoDates.js';
 import type { ResourceUse } from './resourceService.js';
 import { monthOf } from '../../platform/dates/formats.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { presentClashes, type Clash } from '../../platform/forms/versions.js';
+import { bookingChangeFieldOrder } from './bookingChangeForm.js';
+import type { Booking, Place } from './resource.js';
 
 
 /** @example presentResourceList(resources)[0].href // '/resources/R-…' */
@@ -36,7 +41,7 @@ export function monthCalendars(use: ResourceUse, from: string, to: string) {
     rows: use.resource.places.map((place) => ({
       place: place.name,
       cells: month.days.map((d) => ({
-        booked: use.bookings.some((b) => b.placeId === place.placeId && b.startDate <= d.date && b.endDate > d.date),
+        booked: use.bookings.some((b) => !b.cancelled && b.placeId === place.placeId && b.startDate <= d.date && b.endDate > d.date),
       })),
     })),
   }));
@@ -60,8 +65,10 @@ export function presentResourceUse(use: ResourceUse, from: string, to: string) {
       child: b.nameShown ? b.childName : 'A child outside your team',
       childHref: b.nameShown ? paths.children.show({ childId: b.childId }) : undefined,
       place: places.get(b.placeId) ?? '',
-      dates: `${longDateOf(b.startDate)} to ${longDateOf(b.endDate)}`,
+      dates: `${longDateOf(b.startDate)} to ${longDateOf(b.endDate)}${b.cancelled ? ' (cancelled)' : ''}`,
       reason: b.nameShown ? b.reason : '',
+      bookingHref: b.nameShown ? paths.care.booking({ childId: b.childId, bookingId: b.bookingId }) : undefined,
+      bookingText: `Booking for ${b.childName}, ${longDateOf(b.startDate)}`,
       avoided: b.avoidedOutOfAuthority ? 'Yes' : 'No',
     })),
   };
@@ -82,5 +89,65 @@ export function presentBookingForm(child: { childId: string; name: string }, res
       { value: 'yes', text: 'Yes, without this stay the child would have been placed outside the council’s area', checked: values.avoidedOutOfAuthority === 'yes' },
       { value: 'no', text: 'No', checked: values.avoidedOutOfAuthority === 'no' },
     ],
+  };
+}
+
+/**
+ * A booking's page: where and when, its status, what can be done, and its history ("amended by … on … because …").
+ * @example presentBooking(child, booking, place, amendments).history[0].summary // 'Amended by Sam Reid on 1 May 2024, 10:30 because …'
+ */
+export function presentBooking(child: { childId: string; name: string }, booking: Booking, place: Place, amendments: readonly Amendment[]) {
+  const ref = { childId: child.childId, bookingId: booking.bookingId };
+  return {
+    child: { name: child.name, href: paths.children.show(child) },
+    resourceHref: paths.care.resource({ resourceId: place.resourceId }, { year: booking.startDate.slice(0, 4), month: String(Number(booking.startDate.slice(5, 7))) }),
+    resourceName: place.resourceName,
+    cancelled: booking.cancelled,
+    summary: [
+      { key: 'Place', value: `${place.resourceName}: ${place.name}` },
+      { key: 'Arrives', value: longDateOf(booking.startDate) },
+      { key: 'Leaves', value: longDateOf(booking.endDate) },
+      { key: 'Reason for the stay', value: booking.reason },
+      { key: 'Avoided an out of authority placement', value: booking.avoidedOutOfAuthority ? 'Yes' : 'No' },
+      { key: 'Status', value: booking.cancelled ? 'Cancelled' : 'Booked' },
+    ],
+    changeHref: booking.cancelled ? undefined : paths.care.changeBooking(ref),
+    cancelHref: booking.cancelled ? undefined : paths.care.cancelBooking(ref),
+    history: amendments.map((amendment) => {
+      const changed = changedFields(amendment.before, amendment.after);
+      return {
+        summary: `Amended by ${amendment.amendedBy} on ${dateTimeOf(amendment.amendedAt)} because ${amendment.reason}`,
+        changes: Object.keys(changed.after).map((label) => `${label}: was ${changed.before[label]}, now ${changed.after[label]}`),
+      };
+    }),
+  };
+}
+
+/** @example presentBookingChangeForm(child, booking, place, values, {}).action // '/children/C1/care/short-breaks/BOOK-1/change' */
+export function presentBookingChangeForm(child: { childId: string; name: string }, booking: Booking, place: Place, values: FormValues, problems: Record<string, string>, clashes: readonly Clash[] = []) {
+  return {
+    child: { name: child.name, href: paths.care.booking({ childId: child.childId, bookingId: booking.bookingId }) },
+    action: paths.care.changeBooking({ childId: child.childId, bookingId: booking.bookingId }),
+    place: `${place.resourceName}: ${place.name}`,
+    values,
+    errors: problems,
+    errorList: errorSummary(problems, [...bookingChangeFieldOrder], { dates: ['startDate', 'endDate'] }),
+    clashes: presentClashes(clashes),
+    avoidedItems: [
+      { value: 'yes', text: 'Yes, without this stay the child would have been placed outside the council’s area', checked: values.avoidedOutOfAuthority === 'yes' },
+      { value: 'no', text: 'No', checked: values.avoidedOutOfAuthority === 'no' },
+    ],
+  };
+}
+
+/** @example presentBookingCancelForm(child, booking, place, {}, {}).action // '/children/C1/care/short-breaks/BOOK-1/cancel' */
+export function presentBookingCancelForm(child: { childId: string; name: string }, booking: Booking, place: Place, values: FormValues, problems: Record<string, string>) {
+  return {
+    child: { name: child.name, href: paths.care.booking({ childId: child.childId, bookingId: booking.bookingId }) },
+    action: paths.care.cancelBooking({ childId: child.childId, bookingId: booking.bookingId }),
+    stay: `${place.resourceName}: ${place.name}, ${longDateOf(booking.startDate)} to ${longDateOf(booking.endDate)}`,
+    values,
+    errors: problems,
+    errorList: errorSummary(problems, ['cancelReason']),
   };
 }

@@ -1,15 +1,17 @@
 /** @module SQL for the council's own resources, their places and the bookings of them. */
 import type { Queryable } from '../../db/database.js';
-import type { Booking, NewBooking, Place, Resource, ResourceKind } from './resource.js';
+import type { Booking, BookingChange, NewBooking, Place, Resource, ResourceKind } from './resource.js';
 import type { ShortBreakStay } from './shortBreakYears.js';
 
 interface BookingRow {
   booking_id: string; place_id: string; child_id: string; forename: string | null; surname: string | null;
-  start_date: string; end_date: string; reason: string; avoided_out_of_authority: boolean;
+  start_date: string; end_date: string; reason: string; avoided_out_of_authority: boolean; version: number; cancelled: boolean;
 }
+const bookingColumns = 'b.booking_id, b.place_id, b.child_id, c.forename, c.surname, b.start_date, b.end_date, b.reason, b.avoided_out_of_authority, b.version, b.cancelled';
 const toBooking = (r: BookingRow): Booking => ({
   bookingId: r.booking_id, placeId: r.place_id, childId: r.child_id, childName: [r.forename, r.surname].filter(Boolean).join(' ') || 'Name not recorded',
   startDate: r.start_date, endDate: r.end_date, reason: r.reason, avoidedOutOfAuthority: r.avoided_out_of_authority,
+  version: r.version, cancelled: r.cancelled,
 });
 
 export function resourceRepository() {
@@ -53,12 +55,12 @@ export function resourceRepository() {
       return row && { placeId: row.place_id, resourceId: row.resource_id, resourceName: row.resource_name, name: row.name };
     },
 
-    /** Bookings of one place that share a night with [start, end). */
-    async clashes(db: Queryable, placeId: string, startDate: string, endDate: string): Promise<{ startDate: string; endDate: string }[]> {
+    /** Bookings of one place, not cancelled, that share a night with [start, end), other than `except`. */
+    async clashes(db: Queryable, placeId: string, startDate: string, endDate: string, except = ''): Promise<{ startDate: string; endDate: string }[]> {
       const rows = await db.query<{ start_date: string; end_date: string }>(
         `select start_date, end_date from place_bookings
-          where place_id = $1 and daterange(start_date, end_date, '[)') && daterange($2::date, $3::date, '[)')
-          order by start_date`, [placeId, startDate, endDate]);
+          where place_id = $1 and not cancelled and booking_id <> $4 and daterange(start_date, end_date, '[)') && daterange($2::date, $3::date, '[)')
+          order by start_date`, [placeId, startDate, endDate, except]);
       return rows.map((r) => ({ startDate: r.start_date, endDate: r.end_date }));
     },
 
@@ -69,10 +71,34 @@ export function resourceRepository() {
         [booking.bookingId, booking.placeId, booking.childId, booking.startDate, booking.endDate, booking.reason, booking.avoidedOutOfAuthority, booking.bookedBy]);
     },
 
-    /** Bookings at a resource that share a night with [from, to]. */
+    /** One booking, cancelled or not. */
+    async booking(db: Queryable, bookingId: string): Promise<Booking | undefined> {
+      const rows = await db.query<BookingRow>(
+        `select ${bookingColumns} from place_bookings b join children c on c.child_id = b.child_id where b.booking_id = $1`, [bookingId]);
+      return rows[0] && toBooking(rows[0]);
+    },
+
+    /** Change a booking's dates and whether it avoided a placement, if it is still at `version`; false when someone else changed it first. */
+    async changeBooking(db: Queryable, bookingId: string, change: BookingChange, version: number): Promise<boolean> {
+      const rows = await db.query<{ booking_id: string }>(
+        `update place_bookings set start_date = $2, end_date = $3, avoided_out_of_authority = $4, version = version + 1
+          where booking_id = $1 and version = $5 and not cancelled returning booking_id`,
+        [bookingId, change.startDate, change.endDate, change.avoidedOutOfAuthority, version]);
+      return rows.length === 1;
+    },
+
+    /** Cancel a booking, if it is still at `version` and not cancelled; false otherwise. */
+    async cancelBooking(db: Queryable, bookingId: string, version: number): Promise<boolean> {
+      const rows = await db.query<{ booking_id: string }>(
+        `update place_bookings set cancelled = true, version = version + 1 where booking_id = $1 and version = $2 and not cancelled returning booking_id`,
+        [bookingId, version]);
+      return rows.length === 1;
+    },
+
+    /** Bookings at a resource that share a night with [from, to], cancelled ones too (they are shown, not counted). */
     async bookings(db: Queryable, resourceId: string, from: string, to: string): Promise<Booking[]> {
       const rows = await db.query<BookingRow>(
-        `select b.booking_id, b.place_id, b.child_id, c.forename, c.surname, b.start_date, b.end_date, b.reason, b.avoided_out_of_authority
+        `select ${bookingColumns}
            from place_bookings b
            join resource_places p on p.place_id = b.place_id
            join children c on c.child_id = b.child_id
@@ -95,7 +121,7 @@ export function resourceRepository() {
            from place_bookings b
            join resource_places p on p.place_id = b.place_id
            join resources r on r.resource_id = p.resource_id
-          where r.kind = 'short_break' and b.start_date <= $2::date and b.end_date > $1::date
+          where r.kind = 'short_break' and not b.cancelled and b.start_date <= $2::date and b.end_date > $1::date
           order by b.start_date, b.booking_id`, [from, to]);
       return rows.map((r) => ({ childId: r.child_id, startDate: r.start_date, endDate: r.end_date, avoidedOutOfAuthority: r.avoided_out_of_authority }));
     },

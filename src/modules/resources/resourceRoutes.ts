@@ -1,5 +1,5 @@
 /** @module Thin handlers for the council's resources: the list, a resource's calendar and use, and booking a place for a child. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
 import { HttpError } from '../../platform/http/httpError.js';
@@ -10,7 +10,13 @@ import { resourceKindLabels, resourceKinds, type Resource } from './resource.js'
 import { addDays, daysBetween } from '../../platform/dates/isoDates.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { readBooking } from './bookingForm.js';
-import { presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { presentBooking, presentBookingCancelForm, presentBookingChangeForm, presentBookingForm, presentResourceList, presentResourceUse } from './resourcePresenter.js';
+import { bookingChangeLabels, bookingValues, readBookingCancellation, readBookingChange } from './bookingChangeForm.js';
+import { mergedNotice, reconcile, startedFrom, type Clash } from '../../platform/forms/versions.js';
+import { postedValues } from '../../platform/forms/formValues.js';
+import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
+import type { Booking } from './resource.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { ResourceService } from './resourceService.js';
@@ -121,5 +127,84 @@ export async function resourceRoutes(app: FastifyInstance, services: ResourceRou
     const resource = resources.find((r) => r.places.some((p) => p.placeId === form.data!.placeId))!;
     tellNextPage(request, `Booked for ${child.name}`);
     return reply.redirect(paths.care.resource(resource, { year: form.data.startDate.slice(0, 4), month: String(Number(form.data.startDate.slice(5, 7))) }), 303);
+  });
+
+  // A booking: its page, changing its dates and cancelling it, each an amendment with a reason (issue 12).
+  const refusedChild = "This child is not in your team's. Ask their team manager to change their bookings.";
+  async function bookingOf(request: FastifyRequest) {
+    const params = request.params as { childId?: string; bookingId?: string };
+    const childId = idParam.safeParse(params.childId);
+    const bookingId = idParam.safeParse(params.bookingId);
+    if (!childId.success || !bookingId.success) throw new HttpError(404, 'There is no such booking for this child');
+    const found = await services.resources.bookingOf(request.user!, childId.data, bookingId.data);
+    if (found.outcome === 'forbidden') throw new HttpError(403, refusedChild);
+    if (found.outcome !== 'found') throw new HttpError(404, 'There is no such booking for this child');
+    return found;
+  }
+  const monthOfStay = (booking: Pick<Booking, 'startDate'>) => ({ year: booking.startDate.slice(0, 4), month: String(Number(booking.startDate.slice(5, 7))) });
+
+  app.get(paths.care.booking.pattern, book, async (request, reply) => {
+    const { child, booking, place, amendments } = await bookingOf(request);
+    reply.header('cache-control', 'no-store');
+    return reply.view('resources/views/booking.njk', { title: booking.cancelled ? 'Cancelled booking' : 'Booking', booking: presentBooking(child, booking, place, amendments) });
+  });
+
+  app.get(paths.care.changeBooking.pattern, book, async (request, reply) => {
+    const { child, booking, place } = await bookingOf(request);
+    if (booking.cancelled) throw new HttpError(404, 'This booking has been cancelled');
+    const values = { ...bookingValues(booking), ...startedFrom({ version: booking.version, values: bookingValues(booking) }) };
+    return reply.view('resources/views/changeBooking.njk', { title: 'Change the dates of a booking', form: presentBookingChangeForm(child, booking, place, values, {}) });
+  });
+  app.post(paths.care.changeBooking.pattern, book, async (request, reply) => {
+    const { child, booking, place } = await bookingOf(request);
+    const now = { version: booking.version, values: bookingValues(booking) };
+    const settled = reconcile(postedValues(request.body), bookingChangeLabels, now);
+    const values = { ...settled.values, ...startedFrom(now) };
+    const showAgain = (problems: Record<string, string>, clashes: Clash[] = []) => {
+      if (clashes.length) reply.code(409);
+      return reply.view('resources/views/changeBooking.njk', { title: 'Change the dates of a booking', form: presentBookingChangeForm(child, booking, place, values, problems, clashes) });
+    };
+    if (settled.outcome === 'clash') return showAgain({}, settled.clashes);
+    const form = readBookingChange(values);
+    if (!form.data) return showAgain(form.problems);
+    const result = await services.resources.changeBooking(request.user!, child.childId, booking.bookingId, form.data.change, form.data.reason, booking.version);
+    if (result.outcome === 'forbidden') throw new HttpError(403, refusedChild);
+    if (result.outcome === 'not_found') throw new HttpError(404, 'There is no such booking for this child');
+    if (result.outcome === 'problems') return showAgain(result.problems);
+    tellNextPage(request, mergedNotice(`Booking for ${child.name} changed`, settled.outcome === 'merged' ? settled.theirs : []));
+    return reply.redirect(paths.care.resource({ resourceId: place.resourceId }, monthOfStay(form.data.change)), 303);
+  });
+
+  const cancelView = (reply: FastifyReply, found: Awaited<ReturnType<typeof bookingOf>>, values: FormValues, problems: Record<string, string>) =>
+    reply.view('resources/views/cancelBooking.njk', { title: 'Cancel a booking', form: presentBookingCancelForm(found.child, found.booking, found.place, values, problems) });
+  app.get(paths.care.cancelBooking.pattern, book, async (request, reply) => {
+    const found = await bookingOf(request);
+    if (found.booking.cancelled) throw new HttpError(404, 'This booking has already been cancelled');
+    return cancelView(reply, found, { _version: String(found.booking.version) }, {});
+  });
+  app.post(paths.care.cancelBooking.pattern, book, async (request, reply) => {
+    const found = await bookingOf(request);
+    const { child, booking, place } = found;
+    const form = readBookingCancellation(request.body);
+    const values = { ...form.values, _version: postedValues(request.body)._version ?? String(booking.version) };
+    if (!form.data) return cancelView(reply, found, values, form.problems);
+    if (!confirmed(request.body)) {
+      return askToConfirm(reply, {
+        question: `Cancel ${child.name}’s stay?`,
+        details: [`${place.resourceName}: ${place.name}, ${longDateOf(booking.startDate)} to ${longDateOf(booking.endDate)}.`, `Reason: ${form.data.reason}`],
+        consequence: 'The place will be free on those nights and no figure will count them. The booking stays in the child’s record, with your reason.',
+        action: paths.care.cancelBooking({ childId: child.childId, bookingId: booking.bookingId }),
+        confirmText: 'Yes, cancel the booking',
+        backHref: paths.care.booking({ childId: child.childId, bookingId: booking.bookingId }),
+        fields: fieldsToRepost(request.body),
+      });
+    }
+    const version = Number(values._version);
+    const result = await services.resources.cancelBooking(request.user!, child.childId, booking.bookingId, form.data.reason, Number.isInteger(version) ? version : booking.version);
+    if (result.outcome === 'forbidden') throw new HttpError(403, refusedChild);
+    if (result.outcome === 'not_found') throw new HttpError(404, 'There is no such booking for this child');
+    if (result.outcome === 'problems') return cancelView(reply, found, values, result.problems);
+    tellNextPage(request, `Booking for ${child.name} cancelled`);
+    return reply.redirect(paths.care.resource({ resourceId: place.resourceId }, monthOfStay(booking)), 303);
   });
 }

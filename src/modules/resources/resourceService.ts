@@ -2,13 +2,15 @@
  * @module Booking the council's own places for a child, and what each resource was used for. A place can never
  * be double-booked: the database refuses a second stay that shares a night, even when two managers book at once.
  */
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-import { occupancy, type Booking, type NewBooking, type Occupancy, type Resource, type ResourceKind } from './resource.js';
+import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { bookingInWords, occupancy, type Booking, type BookingChange, type NewBooking, type Occupancy, type Place, type Resource, type ResourceKind } from './resource.js';
 import type { ResourceRepository } from './resourceRepository.js';
 import { shortBreakTable, shortBreakYears, type ShortBreakYear } from './shortBreakYears.js';
 import { financialYear } from '../reporting/periods.js';
@@ -16,6 +18,17 @@ import { writeTable, type WrittenTable } from '../reporting/publishTable.js';
 import type { ChartDescription } from '../../platform/documents/charts.js';
 
 export type BookingResult = { outcome: 'booked'; bookingId: string } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' };
+
+/** A booking of a child's, with its place and its history, for someone who may see the child. */
+export type ChildBooking =
+  | { outcome: 'found'; child: { childId: string; name: string }; booking: Booking; place: Place; amendments: Amendment[] }
+  | { outcome: 'forbidden' | 'not_found' };
+
+/** How a change or cancellation went: done, refused with problems for the form's fields, or not allowed. */
+export type BookingAmendment = { outcome: 'done' } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'forbidden' | 'not_found' };
+
+/** What a change of a booking did inside its transaction: refused with problems, or the booking as it is now. */
+type Amended = { problems: Record<string, string> } | { after: Booking; action: 'resources.booking_changed' | 'resources.booking_cancelled' };
 
 export interface ResourceUse {
   resource: Resource;
@@ -29,8 +42,83 @@ const clashMessage = (placeName: string, clash?: { startDate: string; endDate: s
     ? `${placeName} is already booked from ${longDateOf(clash.startDate)} to ${longDateOf(clash.endDate)}. Choose other dates or another place.`
     : `${placeName} was booked by someone else for some of these nights while you were booking. Choose other dates or another place.`;
 
-export function resourceService(db: Database, repository: ResourceRepository, children: ChildService, audit: AuditService) {
+export function resourceService(db: Database, repository: ResourceRepository, children: ChildService, audit: AuditService, amendments: AmendmentRepository) {
+  /** Change or cancel a booking in one transaction: the record updated, the amendment kept and audited beside it. */
+  async function amend(user: SignedInUser, childId: string, bookingId: string, reason: string, work: (tx: Queryable, booking: Booking, place: Place) => Promise<Amended>): Promise<BookingAmendment> {
+    const name = await repository.childName(db, childId);
+    if (!name) return { outcome: 'not_found' };
+    if (!(await children.mayAccess(user, childId))) return { outcome: 'forbidden' };
+    const found = await repository.booking(db, bookingId);
+    if (!found || found.childId !== childId) return { outcome: 'not_found' };
+    const place = (await repository.place(db, found.placeId))!;
+    try {
+      return await db.transaction(async (tx) => {
+        const booking = await repository.booking(tx, bookingId);
+        if (!booking) return { outcome: 'not_found' } as const;
+        const done = await work(tx, booking, place);
+        if ('problems' in done) return { outcome: 'problems', problems: done.problems } as const;
+        const changed = changedFields(bookingInWords(booking, longDateOf), bookingInWords(done.after, longDateOf));
+        await amendments.add(tx, { childId, recordKind: 'booking', recordId: bookingId, reason, ...changed, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: done.action, childId, subject: bookingId, reason, details: changed }, tx);
+        return { outcome: 'done' } as const;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === '23P01') return { outcome: 'problems', problems: { startDate: clashMessage(`${place.resourceName}: ${place.name}`) } };
+      throw error;
+    }
+  }
+
   return {
+    /**
+     * One of a child's bookings with its place and history; the viewing is audited.
+     * @example await resources.bookingOf(manager, 'C1', 'BOOK-1') // { outcome: 'found', booking: { startDate: '2024-03-01', … }, … }
+     */
+    async bookingOf(user: SignedInUser, childId: string, bookingId: string): Promise<ChildBooking> {
+      const name = await repository.childName(db, childId);
+      if (!name) return { outcome: 'not_found' };
+      if (!(await children.mayAccess(user, childId))) {
+        await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'short break', details: { refused: true } });
+        return { outcome: 'forbidden' };
+      }
+      const booking = await repository.booking(db, bookingId);
+      if (!booking || booking.childId !== childId) return { outcome: 'not_found' };
+      const place = (await repository.place(db, booking.placeId))!;
+      const history = (await amendments.forChild(db, childId, 'booking')).filter((a) => a.recordId === bookingId);
+      await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'short break', details: { bookingId } });
+      return { outcome: 'found', child: { childId, name }, booking, place, amendments: history };
+    },
+
+    /**
+     * Change a booking's dates (and whether it avoided a placement), with a reason, as an amendment. Refused when the
+     * new dates share a night with another booking of the place, or when someone else changed it since `version`.
+     * @example await resources.changeBooking(manager, 'C1', 'BOOK-1', { startDate: '2024-03-02', endDate: '2024-03-05', avoidedOutOfAuthority: true }, 'Family asked for a day later', 1)
+     */
+    changeBooking(user: SignedInUser, childId: string, bookingId: string, change: BookingChange, reason: string, version: number): Promise<BookingAmendment> {
+      return amend(user, childId, bookingId, reason, async (tx, booking, place): Promise<Amended> => {
+        if (booking.cancelled) return { problems: { startDate: 'This booking has been cancelled. Book the place again instead.' } };
+        const [clash] = await repository.clashes(tx, booking.placeId, change.startDate, change.endDate, bookingId);
+        if (clash) return { problems: { startDate: clashMessage(`${place.resourceName}: ${place.name}`, clash) } };
+        if (!(await repository.changeBooking(tx, bookingId, change, version))) {
+          return { problems: { changeReason: 'Someone else changed this booking at the same time. Check it and save again.' } };
+        }
+        return { after: { ...booking, ...change }, action: 'resources.booking_changed' };
+      });
+    },
+
+    /**
+     * Cancel a booking, with a reason, as an amendment: the place is free again on those nights and no figure counts them.
+     * @example await resources.cancelBooking(manager, 'C1', 'BOOK-1', 'The family no longer need the stay', 2)
+     */
+    cancelBooking(user: SignedInUser, childId: string, bookingId: string, reason: string, version: number): Promise<BookingAmendment> {
+      return amend(user, childId, bookingId, reason, async (tx, booking): Promise<Amended> => {
+        if (booking.cancelled) return { problems: { cancelReason: 'This booking has already been cancelled.' } };
+        if (!(await repository.cancelBooking(tx, bookingId, version))) {
+          return { problems: { cancelReason: 'Someone else changed this booking at the same time. Check it and cancel again if you still need to.' } };
+        }
+        return { after: { ...booking, cancelled: true }, action: 'resources.booking_cancelled' };
+      });
+    },
+
     /**
      * Add one of the council's own resources with its places (beds, rooms or flats).
      * @example await resources.add(actor, { name: 'Seabank House flat', kind: 'short_break', places: ['Flat'] })
@@ -100,7 +188,7 @@ export function resourceService(db: Database, repository: ResourceRepository, ch
       const bookings = await repository.bookings(db, resourceId, from, to);
       const shown = await Promise.all(bookings.map(async (b) => ({ ...b, nameShown: await children.mayAccess(user, b.childId) })));
       await audit.record({ kind: 'user', user }, { action: 'resources.viewed', subject: resourceId, details: { from, to, namesShown: shown.filter((b) => b.nameShown).length } });
-      return { resource, bookings: shown, use: occupancy(bookings, resource.places.length, from, to) };
+      return { resource, bookings: shown, use: occupancy(bookings.filter((b) => !b.cancelled), resource.places.length, from, to) };
     },
 
     /**

@@ -13,6 +13,7 @@ import { ground, hearingOutcomes, reporterDecisions } from '../../platform/codes
 import type { SupervisionOrderService } from './supervisionOrderService.js';
 import type { ScraService } from './scraService.js';
 import type { AuditService } from '../audit/auditService.js';
+import { scraCorrectionRoutes } from './scraCorrectionRoutes.js';
 
 /** What scraRoutes needs from the composition root. */
 export interface ScraRoutesNeeds {
@@ -57,12 +58,12 @@ export async function scraRoutes(app: FastifyInstance, services: ScraRoutesNeeds
     reply.view(`scra/views/${template}.njk`, { title, form: presentScraForm(child, action, values, problems) });
 
   app.get(paths.care.scra.pattern, record, async (request, reply) => {
-    const { child, referrals } = await childOf(request);
+    const { child, referrals, amendments } = await childOf(request);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'Children’s Reporter' });
     reply.header('cache-control', 'no-store');
     const found = await services.supervisionOrders.ordersOf(request.user!, child.childId);
     const orderLinks = hearingOrderLinks(child, found.outcome === 'found' ? found.orders : [], referrals.flatMap((r) => r.hearings));
-    return reply.view('scra/views/child.njk', { title: `Children’s Reporter: ${child.name}`, scra: presentScra(child, referrals, orderLinks) });
+    return reply.view('scra/views/child.njk', { title: `Children’s Reporter: ${child.name}`, scra: presentScra(child, referrals, orderLinks, amendments) });
   });
 
   const newTitle = 'Record a referral to the Children’s Reporter';
@@ -115,4 +116,6 @@ export async function scraRoutes(app: FastifyInstance, services: ScraRoutesNeeds
     const result = await services.scra.recordHearing(request.user!, child.childId, referralId, { hearingDate: read.data.hearingDate!, outcome: read.data.outcome, reviewDate: review.date ?? null });
     return answer(request, reply, child.childId, result, 'Hearing outcome recorded', showAgain);
   });
+
+  await scraCorrectionRoutes(app, services);
 }

@@ -38,8 +38,8 @@ describe(`referrals to the Children's Reporter (${engineUnderTest})`, () => {
     expect(await services.scra.recordHearing(worker, 'H1', referralId, { hearingDate: '2024-05-10', outcome: 'cso_made', reviewDate: '2025-05-10' })).toEqual({ outcome: 'done' });
     const after = await services.scra.referralsOf(worker, 'H1');
     expect(after.outcome === 'found' && after.referrals).toEqual([{
-      scraReferralId: referralId, childId: 'H1', referralDate: '2024-04-02', ground: 'j', decision: 'hearing_arranged', decisionDate: '2024-04-20',
-      hearings: [{ hearingId: expect.stringMatching(/^H-/), hearingDate: '2024-05-10', outcome: 'cso_made', reviewDate: '2025-05-10' }],
+      scraReferralId: referralId, childId: 'H1', referralDate: '2024-04-02', ground: 'j', decision: 'hearing_arranged', decisionDate: '2024-04-20', version: 1,
+      hearings: [{ hearingId: expect.stringMatching(/^H-/), hearingDate: '2024-05-10', outcome: 'cso_made', reviewDate: '2025-05-10', version: 1 }],
     }]);
     const audit = await database.db.query<{ action: string }>("select action from audit_events where child_id = 'H1' order by event_id");
     expect(audit.map((a) => a.action)).toEqual(['scra.referred', 'scra.decided', 'scra.hearing_recorded']);

@@ -72,6 +72,10 @@ export const paths = {
     /** Correct a recorded placement, with a reason; the original stays in its history (issue 12). */
     correctPlacement: path('/children/:childId/care/placements/:placementId/correct'),
     book: path('/children/:childId/care/short-breaks/book'),
+    /** A booking, its history, and changing its dates or cancelling it, with a reason (issue 12). */
+    booking: path('/children/:childId/care/short-breaks/:bookingId'),
+    changeBooking: path('/children/:childId/care/short-breaks/:bookingId/change'),
+    cancelBooking: path('/children/:childId/care/short-breaks/:bookingId/cancel'),
     protection: path('/children/:childId/care/protection'),
     register: path('/children/:childId/care/protection/register'),
     deregister: path('/children/:childId/care/protection/deregister'),
@@ -87,6 +91,12 @@ export const paths = {
     newScraReferral: path('/children/:childId/care/scra/new'),
     scraDecision: path('/children/:childId/care/scra/:referralId/decision'),
     scraHearing: path('/children/:childId/care/scra/:referralId/hearing'),
+    /** Correct or withdraw a referral, the Reporter's decision or a hearing outcome, with a reason (issue 12). */
+    correctScraReferral: path('/children/:childId/care/scra/:referralId/correct'),
+    withdrawScraReferral: path('/children/:childId/care/scra/:referralId/withdraw'),
+    withdrawScraDecision: path('/children/:childId/care/scra/:referralId/decision/withdraw'),
+    correctScraHearing: path('/children/:childId/care/scra/:referralId/hearings/:hearingId/correct'),
+    withdrawScraHearing: path('/children/:childId/care/scra/:referralId/hearings/:hearingId/withdraw'),
     resources: path('/resources'),
     newResource: path('/resources/new'),
     resource: path('/resources/:resourceId', ({ resourceId }: { resourceId: string }, month?: { year: string; month: string }) =>
