@@ -19,6 +19,7 @@ describe(`workers by name, not by worker ID (${engineUnderTest})`, () => {
     services = buildServices(testConfig(), database.db);
     const { db } = database;
     await aUser(db, 'practitioner', { team: 'Family First', workerId: 'W41', username: 'morag.kerr' });
+    await db.query(`update users set display_name = 'Morag Kerr' where username = 'morag.kerr'`);
     await aChild(db, { childId: 'WN1', forename: 'Isla', surname: 'Reid' });
     await aCase(db, 'WN1', { team: 'Family First', workerId: 'W41', openedDate: '2022-01-10' });
     await aChild(db, { childId: 'WN2', forename: 'Rory', surname: 'Gray' });
@@ -38,7 +39,7 @@ describe(`workers by name, not by worker ID (${engineUnderTest})`, () => {
   });
 
   it('names the worker on the child’s record and in its chronology, from their account or the workers list', async () => {
-    for (const [childId, name] of [['WN1', 'morag.kerr'], ['WN2', 'Callum Boyd']] as const) {
+    for (const [childId, name] of [['WN1', 'Morag Kerr'], ['WN2', 'Callum Boyd']] as const) {
       const record = await app.inject({ url: `/children/${childId}`, headers: { cookie: manager } });
       expect(record.body, childId).toContain(name);
       const chronology = await app.inject({ url: `/children/${childId}/chronology`, headers: { cookie: manager } });
@@ -51,7 +52,7 @@ describe(`workers by name, not by worker ID (${engineUnderTest})`, () => {
 
   it('names the workers on the team’s caseloads', async () => {
     const page = await app.inject({ url: '/caseloads/team', headers: { cookie: manager } });
-    expect(page.body).toContain('morag.kerr');
+    expect(page.body).toContain('Morag Kerr');
     expect(page.body).toContain('Callum Boyd');
   });
 });
