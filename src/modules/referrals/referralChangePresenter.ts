@@ -37,6 +37,14 @@ export function changeValues(kind: ChangeKind, referral: ReferralRecord): FormVa
   return { pathway: referral.pathway ?? '', decisionReason: referral.decisionReason ?? '', 'decided-day': String(Number(day ?? '') || ''), 'decided-month': String(Number(month ?? '') || ''), 'decided-year': year ?? '' };
 }
 
+/** A clashing value as people read it: a pathway's, source's or worker's name rather than its code. */
+function inWords(field: string, value: string, workers: readonly { workerId: string; displayName: string }[]): string {
+  if (field === 'pathway') return pathwayLabels[value as keyof typeof pathwayLabels] ?? value;
+  if (field === 'source') return sourceLabels[value as keyof typeof sourceLabels] ?? value;
+  if (field === 'workerId') return workers.find((w) => w.workerId === value)?.displayName ?? value;
+  return value;
+}
+
 /**
  * One change page.
  * @example presentChange('withdraw', referral, [], {}, {}).title // 'Withdraw the referral'
@@ -53,7 +61,7 @@ export function presentChange(kind: ChangeKind, referral: ReferralRecord, worker
     pathwayItems: pathways.map((key) => ({ value: key, text: pathwayLabels[key], checked: key === values.pathway })),
     workerItems: [{ value: '', text: 'Choose a worker' }, ...workers.map((w) => ({ value: w.workerId, text: `${w.displayName} (${w.workerId})`, selected: w.workerId === values.workerId }))],
     values,
-    clashes: presentClashes(clashes),
+    clashes: presentClashes(clashes.map((clash) => ({ ...clash, mine: inWords(clash.field, clash.mine, workers), theirs: inWords(clash.field, clash.theirs, workers) }))),
     ...presentErrors(errors, order),
   };
 }
