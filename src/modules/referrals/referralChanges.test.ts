@@ -101,6 +101,11 @@ describe(`changing, correcting and withdrawing referrals (${engineUnderTest})`, 
     const chose = await app.inject({ method: 'POST', url, headers: urlencoded(sessionCookie(clash, fourth.cookie)), payload: encode({ ...reshown.hidden, ...reshown.shown, reason: 'Attendance, checked with the family', '_keep-reason': 'theirs' }) });
     expect(chose.statusCode).toBe(303);
     expect((await intake(referralId)).reason).toBe('Attendance, checked with school');
+    // Each save is audited on the child's record with what it said before and after.
+    const audited = await database.db.query<{ before: string; after: string }>(
+      "select details->'before'->>'Referred by' as before, details->'after'->>'Referred by' as after from audit_events where action = 'referral.changed' and subject = $1 order by event_id", [referralId]);
+    expect(audited).toHaveLength(4);
+    expect(audited[0]).toEqual({ before: 'Education', after: 'Health' });
   });
 
   it('screening by two managers at once: a clash on the notes shows both, nothing is overwritten', async () => {
