@@ -111,7 +111,7 @@ export function buildServices(config: Config, db: Database) {
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
     scra: scraService(db, scraRepository(), children, audit, amendmentRepository()),
     supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter),
-    referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }),
+    referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }, amendmentRepository()),
     familyFirst,
     clusterOutcomes: clusterService(db, clusterRepository(), children, audit),
     caseloads: caseloadService(db, caseloadRepository(), children, audit),

@@ -150,6 +150,8 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
       '/surveys/waves/:waveId/links', '/surveys/waves/:waveId/close', '/case-file-audits/files/:fileId/auditor', '/caseloads/tasks/:taskId/done',
       // The demo's reference lists have no retired entry to restore.
       '/admin/lists/:list/:entryId/restore',
+      // No demo sibling group still undecided, and no demo referral decided in Cairn (ADR 0022).
+      '/referrals/:referralId/group', '/referrals/:referralId/correct-decision', '/referrals/:referralId/correct-allocation',
     ];
     const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !notYetReached.includes(route));
     expect(found.size).toBeGreaterThan(30);

@@ -79,6 +79,7 @@ function describe(entry: ChronologyEntry): string {
 const amendedRecords: Record<string, string> = {
   placement: 'A placement was corrected',
   booking: 'A short-break booking was changed or cancelled',
+  referral: 'A referral was corrected or withdrawn',
   reporter_referral: 'A referral to the Children’s Reporter was corrected or withdrawn',
   hearing: 'A hearing outcome was corrected or withdrawn',
   cp_registration: 'A child protection registration was corrected or withdrawn',

@@ -5,7 +5,7 @@ import { Pathway, ReferralSource } from '../../platform/codes/referralCodes.js';
 export const allocatedPathways: readonly Pathway[] = ['family_first', 'social_work_assessment'];
 
 /** Where a referral is in its life. */
-export type ReferralStage = 'new' | 'awaiting_decision' | 'awaiting_allocation' | 'allocated' | 'closed';
+export type ReferralStage = 'new' | 'awaiting_decision' | 'awaiting_allocation' | 'allocated' | 'closed' | 'withdrawn';
 
 /** A child named on a new referral: one already recorded, or one to be recorded now. */
 export type ReferredChild =
@@ -40,6 +40,38 @@ export interface ReferralRecord {
   caseId: string | null;
   workerId: string | null;
   caseClosedDate: string | null;
+  /** Bumped by every change, so a form saved against an older version is merged (ADR 0020). */
+  version: number;
+  /** Set when the referral was withdrawn as recorded in error. */
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
+}
+
+/** What the "Change the referral's details" form edits while the referral is undecided. */
+export interface ReferralDetails {
+  source: ReferralSource;
+  reason: string;
+  schoolCluster: string | null;
+  team: string;
+}
+
+/** One child's part in a group decision: their own pathway, reason and worker when excepted, else the group's. */
+export interface ChildDecision {
+  referralId: string;
+  /** The version of the referral the form showed. */
+  version: number;
+  pathway: Pathway;
+  reason: string;
+  /** A worker to allocate to now, for Family First and social work assessment; null leaves it awaiting allocation. */
+  workerId: string | null;
+}
+
+/** Screening, a decision and (where the pathway has one) an allocation for each child of a sibling group, at once. */
+export interface GroupDecision {
+  screeningNotes: string | null;
+  decidedDate: string;
+  openedDate: string | null;
+  children: ChildDecision[];
 }
 
 /**
@@ -47,7 +79,8 @@ export interface ReferralRecord {
  * allocation (Family First and social work assessment) or closed (signposted, no further action).
  * @example referralStage({ screenedAt: null, pathway: null, caseId: null, caseClosedDate: null }) // 'new'
  */
-export function referralStage(referral: Pick<ReferralRecord, 'screenedAt' | 'pathway' | 'caseId' | 'caseClosedDate'>): ReferralStage {
+export function referralStage(referral: Pick<ReferralRecord, 'screenedAt' | 'pathway' | 'caseId' | 'caseClosedDate'> & { withdrawnAt?: Date | null }): ReferralStage {
+  if (referral.withdrawnAt) return 'withdrawn';
   if (referral.pathway === null) return referral.screenedAt === null ? 'new' : 'awaiting_decision';
   if (!allocatedPathways.includes(referral.pathway)) return 'closed';
   if (referral.caseId === null) return 'awaiting_allocation';
@@ -68,7 +101,7 @@ export function decisionDueDate(receivedDate: string, targetDays: number): strin
  * An undecided referral is overdue once today is after its due date.
  * @example isOverdue({ pathway: null, receivedDate: '2022-03-01' }, 7, '2022-03-09') // true
  */
-export function isOverdue(referral: Pick<ReferralRecord, 'pathway' | 'receivedDate'>, targetDays: number, today: string): boolean {
-  return referral.pathway === null && today > decisionDueDate(referral.receivedDate, targetDays);
+export function isOverdue(referral: Pick<ReferralRecord, 'pathway' | 'receivedDate'> & { withdrawnAt?: Date | null }, targetDays: number, today: string): boolean {
+  return referral.pathway === null && !referral.withdrawnAt && today > decisionDueDate(referral.receivedDate, targetDays);
 }
 

@@ -13,7 +13,7 @@ export const childRows = [1, 2, 3] as const;
 const text = (max: number, missing: string, label: string) => z.string().trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 const optional = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).transform((v) => v || null);
 
-const referralFields = z.object({
+export const referralFields = z.object({
   source: z.enum(referralSources, { error: 'Select who made the referral' }),
   reason: text(2000, 'Enter the reason for the referral', 'Reason'),
   schoolCluster: optional(100, 'School cluster'),
@@ -73,3 +73,12 @@ export const closureFields = z.object({
   reason: z.enum(closureReasons, { error: 'Select why the case is closing' }),
   notes: optional(2000, 'Notes'),
 });
+
+/** Why a decision or allocation is being corrected: required, in the person's words. */
+const why = { correctionReason: text(2000, 'Enter why this is being corrected', 'Reason for the correction') };
+
+export const decisionCorrectionFields = decisionFields.extend(why);
+
+export const allocationCorrectionFields = allocationFields.extend(why);
+
+export const withdrawalFields = z.object({ withdrawReason: text(2000, 'Enter why the referral is being withdrawn', 'Reason for withdrawing') });

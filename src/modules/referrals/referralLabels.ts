@@ -7,5 +7,6 @@ export const stageLabels: Record<ReferralStage, string> = {
   awaiting_allocation: 'Awaiting allocation',
   allocated: 'Allocated',
   closed: 'Closed',
+  withdrawn: 'Withdrawn (recorded in error)',
 };
 

@@ -8,6 +8,27 @@ import type { FormValues } from '../../platform/forms/formValues.js';
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { closureReasons, pathways, referralSources } from '../../platform/codes/referralCodes.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels } from '../../platform/codes/referralCodes.js';
+import type { Sibling } from './referralService.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
+import { presentClashes, startedFrom, type Clash } from '../../platform/forms/versions.js';
+
+/** The screening form's values as the referral holds them now, for the versions kit. */
+export const screeningValues = (referral: ReferralRecord): FormValues => ({ screeningNotes: referral.screeningNotes ?? '' });
+
+/**
+ * A referral's corrections, each "amended by … on … because …" with what it said before and after.
+ * @example presentReferralAmendments(amendments)[0].summary // 'Amended by Sam Reid on 1 May 2024, 10:30 because the wrong pathway was chosen'
+ */
+export function presentReferralAmendments(amendments: readonly Amendment[]) {
+  return amendments.map((amendment) => {
+    const changed = changedFields(amendment.before, amendment.after);
+    return {
+      summary: `Amended by ${amendment.amendedBy} on ${dateTimeOf(amendment.amendedAt)} because ${amendment.reason}`,
+      changes: Object.keys(changed.after).map((label) => ({ label, before: changed.before[label]!, after: changed.after[label]! })),
+    };
+  });
+}
 
 /** Radio items for a set of labelled choices, with the chosen one checked. */
 function radioItems<Key extends string>(keys: readonly Key[], labels: Record<Key, string>, chosen: string | undefined) {
@@ -61,11 +82,14 @@ export function presentTray(referrals: ReferralRecord[], targetDays: number, tod
  * @example presentReferral(view, { targetDays: 7, today: '2022-03-10', mayManage: true, values: {}, errors: {} }).canDecide // true
  */
 export function presentReferral(
-  view: { referral: ReferralRecord; siblings: ReferralRecord[]; workers: { workerId: string; displayName: string }[] },
-  options: { targetDays: number; today: string; mayManage: boolean; involvementId?: string; values: FormValues; errors: FieldErrors },
+  view: { referral: ReferralRecord; siblings: Sibling[]; workers: { workerId: string; displayName: string }[]; amendments: Amendment[] },
+  options: { targetDays: number; today: string; mayManage: boolean; involvementId?: string; values: FormValues; errors: FieldErrors; clashes?: Clash[] },
 ) {
   const { referral } = view;
   const stage = referralStage(referral);
+  const undecided = stage === 'new' || stage === 'awaiting_decision';
+  const ids = { referralId: referral.referralId };
+  const siblingsToDecide = view.siblings.filter((s) => s.named && ['new', 'awaiting_decision'].includes(referralStage(s.referral))).length;
   return {
     heading: `Referral for ${referral.childName}`,
     referralId: referral.referralId,
@@ -85,10 +109,24 @@ export function presentReferral(
       { key: 'Pathway', value: referral.pathway ? `${pathwayLabels[referral.pathway]}, decided ${longDateOf(referral.decidedDate)}: ${referral.decisionReason}` : 'Not yet decided' },
       { key: 'Allocated to', value: referral.workerId ?? 'Not allocated' },
     ],
-    siblings: view.siblings.map((s) => ({ name: s.childName, href: paths.referrals.show({ referralId: s.referralId }), stage: stageLabels[referralStage(s)] })),
-    canScreen: options.mayManage && stage === 'new',
-    canDecide: options.mayManage && (stage === 'new' || stage === 'awaiting_decision'),
+    withdrawn: referral.withdrawnAt ? `Withdrawn on ${dateTimeOf(referral.withdrawnAt)} because ${referral.withdrawnReason}` : undefined,
+    siblings: view.siblings.map((s) => (s.named
+      ? { name: s.referral.childName, href: paths.referrals.show({ referralId: s.referral.referralId }), stage: stageLabels[referralStage(s.referral)] }
+      : { name: 'Another child, whose record you cannot open', href: undefined, stage: undefined })),
+    canScreen: options.mayManage && undecided,
+    canDecide: options.mayManage && undecided,
     canAllocate: options.mayManage && stage === 'awaiting_allocation',
+    changes: options.mayManage
+      ? {
+          details: undecided ? paths.referrals.details(ids) : undefined,
+          group: undecided && siblingsToDecide > 0 ? paths.referrals.group(ids) : undefined,
+          correctDecision: referral.pathway !== null && stage !== 'withdrawn' ? paths.referrals.correctDecision(ids) : undefined,
+          correctAllocation: referral.caseId && referral.caseClosedDate === null ? paths.referrals.correctAllocation(ids) : undefined,
+          withdraw: stage !== 'withdrawn' && !referral.caseId ? paths.referrals.withdraw(ids) : undefined,
+        }
+      : undefined,
+    amendments: presentReferralAmendments(view.amendments),
+    clashes: presentClashes(options.clashes ?? []),
     caseLinks: referral.caseId
       ? {
           closeCase: referral.caseClosedDate === null ? paths.referrals.closeCase({ caseId: referral.caseId }) : undefined,
@@ -97,7 +135,7 @@ export function presentReferral(
       : undefined,
     pathwayItems: radioItems(pathways, pathwayLabels, options.values.pathway),
     workerItems: [{ value: '', text: 'Choose a worker' }, ...view.workers.map((w) => ({ value: w.workerId, text: `${w.displayName} (${w.workerId})`, selected: w.workerId === options.values.workerId }))],
-    values: options.values,
+    values: { ...screeningValues(referral), ...startedFrom({ version: referral.version, values: screeningValues(referral) }), ...options.values },
     ...presentErrors(options.errors, ['screeningNotes', 'pathway', 'decisionReason', 'decided-day', 'workerId', 'opened-day']),
   };
 }

@@ -1,6 +1,6 @@
 /** @module SQL for referrals recorded in Cairn: intake, screening, decision, allocation and case closure. */
 import type { Queryable } from '../../db/database.js';
-import type { ReferralRecord } from './referral.js';
+import type { ReferralDetails, ReferralRecord } from './referral.js';
 import { type ClosureReason, type Pathway, type ReferralSource } from '../../platform/codes/referralCodes.js';
 
 interface ReferralRow {
@@ -8,12 +8,13 @@ interface ReferralRow {
   received_date: string; source: ReferralSource; reason: string; school_cluster: string | null; team: string;
   screening_notes: string | null; screened_at: Date | null; pathway: Pathway | null; decision_reason: string | null;
   decided_date: string | null; case_id: string | null; worker_id: string | null; case_closed_date: string | null;
+  version: number; withdrawn_at: Date | null; withdrawn_reason: string | null;
 }
 
 const selectReferral = `
   select i.referral_id, i.group_id, i.child_id, c.forename, c.surname, c.date_of_birth, i.received_date, i.source, i.reason,
          i.school_cluster, i.team, i.screening_notes, i.screened_at, i.pathway, i.decision_reason, i.decided_date, i.case_id,
-         k.worker_id, k.closed_date as case_closed_date
+         k.worker_id, k.closed_date as case_closed_date, i.version, i.withdrawn_at, i.withdrawn_reason
     from referral_intake i
     join children c on c.child_id = i.child_id
     left join cases k on k.case_id = i.case_id`;
@@ -26,6 +27,7 @@ function toReferral(row: ReferralRow): ReferralRecord {
     schoolCluster: row.school_cluster, team: row.team, screeningNotes: row.screening_notes,
     screenedAt: row.screened_at === null ? null : new Date(row.screened_at), pathway: row.pathway, decisionReason: row.decision_reason,
     decidedDate: row.decided_date, caseId: row.case_id, workerId: row.worker_id, caseClosedDate: row.case_closed_date,
+    version: Number(row.version), withdrawnAt: row.withdrawn_at === null ? null : new Date(row.withdrawn_at), withdrawnReason: row.withdrawn_reason,
   };
 }
 
@@ -90,7 +92,7 @@ export function referralRepository() {
     async tray(db: Queryable, team: string | null): Promise<ReferralRecord[]> {
       const rows = await db.query<ReferralRow>(
         `${selectReferral}
-          where ($1::text is null or i.team = $1)
+          where ($1::text is null or i.team = $1) and i.withdrawn_at is null
             and (i.pathway is null or (i.pathway in ('family_first', 'social_work_assessment') and i.case_id is null))
           order by i.received_date, c.surname, c.forename, i.referral_id`,
         [team],
@@ -104,11 +106,64 @@ export function referralRepository() {
       return rows.map(toReferral);
     },
 
-    async screen(db: Queryable, referralId: string, notes: string, userId: string): Promise<void> {
-      await db.query(
-        'update referral_intake set screening_notes = $2, screened_by = $3, screened_at = now() where referral_id = $1',
-        [referralId, notes, userId],
+    /** Save screening notes against the version the form showed; false when someone else changed the referral meanwhile. */
+    async screen(db: Queryable, referralId: string, notes: string, userId: string, version: number): Promise<boolean> {
+      const rows = await db.query(
+        `update referral_intake set screening_notes = $2, screened_by = $3, screened_at = now(), version = version + 1
+          where referral_id = $1 and version = $4 returning referral_id`,
+        [referralId, notes, userId, version],
       );
+      return rows.length === 1;
+    },
+
+    /** Change an undecided referral's details against the version the form showed; false when that version is gone. */
+    async changeDetails(db: Queryable, referralId: string, details: ReferralDetails, version: number): Promise<boolean> {
+      const rows = await db.query(
+        `update referral_intake set source = $2, reason = $3, school_cluster = $4, team = $5, version = version + 1
+          where referral_id = $1 and version = $6 and pathway is null and withdrawn_at is null returning referral_id`,
+        [referralId, details.source, details.reason, details.schoolCluster, details.team, version],
+      );
+      return rows.length === 1;
+    },
+
+    /**
+     * Correct a decision: the intake row and the extract's row both hold the corrected pathway, so every figure uses
+     * it. A referral not yet allocated closes on its decision date when its pathway no longer leads to a worker.
+     */
+    async correctDecision(db: Queryable, referralId: string, corrected: { pathway: Pathway; reason: string; decidedDate: string; closes: boolean }, version: number): Promise<boolean> {
+      const rows = await db.query(
+        `update referral_intake set pathway = $2, decision_reason = $3, decided_date = $4, version = version + 1
+          where referral_id = $1 and version = $5 and pathway is not null returning referral_id`,
+        [referralId, corrected.pathway, corrected.reason, corrected.decidedDate, version],
+      );
+      if (rows.length !== 1) return false;
+      await db.query(
+        `update referrals r set pathway = i.pathway,
+                closed_date = case when i.case_id is not null then r.closed_date when $2 then i.decided_date end
+           from referral_intake i where i.referral_id = r.referral_id and r.referral_id = $1`,
+        [referralId, corrected.closes],
+      );
+      return true;
+    },
+
+    /** Correct who an allocated referral's case is with. */
+    async reassign(db: Queryable, referralId: string, caseId: string, workerId: string, version: number): Promise<boolean> {
+      const rows = await db.query('update referral_intake set version = version + 1 where referral_id = $1 and version = $2 returning referral_id', [referralId, version]);
+      if (rows.length !== 1) return false;
+      await db.query('update cases set worker_id = $2 where case_id = $1', [caseId, workerId]);
+      return true;
+    },
+
+    /** Withdraw a referral recorded in error: it leaves the tray, and its decided row leaves the extract's table. */
+    async withdraw(db: Queryable, referralId: string, withdrawal: { reason: string; userId: string }, version: number): Promise<boolean> {
+      const rows = await db.query(
+        `update referral_intake set withdrawn_at = now(), withdrawn_by = $2, withdrawn_reason = $3, version = version + 1
+          where referral_id = $1 and version = $4 and withdrawn_at is null and case_id is null returning referral_id`,
+        [referralId, withdrawal.userId, withdrawal.reason, version],
+      );
+      if (rows.length !== 1) return false;
+      await db.query('delete from referrals where referral_id = $1', [referralId]);
+      return true;
     },
 
     /**
@@ -117,9 +172,9 @@ export function referralRepository() {
      */
     async decide(db: Queryable, referralId: string, decision: { pathway: Pathway; reason: string; decidedDate: string; userId: string; closes: boolean }): Promise<void> {
       await db.query(
-        `update referral_intake set pathway = $2, decision_reason = $3, decided_date = $4, decided_by = $5,
+        `update referral_intake set pathway = $2, decision_reason = $3, decided_date = $4, decided_by = $5, version = version + 1,
                 screened_at = coalesce(screened_at, now()), screened_by = coalesce(screened_by, $5)
-          where referral_id = $1 and pathway is null`,
+          where referral_id = $1 and pathway is null and withdrawn_at is null`,
         [referralId, decision.pathway, decision.reason, decision.decidedDate, decision.userId],
       );
       await db.query(
@@ -148,7 +203,7 @@ export function referralRepository() {
     },
 
     async linkCase(db: Queryable, referralId: string, caseId: string): Promise<void> {
-      await db.query('update referral_intake set case_id = $2 where referral_id = $1 and case_id is null', [referralId, caseId]);
+      await db.query('update referral_intake set case_id = $2, version = version + 1 where referral_id = $1 and case_id is null', [referralId, caseId]);
     },
 
     async findCase(db: Queryable, caseId: string, lock = false): Promise<CaseRecord | undefined> {

@@ -15,6 +15,10 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import type { ReferralService } from './referralService.js';
 import type { FamilyFirstService } from '../familyFirst/familyFirstService.js';
 import type { ChildService } from '../children/childService.js';
+import { mergedNotice, readStarted, reconcile, type Clash } from '../../platform/forms/versions.js';
+import { screeningValues } from './referralPresenter.js';
+import { referralChangeRoutes } from './referralChangeRoutes.js';
+import { referralGroupRoutes } from './referralGroupRoutes.js';
 
 /** What referralRoutes needs from the composition root. */
 export interface ReferralRoutesNeeds {
@@ -41,15 +45,16 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
   const record = { config: { access: { permission: 'referral:record' as const } } };
   const manage = { config: { access: { permission: 'referral:manage' as const } } };
 
-  async function showReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, values: FormValues = {}, errors: FieldErrors = {}) {
+  async function showReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, values: FormValues = {}, errors: FieldErrors = {}, clashes: Clash[] = []) {
     const view = await services.referrals.view(request.user!, referralId);
     if (view.outcome !== 'shown') throw view.outcome === 'not_found' ? notFound() : refused();
     const involvementId = view.referral.caseId ? await services.familyFirst.involvementForCase(view.referral.caseId) : undefined;
     const referral = presentReferral(view, {
-      targetDays: services.referrals.decisionTargetDays, today: todayIso(), mayManage: may(request.user, 'referral:manage'), involvementId, values, errors,
+      targetDays: services.referrals.decisionTargetDays, today: todayIso(), mayManage: may(request.user, 'referral:manage'), involvementId, values, errors, clashes,
     });
     reply.header('cache-control', 'no-store');
-    if (Object.keys(errors).length) reply.code(422);
+    if (clashes.length) reply.code(409);
+    else if (Object.keys(errors).length) reply.code(422);
     return reply.view('referrals/views/show.njk', { title: referral.heading, referral });
   }
 
@@ -92,13 +97,22 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
 
   app.post(paths.referrals.screen.pattern, manage, async (request, reply) => {
     const referralId = readReferralId(request);
-    const body = postedValues(request.body);
+    // Two managers may screen at once: merged against the notes as they are now, a clash shown with both.
+    const view = await services.referrals.current(request.user!, referralId);
+    if (view.outcome !== 'shown') throw view.outcome === 'not_found' ? notFound() : refused();
+    const now = { version: view.referral.version, values: screeningValues(view.referral) };
+    const settled = reconcile(postedValues(request.body), { screeningNotes: 'Screening notes' }, now);
+    if (settled.outcome === 'clash') return showReferral(request, reply, referralId, settled.values, {}, settled.clashes);
+    const body = settled.values;
     const parsed = screenForm.safeParse(body);
     if (!parsed.success) return showReferral(request, reply, referralId, body, fieldErrors(parsed.error.issues));
-    const result = await services.referrals.screen(request.user!, referralId, parsed.data.screeningNotes);
+    const version = settled.outcome === 'merged' ? now.version : (readStarted(body)?.version ?? now.version);
+    const result = await services.referrals.screen(request.user!, referralId, parsed.data.screeningNotes, version);
     if (result.outcome === 'not_found') throw notFound();
     if (result.outcome === 'forbidden') throw refused();
-    tellNextPage(request, 'Screening saved');
+    if (result.outcome === 'already_decided') return showReferral(request, reply, referralId, body, { screeningNotes: 'This referral has been decided meanwhile: its screening can no longer be changed here' });
+    if (result.outcome === 'stale') return showReferral(request, reply, referralId, body, { screeningNotes: 'Someone else changed this referral at the same time. Check it and save again.' });
+    tellNextPage(request, mergedNotice('Screening saved', settled.outcome === 'merged' ? settled.theirs : []));
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
 
@@ -139,6 +153,9 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     tellNextPage(request, 'Referral allocated and case opened');
     return reply.redirect(paths.referrals.show({ referralId }), 303);
   });
+
+  await referralChangeRoutes(app, services.referrals);
+  await referralGroupRoutes(app, services.referrals);
 
   const closeAccess = { config: { access: { permission: 'child:view' as const } } };
   async function showCloseCase(request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FieldErrors) {

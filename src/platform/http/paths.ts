@@ -123,6 +123,11 @@ export const paths = {
     screen: path('/referrals/:referralId/screen'),
     decide: path('/referrals/:referralId/decide'),
     allocate: path('/referrals/:referralId/allocate'),
+    details: path('/referrals/:referralId/details'),
+    correctDecision: path('/referrals/:referralId/correct-decision'),
+    correctAllocation: path('/referrals/:referralId/correct-allocation'),
+    withdraw: path('/referrals/:referralId/withdraw'),
+    group: path('/referrals/:referralId/group'),
     closeCase: path('/cases/:caseId/close'),
   },
   /** Family First involvements (issue 3). */
