@@ -19,9 +19,9 @@ export function demoRepository() {
      */
     async costFromHomeRates(db: Queryable, home: { providerId: string; placementType: string; homeId: string }): Promise<number> {
       const rows = await db.query<{ placement_id: string }>(
-        `update placements p set home_id = $3, cost_override_reason = null,
-                weekly_cost = (select r.weekly_rate from provider_home_rates r where r.home_id = $3 and r.from_date <= p.start_date order by r.from_date desc limit 1)
-          where p.provider_id = $1 and p.placement_type = $2 returning p.placement_id`,
+        `update placements p set home_id = $3::text, cost_override_reason = null,
+                weekly_cost = (select r.weekly_rate from provider_home_rates r where r.home_id = $3::text and r.from_date <= p.start_date order by r.from_date desc limit 1)
+          where p.provider_id = $1::text and p.placement_type = $2::text returning p.placement_id`,
         [home.providerId, home.placementType, home.homeId]);
       return rows.length;
     },
