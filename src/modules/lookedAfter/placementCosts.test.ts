@@ -94,6 +94,8 @@ describe(`placement costs from dated rates (${engineUnderTest})`, () => {
     expect((await placementsOf('R3'))[0]).toMatchObject({ start_date: '2024-04-10', weekly_cost: '4500.00', cost_override_reason: null });
     expect(await correct('R3', { homeId: craigview }, 'the wrong home was chosen')).toEqual({ outcome: 'done' });
     expect((await placementsOf('R3'))[0]).toMatchObject({ weekly_cost: '3000.00', home_id: craigview });
+    expect(await correct('R3', { homeId: null, providerId: null }, 'not in a home after all')).toEqual({ outcome: 'done' });
+    expect((await placementsOf('R3'))[0]).toMatchObject({ weekly_cost: '3000.00', home_id: null, cost_override_reason: null });
 
     expect(await correct('R2', { startDate: '2024-04-05' }, 'started later than recorded')).toEqual({ outcome: 'done' });
     expect((await placementsOf('R2'))[0]).toMatchObject({ start_date: '2024-04-05', weekly_cost: '5000.00', cost_override_reason: 'one-to-one staffing agreed' });

@@ -36,7 +36,8 @@ export function costFromRate(
  */
 export function retakeRate<T extends PlacementDetails>(previous: Placement, corrected: T): T {
   const costedFromRate = previous.homeId !== null && previous.costOverrideReason === null;
-  const moved = (corrected.homeId ?? null) !== previous.homeId || corrected.startDate !== previous.startDate;
+  // Without a home there is no rate to take: the cost stays as typed.
+  const moved = Boolean(corrected.homeId) && (corrected.homeId !== previous.homeId || corrected.startDate !== previous.startDate);
   if (costedFromRate && moved && corrected.weeklyCost === previous.weeklyCost) return { ...corrected, weeklyCost: null, costOverrideReason: null };
   return corrected;
 }
