@@ -26,6 +26,15 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
       await db.query(
         `insert into placements (placement_id, episode_id, child_id, start_date, placement_type, provider_id, out_of_authority, weekly_cost)
          values ('P-G4', $1, 'G4', '2023-05-01', 'residential_school', 'PR1', true, 4200)`, [episode]);
+      await aChild(db, { childId: 'G5', forename: 'Catriona', surname: 'Bain', dateOfBirth: '2012-01-02' });
+      await aCase(db, 'G5', { team: 'Family First', workerId: 'W1' });
+      const episodeG5 = await anEpisode(db, 'G5', { startDate: '2024-02-01' });
+      await db.query(
+        `insert into placements (placement_id, episode_id, child_id, start_date, placement_type, provider_id, out_of_authority, weekly_cost)
+         values ('P-G5', $1, 'G5', '2024-02-01', 'foster_purchased', 'PR1', false, 900)`, [episodeG5]);
+      await aChild(db, { childId: 'G6', forename: 'Callum', surname: 'Baird', dateOfBirth: '2012-05-06' });
+      await aCase(db, 'G6', { team: 'Family First', workerId: 'W1' });
+      await anEpisode(db, 'G6', { startDate: '2024-03-01' });
       const flat = await server.services.resources.add({ kind: 'system', name: 'test' }, { name: 'Seabank House flat', kind: 'short_break', places: ['Flat'] });
       flatId = flat.resourceId;
       await db.query(
@@ -277,5 +286,50 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     expect(await resource.summary()).toMatch(/Places\s+2/);
     await resource.checkAccessibility();
   });
-});
 
+  it('a practitioner corrects a placement’s weekly cost with a reason, and sees the new cost and who amended it', async () => {
+    await signInAs(accounts.practitioner.username);
+    await openChild('G5', 'Catriona Bain');
+    await follow('Looked after and placements: start an episode, place / move');
+    const care = await new CarePage(page).verifyOnPage();
+    expect(await care.tableText('placements')).toContain('£900.00');
+    const correction = await care.follow(`Correct the placement Since ${spoken('2024-02-01')}`, 'Correct a placement');
+    await correction.checkAccessibility();
+    await correction.fill('Weekly cost (optional)', '950');
+    await correction.submit('Save the correction');
+    expect(await correction.fieldError('reason')).toContain('Enter why the placement is being corrected');
+    expect(await page.inputValue('#weeklyCost')).toBe('950');
+    await correction.checkAccessibility();
+    await correction.fill('Why it is being corrected', 'the invoice shows £950 a week');
+    await correction.submit('Save the correction');
+    await care.verifyOnPage();
+    expect(await care.banner()).toContain('Placement corrected');
+    const placements = await care.tableText('placements');
+    expect(placements).toContain('£950.00');
+    expect(placements).toMatch(/Amended by .+ on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} because the invoice shows £950 a week/);
+    expect(placements).toContain('Weekly cost: was £900.00, now £950.00');
+    await care.checkAccessibility();
+  });
+
+  it('a practitioner withdraws an episode recorded in error: asked why, then asked to confirm, then it is gone', async () => {
+    await signInAs(accounts.practitioner.username);
+    await page.goto(`${server.url}/children/G6/care`);
+    const care = await new CarePage(page).verifyOnPage();
+    const withdraw = await care.follow(`Withdraw the episode Since ${spoken('2024-03-01')}`, 'Withdraw a looked after episode');
+    await withdraw.checkAccessibility();
+    await withdraw.submit('Withdraw the episode');
+    expect(await withdraw.fieldError('reason')).toContain('Enter why the episode is being withdrawn');
+    await withdraw.checkAccessibility();
+    await withdraw.fill('Why it is being withdrawn', 'recorded on the wrong child');
+    await withdraw.submit('Withdraw the episode');
+    const confirm = await new CareFormPage(page, 'Withdraw this looked after episode?').verifyOnPage();
+    await confirm.checkAccessibility();
+    await confirm.submit('Yes, withdraw it');
+    await care.verifyOnPage();
+    expect(await care.banner()).toContain('Looked after episode withdrawn');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Never looked after.');
+    expect(text).toMatch(/Withdrawn by .+ because recorded on the wrong child/);
+    await care.checkAccessibility();
+  });
+});

@@ -44,6 +44,8 @@ export const auditActions = [
   'care.moved',
   'care.placement_ended',
   'care.placement_amended',
+  'care.episode_amended',
+  'care.episode_withdrawn',
   'protection.registered',
   'protection.deregistered',
   'protection.register_viewed',

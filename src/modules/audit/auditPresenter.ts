@@ -49,6 +49,8 @@ const actionLabels: Record<string, string> = {
   'care.moved': 'Moved a child to a new placement',
   'care.placement_ended': 'Ended a placement',
   'care.placement_amended': 'Corrected a placement',
+  'care.episode_amended': 'Corrected a looked after episode',
+  'care.episode_withdrawn': 'Withdrew a looked after episode recorded in error',
   'protection.registered': 'Put a child on the child protection register',
   'protection.deregistered': 'Took a child off the child protection register',
   'protection.register_viewed': 'Viewed the child protection register',

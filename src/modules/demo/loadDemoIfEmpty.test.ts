@@ -53,6 +53,20 @@ describe(`loading the demo into an empty database (${engineUnderTest})`, () => {
     expect(progress.some((line) => line.includes('imported'))).toBe(true);
   });
 
+  it('gives the residential providers’ homes dated rates, and costs the placements there at the rate of their start date', async () => {
+    const homes = (await services.commissioning.providers()).flatMap((p) => p.homes);
+    expect(homes.map((h) => h.name).sort()).toEqual(['Ashgrove School', 'Greystanes Secure Unit', 'Heatherlea Lodge', 'Lochside House', 'Thistlebank School']);
+    expect(homes.find((h) => h.name === 'Lochside House')?.rates).toEqual([
+      { fromDate: '2021-04-01', weeklyRate: 3650 }, { fromDate: '2019-04-01', weeklyRate: 3500 }, { fromDate: '2000-01-01', weeklyRate: 3300 },
+    ]);
+    const costed = await database.db.query<{ start_date: string; weekly_cost: string }>(
+      `select p.start_date::text, p.weekly_cost::text from placements p join provider_homes h on h.home_id = p.home_id where h.name = 'Lochside House' order by p.start_date`);
+    expect(costed.length).toBeGreaterThan(5);
+    const rateOn = (date: string) => (date >= '2021-04-01' ? '3650.00' : date >= '2019-04-01' ? '3500.00' : '3300.00');
+    expect(costed.filter((p) => p.weekly_cost !== rateOn(p.start_date))).toEqual([]);
+    expect(progress.some((line) => line.includes('placements there take the rate of their start date'))).toBe(true);
+  });
+
   it('keeps the extract in the data folder for PGlite, and leaves no temporary folder for PostgreSQL', async () => {
     const kept = await readdir(join(dataDir, 'demo-extract')).catch(() => []);
     expect(kept.length).toBe(engineUnderTest === 'pglite' ? 11 : 0);

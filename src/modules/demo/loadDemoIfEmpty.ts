@@ -13,6 +13,7 @@ import { recordPracticeQuality, type RecordPracticeQualityNeeds } from './practi
 import { recordBoardPaperDraft, type RecordBoardPaperDraftNeeds } from './boardPaperDraft.js';
 import { recordShortBreakFlat, type RecordShortBreakFlatNeeds } from './shortBreakFlat.js';
 import { recordFamilyFirstWork, type RecordFamilyFirstWorkNeeds } from './familyFirstWork.js';
+import { recordProviderRates, type RecordProviderRatesNeeds } from './providerRates.js';
 import type { Config } from '../../platform/config.js';
 import type { UserService } from '../users/userService.js';
 import type { ExtractImportService } from '../extract/extractImportService.js';
@@ -20,7 +21,7 @@ import type { AuthorityService } from '../authority/authorityService.js';
 import type { Database } from '../../db/database.js';
 
 /** What loadDemoIfEmpty needs from the composition root. */
-export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds {
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds, RecordProviderRatesNeeds {
   authority: AuthorityService;
   config: Config;
   db: Database;
@@ -76,6 +77,8 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
       throw new Error(`the demo extract was refused with ${outcome.problems.length} problems; the first:\n${shown}`);
     }
     const signIns = await createDemoUsers(services, demoActor, familyFirstPractitioner(extract));
+    const costed = await recordProviderRates(services, demoActor);
+    say(`Demo: gave the residential providers' homes dated rates; ${costed} placements there take the rate of their start date`);
     const referrals = await recordUndecidedReferrals(services, extract);
     say(`Demo: recorded ${referrals} undecided referrals for the Family First tray`);
     const qualityStarted = performance.now();

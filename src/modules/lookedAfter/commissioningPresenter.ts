@@ -4,7 +4,7 @@ import { longDateOf } from '../../platform/dates/formats.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { ProviderWithHomes } from './commissioningRepository.js';
-import type { CommissioningView } from './commissioningService.js';
+import { firstRateFrom, type CommissioningView } from './commissioningService.js';
 import { moneyOf } from '../../platform/dates/formats.js';
 import { placementType, providerType, providerTypeLabels } from '../../platform/codes/careCodes.js';
 
@@ -35,13 +35,27 @@ export function presentCommissioning(view: CommissioningView) {
   };
 }
 
-/** @example presentProviders(providers)[0].homes[0].weeklyRate // '£4,200.00' */
-export function presentProviders(providers: readonly ProviderWithHomes[]) {
+/** @example presentProviders(providers, '2024-05-01')[0].homes[0].weeklyRate // '£4,200.00' */
+export function presentProviders(providers: readonly ProviderWithHomes[], today: string) {
   return providers.map((p) => ({
     name: p.name,
     type: providerType.label(p.providerType),
-    homes: p.homes.map((h) => ({ name: h.name, outOfAuthority: h.outOfAuthority ? 'Yes' : 'No', weeklyRate: moneyOf(h.weeklyRate) })),
+    homes: p.homes.map((h) => {
+      const current = h.rates.find((r) => r.fromDate <= today);
+      return {
+        name: h.name,
+        outOfAuthority: h.outOfAuthority ? 'Yes' : 'No',
+        weeklyRate: current ? moneyOf(current.weeklyRate) : 'No rate yet',
+        rates: h.rates.map((r) => `${moneyOf(r.weeklyRate)} a week from ${r.fromDate === firstRateFrom ? 'before Cairn’s records' : longDateOf(r.fromDate)}`),
+        addRateHref: paths.care.newRate({ homeId: h.homeId }),
+      };
+    }),
   }));
+}
+
+/** @example presentRateForm('Braeside', {}, {}).home // 'Braeside' */
+export function presentRateForm(home: string, values: FormValues, problems: Record<string, string>) {
+  return { home, values, errors: problems, errorList: errorSummary(problems, ['fromDate', 'weeklyRate']) };
 }
 
 /** @example presentProviderForm({}, {}).typeItems.length // 4 */
@@ -55,7 +69,7 @@ export function presentProviderForm(values: FormValues, problems: Record<string,
 /** @example presentHomeForm(providers, {}, {}).providerItems[0].text // 'Choose a provider' */
 export function presentHomeForm(providers: readonly ProviderWithHomes[], values: FormValues, problems: Record<string, string>) {
   return {
-    values, errors: problems, errorList: errorSummary(problems, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']),
+    values, errors: problems, errorList: errorSummary(problems, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate', 'rateFrom']),
     providerItems: [{ value: '', text: 'Choose a provider', selected: !values.providerId }, ...providers.map((p) => ({ value: p.providerId, text: p.name, selected: p.providerId === values.providerId }))],
     outOfAuthorityItems: [
       { value: 'no', text: 'No, in the council’s area', checked: values.outOfAuthority === 'no' },

@@ -5,7 +5,15 @@ export interface ProviderWithHomes {
   providerId: string;
   name: string;
   providerType: string;
-  homes: { homeId: string; name: string; outOfAuthority: boolean; weeklyRate: number }[];
+  homes: HomeWithRates[];
+}
+
+/** A home with its dated rates, latest first: the rate on a day is the first whose from date is on or before it. */
+export interface HomeWithRates {
+  homeId: string;
+  name: string;
+  outOfAuthority: boolean;
+  rates: { fromDate: string; weeklyRate: number }[];
 }
 
 export interface CommissionedPlacement {
@@ -23,10 +31,12 @@ export interface CommissionedPlacement {
 export function commissioningRepository() {
   return {
     async providers(db: Queryable): Promise<ProviderWithHomes[]> {
-      const rows = await db.query<{ provider_id: string; name: string; provider_type: string; home_id: string | null; home_name: string | null; out_of_authority: boolean | null; weekly_rate: number | null }>(
-        `select p.provider_id, p.name, p.provider_type, h.home_id, h.name as home_name, h.out_of_authority, h.weekly_rate
+      const rows = await db.query<{ provider_id: string; name: string; provider_type: string; home_id: string | null; home_name: string | null; out_of_authority: boolean | null }>(
+        `select p.provider_id, p.name, p.provider_type, h.home_id, h.name as home_name, h.out_of_authority
            from providers p left join provider_homes h on h.provider_id = p.provider_id
           order by p.name, p.provider_id, h.name`);
+      const rates = await db.query<{ home_id: string; from_date: string; weekly_rate: string | number }>(
+        'select home_id, from_date, weekly_rate from provider_home_rates order by home_id, from_date desc');
       const byId = new Map<string, ProviderWithHomes>();
       for (const r of rows) {
         let provider = byId.get(r.provider_id);
@@ -34,7 +44,11 @@ export function commissioningRepository() {
           provider = { providerId: r.provider_id, name: r.name, providerType: r.provider_type, homes: [] };
           byId.set(r.provider_id, provider);
         }
-        if (r.home_id && r.home_name) provider.homes.push({ homeId: r.home_id, name: r.home_name, outOfAuthority: !!r.out_of_authority, weeklyRate: Number(r.weekly_rate) });
+        if (r.home_id && r.home_name) {
+          const homeId = r.home_id;
+          const dated = rates.filter((rate) => rate.home_id === homeId).map((rate) => ({ fromDate: rate.from_date, weeklyRate: Number(rate.weekly_rate) }));
+          provider.homes.push({ homeId, name: r.home_name, outOfAuthority: !!r.out_of_authority, rates: dated });
+        }
       }
       return [...byId.values()];
     },
@@ -43,9 +57,17 @@ export function commissioningRepository() {
       await db.query('insert into providers (provider_id, name, provider_type) values ($1, $2, $3)', [provider.providerId, provider.name, provider.providerType]);
     },
 
-    async insertHome(db: Queryable, home: { homeId: string; providerId: string; name: string; outOfAuthority: boolean; weeklyRate: number }): Promise<void> {
-      await db.query('insert into provider_homes (home_id, provider_id, name, out_of_authority, weekly_rate) values ($1, $2, $3, $4, $5)',
-        [home.homeId, home.providerId, home.name, home.outOfAuthority, home.weeklyRate]);
+    async insertHome(db: Queryable, home: { homeId: string; providerId: string; name: string; outOfAuthority: boolean }): Promise<void> {
+      await db.query('insert into provider_homes (home_id, provider_id, name, out_of_authority) values ($1, $2, $3, $4)',
+        [home.homeId, home.providerId, home.name, home.outOfAuthority]);
+    },
+
+    /** Add a home's rate from a date; false when it already has a rate from that date. */
+    async insertRate(db: Queryable, rate: { homeId: string; fromDate: string; weeklyRate: number; addedBy: string | null }): Promise<boolean> {
+      const rows = await db.query<{ home_id: string }>(
+        `insert into provider_home_rates (home_id, from_date, weekly_rate, added_by) values ($1, $2, $3, $4)
+         on conflict (home_id, from_date) do nothing returning home_id`, [rate.homeId, rate.fromDate, rate.weeklyRate, rate.addedBy]);
+      return rows.length > 0;
     },
 
     async providerNameTaken(db: Queryable, name: string): Promise<boolean> {

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
 import { readDateInput } from '../../platform/forms/dates.js';
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
-import { formValues } from '../../platform/forms/formValues.js';
+import { formValues, readForm } from '../../platform/forms/formValues.js';
+import { HttpError } from '../../platform/http/httpError.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
-import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders } from './commissioningPresenter.js';
+import { presentCommissioning, presentHomeForm, presentProviderForm, presentProviders, presentRateForm } from './commissioningPresenter.js';
 import { presentReviewsDue } from '../scra/supervisionOrderPanels.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { requiredMoney } from '../../platform/forms/money.js';
@@ -58,7 +59,7 @@ export async function commissioningRoutes(app: FastifyInstance, services: Commis
   });
 
   app.get(paths.care.providers.pattern, access, async (request, reply) => {
-    return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers()) });
+    return reply.view('lookedAfter/views/providers.njk', { title: 'Providers', providers: presentProviders(await services.commissioning.providers(), todayIso()) });
   });
 
   app.get(paths.care.newProvider.pattern, manage, async (_request, reply) =>
@@ -81,12 +82,13 @@ export async function commissioningRoutes(app: FastifyInstance, services: Commis
   app.get(paths.care.newHome.pattern, manage, async (_request, reply) =>
     reply.view('lookedAfter/views/newHome.njk', { title: 'Add a home and its weekly rate', form: presentHomeForm(await services.commissioning.providers(), {}, {}) }));
   app.post(paths.care.newHome.pattern, manage, async (request, reply) => {
-    const values = formValues(request.body, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate']);
+    const values = formValues(request.body, ['providerId', 'homeName', 'outOfAuthority', 'weeklyRate'], ['rateFrom']);
     const parsed = homeForm.safeParse(values);
-    let problems = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    if (parsed.success) {
+    const rateFrom = readDateInput('The date the rate applies from', values['rateFrom-day'], values['rateFrom-month'], values['rateFrom-year']);
+    let problems: Record<string, string> = { ...(parsed.success ? {} : fieldErrors(parsed.error.issues)), ...(rateFrom.error ? { rateFrom: rateFrom.error } : {}) };
+    if (parsed.success && !rateFrom.error) {
       const { providerId, homeName, outOfAuthority, weeklyRate } = parsed.data;
-      const result = await services.commissioning.addHome({ kind: 'user', user: request.user! }, { providerId, name: homeName, outOfAuthority, weeklyRate });
+      const result = await services.commissioning.addHome({ kind: 'user', user: request.user! }, { providerId, name: homeName, outOfAuthority, weeklyRate, ...(rateFrom.date ? { rateFrom: rateFrom.date } : {}) });
       if (result.outcome === 'done') {
         tellNextPage(request, `${homeName} added`);
         return reply.redirect(paths.care.providers(), 303);
@@ -94,5 +96,35 @@ export async function commissioningRoutes(app: FastifyInstance, services: Commis
       problems = result.problems;
     }
     return reply.view('lookedAfter/views/newHome.njk', { title: 'Add a home and its weekly rate', form: presentHomeForm(await services.commissioning.providers(), values, problems) });
+  });
+
+  // A home's new rate from a date: the old rates stay, for placements that began under them.
+  const rateForm = z.object({ weeklyRate: requiredMoney('Weekly rate') });
+  const homeIdOf = (params: unknown) => z.object({ homeId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) }).safeParse(params);
+  async function homeNamed(params: unknown): Promise<{ homeId: string; name: string }> {
+    const read = homeIdOf(params);
+    const home = read.success ? (await services.commissioning.providers()).flatMap((p) => p.homes).find((h) => h.homeId === read.data.homeId) : undefined;
+    if (!home) throw new HttpError(404, 'There is no such home');
+    return home;
+  }
+  app.get(paths.care.newRate.pattern, manage, async (request, reply) => {
+    const home = await homeNamed(request.params);
+    return reply.view('lookedAfter/views/newRate.njk', { title: `Add a weekly rate for ${home.name}`, action: paths.care.newRate({ homeId: home.homeId }), form: presentRateForm(home.name, {}, {}) });
+  });
+  app.post(paths.care.newRate.pattern, manage, async (request, reply) => {
+    const home = await homeNamed(request.params);
+    const values = formValues(request.body, ['weeklyRate'], ['fromDate']);
+    const read = readForm(values, rateForm, { fromDate: 'The date the rate applies from' });
+    let problems = read.problems;
+    if (read.data) {
+      const result = await services.commissioning.addRate({ kind: 'user', user: request.user! }, home.homeId, { fromDate: read.data.fromDate!, weeklyRate: read.data.weeklyRate });
+      if (result.outcome === 'not_found') throw new HttpError(404, 'There is no such home');
+      if (result.outcome === 'done') {
+        tellNextPage(request, `New rate for ${home.name} added`);
+        return reply.redirect(paths.care.providers(), 303);
+      }
+      problems = result.problems;
+    }
+    return reply.view('lookedAfter/views/newRate.njk', { title: `Add a weekly rate for ${home.name}`, action: paths.care.newRate({ homeId: home.homeId }), form: presentRateForm(home.name, values, problems) });
   });
 }

@@ -57,9 +57,9 @@ describe(`commissioning: external and out of authority placements and spend (${e
 
   it('lists providers with their homes and weekly rates', async () => {
     const providers = await services.commissioning.providers();
-    expect(providers.map((p) => [p.name, p.homes.map((h) => [h.name, h.outOfAuthority, h.weeklyRate])])).toEqual([
+    expect(providers.map((p) => [p.name, p.homes.map((h) => [h.name, h.outOfAuthority, h.rates])])).toEqual([
       ['Glenmuir Council homes', []],
-      ['Heatherbank Care', [['Braeside', true, 4200]]],
+      ['Heatherbank Care', [['Braeside', true, [{ fromDate: '2000-01-01', weeklyRate: 4200 }]]]],
     ]);
   });
 

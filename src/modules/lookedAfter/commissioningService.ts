@@ -18,6 +18,9 @@ export interface CommissioningView {
   externalSpend: number;
 }
 
+/** The from date of a home's first rate when none is given: before any placement Cairn holds. */
+export const firstRateFrom = '2000-01-01';
+
 export type ProviderChange = { outcome: 'done' } | { outcome: 'problems'; problems: Record<string, string> };
 
 /**
@@ -49,18 +52,36 @@ export function commissioningService(db: Database, repository: CommissioningRepo
     },
 
     /**
-     * Add a home to a provider with its weekly rate.
-     * @example await commissioning.addHome(actor, { providerId: 'PR-1', name: 'Braeside', outOfAuthority: true, weeklyRate: 4200 })
+     * Add a home to a provider with its weekly rate from a date (from long ago when no date is given).
+     * @example await commissioning.addHome(actor, { providerId: 'PR-1', name: 'Braeside', outOfAuthority: true, weeklyRate: 4200, rateFrom: '2024-04-01' })
      */
-    async addHome(actor: Actor, input: { providerId: string; name: string; outOfAuthority: boolean; weeklyRate: number }): Promise<ProviderChange> {
+    async addHome(actor: Actor, input: { providerId: string; name: string; outOfAuthority: boolean; weeklyRate: number; rateFrom?: string }): Promise<ProviderChange> {
       if (!(await repository.providers(db)).some((p) => p.providerId === input.providerId)) return { outcome: 'problems', problems: { providerId: 'Select a provider' } };
       if (await repository.homeNameTaken(db, input.providerId, input.name)) return { outcome: 'problems', problems: { homeName: 'This provider already has a home with this name' } };
       const homeId = newRecordId('HOME');
+      const fromDate = input.rateFrom ?? firstRateFrom;
       await db.transaction(async (tx) => {
-        await repository.insertHome(tx, { homeId, ...input });
-        await audit.record(actor, { action: 'commissioning.changed', subject: homeId, details: { home: input.name, weeklyRate: input.weeklyRate } }, tx);
+        await repository.insertHome(tx, { homeId, providerId: input.providerId, name: input.name, outOfAuthority: input.outOfAuthority });
+        await repository.insertRate(tx, { homeId, fromDate, weeklyRate: input.weeklyRate, addedBy: actor.kind === 'user' ? actor.user.userId : null });
+        await audit.record(actor, { action: 'commissioning.changed', subject: homeId, details: { home: input.name, weeklyRate: input.weeklyRate, rateFrom: fromDate } }, tx);
       });
       return { outcome: 'done' };
+    },
+
+    /**
+     * Add a home's new weekly rate from a date; the earlier rates stay, for placements that began under them.
+     * @example await commissioning.addRate(actor, 'HOME-1', { fromDate: '2025-04-01', weeklyRate: 4400 })
+     */
+    async addRate(actor: Actor, homeId: string, input: { fromDate: string; weeklyRate: number }): Promise<ProviderChange | { outcome: 'not_found' }> {
+      const home = (await repository.providers(db)).flatMap((p) => p.homes).find((h) => h.homeId === homeId);
+      if (!home) return { outcome: 'not_found' };
+      return db.transaction(async (tx): Promise<ProviderChange> => {
+        if (!(await repository.insertRate(tx, { homeId, ...input, addedBy: actor.kind === 'user' ? actor.user.userId : null }))) {
+          return { outcome: 'problems', problems: { fromDate: `${home.name} already has a rate from that date` } };
+        }
+        await audit.record(actor, { action: 'commissioning.changed', subject: homeId, details: { home: home.name, weeklyRate: input.weeklyRate, rateFrom: input.fromDate } }, tx);
+        return { outcome: 'done' };
+      });
     },
 
     /**

@@ -4,9 +4,9 @@ import { placementMovesInLastYear } from '../children/child.js';
 
 const placement = (startDate: string, endDate: string | null): Placement => ({
   placementId: `P${startDate}`, episodeId: 'E1', childId: 'C1', startDate, endDate, placementType: 'foster_la',
-  providerId: null, providerName: null, outOfAuthority: false, weeklyCost: null, moveReason: null, version: 1,
+  providerId: null, providerName: null, homeId: null, homeName: null, costOverrideReason: null, outOfAuthority: false, weeklyCost: null, moveReason: null, version: 1,
 });
-const episode: Episode = { episodeId: 'E1', childId: 'C1', startDate: '2023-01-01', endDate: null, legalReason: 'cso_away', reasonEnded: null };
+const episode: Episode = { episodeId: 'E1', childId: 'C1', startDate: '2023-01-01', endDate: null, legalReason: 'cso_away', reasonEnded: null, version: 1 };
 
 describe('placement rules', () => {
   it('counts as moves only placements that began the day another ended, within the last 12 months', () => {

@@ -13,6 +13,16 @@ export interface Episode {
   endDate: string | null;
   legalReason: string;
   reasonEnded: string | null;
+  /** Bumped by every correction, like a placement's. */
+  version: number;
+}
+
+/** What an episode says, as a correction may change it. */
+export interface EpisodeDetails {
+  startDate: string;
+  endDate: string | null;
+  legalReason: string;
+  reasonEnded: string | null;
 }
 
 export interface Placement {
@@ -24,6 +34,11 @@ export interface Placement {
   placementType: string;
   providerId: string | null;
   providerName: string | null;
+  /** The provider's home the child lives in, whose rate on the start date gives the weekly cost unless overridden. */
+  homeId: string | null;
+  homeName: string | null;
+  /** Why the weekly cost differs from the home's rate; null when it is the rate (or there is no home). */
+  costOverrideReason: string | null;
   outOfAuthority: boolean;
   weeklyCost: number | null;
   moveReason: string | null;
@@ -52,6 +67,18 @@ export interface PlacementDetails {
   outOfAuthority: boolean;
   weeklyCost: number | null;
   startDate: string;
+  /** A provider's home: a blank weekly cost then means its rate on the start date. */
+  homeId?: string | null;
+  /** Why the weekly cost is not the home's rate (needed when it differs). */
+  costOverrideReason?: string | null;
+}
+
+/** One of a provider's homes, as a placement form offers it. */
+export interface ProviderHome {
+  homeId: string;
+  name: string;
+  providerId: string;
+  providerName: string;
 }
 
 /**

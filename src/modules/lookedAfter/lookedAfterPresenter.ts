@@ -1,10 +1,11 @@
 /** @module View models for a child's care page and the episode and placement forms. */
 import { paths } from '../../platform/http/paths.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
-import { legalReasonLabels, placementTypeLabels, type CareHistory, type Placement, type Provider } from './lookedAfter.js';
+import { legalReasonLabels, placementTypeLabels, type CareHistory, type Episode, type Placement, type Provider, type ProviderHome } from './lookedAfter.js';
+import { episodeInWords } from './episodeCorrection.js';
 import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
 import { presentClashes, type Clash } from '../../platform/forms/versions.js';
-import { correctionFieldOrder } from './careForms.js';
+import { correctionFieldOrder, episodeCorrectionFieldOrder } from './careForms.js';
 import { placementMovesInLastYear } from '../children/child.js';
 import { dateTimeOf, longDateOf, periodOf } from '../../platform/dates/formats.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -18,7 +19,7 @@ import { providerType } from '../../platform/codes/careCodes.js';
  * The care page: episodes, placements, stability, and which actions make sense now.
  * @example presentCareHistory(history, '2024-06-30').stability // '1 move in the last 12 months'
  */
-export function presentCareHistory(history: CareHistory, today: string, amendments: readonly Amendment[] = [], providers: readonly Provider[] = []) {
+export function presentCareHistory(history: CareHistory, today: string, amendments: readonly Amendment[] = [], providers: readonly Provider[] = [], episodeAmendments: readonly Amendment[] = [], homes: readonly ProviderHome[] = []) {
   const openEpisode = history.episodes.find((e) => e.endDate === null);
   const current = history.placements.find((p) => p.endDate === null);
   const moves = placementMovesInLastYear(history.placements, today);
@@ -33,17 +34,26 @@ export function presentCareHistory(history: CareHistory, today: string, amendmen
       period: periodOf(e.startDate, e.endDate),
       legalReason: legalReason.label(e.legalReason),
       reasonEnded: e.endDate ? reasonEnded.label(e.reasonEnded) || 'Not recorded' : 'Open',
+      correctHref: paths.care.correctEpisode({ childId: history.childId, episodeId: e.episodeId }),
+      withdrawHref: paths.care.withdrawEpisode({ childId: history.childId, episodeId: e.episodeId }),
+      amendments: presentEpisodeAmendments(episodeAmendments.filter((a) => a.recordId === e.episodeId && !a.after.withdrawn)),
+    })),
+    withdrawnEpisodes: episodeAmendments.filter((a) => a.after.withdrawn).map((a) => ({
+      period: episodeInWords(a.before).Period,
+      legalReason: episodeInWords(a.before)['Legal reason'],
+      summary: `Withdrawn by ${a.amendedBy} on ${dateTimeOf(a.amendedAt)} because ${a.reason}`,
     })),
     placements: history.placements.map((p) => ({
       period: periodOf(p.startDate, p.endDate),
       type: placementType.label(p.placementType),
-      provider: p.providerName ?? 'Not recorded',
+      provider: p.homeName ? `${p.homeName}, ${p.providerName ?? ''}` : p.providerName ?? 'Not recorded',
       outOfAuthority: p.outOfAuthority ? 'Yes' : 'No',
       weeklyCost: p.weeklyCost === null ? 'Not recorded' : moneyOf(p.weeklyCost),
+      costNote: p.costOverrideReason ? `Not the home’s rate, because ${p.costOverrideReason}` : p.homeId ? `The home’s rate on ${longDateOf(p.startDate)}` : '',
       moveReason: p.moveReason ?? '',
       correctHref: paths.care.correctPlacement({ childId: history.childId, placementId: p.placementId }),
       correctText: `Correct the placement ${periodOf(p.startDate, p.endDate)}`,
-      amendments: presentAmendments(amendments.filter((a) => a.recordId === p.placementId), providers),
+      amendments: presentAmendments(amendments.filter((a) => a.recordId === p.placementId), providers, homes),
     })),
     actions: [
       !openEpisode && { text: 'Start an episode', href: paths.care.startEpisode(ref) },
@@ -87,9 +97,13 @@ export function presentEndEpisodeForm(child: { childId: string; name: string }, 
 }
 
 /** The place form and the move form (which adds the reason for the move). */
-export function presentPlacementForm(child: { childId: string; name: string }, moving: boolean, providers: readonly Provider[], values: FormValues, problems: FieldErrors) {
+export function presentPlacementForm(child: { childId: string; name: string }, moving: boolean, providers: readonly Provider[], values: FormValues, problems: FieldErrors, homes: readonly ProviderHome[] = []) {
   return {
-    ...formModel(child, values, problems, ['placementType', 'providerId', 'outOfAuthority', 'weeklyCost', 'startDate', 'moveReason']),
+    ...formModel(child, values, problems, ['placementType', 'homeId', 'providerId', 'outOfAuthority', 'weeklyCost', 'costOverrideReason', 'startDate', 'moveReason']),
+    homeItems: [
+      { value: '', text: 'No home chosen', selected: !values.homeId },
+      ...homes.map((h) => ({ value: h.homeId, text: `${h.name}, ${h.providerName}`, selected: h.homeId === values.homeId })),
+    ],
     moving,
     action: moving ? paths.care.move(child) : paths.care.place(child),
     placementTypeItems: [
@@ -111,9 +125,9 @@ export function presentPlacementForm(child: { childId: string; name: string }, m
  * The form correcting a placement: the place form's fields, its end date if it has ended, and the reason.
  * @example presentCorrectionForm(child, placement, providers, values, {}).action // '/children/C1/care/placements/PLC1/correct'
  */
-export function presentCorrectionForm(child: { childId: string; name: string }, placement: Placement, providers: readonly Provider[], values: FormValues, problems: FieldErrors, clashes: readonly Clash[] = []) {
+export function presentCorrectionForm(child: { childId: string; name: string }, placement: Placement, providers: readonly Provider[], values: FormValues, problems: FieldErrors, clashes: readonly Clash[] = [], homes: readonly ProviderHome[] = []) {
   return {
-    ...presentPlacementForm(child, false, providers, values, problems),
+    ...presentPlacementForm(child, false, providers, values, problems, homes),
     ...formModel(child, values, problems, correctionFieldOrder),
     correcting: true,
     ended: placement.endDate !== null,
@@ -132,15 +146,17 @@ export function placementValues(placement: Placement): FormValues {
     return { [`${name}-day`]: day ? String(Number(day)) : '', [`${name}-month`]: month ? String(Number(month)) : '', [`${name}-year`]: year };
   };
   return {
-    placementType: placement.placementType, providerId: placement.providerId ?? '', outOfAuthority: placement.outOfAuthority ? 'yes' : 'no',
+    placementType: placement.placementType, homeId: placement.homeId ?? '', costOverrideReason: placement.costOverrideReason ?? '', providerId: placement.providerId ?? '', outOfAuthority: placement.outOfAuthority ? 'yes' : 'no',
     weeklyCost: placement.weeklyCost === null ? '' : placement.weeklyCost.toFixed(2), ...parts('startDate', placement.startDate), ...parts('endDate', placement.endDate),
   };
 }
 
 /** How an amended placement read before or after, in words. */
-function placementInWords(recorded: Record<string, unknown>, providers: readonly Provider[]): Record<string, string> {
+function placementInWords(recorded: Record<string, unknown>, providers: readonly Provider[], homes: readonly ProviderHome[]): Record<string, string> {
   const cost = recorded.weeklyCost;
   return {
+    Home: homes.find((h) => h.homeId === recorded.homeId)?.name ?? 'None chosen',
+    'Why the cost is not the home’s rate': typeof recorded.costOverrideReason === 'string' ? recorded.costOverrideReason : 'Not overridden',
     Period: periodOf(String(recorded.startDate ?? ''), recorded.endDate ? String(recorded.endDate) : null),
     Type: placementType.label(String(recorded.placementType ?? '')),
     Provider: providers.find((p) => p.providerId === recorded.providerId)?.name ?? 'Not recorded',
@@ -153,9 +169,18 @@ function placementInWords(recorded: Record<string, unknown>, providers: readonly
  * A placement's corrections, each "amended by … on … because …" with what it said before and after.
  * @example presentAmendments(amendments, providers)[0].summary // 'Amended by Sam Reid on 1 May 2024, 10:30 because the cost was mistyped'
  */
-export function presentAmendments(amendments: readonly Amendment[], providers: readonly Provider[]) {
+export function presentAmendments(amendments: readonly Amendment[], providers: readonly Provider[], homes: readonly ProviderHome[] = []) {
+  return presentChanges(amendments, (recorded) => placementInWords(recorded, providers, homes));
+}
+
+/** An episode's corrections, like a placement's. */
+export function presentEpisodeAmendments(amendments: readonly Amendment[]) {
+  return presentChanges(amendments, episodeInWords);
+}
+
+function presentChanges(amendments: readonly Amendment[], inWords: (recorded: Record<string, unknown>) => Record<string, string>) {
   return amendments.map((amendment) => {
-    const changed = changedFields(placementInWords(amendment.before, providers), placementInWords(amendment.after, providers));
+    const changed = changedFields(inWords(amendment.before), inWords(amendment.after));
     return {
       recordId: amendment.recordId,
       summary: `Amended by ${amendment.amendedBy} on ${dateTimeOf(amendment.amendedAt)} because ${amendment.reason}`,
@@ -167,4 +192,43 @@ export function presentAmendments(amendments: readonly Amendment[], providers: r
 /** @example presentEndPlacementForm(child, {}, {}).action // '/children/C1/care/placements/end' */
 export function presentEndPlacementForm(child: { childId: string; name: string }, values: FormValues, problems: FieldErrors) {
   return { ...formModel(child, values, problems, ['endDate']), action: paths.care.endPlacement(child) };
+}
+
+/**
+ * The form correcting an episode: its dates, legal reason, why it ended (if it has) and the reason for the correction.
+ * @example presentEpisodeCorrectionForm(child, episode, values, {}).action // '/children/C1/care/episodes/EP1/correct'
+ */
+export function presentEpisodeCorrectionForm(child: { childId: string; name: string }, episode: Episode, values: FormValues, problems: FieldErrors, clashes: readonly Clash[] = []) {
+  return {
+    ...formModel(child, values, problems, episodeCorrectionFieldOrder),
+    ended: episode.endDate !== null,
+    clashes: presentClashes(clashes),
+    action: paths.care.correctEpisode({ childId: child.childId, episodeId: episode.episodeId }),
+    withdrawHref: paths.care.withdrawEpisode({ childId: child.childId, episodeId: episode.episodeId }),
+    legalReasonItems: radioItems(legalReasons, legalReasonLabels, values.legalReason),
+    reasonEndedItems: radioItems(reasonsEnded, reasonEndedLabels, values.reasonEnded),
+  };
+}
+
+/**
+ * An episode's values as its correction form shows them.
+ * @example episodeValues(episode)['startDate-day'] // '1'
+ */
+export function episodeValues(episode: Episode): FormValues {
+  return { legalReason: episode.legalReason, reasonEnded: episode.reasonEnded ?? '', ...dateParts('startDate', episode.startDate), ...dateParts('endDate', episode.endDate) };
+}
+
+function dateParts(name: string, iso: string | null): FormValues {
+  const [year = '', month = '', day = ''] = iso ? iso.split('-') : [];
+  return { [`${name}-day`]: day ? String(Number(day)) : '', [`${name}-month`]: month ? String(Number(month)) : '', [`${name}-year`]: year };
+}
+
+/** @example presentWithdrawForm(child, episode, 1, {}, {}).placements // 'Its placement is withdrawn with it.' */
+export function presentWithdrawForm(child: { childId: string; name: string }, episode: Episode, placements: number, values: FormValues, problems: FieldErrors) {
+  return {
+    ...formModel(child, values, problems, ['reason']),
+    action: paths.care.withdrawEpisode({ childId: child.childId, episodeId: episode.episodeId }),
+    episode: `${periodOf(episode.startDate, episode.endDate)} (${legalReason.label(episode.legalReason)})`,
+    placements: placements === 0 ? 'It has no placements.' : `Its ${placements === 1 ? 'placement is' : `${placements} placements are`} withdrawn with it.`,
+  };
 }

@@ -7,7 +7,9 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { placementStartProblems, type CareHistory, type PlacementDetails, type Provider } from './lookedAfter.js';
+import { placementStartProblems, type CareHistory, type EpisodeDetails, type PlacementDetails, type Provider, type ProviderHome } from './lookedAfter.js';
+import { costFromRate, retakeRate } from './placementCosts.js';
+import { episodeCorrectionProblems, episodeDetailsOf } from './episodeCorrection.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
@@ -25,7 +27,7 @@ export type CareChange<T extends object = object> =
   | { outcome: 'forbidden' }
   | { outcome: 'not_found' };
 
-export type CareView = { outcome: 'shown'; history: CareHistory; providers: Provider[]; amendments: Amendment[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
+export type CareView = { outcome: 'shown'; history: CareHistory; providers: Provider[]; homes: ProviderHome[]; amendments: Amendment[]; episodeAmendments: Amendment[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 
 /** PostgreSQL's answer when a constraint checked at commit is broken (another change got there first). */
 function isConstraintFailure(error: unknown): boolean {
@@ -66,11 +68,12 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'looked after', details: { refused: true } });
         return { outcome: 'forbidden' };
       }
-      const [episodes, placements, providers, corrections] = await Promise.all([
-        repository.episodes(db, childId), repository.placements(db, childId), repository.providers(db), amendments.forChild(db, childId, 'placement'),
+      const [episodes, placements, providers, homes, corrections, episodeCorrections] = await Promise.all([
+        repository.episodes(db, childId), repository.placements(db, childId), repository.providers(db), repository.homes(db),
+        amendments.forChild(db, childId, 'placement'), amendments.forChild(db, childId, 'looked_after_episode'),
       ]);
       await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'looked after' });
-      return { outcome: 'shown', history: { childId, name, episodes, placements }, providers, amendments: corrections };
+      return { outcome: 'shown', history: { childId, name, episodes, placements }, providers, homes, amendments: corrections, episodeAmendments: episodeCorrections };
     },
 
     /**
@@ -132,7 +135,10 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
         const openEpisode = episodes.find((e) => e.endDate === null);
         const problems = { ...placementStartProblems({ startDate: details.startDate, openEpisode, placements }), ...(await providerProblems(tx, details.providerId)) };
-        if (Object.keys(problems).length || !openEpisode) return { outcome: 'problems', problems };
+        const priced = await costed(tx, details);
+        if ('problems' in priced) Object.assign(problems, priced.problems);
+        if (Object.keys(problems).length || !openEpisode || 'problems' in priced) return { outcome: 'problems', problems };
+        details = priced;
         const placementId = newRecordId('PLC');
         await repository.insertPlacement(tx, { ...details, placementId, episodeId: openEpisode.episodeId, childId, moveReason: null });
         await audit.record({ kind: 'user', user }, { action: 'care.placed', childId, subject: placementId, details: { ...details } }, tx);
@@ -151,7 +157,10 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         const current = placements.find((p) => p.endDate === null);
         if (!current) return { outcome: 'problems', problems: { startDate: 'This child has no current placement to move from. Place them instead.' } };
         const problems = { ...placementStartProblems({ startDate: details.startDate, openEpisode, placements, moving: current }), ...(await providerProblems(tx, details.providerId)) };
-        if (Object.keys(problems).length || !openEpisode) return { outcome: 'problems', problems };
+        const priced = await costed(tx, details);
+        if ('problems' in priced) Object.assign(problems, priced.problems);
+        if (Object.keys(problems).length || !openEpisode || 'problems' in priced) return { outcome: 'problems', problems };
+        details = priced;
         await repository.endPlacement(tx, current.placementId, details.startDate);
         const placementId = newRecordId('PLC');
         await repository.insertPlacement(tx, { ...details, placementId, episodeId: openEpisode.episodeId, childId, moveReason });
@@ -187,16 +196,68 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
         if (!placement) return { outcome: 'not_found' };
         const episode = episodes.find((e) => e.episodeId === placement.episodeId)!;
         const problems: FieldErrors = { ...(await providerProblems(tx, corrected.providerId)) };
+        const priced = await costed(tx, retakeRate(placement, corrected));
+        if ('problems' in priced) Object.assign(problems, priced.problems);
+        else corrected = priced;
         if (corrected.startDate < episode.startDate) problems.startDate = `The placement must start on or after the looked after episode did (${longDateOf(episode.startDate)})`;
         if (episode.endDate && (!corrected.endDate || corrected.endDate > episode.endDate)) problems.endDate = `The placement must end by the day the episode ended (${longDateOf(episode.endDate)})`;
         if (Object.keys(problems).length) return { outcome: 'problems', problems };
         if (!(await repository.correctPlacement(tx, placementId, corrected, version))) {
           return { outcome: 'problems', problems: { reason: 'Someone else corrected this placement at the same time. Check it and save again.' } };
         }
-        const before = { startDate: placement.startDate, endDate: placement.endDate, placementType: placement.placementType, providerId: placement.providerId, outOfAuthority: placement.outOfAuthority, weeklyCost: placement.weeklyCost };
-        const after = { startDate: corrected.startDate, endDate: corrected.endDate, placementType: corrected.placementType, providerId: corrected.providerId, outOfAuthority: corrected.outOfAuthority, weeklyCost: corrected.weeklyCost };
+        const before = {
+          startDate: placement.startDate, endDate: placement.endDate, placementType: placement.placementType, providerId: placement.providerId, outOfAuthority: placement.outOfAuthority,
+          weeklyCost: placement.weeklyCost, homeId: placement.homeId, costOverrideReason: placement.costOverrideReason,
+        };
+        const after = {
+          startDate: corrected.startDate, endDate: corrected.endDate, placementType: corrected.placementType, providerId: corrected.providerId, outOfAuthority: corrected.outOfAuthority,
+          weeklyCost: corrected.weeklyCost, homeId: corrected.homeId ?? null, costOverrideReason: corrected.costOverrideReason ?? null,
+        };
         await amendments.add(tx, { childId, recordKind: 'placement', recordId: placementId, reason, before, after, userId: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'care.placement_amended', childId, subject: placementId, reason, details: { before, after } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /**
+     * Correct an episode as recorded (dates, legal reason, why it ended), with a reason. The episode holds the corrected
+     * values, so every figure uses them; what it said before is kept as an amendment, audited in the same transaction.
+     * @example await lookedAfter.correctEpisode(user, 'C1', 'EP1', { startDate: '2024-05-02', endDate: null, legalReason: 'cso_away', reasonEnded: null }, 'Date mistyped', 1)
+     */
+    correctEpisode(user: SignedInUser, childId: string, episodeId: string, corrected: EpisodeDetails, reason: string, version: number): Promise<CareChange> {
+      return change<object>(user, childId, async (tx) => {
+        const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
+        const episode = episodes.find((e) => e.episodeId === episodeId);
+        if (!episode) return { outcome: 'not_found' };
+        const fixed: EpisodeDetails = { ...corrected, reasonEnded: corrected.endDate === null ? null : corrected.reasonEnded };
+        const problems = episodeCorrectionProblems(fixed, episode, episodes, placements);
+        if (Object.keys(problems).length) return { outcome: 'problems', problems };
+        if (!(await repository.correctEpisode(tx, episodeId, fixed, version))) {
+          return { outcome: 'problems', problems: { reason: 'Someone else corrected this episode at the same time. Check it and save again.' } };
+        }
+        const before = episodeDetailsOf(episode);
+        await amendments.add(tx, { childId, recordKind: 'looked_after_episode', recordId: episodeId, reason, before, after: fixed, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'care.episode_amended', childId, subject: episodeId, reason, details: { before, after: fixed } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /**
+     * Withdraw an episode recorded in error, with its placements: they leave the record (and every figure), and the
+     * amendment keeps what they said, who withdrew them, when and why. Audited in the same transaction.
+     * @example await lookedAfter.withdrawEpisode(user, 'C1', 'EP1', 'Recorded on the wrong child')
+     */
+    withdrawEpisode(user: SignedInUser, childId: string, episodeId: string, reason: string): Promise<CareChange> {
+      return change<object>(user, childId, async (tx) => {
+        const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
+        const episode = episodes.find((e) => e.episodeId === episodeId);
+        if (!episode) return { outcome: 'not_found' };
+        const own = placements.filter((p) => p.episodeId === episodeId)
+          .map((p) => ({ placementId: p.placementId, startDate: p.startDate, endDate: p.endDate, placementType: p.placementType, providerId: p.providerId, weeklyCost: p.weeklyCost }));
+        await repository.deleteEpisode(tx, episodeId);
+        const before = { ...episodeDetailsOf(episode), placements: own };
+        await amendments.add(tx, { childId, recordKind: 'looked_after_episode', recordId: episodeId, reason, before, after: { withdrawn: true }, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'care.episode_withdrawn', childId, subject: episodeId, reason, details: { before } }, tx);
         return { outcome: 'done' };
       });
     },
@@ -235,6 +296,15 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
     await repository.endEpisode(tx, open.episodeId, input.endDate, input.reasonEnded);
     await audit.record({ kind: 'user', user }, { action: 'care.episode_ended', childId, subject: open.episodeId, details: { ...input, placementEnded: current?.placementId ?? null, ...(fromOrder ? { fromOrder } : {}) } }, tx);
     return {};
+  }
+
+  /** The placement's cost from its home's rate on its start date, or as typed with a reason; its provider is the home's. */
+  async function costed<T extends PlacementDetails>(tx: Queryable, details: T): Promise<T | { problems: FieldErrors }> {
+    if (!details.homeId) return { ...details, homeId: null, costOverrideReason: null };
+    const found = await repository.homeOn(tx, details.homeId, details.startDate);
+    if (!found) return { problems: { homeId: 'Select a home from the list' } };
+    const cost = costFromRate(details, found.home, found.rate);
+    return 'problems' in cost ? cost : { ...details, providerId: found.home.providerId, ...cost };
   }
 
   async function providerProblems(tx: Queryable, providerId: string | null): Promise<FieldErrors> {

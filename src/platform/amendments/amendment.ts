@@ -1,7 +1,7 @@
 /** @module A correction to a recorded fact: what it said before and after, who corrected it, when and why. */
 
 /** The kinds of record that can be corrected so far. */
-export type AmendedRecordKind = 'placement' | 'cp_registration' | 'cp_meeting' | 'family_first_session' | 'booking' | 'reporter_referral' | 'hearing' | 'supervision_order' | 'referral';
+export type AmendedRecordKind = 'placement' | 'cp_registration' | 'cp_meeting' | 'family_first_session' | 'booking' | 'reporter_referral' | 'hearing' | 'supervision_order' | 'referral' | 'looked_after_episode';
 
 export interface Amendment {
   amendmentId: string;

@@ -71,6 +71,9 @@ export const paths = {
     endPlacement: path('/children/:childId/care/placements/end'),
     /** Correct a recorded placement, with a reason; the original stays in its history (issue 12). */
     correctPlacement: path('/children/:childId/care/placements/:placementId/correct'),
+    /** Correct a looked after episode, or withdraw one recorded in error, with a reason (issue 12, ADR 0024). */
+    correctEpisode: path('/children/:childId/care/episodes/:episodeId/correct'),
+    withdrawEpisode: path('/children/:childId/care/episodes/:episodeId/withdraw'),
     book: path('/children/:childId/care/short-breaks/book'),
     /** A booking, its history, and changing its dates or cancelling it, with a reason (issue 12). */
     booking: path('/children/:childId/care/short-breaks/:bookingId'),
@@ -102,6 +105,8 @@ export const paths = {
     resource: path('/resources/:resourceId', ({ resourceId }: { resourceId: string }, month?: { year: string; month: string }) =>
       fillPattern('/resources/:resourceId', { resourceId }) + queryString(month && { 'from-day': '1', 'from-month': month.month, 'from-year': month.year })),
     commissioning: path('/commissioning'),
+    /** Add a provider home's weekly rate from a date (issue 13 item 10). */
+    newRate: path('/providers/homes/:homeId/rates/new'),
     providers: path('/providers'),
     newProvider: path('/providers/new'),
     newHome: path('/providers/homes/new'),
