@@ -11,6 +11,8 @@ import { createDemoUsers, demoPassword, familyFirstPractitioner, type DemoSignIn
 import { recordUndecidedReferrals } from '../../modules/demo/undecidedReferrals.js';
 import { recordPracticeQuality } from '../../modules/demo/practiceQuality.js';
 import { recordFamilyFirstWork } from '../../modules/demo/familyFirstWork.js';
+import { recordProviderRates } from '../../modules/demo/providerRates.js';
+import { nameDemoWorkers } from '../../modules/demo/workerNames.js';
 import { recordShortBreakFlat } from '../../modules/demo/shortBreakFlat.js';
 import { recordBoardPaperDraft } from '../../modules/demo/boardPaperDraft.js';
 import type { DemoExtract } from '../../modules/demo/extract.js';
@@ -96,7 +98,9 @@ export const demoCommand: Command = {
       const created = await createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract));
       await recordUndecidedReferrals(services, extract);
       await recordPracticeQuality(services, extract);
-      // As on start-up (loadDemoIfEmpty): Family First work, the short-break flat and the draft board paper.
+      // As on start-up (loadDemoIfEmpty): provider rates, Family First work, the short-break flat and the draft board paper.
+      await nameDemoWorkers(services, extract);
+      await recordProviderRates(services, { kind: 'system', name: 'cli' }, extract.today);
       await recordFamilyFirstWork(services, extract);
       await recordShortBreakFlat(services, extract);
       await recordBoardPaperDraft(services, extract.today);

@@ -108,6 +108,18 @@ describe(`the cluster page on the demo, against the seed report's comparison (${
   });
 });
 
+describe(`the demo's workers by name (${engineUnderTest})`, () => {
+  it('names every worker on the workers list, so pages name them instead of showing W001', async () => {
+    const workers = await services.references.entries('worker');
+    expect(workers.length).toBeGreaterThanOrEqual(60);
+    expect(workers.filter((worker) => worker.name === worker.code)).toEqual([]);
+    const manager = await signIn(app, 'service.manager', demoPassword);
+    const page = await app.inject({ url: '/caseloads/team', headers: { cookie: manager } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body.replace(/<[^>]+>/g, ' ')).not.toMatch(/\bW0\d\d\b/);
+  });
+});
+
 describe(`the demo's Family First work (${engineUnderTest})`, () => {
   it('records a dozen families: plans, fortnightly sessions, their own words (most given to quote), some stepped down', async () => {
     const planned = planFamilyFirstWork(extract);

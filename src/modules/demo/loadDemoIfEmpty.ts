@@ -14,6 +14,7 @@ import { recordBoardPaperDraft, type RecordBoardPaperDraftNeeds } from './boardP
 import { recordShortBreakFlat, type RecordShortBreakFlatNeeds } from './shortBreakFlat.js';
 import { recordFamilyFirstWork, type RecordFamilyFirstWorkNeeds } from './familyFirstWork.js';
 import { recordProviderRates, type RecordProviderRatesNeeds } from './providerRates.js';
+import { nameDemoWorkers, type NameDemoWorkersNeeds } from './workerNames.js';
 import type { Config } from '../../platform/config.js';
 import type { UserService } from '../users/userService.js';
 import type { ExtractImportService } from '../extract/extractImportService.js';
@@ -21,7 +22,7 @@ import type { AuthorityService } from '../authority/authorityService.js';
 import type { Database } from '../../db/database.js';
 
 /** What loadDemoIfEmpty needs from the composition root. */
-export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds, RecordProviderRatesNeeds {
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds, RecordProviderRatesNeeds, NameDemoWorkersNeeds {
   authority: AuthorityService;
   config: Config;
   db: Database;
@@ -77,7 +78,9 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
       throw new Error(`the demo extract was refused with ${outcome.problems.length} problems; the first:\n${shown}`);
     }
     const signIns = await createDemoUsers(services, demoActor, familyFirstPractitioner(extract));
-    const costed = await recordProviderRates(services, demoActor);
+    const named = await nameDemoWorkers(services, extract);
+    say(`Demo: the administrator named ${named} workers on the workers list`);
+    const costed = await recordProviderRates(services, demoActor, extract.today);
     say(`Demo: gave the residential providers' homes dated rates; ${costed} placements there take the rate of their start date`);
     const referrals = await recordUndecidedReferrals(services, extract);
     say(`Demo: recorded ${referrals} undecided referrals for the Family First tray`);

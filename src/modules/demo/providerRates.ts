@@ -7,6 +7,8 @@ import type { CommissioningService } from '../lookedAfter/commissioningService.j
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../platform/access/user.js';
 import { demoRepository } from './demoRepository.js';
+import { demoTimeline } from './demoTimeline.js';
+import { addYears } from '../../platform/dates/isoDates.js';
 
 /** What recordProviderRates needs from the composition root. */
 export interface RecordProviderRatesNeeds {
@@ -33,9 +35,12 @@ export const demoHomes: readonly DemoHome[] = [
 /**
  * Add the demo's homes and their dated rates, then cost the demo's placements there from them. Returns how many
  * placements now take a home's rate.
- * @example await recordProviderRates(services, { kind: 'system', name: 'demo' }) // 212
+ * @example await recordProviderRates(services, { kind: 'system', name: 'demo' }, extract.today) // 212
  */
-export async function recordProviderRates(services: RecordProviderRatesNeeds, actor: Actor): Promise<number> {
+export async function recordProviderRates(services: RecordProviderRatesNeeds, actor: Actor, today: string): Promise<number> {
+  // The uplifts move with the story (demoTimeline.ts); the rate from before the records stays where it is.
+  const years = demoTimeline(today).years;
+  const told = (date: string): string => (date > '2000-01-01' ? addYears(date, years) : date);
   let placed = 0;
   for (const home of demoHomes) {
     const [[firstFrom, firstRate], ...later] = home.rates as [readonly [string, number], ...(readonly [string, number])[]];
@@ -43,7 +48,7 @@ export async function recordProviderRates(services: RecordProviderRatesNeeds, ac
     if (added.outcome !== 'done') continue;
     const homeId = (await services.commissioning.providers()).find((p) => p.providerId === home.providerId)?.homes.find((h) => h.name === home.name)?.homeId;
     if (!homeId) continue;
-    for (const [fromDate, weeklyRate] of later) await services.commissioning.addRate(actor, homeId, { fromDate, weeklyRate });
+    for (const [fromDate, weeklyRate] of later) await services.commissioning.addRate(actor, homeId, { fromDate: told(fromDate), weeklyRate });
     placed += await demoRepository().costFromHomeRates(services.db, { providerId: home.providerId, placementType: home.placementType, homeId });
   }
   return placed;
