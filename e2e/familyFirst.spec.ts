@@ -20,6 +20,8 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
 
   it('a team manager records siblings’ referral, screens, decides and allocates it; the worker records sessions and closes the case', async () => {
     await signInAs(accounts.team_manager.username);
+    // The referral's school cluster is chosen from the reference list an administrator keeps (ADR 0029).
+    await server.services.db.query(`insert into reference_entries (list, name, match_key) values ('school_cluster', 'Belmont', 'belmont') on conflict (list, match_key) do nothing`);
     await page.goto(`${server.url}/referrals/new`);
     const form = await new NewReferralPage(page).verifyOnPage();
     await form.checkAccessibility();

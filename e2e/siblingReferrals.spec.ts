@@ -16,6 +16,8 @@ describe(`A sibling group screened, decided and allocated together in Chromium (
 
   it('three siblings in one pass, one decided differently', async () => {
     await session.signInAs(accounts.team_manager.username);
+    // The referral's school cluster is chosen from the reference list an administrator keeps (ADR 0029).
+    await server.services.db.query(`insert into reference_entries (list, name, match_key) values ('school_cluster', 'Belmont', 'belmont') on conflict (list, match_key) do nothing`);
     await page.goto(`${server.url}/referrals/new`);
     const form = await new NewReferralPage(page).verifyOnPage();
     await form.child(1, { forename: 'Eilidh', surname: 'Morrow', dateOfBirth: '2012-05-06' });

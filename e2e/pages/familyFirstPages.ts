@@ -45,7 +45,7 @@ export class NewReferralPage extends BasePage {
     await fillDate(this.page, 'received', details.received);
     await this.page.getByLabel(details.source, { exact: true }).check();
     await this.page.fill('#reason', details.reason);
-    await this.page.fill('#schoolCluster', details.cluster);
+    await this.page.selectOption('#schoolCluster', details.cluster);
     return this;
   }
 

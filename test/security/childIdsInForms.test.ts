@@ -107,8 +107,12 @@ describe(`child ids and names in forms (${engineUnderTest})`, () => {
     const before = await auditCount(probe.database.db, { childId: outside.childId });
     const refused = await start(outside.childId);
     const unknown = await start(unknownChildId);
-    expect(refused.statusCode).toBe(403);
-    expect(unknown.statusCode).toBe(403);
+    // The form comes back with a plain problem and the typed title kept (issue 13 item 9), the same for both.
+    expect(refused.statusCode).toBe(422);
+    expect(unknown.statusCode).toBe(422);
+    expect(refused.body).toContain('value="Family map"');
+    const shown = (body: string, id: string) => body.replaceAll(id, 'ID').replace(/(name="_csrf" value=|name="csrf-token" content=|nonce=)"[^"]*"/g, '$1""');
+    expect(shown(refused.body, outside.childId)).toBe(shown(unknown.body, unknownChildId));
     expect(namesOutside(refused.body)).toBe(false);
     expect(await auditCount(probe.database.db, { childId: outside.childId })).toBe(before + 1);
     expect(await probe.database.db.query('select 1 from safety_maps where child_id = $1', [inside.childId])).toHaveLength(0);

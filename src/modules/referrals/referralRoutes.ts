@@ -19,12 +19,15 @@ import { mergedNotice, readStarted, reconcile, type Clash } from '../../platform
 import { screeningValues } from './referralPresenter.js';
 import { referralChangeRoutes } from './referralChangeRoutes.js';
 import { referralGroupRoutes } from './referralGroupRoutes.js';
+import { listField, notOnList } from '../../platform/forms/chooseFromList.js';
+import type { ReferenceService } from '../references/referenceService.js';
 
 /** What referralRoutes needs from the composition root. */
 export interface ReferralRoutesNeeds {
   children: ChildService;
   familyFirst: FamilyFirstService;
   referrals: ReferralService;
+  references: ReferenceService;
 }
 
 const referralParams = z.object({ referralId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -42,6 +45,17 @@ function readReferralId(request: FastifyRequest): string {
 
 /** @example await referralRoutes(app, services) */
 export async function referralRoutes(app: FastifyInstance, services: ReferralRoutesNeeds): Promise<void> {
+  // The school cluster and team are chosen from the reference lists (ADR 0029), so a typo never becomes a new cluster.
+  const listChoices = async () => ({ clusters: await services.references.choices('school_cluster'), teams: await services.references.choices('team') });
+  // The person's own team is always offered (kept), whether or not an administrator has listed it yet.
+  const listFields = (choices: Awaited<ReturnType<typeof listChoices>>, values: FormValues, errors: FieldErrors, ownTeam: string | null) => ({
+    schoolCluster: listField(choices.clusters, { id: 'schoolCluster', label: 'School cluster (optional)', hint: 'Leave as it is to use the child’s own cluster', noneText: 'The child’s own cluster', value: values.schoolCluster, error: errors.schoolCluster }),
+    team: listField(choices.teams, { id: 'team', label: 'Team the referral is for', noneText: 'Choose a team', value: values.team, kept: ownTeam, error: errors.team }),
+  });
+  const newReferralPage = async (values: FormValues, errors: FieldErrors, team: string | null) => {
+    const form = presentNewReferralForm(values, errors, newReferralFieldOrder, team);
+    return { title: 'Record a referral', form, lists: listFields(await listChoices(), form.values, errors, team) };
+  };
   const record = { config: { access: { permission: 'referral:record' as const } } };
   const manage = { config: { access: { permission: 'referral:manage' as const } } };
 
@@ -69,14 +83,19 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     const childId = childQuery.safeParse(request.query).data?.childId;
     const named: FormValues = childId && (await services.children.mayAccess(request.user!, childId)) ? { 'child1-id': childId } : {};
     const values = request.draft ? postedValues(request.draft) : named;
-    return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(values, {}, newReferralFieldOrder, request.user!.team) });
+    return reply.view('referrals/views/new.njk', await newReferralPage(values, {}, request.user!.team));
   });
 
   app.post(paths.referrals.new.pattern, record, async (request, reply) => {
     const body = postedValues(request.body);
     const read = readNewReferral(body, todayIso());
     const errors = read.errors;
-    if (read.referral) {
+    const choices = await listChoices();
+    const cluster = notOnList(choices.clusters, body.schoolCluster, { label: 'school cluster' });
+    if (cluster) errors.schoolCluster = cluster;
+    const team = notOnList(choices.teams, body.team, { label: 'team', required: true, kept: request.user!.team });
+    if (team && !errors.team) errors.team = team;
+    if (read.referral && !cluster && !team) {
       const result = await services.referrals.record(request.user!, read.referral);
       if (result.outcome === 'recorded') {
         tellNextPage(request, result.referralIds.length === 1 ? 'Referral recorded' : `${result.referralIds.length} referrals recorded, one for each child`);
@@ -90,7 +109,7 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
       }
     }
     reply.code(422);
-    return reply.view('referrals/views/new.njk', { title: 'Record a referral', form: presentNewReferralForm(body, errors, newReferralFieldOrder, request.user!.team) });
+    return reply.view('referrals/views/new.njk', await newReferralPage(body, errors, request.user!.team));
   });
 
   app.get(paths.referrals.show.pattern, record, async (request, reply) => showReferral(request, reply, readReferralId(request)));
