@@ -72,7 +72,7 @@ export function buildServices(config: Config, db: Database) {
   const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit, amendmentRepository());
   const safety = safetyService(db, safetyRepository(), children, audit);
   const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safety, audit);
-  const training = trainingService(db, trainingRepository(), audit);
+  const training = trainingService(db, trainingRepository(), audit, amendmentRepository());
   // The figures are worked out by one stats service over one benchmark source, shared by the dashboards and the board report.
   const stats = statsService(db);
   const extractImport = extractImportService(db, audit);

@@ -13,6 +13,7 @@ import { buildServices, type Services } from '../../composition.js';
 import { buildApp } from '../../app/app.js';
 import { paths } from '../../platform/http/paths.js';
 import type { SignedInUser } from '../../platform/access/user.js';
+import type { Grade } from './caseFileAudit.js';
 
 describe(`two sessions grading the same file (${engineUnderTest})`, () => {
   let database: TestDatabase;
@@ -51,7 +52,7 @@ describe(`two sessions grading the same file (${engineUnderTest})`, () => {
     if (round.outcome === 'problems') throw new Error('no round');
     await services.caseFileAudits.allocate(lead, round.roundId, [auditor.userId]);
     fileId = (await services.caseFileAudits.files(round.roundId))[0]!.fileId;
-    const grades = Object.fromEntries((await services.caseFileAudits.rubric(rubricId))!.questions.map((q) => [q.key, q.scale === 'yes_no' ? 'yes' : 'good']));
+    const grades: Record<string, Grade> = Object.fromEntries((await services.caseFileAudits.rubric(rubricId))!.questions.map((q) => [q.key, q.scale === 'yes_no' ? 'yes' : 'good']));
     expect(await services.caseFileAudits.grade(auditor, fileId, 'audit', { grades, strengths: 'Clear map', actions: 'None yet' })).toEqual({ outcome: 'graded' });
   });
   afterAll(async () => {
