@@ -67,7 +67,7 @@ export function buildServices(config: Config, db: Database) {
   const authority = authorityService(db, authorityRepository());
   // Built once and shared: other services ask `children` who may see a child; the quality report reads the other three.
   const children = childService(db, childRepository(), audit);
-  const surveys = surveyService(db, surveyRepository(), audit);
+  const surveys = surveyService(db, surveyRepository(), audit, amendmentRepository());
   const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit);
   const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit, amendmentRepository());
   const safety = safetyService(db, safetyRepository(), children, audit);
