@@ -232,8 +232,8 @@ describe('two people changing the same child’s details at once', () => {
   }, 180_000);
 
   it('the same field: both values side by side, one chosen, and that one saved', async () => {
-    const mine = await (await first.pages())[0]!;
-    const theirs = await (await second.pages())[0]!;
+    const mine = first.pages()[0]!;
+    const theirs = second.pages()[0]!;
     await mine.goto(edit());
     await theirs.goto(edit());
     await mine.getByLabel('School (optional)').fill('Glenmuir Academy');
@@ -247,9 +247,9 @@ describe('two people changing the same child’s details at once', () => {
     expect(await theirs.locator('main').textContent()).toContain('School: someone else changed this too');
     await expectNoAccessibilityViolations(theirs);
     expect((await database.db.query<{ school: string }>("select school from children where child_id = 'TR1'"))[0]!.school).toBe('Glenmuir Academy');
-    await keepTheirs.check();
+    await theirs.getByLabel('Use mine: Harbour High').check();
     await theirs.getByRole('button', { name: 'Save changes' }).click();
     await theirs.waitForURL(`${unhurriedBase}${paths.children.show({ childId: 'TR1' })}`);
-    expect((await database.db.query<{ school: string; locality: string }>("select school, locality from children where child_id = 'TR1'"))[0]).toEqual({ school: 'Glenmuir Academy', locality: 'Harbourside' });
+    expect((await database.db.query<{ school: string; locality: string }>("select school, locality from children where child_id = 'TR1'"))[0]).toEqual({ school: 'Harbour High', locality: 'Harbourside' });
   }, 180_000);
 });
