@@ -48,12 +48,15 @@ async function walk(username: string, getPatterns: string[], postPatterns: strin
   const cookie = await signIn(app, username, demoPassword);
   const visits = new Map<string, number>();
   const seen = new Set<string>();
-  const queue = ['/', ...starts];
-  while (queue.length) {
-    const page = queue.shift()!;
+  // The site as the demo shows it first; then the pages of the records made for the walk, whatever the count so far.
+  const queue = ['/'];
+  const later = [...starts];
+  while (queue.length || later.length) {
+    const started = queue.length === 0;
+    const page = queue.shift() ?? later.shift()!;
     const pattern = patternOf(getPatterns, page);
     // A few records of each kind: one referral may be decided already, the next still waiting for a decision.
-    const limit = pattern?.includes(':') ? pagesPerPattern : 1;
+    const limit = started ? Infinity : pattern?.includes(':') ? pagesPerPattern : 1;
     if (!pattern || seen.has(page) || (visits.get(pattern) ?? 0) >= limit) continue;
     seen.add(page);
     visits.set(pattern, (visits.get(pattern) ?? 0) + 1);
@@ -136,7 +139,7 @@ async function recordsInEveryState(practitioner: SignedInUser, lead: SignedInUse
   const [file] = await services.caseFileAudits.files(round.roundId);
   return [
     paths.referrals.show({ referralId: toScreen }), paths.referrals.show({ referralId: toAllocate }), paths.familyFirst.show({ involvementId: familyFirst.involvementId! }),
-    paths.referrals.closeCase({ caseId: openCase }), `${paths.children.add()}?forename=Walked&surname=Newcomer&dob-day=3&dob-month=4&dob-year=2016`,
+    paths.referrals.closeCase({ caseId: openCase }),
     paths.care.place({ childId: 'WALK4' }), paths.supervisionOrders.review({ childId: 'WALK4', orderId: order.orderId }), paths.supervisionOrders.end({ childId: 'WALK4', orderId: order.orderId }),
     paths.surveys.links(wave), paths.caseFileAudits.fileAuditor({ fileId: file!.fileId }),
   ];
@@ -177,7 +180,10 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
     // Asked on the confirmation page only (platform/forms/confirmation.ts): nothing typed there, and never kept
     // as a draft (data-idle-no-draft), so that a late "yes" is never replayed after signing in.
     const confirmationOnly = ['/surveys/waves/:waveId/close'];
-    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !confirmationOnly.includes(route));
+    // Adding a child: the form to type into is the answer to a search by name and date of birth (a GET carrying
+    // them in its query), so a kept draft comes back as the search's answer for what was typed, not as this form.
+    const answersASearch = ['/children/new'];
+    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !confirmationOnly.includes(route) && !answersASearch.includes(route));
     expect(found.size).toBeGreaterThan(30);
     expect(unreached).toEqual([]);
   });
