@@ -54,7 +54,7 @@ describe(`two sessions grading the same file (${engineUnderTest})`, () => {
     fileId = (await services.caseFileAudits.files(round.roundId))[0]!.fileId;
     const grades: Record<string, Grade> = Object.fromEntries((await services.caseFileAudits.rubric(rubricId))!.questions.map((q) => [q.key, q.scale === 'yes_no' ? 'yes' : 'good']));
     expect(await services.caseFileAudits.grade(auditor, fileId, 'audit', { grades, strengths: 'Clear map', actions: 'None yet' })).toEqual({ outcome: 'graded' });
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
     await database?.drop();

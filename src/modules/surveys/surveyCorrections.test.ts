@@ -58,7 +58,7 @@ beforeAll(async () => {
   const second = await services.surveys.openWave(lead, surveyId, 'Follow-up', '2025-06-02');
   if (second.outcome !== 'done') throw new Error('no wave');
   later = second.waveId;
-});
+}, 300_000);
 afterAll(async () => {
   await app?.close();
   await database?.drop();

@@ -57,7 +57,7 @@ beforeAll(async () => {
   await services.training.addCourse(actor, { title: 'Briefing', days: 1, countsAsTrained: false, intendedGroups: ['social_work'] });
   sessionId = saved(await services.training.addSession(actor, { courseId, venue: 'Glenmuir Academy', trainer: 'Iona Kerr', dates: ['2024-03-04', '2024-03-05'] }));
   saved(await services.training.recordAttendance(actor, sessionId, new Set([`${staff['Ann Bell']}|1`, `${staff['Ann Bell']}|2`, `${staff['Ruth Dow']}|1`])));
-});
+}, 300_000);
 afterAll(async () => {
   await app?.close();
   await database?.drop();
