@@ -122,7 +122,7 @@ async function openSignedIn(context: BrowserContext, url: string, user: User): P
   const page = await context.newPage();
   await page.goto(url);
   await signIn(page, user);
-  await page.waitForURL(url);
+  await page.waitForURL(url, { timeout: 30_000 });
   return page;
 }
 
@@ -168,8 +168,11 @@ describe('drafts in a browser', () => {
       // Away from the desk for over half an hour: the session's last request was long ago.
       const session = (await context.cookies()).find((cookie) => cookie.name === 'cairn_session')!;
       await aged(database.db, app, `cairn_session=${session.value}`, 31 * 60_000);
+      console.log('before submit', page.url(), session.value.slice(0, 12));
       await page.getByRole('button', { name: form.submit, exact: true }).click();
-      await page.waitForURL(`${base}/sign-in`);
+      await page.waitForLoadState();
+      console.log('after submit', page.url());
+      await page.waitForURL(`${base}/sign-in`, { timeout: 30_000 });
       expect(await page.locator('main').textContent()).toContain('What you were typing has been kept');
       await expectNoAccessibilityViolations(page);
       await signIn(page, form.user());

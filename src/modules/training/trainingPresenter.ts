@@ -168,7 +168,8 @@ export function presentRegister(register: Register, problems: Record<string, str
     correctHref: register.session.withdrawn ? undefined : paths.training.correctSession(register.session),
     withdrawHref: register.session.withdrawn ? undefined : paths.training.withdrawSession(register.session),
     history: amendments.map(amendmentInWords),
-    reason: values.reason ?? '',
+    // Among `values`, so that a kept draft gives the reason back (app/middleware/setUpDrafts.ts).
+    values: { reason: values.reason ?? '' },
     people: register.people.map((p, index) => ({
       name: p.name,
       group: staffGroupLabels[p.staffGroup],
