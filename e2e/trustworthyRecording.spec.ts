@@ -144,33 +144,34 @@ async function expectKeptBanner(page: Page) {
   await expect.poll(() => page.locator('.govuk-notification-banner').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('What you were typing has been kept')]));
 }
 
-describe('drafts in a browser', () => {
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    services = buildServices(testConfig({ idleTimeoutMinutes: timeoutSeconds / 60, idleWarningMinutes: warningSeconds / 60 }), database.db);
-    await aChild(database.db, { childId: 'TR1', forename: 'Ailsa', surname: 'Boyd' });
-    await aCase(database.db, 'TR1', { team: 'North', workerId: 'W1', openedDate: '2026-01-05' });
-    practitioner = await addUser(services, 'practitioner', { team: 'North', workerId: 'W1' });
-    auditor = await addUser(services, 'team_manager', { team: 'South' });
-    const lead = await addUser(services, 'service_manager');
-    const rubricId = (await services.caseFileAudits.rubrics())[0]!.rubricId;
-    const round = await services.caseFileAudits.createRound(lead, { name: 'Winter 2026', rubricId, periodStart: '2026-01-01', periodEnd: '2026-11-30', sampleSize: 5, stratified: false, seed: 4 });
-    if (round.outcome !== 'created') throw new Error('no audit round');
-    await services.caseFileAudits.allocate(lead, round.roundId, [auditor.userId]);
-    fileId = (await services.caseFileAudits.files(round.roundId))[0]!.fileId;
-    app = await buildApp(services);
-    base = await listen(app);
-    unhurried = await buildApp(buildServices(testConfig(), database.db));
-    unhurriedBase = await listen(unhurried);
-    browser = await launchBrowser();
-  });
+beforeAll(async () => {
+  database = await createTestDatabase();
+  services = buildServices(testConfig({ idleTimeoutMinutes: timeoutSeconds / 60, idleWarningMinutes: warningSeconds / 60 }), database.db);
+  await aChild(database.db, { childId: 'TR1', forename: 'Ailsa', surname: 'Boyd' });
+  await aCase(database.db, 'TR1', { team: 'North', workerId: 'W1', openedDate: '2026-01-05' });
+  practitioner = await addUser(services, 'practitioner', { team: 'North', workerId: 'W1' });
+  auditor = await addUser(services, 'team_manager', { team: 'South' });
+  const lead = await addUser(services, 'service_manager');
+  const rubricId = (await services.caseFileAudits.rubrics())[0]!.rubricId;
+  const round = await services.caseFileAudits.createRound(lead, { name: 'Winter 2026', rubricId, periodStart: '2026-01-01', periodEnd: '2026-11-30', sampleSize: 5, stratified: false, seed: 4 });
+  if (round.outcome !== 'created') throw new Error('no audit round');
+  await services.caseFileAudits.allocate(lead, round.roundId, [auditor.userId]);
+  fileId = (await services.caseFileAudits.files(round.roundId))[0]!.fileId;
+  app = await buildApp(services);
+  base = await listen(app);
+  unhurried = await buildApp(buildServices(testConfig(), database.db));
+  unhurriedBase = await listen(unhurried);
+  browser = await launchBrowser();
+}, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await unhurried?.close();
-    await app?.close();
-    await database?.drop();
-  });
+afterAll(async () => {
+  await browser?.close();
+  await unhurried?.close();
+  await app?.close();
+  await database?.drop();
+});
+
+describe('drafts in a browser', () => {
 
   for (const form of sample) {
     it(`with JavaScript off, ${form.name}: sent after the timeout, kept by the server, given back after signing in`, async () => {
