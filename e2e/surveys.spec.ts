@@ -115,9 +115,10 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
     await survey.verifyOnPage();
     expect(await survey.waves()).toMatch(/Open\s+2\s+1/);
     await follow(page, 'Close Baseline, spring 2026');
-    const close = await new CareFormPage(page, 'Close the wave Baseline, spring 2026').verifyOnPage();
+    // Closing asks first (platform/forms/confirmation.ts).
+    const close = await new CareFormPage(page, 'Close the wave Baseline, spring 2026?').verifyOnPage();
     await close.checkAccessibility();
-    await close.submit('Close the wave');
+    await close.submit('Yes, close the wave');
     const results = await new ResultsPage(page, 'Baseline, spring 2026').verifyOnPage();
     const text = await results.text();
     expect(text).toMatch(/Links issued\s+2/);

@@ -70,13 +70,13 @@ export function buildServices(config: Config, db: Database) {
   const authority = authorityService(db, authorityRepository());
   // Built once and shared: other services ask `children` who may see a child; the quality report reads the other three.
   const children = childService(db, childRepository(), audit);
-  const surveys = surveyService(db, surveyRepository(), audit);
+  const surveys = surveyService(db, surveyRepository(), audit, amendmentRepository());
   // A step up or a closure is one action: Family First closes the case and refers on through referrals' hand-over.
   const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit, amendmentRepository(), familyFirstHandOver(referralRepository()));
   const lookedAfter = lookedAfterService(db, lookedAfterRepository(), children, audit, amendmentRepository());
   const safety = safetyService(db, safetyRepository(), children, audit);
   const caseFileAudits = caseFileAuditService(db, caseFileAuditRepository(), safety, audit);
-  const training = trainingService(db, trainingRepository(), audit);
+  const training = trainingService(db, trainingRepository(), audit, amendmentRepository());
   // The figures are worked out by one stats service over one benchmark source, shared by the dashboards and the board report.
   const stats = statsService(db);
   /** The reference lists forms choose from and the importer maps onto (ADR 0029). */

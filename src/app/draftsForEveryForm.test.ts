@@ -15,6 +15,8 @@ import { sessionCookie, signIn } from '../../test/support/signIn.js';
 import { aged } from '../../test/support/idleSession.js';
 import { paths } from '../platform/http/paths.js';
 import { pageLinks, patternMatcher, postForms, type PageForm } from '../../test/support/pageForms.js';
+import { aCase, aChild } from '../../test/support/factories.js';
+import type { SignedInUser } from '../platform/access/user.js';
 
 let database: TestDatabase;
 let services: Services;
@@ -46,12 +48,15 @@ async function walk(username: string, getPatterns: string[], postPatterns: strin
   const cookie = await signIn(app, username, demoPassword);
   const visits = new Map<string, number>();
   const seen = new Set<string>();
-  const queue = ['/', ...starts];
-  while (queue.length) {
-    const page = queue.shift()!;
+  // The site as the demo shows it first; then the pages of the records made for the walk, whatever the count so far.
+  const queue = ['/'];
+  const later = [...starts];
+  while (queue.length || later.length) {
+    const started = queue.length === 0;
+    const page = queue.shift() ?? later.shift()!;
     const pattern = patternOf(getPatterns, page);
     // A few records of each kind: one referral may be decided already, the next still waiting for a decision.
-    const limit = pattern?.includes(':') ? pagesPerPattern : 1;
+    const limit = started ? Infinity : pattern?.includes(':') ? pagesPerPattern : 1;
     if (!pattern || seen.has(page) || (visits.get(pattern) ?? 0) >= limit) continue;
     seen.add(page);
     visits.set(pattern, (visits.get(pattern) ?? 0) + 1);
@@ -105,12 +110,68 @@ async function recordsTheDemoLacks(): Promise<string[]> {
     paths.care.scra({ childId: child!.child_id }),
     paths.care.protection({ childId: child!.child_id }),
     paths.children.keyPeople({ childId: child!.child_id }),
+    ...(await recordsInEveryState(practitioner, lead)),
+  ];
+}
+
+/** Fail the setup loudly when a service refuses what the walk needs. */
+function expectOutcome<T extends { outcome: string }, O extends T['outcome']>(result: T, outcome: O, what: string): Extract<T, { outcome: O }> {
+  if (result.outcome !== outcome) throw new Error(`could not ${what}: ${JSON.stringify(result)}`);
+  return result as Extract<T, { outcome: O }>;
+}
+
+/**
+ * Records in the states that show the forms the demo data never does (a referral waiting to be screened, one
+ * waiting for allocation, an open Family First involvement, an open case to close, a supervision order with no
+ * placement yet, an open survey wave, an audit file not yet graded, a task to do), made through the services, and
+ * the pages that show those forms, to walk from.
+ */
+async function recordsInEveryState(practitioner: SignedInUser, lead: SignedInUser): Promise<string[]> {
+  const team = practitioner.team!;
+  const worker = practitioner.workerId!;
+  for (const childId of ['WALK1', 'WALK2', 'WALK3', 'WALK4', 'WALK5']) {
+    await aChild(database.db, { childId, forename: 'Walked', surname: `Child ${childId.slice(-1)}` });
+  }
+  const openCase = await aCase(database.db, 'WALK1', { team, workerId: worker, openedDate: '2026-01-05' });
+  await aCase(database.db, 'WALK4', { team, workerId: worker, openedDate: '2026-01-05' });
+  const referral = async (childId: string) => {
+    const recorded = await services.referrals.record(lead, { receivedDate: '2026-11-02', source: 'education', reason: 'Walked referral', schoolCluster: null, team, children: [{ kind: 'existing', childId }] });
+    return expectOutcome(recorded, 'recorded', 'record a referral').referralIds[0]!;
+  };
+  const decided = async (childId: string, pathway: 'family_first' | 'social_work_assessment') => {
+    const referralId = await referral(childId);
+    expectOutcome(await services.referrals.screen(lead, referralId, 'Screened for the walk'), 'decided', 'screen a referral');
+    expectOutcome(await services.referrals.decide(lead, referralId, { pathway, reason: 'For the walk', decidedDate: '2026-11-03' }), 'decided', 'decide a referral');
+    return referralId;
+  };
+  const toScreen = await referral('WALK2');
+  const toAllocate = await decided('WALK3', 'social_work_assessment');
+  const familyFirst = expectOutcome(await services.referrals.allocate(lead, await decided('WALK2', 'family_first'), { workerId: worker, openedDate: '2026-11-04' }), 'allocated', 'allocate a referral');
+  const order = expectOutcome(await services.supervisionOrders.record(lead, 'WALK4', {
+    kind: 'cso_away', madeDate: '2026-10-01', measures: 'To live with foster carers', residence: 'Foster carers', hearingId: null, reviewDueDate: '2027-10-01',
+  }), 'done', 'record a supervision order');
+  expectOutcome(await services.caseloads.addTask(practitioner, { caseId: openCase, kind: 'visit', description: 'Walked visit', dueDate: '2026-12-20' }) === 'added' ? { outcome: 'added' } : { outcome: 'refused' }, 'added', 'add a task');
+  const survey = expectOutcome(await services.surveys.create({ kind: 'user', user: lead }, { title: 'Walked wave', audience: 'families', intro: '' }), 'done', 'build a survey');
+  await services.surveys.addQuestion({ kind: 'user', user: lead }, survey.surveyId, { kind: 'free_text', text: 'How was it?', hint: '', scale: [], asksPersonalData: false, required: false });
+  const wave = expectOutcome(await services.surveys.openWave({ kind: 'user', user: lead }, survey.surveyId, 'Walked wave'), 'done', 'open a wave');
+  const rubricId = (await services.caseFileAudits.rubrics())[0]!.rubricId;
+  const round = expectOutcome(await services.caseFileAudits.createRound(lead, { name: 'Walked round', rubricId, periodStart: '2026-01-01', periodEnd: '2026-11-30', sampleSize: 3, stratified: false, seed: 12 }), 'created', 'start an audit round');
+  const auditor = (await services.caseFileAudits.auditors())[0]!;
+  expectOutcome(await services.caseFileAudits.allocate(lead, round.roundId, [auditor.userId]), 'allocated', 'allocate audit files');
+  const [file] = await services.caseFileAudits.files(round.roundId);
+  return [
+    paths.referrals.show({ referralId: toScreen }), paths.referrals.show({ referralId: toAllocate }), paths.familyFirst.show({ involvementId: familyFirst.involvementId! }),
+    paths.referrals.closeCase({ caseId: openCase }),
+    paths.care.place({ childId: 'WALK4' }), paths.supervisionOrders.review({ childId: 'WALK4', orderId: order.orderId }), paths.supervisionOrders.end({ childId: 'WALK4', orderId: order.orderId }),
+    paths.surveys.links(wave), paths.caseFileAudits.fileAuditor({ fileId: file!.fileId }),
   ];
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  services = buildServices(testConfig(), database.db);
+  // The walk sends every page and form from one address, faster than any person: the per-address limit (which has
+  // its own test) would answer 429 part-way through on a fast engine.
+  services = buildServices(testConfig({ rateLimitPerMinute: 100_000 }), database.db);
   await loadDemoIfEmpty(services);
   const starts = await recordsTheDemoLacks();
   app = await buildApp(services);
@@ -140,20 +201,20 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
     // Sign out (everywhere) is a button that ends sessions: never kept as a draft (data-idle-no-draft).
     const notPageForms = ['/session/keep-alive', '/session/draft', '/session/draft/discard', '/sign-in', '/sign-out', '/sign-out/everywhere', '/admin/users/:userId/sign-out-everywhere', '/survey/:token'];
     const commandLine = (route: string) => route.startsWith('/cli/');
-    // Not yet reached: the demo data has no record in the state that shows these forms (a Family First involvement
-    // open to the walking users, a referral awaiting allocation, a supervision order, a child with no placement).
+    // Asked on the confirmation page only (platform/forms/confirmation.ts): nothing typed there, and never kept
+    // as a draft (data-idle-no-draft), so that a late "yes" is never replayed after signing in.
+    const confirmationOnly = ['/surveys/waves/:waveId/close'];
+    // Adding a child: the form to type into is the answer to a search by name and date of birth (a GET carrying
+    // them in its query), so a kept draft comes back as the search's answer for what was typed, not as this form.
+    const answersASearch = ['/children/new'];
+    // Not yet reached: forms added in the same round, whose records the walk does not yet make (a retired list
+    // entry; a sibling group still undecided, a decided referral; a Family First session recorded).
     const notYetReached = [
-      '/referrals/:referralId/screen', '/referrals/:referralId/allocate', '/cases/:caseId/close', '/children/new',
-      '/family-first/:involvementId/plan', '/family-first/:involvementId/sessions', '/family-first/:involvementId/feedback', '/family-first/:involvementId/end',
-      '/family-first/:involvementId/sessions/:sessionId/correct', '/family-first/:involvementId/sessions/:sessionId/withdraw',
-      '/children/:childId/care/placements/place', '/children/:childId/care/orders/:orderId/review', '/children/:childId/care/orders/:orderId/end',
-      '/surveys/waves/:waveId/links', '/surveys/waves/:waveId/close', '/case-file-audits/files/:fileId/auditor', '/caseloads/tasks/:taskId/done',
-      // The demo's reference lists have no retired entry to restore.
       '/admin/lists/:list/:entryId/restore',
-      // No demo sibling group still undecided, and no demo referral decided in Cairn (ADR 0022).
       '/referrals/:referralId/group', '/referrals/:referralId/correct-decision', '/referrals/:referralId/correct-allocation',
+      '/family-first/:involvementId/sessions/:sessionId/correct', '/family-first/:involvementId/sessions/:sessionId/withdraw',
     ];
-    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !notYetReached.includes(route));
+    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !confirmationOnly.includes(route) && !answersASearch.includes(route) && !notYetReached.includes(route));
     expect(found.size).toBeGreaterThan(30);
     expect(unreached).toEqual([]);
   });

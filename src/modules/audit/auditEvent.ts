@@ -78,6 +78,8 @@ export const auditActions = [
   'survey.results_viewed',
   'survey.details_changed',
   'survey.question_changed',
+  // Issue 12: a wave's dates corrected, kept as an amendment.
+  'survey.wave_dates_amended',
   // Issue 5: Compulsory Supervision Orders and their reviews.
   'supervision_order.recorded',
   'supervision_order.reviewed',
@@ -89,6 +91,10 @@ export const auditActions = [
   'training.course_added',
   'training.session_added',
   'training.attendance_recorded',
+  // Issue 12: corrections to a training session (details, register) and its withdrawal, kept as amendments.
+  'training.session_amended',
+  'training.attendance_amended',
+  'training.session_withdrawn',
   'quality.report_exported',
   // Issue 7: case file audits (rubrics, rounds, allocation, grading, moderation).
   'case_file_audit.rubric_saved',

@@ -78,6 +78,8 @@ export interface Review {
   grades: Record<string, Grade>;
   strengths: string;
   actions: string;
+  /** Bumped by every save; a review not yet saved is version 0. */
+  version?: number;
 }
 
 /** The team a case with no team recorded is counted under. */

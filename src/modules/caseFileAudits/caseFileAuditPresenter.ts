@@ -3,7 +3,8 @@ import { paths } from '../../platform/http/paths.js';
 import { longDateOf, periodOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import type { AuditAgreement, AuditRoundComparison } from '../quality/qualityContracts.js';
-import { gradeNames, scaleGrades, scaleNames, scales, type AuditFile, type AuditRound, type ReviewPart, type Rubric, type Scale } from './caseFileAudit.js';
+import { presentClashes, type Clash, type Versioned } from '../../platform/forms/versions.js';
+import { gradeNames, scaleGrades, scaleNames, scales, type AuditFile, type Grade, type AuditRound, type ReviewPart, type Rubric, type Scale } from './caseFileAudit.js';
 import type { FileForAudit } from './caseFileAuditService.js';
 import { percent, type RoundResults } from './auditResults.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
@@ -179,7 +180,7 @@ export function presentModeration(round: AuditRound, files: readonly AuditFile[]
 }
 
 /** The audit file page: who and what the file is, what the record shows, then the grading form. */
-export function presentFileForAudit(shown: FileForAudit, part: ReviewPart, values: FormValues, problems: Problems) {
+export function presentFileForAudit(shown: FileForAudit, part: ReviewPart, values: FormValues, problems: Problems, clashes: readonly Clash[] = []) {
   const { file, facts, rubric } = shown;
   const questionFields = rubric.questions.map((_, i) => `q${i + 1}`);
   return {
@@ -204,6 +205,7 @@ export function presentFileForAudit(shown: FileForAudit, part: ReviewPart, value
     voiceRecords: facts.voiceRecords,
     action: part === 'audit' ? paths.caseFileAudits.grade(file) : paths.caseFileAudits.moderate(file),
     ...formModel(values, problems, [...questionFields, 'strengths', 'actions']),
+    clashes: presentClashes(clashes.map((clash) => ({ ...clash, mine: gradeName(clash.mine), theirs: gradeName(clash.theirs) }))),
     questions: rubric.questions.map((q, i) => ({
       field: `q${i + 1}`,
       legend: `${i + 1}. ${q.text}`,
@@ -219,6 +221,21 @@ export function reviewValues(shown: FileForAudit): FormValues {
   shown.rubric.questions.forEach((q, i) => { values[`q${i + 1}`] = shown.review?.grades[q.key] ?? ''; });
   return values;
 }
+
+/** The review as it stands now, as the grading form shows it: compared field by field when two saves cross. */
+export function reviewRecord(shown: FileForAudit): Versioned {
+  return { version: shown.review?.version ?? 0, values: reviewValues(shown) };
+}
+
+/** The grading form's fields by label, for the clash choices (platform/forms/versions.ts). */
+export function reviewLabels(shown: FileForAudit): Record<string, string> {
+  const labels: Record<string, string> = {};
+  shown.rubric.questions.forEach((q, i) => { labels[`q${i + 1}`] = `Question ${i + 1}`; });
+  return { ...labels, strengths: 'Strengths', actions: 'Actions' };
+}
+
+/** A grade's name for the clash choices; free text is shown as typed. */
+const gradeName = (value: string) => gradeNames[value as Grade] ?? value;
 
 const agreementRows = (a: AuditAgreement) => [
   { key: 'Files moderated', value: String(a.moderatedFiles) },

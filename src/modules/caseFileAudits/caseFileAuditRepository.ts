@@ -153,22 +153,32 @@ export function caseFileAuditRepository() {
     },
 
     async review(db: Queryable, fileId: number, part: ReviewPart): Promise<Review | undefined> {
-      const reviews = await db.query<{ strengths: string; actions: string }>('select strengths, actions from case_file_audit_reviews where file_id = $1 and part = $2', [fileId, part]);
+      const reviews = await db.query<{ strengths: string; actions: string; version: number }>('select strengths, actions, version from case_file_audit_reviews where file_id = $1 and part = $2', [fileId, part]);
       if (!reviews[0]) return undefined;
       const rows = await db.query<{ question_key: string; grade: Grade }>('select question_key, grade from case_file_audit_grades where file_id = $1 and part = $2', [fileId, part]);
-      return { fileId, part, grades: Object.fromEntries(rows.map((r) => [r.question_key, r.grade])), strengths: reviews[0].strengths, actions: reviews[0].actions };
+      return { fileId, part, grades: Object.fromEntries(rows.map((r) => [r.question_key, r.grade])), strengths: reviews[0].strengths, actions: reviews[0].actions, version: reviews[0].version };
     },
 
-    /** Write a review (replacing an earlier one by the same part) with its grades. */
-    async saveReview(db: Queryable, review: Review, reviewerId: string): Promise<void> {
-      await db.query(
-        `insert into case_file_audit_reviews (file_id, part, reviewer_id, strengths, actions) values ($1, $2, $3, $4, $5)
-         on conflict (file_id, part) do update set reviewer_id = excluded.reviewer_id, strengths = excluded.strengths, actions = excluded.actions, graded_at = now()`,
-        [review.fileId, review.part, reviewerId, review.strengths, review.actions]);
+    /**
+     * Write a review (replacing an earlier one by the same part) with its grades, if it is still at `version`
+     * (0: not saved yet); false when someone saved it first.
+     */
+    async saveReview(db: Queryable, review: Review, reviewerId: string, version: number): Promise<boolean> {
+      const saved = version === 0
+        ? await db.query<{ version: number }>(
+          `insert into case_file_audit_reviews (file_id, part, reviewer_id, strengths, actions) values ($1, $2, $3, $4, $5)
+           on conflict (file_id, part) do nothing returning version`,
+          [review.fileId, review.part, reviewerId, review.strengths, review.actions])
+        : await db.query<{ version: number }>(
+          `update case_file_audit_reviews set reviewer_id = $3, strengths = $4, actions = $5, graded_at = now(), version = version + 1
+            where file_id = $1 and part = $2 and version = $6 returning version`,
+          [review.fileId, review.part, reviewerId, review.strengths, review.actions, version]);
+      if (!saved[0]) return false;
       await db.query('delete from case_file_audit_grades where file_id = $1 and part = $2', [review.fileId, review.part]);
       for (const [questionKey, grade] of Object.entries(review.grades)) {
         await db.query('insert into case_file_audit_grades (file_id, part, question_key, grade) values ($1, $2, $3, $4)', [review.fileId, review.part, questionKey, grade]);
       }
+      return true;
     },
 
     /** The allocated auditors' grades in a round, with each file's team. */

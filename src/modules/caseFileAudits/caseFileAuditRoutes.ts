@@ -3,13 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { paths } from '../../platform/http/paths.js';
 import { may } from '../../platform/access/access.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { formValues, type FormValues } from '../../platform/forms/formValues.js';
+import { formValues, postedValues, type FormValues } from '../../platform/forms/formValues.js';
 import type { ReviewPart, Rubric } from './caseFileAudit.js';
 import { checked, readGrades, readModerationCount, readRound, readRubric, rubricRows } from './caseFileAuditForms.js';
 import {
   presentAllocation, presentFileAuditor, presentFileForAudit, presentHome, presentModeration, presentResults, presentRound, presentRoundForm,
-  presentRubric, presentRubricForm, reviewValues,
+  presentRubric, presentRubricForm, reviewLabels, reviewRecord,
 } from './caseFileAuditPresenter.js';
+import { mergedNotice, reconcile, startedFrom } from '../../platform/forms/versions.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { CaseFileAuditService } from './caseFileAuditService.js';
 
@@ -33,6 +34,9 @@ const refused = (outcome: 'not_found' | 'forbidden', what: string): never => {
   if (outcome === 'forbidden') throw new HttpError(403, 'This file is not allocated to you. Ask the quality lead if you should audit it.');
   throw new HttpError(404, `There is no ${what} with that number`);
 };
+
+/** The hidden version fields of a form's values. */
+const versionOf = (values: FormValues): FormValues => ({ _version: values._version ?? '', _started: values._started ?? '' });
 
 /** @example counted(1, 'file') // '1 file' */
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -180,20 +184,29 @@ export async function caseFileAuditRoutes(app: FastifyInstance, services: CaseFi
       const shown = await audits.openFile(request.user!, idParam(request, 'fileId', 'file'), part);
       if (shown.outcome !== 'shown') return refused(shown.outcome, 'file');
       reply.header('cache-control', 'no-store');
-      return reply.view('caseFileAudits/views/grade.njk', { title, form: presentFileForAudit(shown, part, reviewValues(shown), {}) });
+      const record = reviewRecord(shown);
+      return reply.view('caseFileAudits/views/grade.njk', { title, form: presentFileForAudit(shown, part, { ...record.values, ...startedFrom(record) }, {}) });
     });
     app.post(url, auditor, async (request, reply) => {
       const fileId = idParam(request, 'fileId', 'file');
       const shown = await audits.openFile(request.user!, fileId, part);
       if (shown.outcome !== 'shown') return refused(shown.outcome, 'file');
-      const form = readGrades(request.body, shown.rubric);
-      const result = form.data ? await audits.grade(request.user!, fileId, part, form.data) : { outcome: 'problems' as const, problems: form.problems };
-      if (result.outcome === 'problems') {
+      // Saved meanwhile (another tab, a kept draft): each field settled on its own, a clash shown to choose.
+      const record = reviewRecord(shown);
+      const settled = reconcile(postedValues(request.body), reviewLabels(shown), record);
+      const body = { ...settled.values, ...startedFrom(record) };
+      const again = (problems: Record<string, string>, clashes: Parameters<typeof presentFileForAudit>[4] = []) => {
         reply.header('cache-control', 'no-store');
-        return reply.view('caseFileAudits/views/grade.njk', { title, form: presentFileForAudit(shown, part, form.values, result.problems) });
-      }
+        if (clashes.length) reply.code(409);
+        return reply.view('caseFileAudits/views/grade.njk', { title, form: presentFileForAudit(shown, part, { ...form.values, ...versionOf(body) }, problems, clashes) });
+      };
+      const form = readGrades(body, shown.rubric);
+      if (settled.outcome === 'clash') return again({}, settled.clashes);
+      const result = form.data ? await audits.grade(request.user!, fileId, part, form.data, record.version) : { outcome: 'problems' as const, problems: form.problems };
+      if (result.outcome === 'problems') return again(result.problems);
+      if (result.outcome === 'changed_meanwhile') return again({ q1: 'Someone else saved grades for this file just now: check the grades and save again' });
       if (result.outcome !== 'graded') return refused(result.outcome, 'file');
-      tellNextPage(request, `Saved your grades for ${shown.file.childName}`);
+      tellNextPage(request, mergedNotice(`Saved your grades for ${shown.file.childName}`, settled.outcome === 'merged' ? settled.theirs : []));
       return reply.redirect(paths.caseFileAudits.home(), 303);
     });
   }

@@ -242,10 +242,11 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
 
     /**
      * Save the grades for a file allocated to this person. Every question of the round's rubric needs a grade on
-     * its own scale.
-     * @example await caseFileAudits.grade(manager, 17, 'audit', { grades: { map_present: 'yes', … }, strengths: '…', actions: '…' })
+     * its own scale. `version` is the review's version the grades were started from (0, the default: none saved yet); saved by
+     * someone else (or another tab) since, nothing is written and the answer is `changed_meanwhile`.
+     * @example await caseFileAudits.grade(manager, 17, 'audit', { grades: { map_present: 'yes', … }, strengths: '…', actions: '…' }, 0)
      */
-    async grade(user: SignedInUser, fileId: number, part: ReviewPart, input: Omit<Review, 'fileId' | 'part'>): Promise<{ outcome: 'graded' } | { outcome: 'problems'; problems: Problems } | Refusal> {
+    async grade(user: SignedInUser, fileId: number, part: ReviewPart, input: Omit<Review, 'fileId' | 'part' | 'version'>, version = 0): Promise<{ outcome: 'graded' | 'changed_meanwhile' } | { outcome: 'problems'; problems: Problems } | Refusal> {
       const file = await repository.file(db, fileId);
       if (!file) return { outcome: 'not_found' };
       if ((part === 'audit' ? file.auditorId : file.moderatorId) !== user.userId || (part === 'moderation' && !file.graded)) return { outcome: 'forbidden' };
@@ -262,11 +263,11 @@ export function caseFileAuditService(db: Database, repository: CaseFileAuditRepo
       });
       if (Object.keys(problems).length) return { outcome: 'problems', problems };
       const grades = Object.fromEntries(rubric.questions.map((q) => [q.key, input.grades[q.key]!]));
-      await db.transaction(async (tx) => {
-        await repository.saveReview(tx, { fileId, part, grades, strengths: input.strengths, actions: input.actions }, user.userId);
-        await audit.record(actor(user), { action: 'case_file_audit.graded', childId: file.childId, subject: `file ${fileId}`, details: { roundId: file.roundId, part, grades } }, tx);
+      return db.transaction(async (tx) => {
+        if (!(await repository.saveReview(tx, { fileId, part, grades, strengths: input.strengths, actions: input.actions }, user.userId, version))) return { outcome: 'changed_meanwhile' as const };
+        await audit.record(actor(user), { action: 'case_file_audit.graded', childId: file.childId, subject: `file ${fileId}`, details: { roundId: file.roundId, part, grades, fromVersion: version } }, tx);
+        return { outcome: 'graded' as const };
       });
-      return { outcome: 'graded' };
     },
 
     /**

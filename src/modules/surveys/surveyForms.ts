@@ -4,6 +4,7 @@ import { formValues, type FormValues } from '../../platform/forms/formValues.js'
 import { fieldErrors } from '../../platform/forms/fieldErrors.js';
 import { audiences, likertScaleNames, likertScales, mentionsPersonalData, mostLinksAtOnce, questionKinds, type Answers, type NewQuestion, type NewSurvey, type Question } from './survey.js';
 import { numberOf } from '../../platform/dates/formats.js';
+import { requiredDate } from '../../platform/forms/dates.js';
 
 export type Reading<T> = { values: FormValues; problems: Record<string, string>; data?: T };
 
@@ -48,6 +49,25 @@ export const readSurvey = (body: unknown): Reading<NewSurvey> => read(formValues
 
 /** @example readWaveName({ name: 'Baseline' }).data // { name: 'Baseline' } */
 export const readWaveName = (body: unknown): Reading<{ name: string }> => read(formValues(body, ['name']), waveSchema);
+
+/**
+ * A wave's dates as they should have been recorded, and why: the closing date only for a closed wave.
+ * @example readWaveDates(body, true).data // { opensOn: '2026-03-02', closedOn: '2026-04-30', reason: 'Opened on the Monday' }
+ */
+export function readWaveDates(body: unknown, closed: boolean): Reading<{ opensOn: string; closedOn: string | null; reason: string }> {
+  const values = formValues(body, ['reason'], closed ? ['opensOn', 'closedOn'] : ['opensOn']);
+  const problems: Record<string, string> = {};
+  const opens = requiredDate(values, 'opensOn', 'Date it opened');
+  const closes = closed ? requiredDate(values, 'closedOn', 'Date it closed') : {};
+  if (opens.error) problems.opensOn = opens.error;
+  if (closes.error) problems.closedOn = closes.error;
+  else if (opens.date && closes.date && closes.date < opens.date) problems.closedOn = 'Date it closed must be on or after the date it opened';
+  const reason = (values.reason ?? '').trim();
+  if (!reason) problems.reason = 'Enter why you are correcting the wave’s dates';
+  else if (reason.length > 1000) problems.reason = 'The reason must be 1,000 characters or fewer';
+  if (Object.keys(problems).length) return { values, problems };
+  return { values, problems, data: { opensOn: opens.date!, closedOn: closes.date ?? null, reason } };
+}
 
 /** @example readLinkCount({ count: '40' }).data // { count: 40 } */
 export const readLinkCount = (body: unknown): Reading<{ count: number }> => read(formValues(body, ['count']), linkCountSchema);

@@ -1,5 +1,6 @@
 /** @module View models for the survey pages: the list, a survey, its forms, a wave's results, a comparison, and the respondent's page. */
 import { paths } from '../../platform/http/paths.js';
+import { amendmentInWords, type Amendment } from '../../platform/amendments/amendment.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
@@ -36,7 +37,7 @@ export function presentSurveyList(list: readonly { survey: SurveyRow; questions:
 }
 
 /** The survey's page: its questions (with changes offered until a wave opens) and its waves. */
-export function presentSurvey(survey: Survey, canLead: boolean) {
+export function presentSurvey(survey: Survey, canLead: boolean, corrections: readonly Amendment[] = []) {
   const fixed = survey.waves.length > 0;
   const open = survey.waves.find((w) => !w.closedOn);
   return {
@@ -66,7 +67,9 @@ export function presentSurvey(survey: Survey, canLead: boolean) {
       responses: numberOf(w.respondents),
       linksHref: canLead && !w.closedOn ? paths.surveys.links(w) : undefined,
       closeHref: canLead && !w.closedOn ? paths.surveys.close(w) : undefined,
+      correctHref: canLead ? paths.surveys.correctWave(w) : undefined,
       resultsHref: paths.surveys.results(w),
+      corrections: corrections.filter((a) => a.recordId === String(w.waveId)).map(amendmentInWords),
     })),
     newWaveHref: canLead && !open && survey.questions.length ? paths.surveys.newWave(survey) : undefined,
     openWaveName: open?.name,
@@ -191,4 +194,10 @@ export function presentResponseForm(form: SurveyForm, action: string, values: Fo
     errors: problems,
     errorList: errorSummary(problems, fields.map((f) => f.name)),
   };
+}
+
+/** A wave's dates as its correction form first shows them. */
+export function waveDateValues(wave: Wave): FormValues {
+  const parts = (field: string, iso: string) => ({ [`${field}-day`]: String(Number(iso.slice(8, 10))), [`${field}-month`]: String(Number(iso.slice(5, 7))), [`${field}-year`]: iso.slice(0, 4) });
+  return { ...parts('opensOn', wave.opensOn), ...(wave.closedOn ? parts('closedOn', wave.closedOn) : {}) };
 }

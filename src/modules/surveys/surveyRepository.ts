@@ -121,6 +121,11 @@ export function surveyRepository() {
     },
 
     /** Close an open wave; false when it was already closed. */
+    /** Correct a wave's dates as recorded. */
+    async correctWaveDates(db: Queryable, waveId: number, opensOn: string, closedOn: string | null): Promise<void> {
+      await db.query('update survey_waves set opens_on = $2, closed_on = coalesce($3::date, closed_on) where wave_id = $1', [waveId, opensOn, closedOn]);
+    },
+
     async closeWave(db: Queryable, waveId: number, closedOn: string, closedBy: string): Promise<boolean> {
       const rows = await db.query('update survey_waves set closed_on = $2, closed_by = $3 where wave_id = $1 and closed_on is null returning wave_id', [waveId, closedOn, closedBy]);
       return rows.length === 1;

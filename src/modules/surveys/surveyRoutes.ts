@@ -11,9 +11,11 @@ import { may } from '../../platform/access/access.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { SignedInUser } from '../../platform/access/user.js';
-import { questionValues, readLinkCount, readQuestion, readSurvey, readWaveName } from './surveyForms.js';
+import { questionValues, readLinkCount, readQuestion, readSurvey, readWaveDates, readWaveName } from './surveyForms.js';
+import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 import { linksCsv } from './surveyLinks.js';
-import { compareChoices, presentComparison, presentQuestionForm, presentResults, presentSurvey, presentSurveyForm, presentSurveyList } from './surveyPresenter.js';
+import { compareChoices, presentComparison, presentQuestionForm, presentResults, presentSurvey, presentSurveyForm, presentSurveyList, waveDateValues } from './surveyPresenter.js';
 import { respondentRoutes } from './respondentRoutes.js';
 import type { SurveyService } from './surveyService.js';
 
@@ -64,8 +66,9 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
 
   app.get(paths.surveys.show.pattern, view, async (request, reply) => {
     const survey = await surveys.show(actor(request), idOf(request, 'surveyId'));
+    const corrections = await surveys.waveAmendments(actor(request), survey.waves.map((w) => w.waveId));
     noStore(reply);
-    return reply.view('surveys/views/show.njk', { title: survey.title, survey: presentSurvey(survey, canLead(request.user!)) });
+    return reply.view('surveys/views/show.njk', { title: survey.title, survey: presentSurvey(survey, canLead(request.user!), corrections) });
   });
 
   const detailsView = async (request: FastifyRequest, reply: FastifyReply, form?: { values: FormValues; problems: Record<string, string> }) => {
@@ -118,6 +121,16 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
   });
   app.post(paths.surveys.removeQuestion.pattern, lead, async (request, reply) => {
     const surveyId = idOf(request, 'surveyId');
+    if (!confirmed(request.body)) {
+      const survey = await surveys.show(actor(request), surveyId);
+      const question = survey.questions.find((q) => q.questionId === idOf(request, 'questionId'));
+      if (!question) throw new HttpError(404, 'Page not found');
+      return askToConfirm(reply, {
+        question: 'Remove this question?', details: [`“${question.text}”`], consequence: `It will no longer be part of the survey ${survey.title}.`,
+        action: paths.surveys.removeQuestion({ surveyId, questionId: question.questionId }), confirmText: 'Yes, remove it', backHref: paths.surveys.show(survey),
+        fields: fieldsToRepost(request.body),
+      });
+    }
     await surveys.removeQuestion(actor(request), surveyId, idOf(request, 'questionId'));
     tellNextPage(request, 'Question removed');
     return reply.redirect(paths.surveys.show({ surveyId }), 303);
@@ -169,16 +182,46 @@ export async function surveyRoutes(app: FastifyInstance, services: SurveyRoutesN
       .send(linksCsv(tokens.map((token) => origin + paths.surveys.respond({ token }))));
   });
 
-  app.get(paths.surveys.close.pattern, lead, async (request, reply) => {
+  // Closing asks first: the page is the confirmation (platform/forms/confirmation.ts), posted back with confirmed=yes.
+  const askToClose = async (request: FastifyRequest, reply: FastifyReply) => {
     const { survey, wave } = await surveys.wave(actor(request), idOf(request, 'waveId'));
     if (wave.closedOn) return reply.redirect(paths.surveys.show(survey), 303);
-    return reply.view('surveys/views/close.njk', { title: `Close the wave ${wave.name}`, survey: { title: survey.title, href: paths.surveys.show(survey) }, wave, action: paths.surveys.close(wave) });
-  });
+    return askToConfirm(reply, {
+      question: `Close the wave ${wave.name}?`,
+      details: [`${survey.title}: ${wave.respondents} ${wave.respondents === 1 ? 'person has' : 'people have'} answered so far, from ${wave.linksIssued} links issued.`],
+      consequence: 'Once the wave is closed, nobody else can answer with its links, and it cannot be opened again.',
+      action: paths.surveys.close(wave), confirmText: 'Yes, close the wave', backHref: paths.surveys.show(survey), fields: fieldsToRepost(request.body),
+    });
+  };
+  app.get(paths.surveys.close.pattern, lead, askToClose);
   app.post(paths.surveys.close.pattern, lead, async (request, reply) => {
+    if (!confirmed(request.body)) return askToClose(request, reply);
     const waveId = idOf(request, 'waveId');
     await surveys.closeWave(actor(request), waveId);
     tellNextPage(request, 'Wave closed');
     return reply.redirect(paths.surveys.results({ waveId }), 303);
+  });
+
+  // Correcting a wave's dates: an amendment with a reason.
+  const correctWaveView = async (request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, problems: Record<string, string>) => {
+    const { survey, wave } = await surveys.wave(actor(request), idOf(request, 'waveId'));
+    return reply.view('surveys/views/correctWave.njk', {
+      title: `Correct the dates of ${wave.name}`, survey: { title: survey.title, href: paths.surveys.show(survey) }, closed: wave.closedOn !== null,
+      recorded: { opened: longDateOf(wave.opensOn), closed: wave.closedOn ? longDateOf(wave.closedOn) : undefined },
+      action: paths.surveys.correctWave(wave), values: values ?? waveDateValues(wave), errors: problems,
+      errorList: errorSummary(problems, ['opensOn', 'closedOn', 'reason'], { dates: ['opensOn', 'closedOn'] }),
+    });
+  };
+  app.get(paths.surveys.correctWave.pattern, lead, async (request, reply) => correctWaveView(request, reply, undefined, {}));
+  app.post(paths.surveys.correctWave.pattern, lead, async (request, reply) => {
+    const waveId = idOf(request, 'waveId');
+    const { survey, wave } = await surveys.wave(actor(request), waveId);
+    const form = readWaveDates(request.body, wave.closedOn !== null);
+    if (!form.data) return correctWaveView(request, reply, form.values, form.problems);
+    const corrected = await surveys.correctWaveDates(actor(request), waveId, { opensOn: form.data.opensOn, closedOn: form.data.closedOn }, form.data.reason);
+    if (corrected.outcome === 'problems') return correctWaveView(request, reply, form.values, corrected.problems);
+    tellNextPage(request, `Dates of ${wave.name} corrected`);
+    return reply.redirect(paths.surveys.show(survey), 303);
   });
 
   app.get(paths.surveys.results.pattern, view, async (request, reply) => {

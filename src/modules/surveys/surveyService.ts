@@ -14,6 +14,9 @@ import { detailsFixedMessage, fixedMessage, mostLinksAtOnce, SurveyRefusal, type
 import type { SurveyRepository, SurveyRow } from './surveyRepository.js';
 import { newToken, tokenHash } from './surveyLinks.js';
 import { compareQuestions, questionShares, type QuestionShares } from './waveComparison.js';
+import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 
 export type Problems = Record<string, string>;
 export type Outcome<T> = ({ outcome: 'done' } & T) | { outcome: 'problems'; problems: Problems };
@@ -59,7 +62,10 @@ const summary = (survey: SurveyRow, wave: Wave): SurveyWaveSummary => ({
   name: wave.name, opensOn: wave.opensOn, closedOn: wave.closedOn, respondents: wave.respondents,
 });
 
-export function surveyService(db: Database, repository: SurveyRepository, audit: AuditService) {
+/** A wave's dates as its amendments record them, in words. */
+const waveDatesInWords = (wave: { opensOn: string; closedOn: string | null }) => ({ Opened: longDateOf(wave.opensOn), Closed: wave.closedOn ? longDateOf(wave.closedOn) : 'Still open' });
+
+export function surveyService(db: Database, repository: SurveyRepository, audit: AuditService, amendments: AmendmentRepository) {
   async function foundSurvey(surveyId: number, lock = false, queryable = db as Parameters<SurveyRepository['survey']>[0]): Promise<SurveyRow> {
     const survey = await repository.survey(queryable, surveyId, lock);
     if (!survey) throw new SurveyRefusal(404, 'There is no survey with that number');
@@ -205,6 +211,37 @@ export function surveyService(db: Database, repository: SurveyRepository, audit:
           await audit.record(actor, { action: 'survey.wave_closed', subject: `wave:${waveId}` }, tx);
         }
       });
+    },
+
+    /**
+     * Correct a wave's dates as recorded (when it opened and, once closed, when it closed), with a reason. The wave
+     * holds the corrected dates, so every list and comparison uses them; what it said before is kept as an
+     * amendment, and audited. A wave cannot be dated after today; closing it is done by closing, not correcting.
+     * @example await surveys.correctWaveDates(lead, 3, { opensOn: '2026-03-02', closedOn: null }, 'Opened on the Monday')
+     */
+    async correctWaveDates(actor: Actor, waveId: number, corrected: { opensOn: string; closedOn: string | null }, reason: string): Promise<Outcome<object>> {
+      const by = lead(actor);
+      return db.transaction(async (tx): Promise<Outcome<object>> => {
+        if (!(await repository.lockWave(tx, waveId))) throw new SurveyRefusal(404, 'There is no survey wave with that number');
+        const wave = (await repository.wave(tx, waveId))!;
+        const dates = { opensOn: corrected.opensOn, closedOn: wave.closedOn ? corrected.closedOn ?? wave.closedOn : null };
+        const today = todayIso();
+        if (dates.opensOn > today) return { outcome: 'problems', problems: { opensOn: 'Date it opened must be today or in the past' } };
+        if (dates.closedOn && dates.closedOn > today) return { outcome: 'problems', problems: { closedOn: 'Date it closed must be today or in the past' } };
+        if (dates.closedOn && dates.closedOn < dates.opensOn) return { outcome: 'problems', problems: { closedOn: 'Date it closed must be on or after the date it opened' } };
+        const changed = changedFields(waveDatesInWords(wave), waveDatesInWords(dates));
+        if (!Object.keys(changed.after).length) return { outcome: 'problems', problems: { opensOn: 'These are the dates already recorded. Change the one recorded wrongly, or go back.' } };
+        await repository.correctWaveDates(tx, waveId, dates.opensOn, dates.closedOn);
+        await amendments.add(tx, { childId: null, recordKind: 'survey_wave', recordId: String(waveId), reason, ...changed, userId: by });
+        await audit.record(actor, { action: 'survey.wave_dates_amended', subject: `wave:${waveId}`, reason, details: { ...changed } }, tx);
+        return { outcome: 'done' };
+      });
+    },
+
+    /** The corrections of a survey's waves, oldest first. */
+    async waveAmendments(actor: Actor, waveIds: readonly number[]): Promise<Amendment[]> {
+      allow(actor, 'quality:view');
+      return amendments.forRecords(db, 'survey_wave', waveIds.map(String));
     },
 
     /**

@@ -331,8 +331,10 @@ describe(`links and responses (${engineUnderTest})`, () => {
 
   it('closing a wave stops responses and links: an unused link then gets the same kind page', async () => {
     const [token] = await services.surveys.issueLinks(lead, waveId, 1);
-    const { token: csrf, cookie } = await openForm(app, `/surveys/waves/${waveId}/close`, cookies.service_manager);
-    const closed = await app.inject({ method: 'POST', url: `/surveys/waves/${waveId}/close`, headers: { ...posted, cookie }, payload: form({ _csrf: csrf }) });
+    const { token: csrf, cookie, html } = await openForm(app, `/surveys/waves/${waveId}/close`, cookies.service_manager);
+    // The page asks first, and posts back with confirmed=yes.
+    expect(html).toContain('Yes, close the wave');
+    const closed = await app.inject({ method: 'POST', url: `/surveys/waves/${waveId}/close`, headers: { ...posted, cookie }, payload: form({ _csrf: csrf, confirmed: 'yes' }) });
     expect(closed.statusCode).toBe(303);
     expect(closed.headers.location).toBe(`/surveys/waves/${waveId}/results`);
     const page = await app.inject({ method: 'GET', url: `/survey/${token}` });

@@ -57,6 +57,8 @@ export interface TrainingSession {
   trainer: string;
   /** Day 1 first. */
   days: SessionDay[];
+  /** Set once the session is withdrawn: it stays on record but counts for nobody's training. */
+  withdrawn: { on: string; by: string; reason: string } | null;
 }
 export interface NewSession {
   courseId: string;

@@ -57,6 +57,32 @@ const sessionSchema = z.object({
 /** The date fields of a session of a `days`-day course: day1 … dayN. */
 export const dayFields = (days: number) => Array.from({ length: days }, (_, index) => `day${index + 1}`);
 
+/** Why a record is corrected or withdrawn: kept with the amendment. */
+export const reasonSchema = (missing: string) => z.string().trim().min(1, missing).max(1000, 'The reason must be 1,000 characters or fewer');
+
+/**
+ * The correction form of a session: its course, dates, venue and trainer as they should be, and why.
+ * @example readSessionCorrection(body, 1).data // { courseId: 'TC-1', venue: 'Glenmuir Academy', trainer: 'Iona Kerr', dates: ['2024-03-11'], reason: 'Held a week later' }
+ */
+export function readSessionCorrection(body: unknown, days: number): FormReading<{ courseId: string; venue: string; trainer: string; dates: string[]; reason: string }> {
+  const session = readSession(body, days);
+  const values = { ...session.values, ...formValues(body, ['courseId', 'reason']) };
+  const problems = { ...session.problems };
+  if (!values.courseId) problems.courseId = 'Select the course';
+  const reason = reasonSchema('Enter why you are correcting this session').safeParse(values.reason);
+  if (!reason.success) problems.reason = reason.error.issues[0]!.message;
+  if (!session.data || !reason.success || Object.keys(problems).length) return { values, problems };
+  return { values, problems, data: { ...session.data, courseId: values.courseId!, reason: reason.data } };
+}
+
+/** @example readReason(body, 'Enter why you are withdrawing this session').data // { reason: 'Entered twice' } */
+export function readReason(body: unknown, missing: string): FormReading<{ reason: string }> {
+  const values = formValues(body, ['reason']);
+  const reason = reasonSchema(missing).safeParse(values.reason);
+  if (!reason.success) return { values, problems: { reason: reason.error.issues[0]!.message } };
+  return { values, problems: {}, data: { reason: reason.data } };
+}
+
 /** @example readSession(body, 2).data // { venue: 'Glenmuir Academy', trainer: 'Iona Kerr', dates: ['2024-03-04', '2024-03-05'] } */
 export function readSession(body: unknown, days: number): FormReading<{ venue: string; trainer: string; dates: string[] }> {
   const fields = dayFields(days);

@@ -8,6 +8,7 @@ import type { ChartDescription } from '../../platform/documents/charts.js';
 import { staffGroupLabels, staffGroups, type Course, type StaffMember, type TrainingSession } from './training.js';
 import { dayFields } from './trainingForms.js';
 import type { Register } from './trainingService.js';
+import { amendmentInWords, type Amendment } from '../../platform/amendments/amendment.js';
 import { coverageTotal } from '../quality/qualityContracts.js';
 
 /** @example percentText(33.3) // '33.3%'; percentText(null) // 'No staff' */
@@ -105,14 +106,47 @@ export function presentSessionForm(course: Course, values: FormValues, problems:
 
 /** @example presentSessions(sessions, marks)[0].attended // '12 of 14 attended every day' */
 export function presentSessions(sessions: readonly TrainingSession[]) {
-  return sessions.map((s) => ({ course: s.courseTitle, dates: sessionDates(s), venue: s.venue, trainer: s.trainer, registerHref: paths.training.register(s) }));
+  return sessions.map((s) => ({ course: s.courseTitle, dates: sessionDates(s), venue: s.venue, trainer: s.trainer, registerHref: paths.training.register(s), withdrawn: s.withdrawn !== null }));
+}
+
+/** A session's values as its correction form first shows them. */
+export function sessionValues(session: TrainingSession): FormValues {
+  const values: FormValues = { courseId: session.courseId, venue: session.venue, trainer: session.trainer };
+  for (const day of session.days) {
+    const [year, month, dayOfMonth] = day.date.split('-');
+    Object.assign(values, { [`day${day.dayNumber}-day`]: String(Number(dayOfMonth)), [`day${day.dayNumber}-month`]: String(Number(month)), [`day${day.dayNumber}-year`]: year });
+  }
+  return values;
+}
+
+/** The correction form of a session: the session form with its course to choose and a reason. */
+export function presentSessionCorrection(session: TrainingSession, courses: readonly Course[], values: FormValues, problems: Record<string, string>) {
+  const course = courses.find((c) => c.courseId === session.courseId)!;
+  const form = presentSessionForm(course, values, problems);
+  const fields = dayFields(course.days);
+  return {
+    ...form,
+    action: paths.training.correctSession(session),
+    backHref: paths.training.register(session),
+    errorList: errorSummary(problems, ['courseId', ...fields, 'venue', 'trainer', 'reason']).map((item) => ({ ...item, href: /^#day\d+$/.test(item.href) ? `${item.href}-day` : item.href })),
+    correcting: true,
+    courseItems: courses.map((c) => ({ value: c.courseId, text: `${c.title} (${c.days === 1 ? '1 day' : `${c.days} days`})`, selected: values.courseId === c.courseId })),
+  };
+}
+
+/** The withdrawal form of a session: why. */
+export function presentWithdrawal(session: TrainingSession, values: FormValues, problems: Record<string, string>) {
+  return {
+    course: session.courseTitle, dates: sessionDates(session), action: paths.training.withdrawSession(session), backHref: paths.training.register(session),
+    values, errors: problems, errorList: errorSummary(problems, ['reason']),
+  };
 }
 
 /**
  * The register: a row per person, a checkbox per day (ticked when they attended), each with a label naming both.
  * @example presentRegister(register, {}).people[0].days[0].label // 'Morag Innes attended day 1, 4 March 2024'
  */
-export function presentRegister(register: Register, problems: Record<string, string>, typed?: ReadonlySet<string>) {
+export function presentRegister(register: Register, problems: Record<string, string>, typed?: ReadonlySet<string>, amendments: readonly Amendment[] = [], values: FormValues = {}) {
   const attended = typed ?? new Set(register.marks.filter((m) => m.attended).map((m) => `${m.staffId}|${m.dayNumber}`));
   const complete = register.people.filter((p) => register.session.days.every((d) => attended.has(`${p.staffId}|${d.dayNumber}`))).length;
   return {
@@ -127,7 +161,15 @@ export function presentRegister(register: Register, problems: Record<string, str
     complete,
     days: register.session.days.map((d) => ({ number: d.dayNumber, date: longDateOf(d.date) })),
     errors: problems,
-    errorList: errorSummary(problems, ['attendance']),
+    errorList: errorSummary(problems, ['attendance', 'reason']),
+    withdrawn: register.session.withdrawn && {
+      summary: `Withdrawn by ${register.session.withdrawn.by} on ${longDateOf(register.session.withdrawn.on.slice(0, 10))} because ${register.session.withdrawn.reason}`,
+    },
+    correctHref: register.session.withdrawn ? undefined : paths.training.correctSession(register.session),
+    withdrawHref: register.session.withdrawn ? undefined : paths.training.withdrawSession(register.session),
+    history: amendments.map(amendmentInWords),
+    // Among `values`, so that a kept draft gives the reason back (app/middleware/setUpDrafts.ts).
+    values: { reason: values.reason ?? '' },
     people: register.people.map((p, index) => ({
       name: p.name,
       group: staffGroupLabels[p.staffGroup],

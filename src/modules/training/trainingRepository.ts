@@ -71,19 +71,23 @@ export function trainingRepository() {
     async sessions(db: Queryable, options: { sessionId?: string; coverageOnly?: boolean } = {}): Promise<TrainingSession[]> {
       const rows = await db.query<{
         session_id: string; course_id: string; title: string; counts_as_trained: boolean; venue: string; trainer: string; day_number: number; day_date: string;
+        withdrawn_at: Date | string | null; withdrawn_by: string | null; withdrawn_reason: string | null;
       }>(
-        `select s.session_id, s.course_id, c.title, c.counts_as_trained, s.venue, s.trainer, d.day_number, d.day_date
+        `select s.session_id, s.course_id, c.title, c.counts_as_trained, s.venue, s.trainer, d.day_number, d.day_date,
+                s.withdrawn_at, u.display_name as withdrawn_by, s.withdrawn_reason
            from training_sessions s
            join training_courses c on c.course_id = s.course_id
            join training_session_days d on d.session_id = s.session_id
-          where ($1::text is null or s.session_id = $1) and (not $2::boolean or c.counts_as_trained)
+           left join users u on u.user_id = s.withdrawn_by
+          where ($1::text is null or s.session_id = $1) and (not $2::boolean or (c.counts_as_trained and s.withdrawn_at is null))
           order by (select min(first.day_date) from training_session_days first where first.session_id = s.session_id) desc, s.session_id, d.day_number`,
         [options.sessionId ?? null, options.coverageOnly ?? false]);
       const byId = new Map<string, TrainingSession>();
       for (const row of rows) {
         let session = byId.get(row.session_id);
         if (!session) {
-          session = { sessionId: row.session_id, courseId: row.course_id, courseTitle: row.title, countsAsTrained: row.counts_as_trained, venue: row.venue, trainer: row.trainer, days: [] };
+          const withdrawn = row.withdrawn_at ? { on: new Date(row.withdrawn_at).toISOString(), by: row.withdrawn_by ?? '', reason: row.withdrawn_reason ?? '' } : null;
+          session = { sessionId: row.session_id, courseId: row.course_id, courseTitle: row.title, countsAsTrained: row.counts_as_trained, venue: row.venue, trainer: row.trainer, days: [], withdrawn };
           byId.set(row.session_id, session);
         }
         session.days.push({ dayNumber: row.day_number, date: row.day_date });
@@ -100,6 +104,25 @@ export function trainingRepository() {
         [session.sessionId, session.dates]);
     },
 
+    /** Correct a session's course, venue, trainer and dates (one per day, day 1 first); its register stays. */
+    async correctSession(db: Queryable, session: { sessionId: string; courseId: string; venue: string; trainer: string; dates: string[] }): Promise<void> {
+      await db.query('update training_sessions set course_id = $2, venue = $3, trainer = $4 where session_id = $1',
+        [session.sessionId, session.courseId, session.venue, session.trainer]);
+      // One date per day is checked at commit (0035), so days may swap dates here.
+      await db.query(
+        `update training_session_days d set day_date = day.d
+           from unnest($2::date[]) with ordinality as day(d, n) where d.session_id = $1 and d.day_number = day.n`,
+        [session.sessionId, session.dates]);
+    },
+
+    /** Withdraw a session not withdrawn already; false when it was. */
+    async withdrawSession(db: Queryable, sessionId: string, reason: string, userId: string): Promise<boolean> {
+      const rows = await db.query(
+        'update training_sessions set withdrawn_at = now(), withdrawn_by = $3, withdrawn_reason = $2 where session_id = $1 and withdrawn_at is null returning session_id',
+        [sessionId, reason, userId]);
+      return rows.length > 0;
+    },
+
     /** Attendance marks, of one session or (for coverage) of every session of a coverage course. */
     async attendance(db: Queryable, options: { sessionId?: string; coverageOnly?: boolean } = {}): Promise<AttendanceMark[]> {
       const rows = await db.query<{ session_id: string; day_number: number; staff_id: string; attended: boolean }>(
@@ -107,7 +130,7 @@ export function trainingRepository() {
            from training_attendance a
            join training_sessions s on s.session_id = a.session_id
            join training_courses c on c.course_id = s.course_id
-          where ($1::text is null or a.session_id = $1) and (not $2::boolean or c.counts_as_trained)
+          where ($1::text is null or a.session_id = $1) and (not $2::boolean or (c.counts_as_trained and s.withdrawn_at is null))
           order by a.session_id, a.staff_id, a.day_number`,
         [options.sessionId ?? null, options.coverageOnly ?? false]);
       return rows.map((r) => ({ sessionId: r.session_id, dayNumber: r.day_number, staffId: r.staff_id, attended: r.attended }));

@@ -10,10 +10,13 @@ import { formValues, type FormValues } from '../../platform/forms/formValues.js'
 import { todayIso } from '../../platform/dates/isoDates.js';
 import type { Actor } from '../../platform/access/user.js';
 import type { Course } from './training.js';
-import { readCourse, readSession, readStaff, ticked } from './trainingForms.js';
+import { readCourse, readReason, readSession, readSessionCorrection, readStaff, ticked } from './trainingForms.js';
 import {
-  presentCourseForm, presentCourses, presentCoverage, presentRegister, presentSessionForm, presentSessions, presentStaffForm, presentStaffList, staffValues,
+  presentCourseForm, presentCourses, presentCoverage, presentRegister, presentSessionCorrection, presentSessionForm, presentSessions, presentStaffForm, presentStaffList,
+  presentWithdrawal, sessionValues, staffValues,
 } from './trainingPresenter.js';
+import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
+import type { TrainingSession } from './training.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { UserService } from '../users/userService.js';
 import type { TrainingService } from './trainingService.js';
@@ -138,18 +141,72 @@ export async function trainingRoutes(app: FastifyInstance, services: TrainingRou
   app.get(paths.training.register.pattern, record, async (request, reply) => {
     const register = await training.register(param(request, 'sessionId', 'session'));
     if (!register) throw new HttpError(404, 'There is no session with that id');
-    return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, {}) });
+    const history = await training.amendments(register.session.sessionId);
+    return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, {}, undefined, history) });
   });
   app.post(paths.training.register.pattern, record, async (request, reply) => {
     const sessionId = param(request, 'sessionId', 'session');
     const attended = new Set(ticked((request.body as Record<string, unknown> | undefined)?.attended));
-    const saved = await training.recordAttendance(actorOf(request), sessionId, attended);
+    const values = formValues(request.body, ['reason']);
+    const saved = await training.recordAttendance(actorOf(request), sessionId, attended, values.reason);
     if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no session with that id');
     if (saved.outcome === 'problems') {
       const register = (await training.register(sessionId))!;
-      return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, saved.problems, attended) });
+      const history = await training.amendments(sessionId);
+      return reply.view('training/views/register.njk', { title: `Register: ${register.course.title}`, register: presentRegister(register, saved.problems, attended, history, values) });
     }
-    tellNextPage(request, 'Register saved');
+    tellNextPage(request, values.reason ? 'Register corrected' : 'Register saved');
     return reply.redirect(paths.training.register({ sessionId }), 303);
+  });
+
+  // Correcting a session (course, dates, venue, trainer) or withdrawing it: amendments with a reason.
+  async function sessionOf(request: FastifyRequest): Promise<TrainingSession> {
+    const register = await training.register(param(request, 'sessionId', 'session'));
+    if (!register) throw new HttpError(404, 'There is no session with that id');
+    return register.session;
+  }
+  const correctionForm = async (reply: FastifyReply, session: TrainingSession, values: FormValues, problems: Record<string, string>) =>
+    reply.view('training/views/sessionForm.njk', { title: `Correct a session of ${session.courseTitle}`, form: presentSessionCorrection(session, await training.courses(), values, problems) });
+  app.get(paths.training.correctSession.pattern, record, async (request, reply) => {
+    const session = await sessionOf(request);
+    if (session.withdrawn) return reply.redirect(paths.training.register(session), 303);
+    return correctionForm(reply, session, sessionValues(session), {});
+  });
+  app.post(paths.training.correctSession.pattern, record, async (request, reply) => {
+    const session = await sessionOf(request);
+    const form = readSessionCorrection(request.body, session.days.length);
+    if (!form.data) return correctionForm(reply, session, form.values, form.problems);
+    const { reason, ...corrected } = form.data;
+    const saved = await training.correctSession(actorOf(request), session.sessionId, corrected, reason);
+    if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no session with that id');
+    if (saved.outcome === 'problems') return correctionForm(reply, session, form.values, saved.problems);
+    tellNextPage(request, 'Session corrected');
+    return reply.redirect(paths.training.register(session), 303);
+  });
+
+  const withdrawalForm = (reply: FastifyReply, session: TrainingSession, values: FormValues, problems: Record<string, string>) =>
+    reply.view('training/views/withdrawSession.njk', { title: 'Withdraw a training session', form: presentWithdrawal(session, values, problems) });
+  app.get(paths.training.withdrawSession.pattern, record, async (request, reply) => {
+    const session = await sessionOf(request);
+    if (session.withdrawn) return reply.redirect(paths.training.register(session), 303);
+    return withdrawalForm(reply, session, {}, {});
+  });
+  app.post(paths.training.withdrawSession.pattern, record, async (request, reply) => {
+    const session = await sessionOf(request);
+    const form = readReason(request.body, 'Enter why you are withdrawing this session');
+    if (!form.data) return withdrawalForm(reply, session, form.values, form.problems);
+    if (!confirmed(request.body)) {
+      const { present } = presentSessions([session]).map((s) => ({ present: `${s.course}, ${s.dates}, ${s.venue}` }))[0]!;
+      return askToConfirm(reply, {
+        question: 'Withdraw this training session?', details: [present, `Reason: ${form.data.reason}`],
+        consequence: 'It stays on record, marked withdrawn, and no longer counts towards anyone’s training.',
+        action: paths.training.withdrawSession(session), confirmText: 'Yes, withdraw it', backHref: paths.training.register(session), fields: fieldsToRepost(request.body),
+      });
+    }
+    const saved = await training.withdrawSession(actorOf(request), session.sessionId, form.data.reason);
+    if (saved.outcome === 'not_found') throw new HttpError(404, 'There is no session with that id');
+    if (saved.outcome === 'problems') return withdrawalForm(reply, session, form.values, saved.problems);
+    tellNextPage(request, 'Session withdrawn');
+    return reply.redirect(paths.training.register(session), 303);
   });
 }

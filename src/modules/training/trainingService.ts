@@ -10,6 +10,9 @@ import { newRecordId } from '../../platform/ids/recordIds.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { coverageOn, isActiveOn, type AttendanceMark, type Course, type NewCourse, type NewSession, type NewStaffMember, type StaffMember, type TrainingSession } from './training.js';
 import type { TrainingRepository } from './trainingRepository.js';
+import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { longDateOf } from '../../platform/dates/formats.js';
 
 export type Saved = { outcome: 'saved'; id: string } | { outcome: 'problems'; problems: Record<string, string> } | { outcome: 'not_found' };
 
@@ -21,12 +24,32 @@ export interface Register {
   marks: AttendanceMark[];
 }
 
+/** A session's details as corrected: its course, venue, trainer and one date per day. */
+export type SessionCorrection = NewSession;
+
+/** A session as its amendments record it, in words, by label. */
+const sessionInWords = (session: Pick<TrainingSession, 'venue' | 'trainer' | 'days'>, courseTitle: string): Record<string, string> => ({
+  Course: courseTitle,
+  ...Object.fromEntries(session.days.map((d) => [`Day ${d.dayNumber}`, longDateOf(d.date)])),
+  Venue: session.venue,
+  Trainer: session.trainer,
+});
+
+/** Who attended each day of a register, in words, by label ("Day 1, 4 March 2024": "Ann Bell, Ruth Dow"). */
+function attendanceInWords(register: Register, marks: readonly AttendanceMark[]): Record<string, string> {
+  const names = new Map(register.people.map((p) => [p.staffId, p.name]));
+  return Object.fromEntries(register.session.days.map((d) => {
+    const there = marks.filter((m) => m.attended && m.dayNumber === d.dayNumber).map((m) => names.get(m.staffId) ?? m.staffId).sort();
+    return [`Day ${d.dayNumber}, ${longDateOf(d.date)}`, there.length ? there.join(', ') : 'No one'];
+  }));
+}
+
 /** The staff register's details as typed: a Cairn username instead of the account's id. */
 export type StaffInput = Omit<NewStaffMember, 'userId'> & { username: string };
 
 const userOf = (actor: Actor) => (actor.kind === 'user' ? actor.user.userId : null);
 
-export function trainingService(db: Database, repository: TrainingRepository, audit: AuditService, today: () => string = todayIso) {
+export function trainingService(db: Database, repository: TrainingRepository, audit: AuditService, amendments: AmendmentRepository, today: () => string = todayIso) {
   async function linkedUser(username: string): Promise<{ userId: string | null } | { problem: string }> {
     if (!username) return { userId: null };
     const userId = await repository.userIdByUsername(db, username);
@@ -124,9 +147,15 @@ export function trainingService(db: Database, repository: TrainingRepository, au
      * on the days not ticked. Refused for a day that has not happened yet, or someone not active on that day.
      * @example await training.recordAttendance(actor, sessionId, new Set(['ST-1|1', 'ST-1|2']))
      */
-    async recordAttendance(actor: Actor, sessionId: string, attended: ReadonlySet<string>): Promise<Saved> {
+    async recordAttendance(actor: Actor, sessionId: string, attended: ReadonlySet<string>, reason = ''): Promise<Saved> {
       const register = await registerOf(sessionId);
       if (!register) return { outcome: 'not_found' };
+      if (register.session.withdrawn) return { outcome: 'problems', problems: { attendance: 'This session has been withdrawn, so its register cannot change' } };
+      // Once taken, the register is corrected, not overwritten: why is kept with who attended before and after.
+      const correcting = register.marks.length > 0;
+      if (correcting && !reason.trim()) return { outcome: 'problems', problems: { reason: 'Enter why you are correcting the register' } };
+      const userId = userOf(actor);
+      if (correcting && !userId) return { outcome: 'problems', problems: { reason: 'Only a signed-in person can correct a register' } };
       const problems: Record<string, string> = {};
       const marks: AttendanceMark[] = [];
       for (const person of register.people) {
@@ -140,6 +169,12 @@ export function trainingService(db: Database, repository: TrainingRepository, au
       if (Object.keys(problems).length) return { outcome: 'problems', problems };
       await db.transaction(async (tx) => {
         await repository.replaceAttendance(tx, sessionId, marks, userOf(actor));
+        const changed = changedFields(attendanceInWords(register, register.marks), attendanceInWords(register, marks));
+        if (correcting && Object.keys(changed.after).length) {
+          await amendments.add(tx, { childId: null, recordKind: 'training_session', recordId: sessionId, reason: reason.trim(), ...changed, userId: userId! });
+          await audit.record(actor, { action: 'training.attendance_amended', subject: sessionId, reason: reason.trim(), details: { ...changed } }, tx);
+          return;
+        }
         await audit.record(actor, {
           action: 'training.attendance_recorded', subject: sessionId,
           details: { people: register.people.length, attendedDays: marks.filter((m) => m.attended).length },
@@ -147,6 +182,62 @@ export function trainingService(db: Database, repository: TrainingRepository, au
       });
       return { outcome: 'saved', id: sessionId };
     },
+
+    /**
+     * Correct a session as recorded (its course, dates, venue, trainer), with a reason. The session holds the
+     * corrected values, so coverage uses them; what it said before is kept as an amendment, and audited. The course
+     * may change only to one of as many days; a day with attendance recorded may not move into the future.
+     * @example await training.correctSession(actor, 'TS-1', { courseId, venue, trainer, dates: ['2024-03-11'] }, 'Held a week later')
+     */
+    async correctSession(actor: Actor, sessionId: string, corrected: SessionCorrection, reason: string): Promise<Saved> {
+      const userId = userOf(actor);
+      if (!userId) return { outcome: 'problems', problems: { reason: 'Only a signed-in person can correct a session' } };
+      const [session] = await repository.sessions(db, { sessionId });
+      if (!session) return { outcome: 'not_found' };
+      if (session.withdrawn) return { outcome: 'problems', problems: { reason: 'This session has been withdrawn, so it cannot be corrected' } };
+      const course = (await repository.courses(db)).find((c) => c.courseId === corrected.courseId);
+      if (!course) return { outcome: 'problems', problems: { courseId: 'Select the course' } };
+      if (course.days !== session.days.length) {
+        return { outcome: 'problems', problems: { courseId: `${course.title} lasts ${course.days === 1 ? '1 day' : `${course.days} days`} but this session has ${session.days.length}. Withdraw this session and add one of that course instead.` } };
+      }
+      for (let n = 1; n < corrected.dates.length; n += 1) {
+        if (corrected.dates[n]! <= corrected.dates[n - 1]!) return { outcome: 'problems', problems: { [`day${n + 1}`]: `Day ${n + 1} must be after day ${n}` } };
+      }
+      const marks = await repository.attendance(db, { sessionId });
+      const future = session.days.find((d, i) => corrected.dates[i]! > today() && marks.some((m) => m.attended && m.dayNumber === d.dayNumber));
+      if (future) return { outcome: 'problems', problems: { [`day${future.dayNumber}`]: `Day ${future.dayNumber} has attendance recorded, so it must be on or before today` } };
+      const after = { ...session, courseId: course.courseId, venue: corrected.venue, trainer: corrected.trainer, days: session.days.map((d, i) => ({ ...d, date: corrected.dates[i]! })) };
+      const changed = changedFields(sessionInWords(session, session.courseTitle), sessionInWords(after, course.title));
+      if (!Object.keys(changed.after).length) return { outcome: 'problems', problems: { courseId: 'Nothing has been changed. Change what was recorded wrongly, or go back.' } };
+      await db.transaction(async (tx) => {
+        await repository.correctSession(tx, { sessionId, courseId: course.courseId, venue: corrected.venue, trainer: corrected.trainer, dates: corrected.dates });
+        await amendments.add(tx, { childId: null, recordKind: 'training_session', recordId: sessionId, reason, ...changed, userId });
+        await audit.record(actor, { action: 'training.session_amended', subject: sessionId, reason, details: { ...changed } }, tx);
+      });
+      return { outcome: 'saved', id: sessionId };
+    },
+
+    /**
+     * Withdraw a session recorded by mistake (it never ran, or was entered twice), with a reason: it stays on
+     * record, marked withdrawn, and no longer counts for anyone's training.
+     * @example await training.withdrawSession(actor, 'TS-1', 'Entered twice')
+     */
+    async withdrawSession(actor: Actor, sessionId: string, reason: string): Promise<Saved> {
+      const userId = userOf(actor);
+      if (!userId) return { outcome: 'problems', problems: { reason: 'Only a signed-in person can withdraw a session' } };
+      const [session] = await repository.sessions(db, { sessionId });
+      if (!session) return { outcome: 'not_found' };
+      return db.transaction(async (tx) => {
+        if (!(await repository.withdrawSession(tx, sessionId, reason, userId))) return { outcome: 'problems', problems: { reason: 'This session has already been withdrawn' } } as const;
+        const change = { before: { Status: 'On record' }, after: { Status: 'Withdrawn' } };
+        await amendments.add(tx, { childId: null, recordKind: 'training_session', recordId: sessionId, reason, ...change, userId });
+        await audit.record(actor, { action: 'training.session_withdrawn', subject: sessionId, reason, details: { courseId: session.courseId } }, tx);
+        return { outcome: 'saved', id: sessionId } as const;
+      });
+    },
+
+    /** A session's corrections and withdrawal, oldest first. */
+    amendments: (sessionId: string): Promise<Amendment[]> => amendments.forRecords(db, 'training_session', [sessionId]),
 
     /**
      * Training coverage on a date, per staff group (the rule is in training.ts).

@@ -213,6 +213,8 @@ export const paths = {
     newSession: path('/training/courses/:courseId/sessions/new'),
     sessions: path('/training/sessions'),
     register: path('/training/sessions/:sessionId/register'),
+    correctSession: path('/training/sessions/:sessionId/correct'),
+    withdrawSession: path('/training/sessions/:sessionId/withdraw'),
   },
   /** The quality report: audits, surveys and training before and after (issue 7). `query` is the report's choices. */
   quality: {
@@ -248,6 +250,7 @@ export const paths = {
     compare: path('/surveys/:surveyId/compare'),
     links: path('/surveys/waves/:waveId/links'),
     close: path('/surveys/waves/:waveId/close'),
+    correctWave: path('/surveys/waves/:waveId/correct'),
     results: path('/surveys/waves/:waveId/results'),
     /** The public page a single-use link opens (no account). */
     respond: path('/survey/:token'),
