@@ -245,6 +245,8 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     await page.waitForLoadState('load');
     expect(await page.locator('main').innerText()).toContain('Whinfield');
 
+    // The agency is chosen from the partner agencies an administrator keeps (ADR 0029).
+    await server.services.db.query(`insert into reference_entries (list, name, match_key) values ('partner_agency', 'Corsebank Academy', 'corsebankacademy') on conflict (list, match_key) do nothing`);
     await page.getByRole('link', { name: 'Family and key people around Ailsa Boyd' }).click();
     await page.waitForLoadState('load');
     expect(await page.locator('h1').innerText()).toBe('Family and key people');
@@ -257,7 +259,7 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     await expectNoAccessibilityViolations(page);
     await page.fill('#relationship', 'Guidance teacher');
     await page.check('#inHousehold-2');
-    await page.fill('#agency', 'Corsebank Academy');
+    await page.selectOption('#agency', 'Corsebank Academy');
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.waitForLoadState('load');
     expect(await page.locator('#around + table').innerText()).toContain('Corsebank Academy');

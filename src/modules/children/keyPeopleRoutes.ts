@@ -9,11 +9,14 @@ import { postedValues, type FormValues } from '../../platform/forms/formValues.j
 import { presentErrors } from '../../platform/forms/errorSummary.js';
 import type { KeyPeopleService } from './keyPeopleService.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { listField, notOnList } from '../../platform/forms/chooseFromList.js';
+import type { ReferenceService } from '../references/referenceService.js';
 import { mergedNotice, presentClashes, reconcile, startedFrom, type Clash, type Versioned } from '../../platform/forms/versions.js';
 
 /** What keyPeopleRoutes needs from the composition root. */
 export interface KeyPeopleRoutesNeeds {
   keyPeople: KeyPeopleService;
+  references: Pick<ReferenceService, 'choices'>;
 }
 
 const childParams = z.object({ childId: z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/) });
@@ -33,6 +36,14 @@ const refused = () => new HttpError(403, "This child is not on your caseload or 
 export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleRoutesNeeds): Promise<void> {
   const access = { config: { access: { permission: 'child:view' as const } } };
   const write = { config: { access: { permission: 'child:record' as const } } };
+  // The agency is chosen from the partner agencies an administrator keeps (ADR 0029); what a record holds stays offered.
+  const agencies = () => services.references.choices('partner_agency');
+  const agencyField = async (values: FormValues, errors: FieldErrors, kept: string | null = null) =>
+    listField(await agencies(), { id: 'agency', label: 'Agency (optional)', noneText: 'None', value: values.agency, kept, error: errors.agency });
+  const agencyProblem = async (values: FormValues, kept: string | null = null): Promise<FieldErrors> => {
+    const problem = notOnList(await agencies(), values.agency, { kept, label: 'partner agency' });
+    return problem ? { agency: problem } : {};
+  };
 
   async function show(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
     const params = childParams.safeParse(request.params);
@@ -50,6 +61,7 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
         household: people.filter((p) => p.inHousehold).map((p) => ({ ...p, editHref: paths.children.editKeyPerson({ childId, personId: p.personId }) })),
         others: people.filter((p) => !p.inHousehold).map((p) => ({ ...p, editHref: paths.children.editKeyPerson({ childId, personId: p.personId }) })),
         householdItems: [{ value: 'yes', text: 'Yes', checked: values.inHousehold === 'yes' }, { value: 'no', text: 'No', checked: values.inHousehold === 'no' }],
+        agencyField: await agencyField(values, errors),
         values,
         ...presentErrors(errors, ['name', 'relationship', 'inHousehold', 'agency', 'contact']),
       },
@@ -83,6 +95,7 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
         values: shown,
         clashes: presentClashes(clashes),
         householdItems: [{ value: 'yes', text: 'Yes', checked: shown.inHousehold === 'yes' }, { value: 'no', text: 'No', checked: shown.inHousehold === 'no' }],
+        agencyField: await agencyField(shown, errors, record.values.agency || null),
         ...presentErrors(errors, ['name', 'relationship', 'inHousehold', 'agency', 'contact']),
       },
     });
@@ -94,7 +107,8 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
     if (settled.outcome === 'clash') return showPerson(request, reply, settled.values, {}, settled.clashes);
     const posted = { ...settled.values, ...startedFrom(record) };
     const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...posted });
-    if (!parsed.success) return showPerson(request, reply, posted, fieldErrors(parsed.error.issues));
+    const notListed = await agencyProblem(posted, record.values.agency || null);
+    if (!parsed.success || notListed.agency) return showPerson(request, reply, posted, { ...(parsed.success ? {} : fieldErrors(parsed.error.issues)), ...notListed });
     const result = await services.keyPeople.change(request.user!, childId, { personId, ...parsed.data, inHousehold: parsed.data.inHousehold === 'yes' }, record.version);
     if (result === 'forbidden') throw refused();
     if (result === 'not_found') throw new HttpError(404, 'There is no such person on this child’s record');
@@ -107,7 +121,8 @@ export async function keyPeopleRoutes(app: FastifyInstance, services: KeyPeopleR
     const { childId } = childParams.parse(request.params);
     const body = postedValues(request.body);
     const parsed = personForm.safeParse({ name: '', relationship: '', agency: '', contact: '', ...body });
-    if (!parsed.success) return show(request, reply, body, fieldErrors(parsed.error.issues));
+    const notListed = await agencyProblem(body);
+    if (!parsed.success || notListed.agency) return show(request, reply, body, { ...(parsed.success ? {} : fieldErrors(parsed.error.issues)), ...notListed });
     const result = await services.keyPeople.add(request.user!, childId, { ...parsed.data, inHousehold: parsed.data.inHousehold === 'yes' });
     if (result === 'forbidden') throw refused();
     tellNextPage(request, `${parsed.data.name} added to the key people`);

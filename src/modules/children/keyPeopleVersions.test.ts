@@ -35,6 +35,8 @@ describe(`two people changing a key person (${engineUnderTest})`, () => {
     ({ cookie: blair } = await signInAs(app, services, 'practitioner', { team: 'Family First', workerId: 'W2' }));
     ({ cookie: outsider } = await signInAs(app, services, 'practitioner', { team: 'North', workerId: 'W9' }));
     for (const name of ['Aileen Brodie', 'Mrs Reid']) {
+      // Agencies are chosen from the partner agencies an administrator keeps (ADR 0029).
+      await database.db.query(`insert into reference_entries (list, name, match_key) values ('partner_agency', 'Corsebank Academy', 'corsebankacademy'), ('partner_agency', 'Northfield Primary', 'northfieldprimary') on conflict (list, match_key) do nothing`);
       await services.keyPeople.add(signedIn.user, 'K1', { name, relationship: 'Health visitor', inHousehold: false, agency: 'NHS', contact: null });
     }
   });
