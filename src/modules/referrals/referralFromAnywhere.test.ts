@@ -60,3 +60,51 @@ describe(`"Record a referral" from the navigation and from a child's record (${e
     expect(malformed.body).not.toMatch(/name="child1-id"[^>]*value="[^"]/);
   });
 });
+
+describe(`the referral's school cluster and team come from the reference lists (${engineUnderTest})`, () => {
+  let database: TestDatabase;
+  let services: Services;
+  let app: FastifyInstance;
+  let worker: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    services = buildServices(testConfig(), database.db);
+    await aChild(database.db, { childId: 'L1', forename: 'Lewis', surname: 'Orr', dateOfBirth: '2012-03-04' });
+    await aCase(database.db, 'L1', { team: 'Family First', workerId: 'W1' });
+    await database.db.query(`insert into reference_entries (list, name, match_key) values ('school_cluster', 'Belmont', 'belmont'), ('team', 'Children and Families North', 'childrenandfamiliesnorth')`);
+    app = await buildApp(services, { logger: false });
+    worker = (await signInAs(app, services, 'practitioner', { team: 'Family First', workerId: 'W1' })).cookie;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database.drop();
+  });
+
+  const referral = (fields: Record<string, string>) => ({
+    'child1-id': 'L1', 'received-day': '1', 'received-month': '3', 'received-year': '2022', source: 'education', reason: 'Attendance', schoolCluster: '', team: 'Family First', ...fields,
+  });
+  const post = async (fields: Record<string, string>) => {
+    const { openForm } = await import('../../../test/support/signIn.js');
+    const { token, cookie } = await openForm(app, paths.referrals.new(), worker);
+    return app.inject({ method: 'POST', url: paths.referrals.new(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: token, ...referral(fields) }).toString() });
+  };
+
+  it('offers the listed clusters and teams, and the person’s own team', async () => {
+    const page = await app.inject({ url: paths.referrals.new(), headers: { cookie: worker } });
+    expect(page.body).toContain('<option value="Belmont"');
+    expect(page.body).toContain('<option value="Children and Families North"');
+    expect(page.body).toMatch(/<option value="Family First" selected/);
+  });
+
+  it('refuses a cluster or team typed outside the lists, keeping what was typed, and records nothing', async () => {
+    const refused = await post({ schoolCluster: 'Belmnt', team: 'Family Frist' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Select a school cluster from the list');
+    expect(refused.body).toContain('Select a team from the list');
+    expect(refused.body).toContain('>Attendance</textarea>');
+    expect(await database.db.query(`select 1 from referral_intake where child_id = 'L1'`)).toEqual([]);
+    expect((await post({ schoolCluster: 'Belmont', team: 'Children and Families North' })).statusCode).toBe(303);
+    expect((await post({})).statusCode).toBe(303);
+  });
+});
