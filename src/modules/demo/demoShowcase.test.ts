@@ -155,6 +155,10 @@ describe(`the demo's draft board paper (${engineUnderTest})`, () => {
     // The cluster comparison is there, with the Family First cluster in it.
     const clusters = content.report.sections.flatMap((section) => section.blocks).find((block) => block.kind === 'table' && block.table.id === 'cluster-comparison');
     expect(clusters?.kind === 'table' && clusters.table.rows.map((row) => row[0])).toContain(familyFirst.cluster);
+    // So is the seed's headline: the Family First cluster's row of noughts among the children who became looked after.
+    const started = content.report.sections.flatMap((section) => section.blocks).find((block) => block.kind === 'table' && block.table.id === 'cluster-looked-after');
+    const corsebank = started?.kind === 'table' ? started.table.rows.find((row) => row[0] === familyFirst.cluster) : undefined;
+    expect(corsebank?.at(-1)).toBe('0');
     // Its figures are `cairn stats` for its period.
     expect(content.figures).toEqual((await services.stats.compute(edition.options)).rows);
     // 4.2 places the quality report's evidence, 4.3 the short-break flat's year of bookings.

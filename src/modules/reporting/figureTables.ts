@@ -253,9 +253,8 @@ function windowTables(window: { from: string; to: string }, rows: readonly Stats
   const inWindow = rows.filter((row) => row.period === period);
   const valuesOf = (indicator: string, dimension: string) =>
     [...new Set(inWindow.filter((row) => row.indicator === indicator).map((row) => String(row[dimension])))].sort();
-  const clusters = [...new Set(inWindow.filter((row) => row.school_cluster !== undefined).map((row) => String(row.school_cluster)))].sort((a, b) =>
-    a === notRecorded ? 1 : b === notRecorded ? -1 : a.localeCompare(b),
-  );
+  const clusterOrder = (a: string, b: string) => (a === notRecorded ? 1 : b === notRecorded ? -1 : a.localeCompare(b));
+  const clusters = [...new Set(inWindow.filter((row) => row.school_cluster !== undefined).map((row) => String(row.school_cluster)))].sort(clusterOrder);
   const pathways = valuesOf('referrals.children', 'pathway');
   const tables: FigureTable[] = [];
 
@@ -291,7 +290,9 @@ function windowTables(window: { from: string; to: string }, rows: readonly Stats
   });
 
   const types = valuesOf('clusters.lac_started', 'placement_type').sort((a, b) => (placementOrder.indexOf(a) + 1 || 99) - (placementOrder.indexOf(b) + 1 || 99));
-  const startedClusters = valuesOf('clusters.lac_started', 'school_cluster');
+  // Every cluster compared, not only those where a child became looked after: a cluster where none did (the Family
+  // First cluster, the seed paper's headline) shows its row of noughts.
+  const startedClusters = [...new Set([...clusters, ...valuesOf('clusters.lac_started', 'school_cluster')])].sort(clusterOrder);
   if (types.length > 0) {
     const body = startedClusters.map((cluster) => types.map((type) => find.count('clusters.lac_started', period, { school_cluster: cluster, placement_type: type })));
     const withTotals: FigureCell[][] = body.map((row, index) => [clusterLabel(startedClusters[index]!), ...row, row.reduce((sum, value) => sum + value, 0)]);
