@@ -5,7 +5,7 @@
  * scale and saved as a version named by the meeting. Numbers rise over the meetings for most children, not all.
  * Recorded as the Family First team manager through the safety service (audited as theirs), after the import.
  */
-import { addDays } from '../../platform/dates/isoDates.js';
+import { addDays, ageOn, daysBetween } from '../../platform/dates/isoDates.js';
 import { createRandom, type Random } from '../../platform/random/seededRandom.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import type { MeetingType, PersonRole } from '../../platform/codes/safetyCodes.js';
@@ -15,6 +15,7 @@ import type { UserService } from '../users/userService.js';
 import type { DemoExtract } from './extract.js';
 import { teams } from './authority.js';
 import { demoRepository } from './demoRepository.js';
+import { planFamilyFirstWork } from './familyFirstWork.js';
 
 /** What recordSafetyMaps needs from the composition root. */
 export interface RecordSafetyMapsNeeds {
@@ -132,34 +133,38 @@ function some<T>(random: Random, list: readonly T[], count: number): T[] {
 }
 
 const clamp = (n: number) => Math.max(0, Math.min(10, n));
-const yearsOld = (dateOfBirth: string, on: string) => Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4)) - (on.slice(5) < dateOfBirth.slice(5) ? 1 : 0);
 
 /**
- * Twelve children with open Family First cases opened at least five months before the reference date, one each, drawn
- * by the seed; three meetings about five weeks apart ending before the reference date. Most children's numbers rise.
+ * Twelve children with open Family First cases (not stepped down by the demo's Family First work), one each, drawn
+ * by the seed (opened at least ten weeks before the reference date); three meetings about five weeks apart (closer for
+ * newer cases) from a fortnight after the case opened, ending before the reference date. Most children's numbers rise.
  * @example planSafetyMaps(extract).length // 12
  */
 export function planSafetyMaps(extract: DemoExtract): PlannedSafetyMap[] {
   const random = createRandom(extract.seed, 'safety maps');
   const children = new Map(extract.children.map((c) => [c.child_id, c]));
+  // Cases the demo's Family First work steps down are closed by then, so those children are left out.
+  const steppedDown = new Set(planFamilyFirstWork(extract).filter((p) => p.stepDownOn !== null).map((p) => p.caseId));
   const candidates = [...new Map(extract.cases
-    .filter((c) => c.team === teams.familyFirst && c.closed_date === null && c.opened_date <= addDays(extract.today, -150))
+    .filter((c) => c.team === teams.familyFirst && c.closed_date === null && !steppedDown.has(c.case_id) && c.opened_date <= addDays(extract.today, -75))
     .sort((a, b) => a.case_id.localeCompare(b.case_id))
     .map((c) => [c.child_id, c] as const)).values()];
   const chosen: typeof candidates = [];
   while (chosen.length < 12 && candidates.length) chosen.push(candidates.splice(random.int(0, candidates.length - 1), 1)[0]!);
   return chosen.sort((a, b) => a.opened_date.localeCompare(b.opened_date) || a.case_id.localeCompare(b.case_id)).map((c) => {
     const child = children.get(c.child_id)!;
-    const conference = addDays(extract.today, -(100 + random.int(0, 30)));
-    const coreGroup = addDays(conference, 35 + random.int(0, 10));
-    const review = addDays(coreGroup, 35 + random.int(0, 10));
+    // The conference a fortnight or so after the case opened (at most four months back), then meetings about five weeks apart.
+    const conference = [addDays(c.opened_date, 14 + random.int(0, 7)), addDays(extract.today, -(100 + random.int(0, 30)))].sort().at(-1)!;
+    const gap = Math.min(35 + random.int(0, 10), Math.floor(daysBetween(conference, addDays(extract.today, -3)) / 2));
+    const coreGroup = addDays(conference, gap);
+    const review = addDays(coreGroup, gap);
     const pairs = some(random, dangers, random.int(1, 2));
     const rising = random.chance(0.75);
     const parent = `${random.pick(parentForenames)} ${child.surname}`;
     const people: { personName: string; personRole: PersonRole; start: number }[] = [
       { personName: parent, personRole: 'parent', start: random.int(3, 5) },
       { personName: random.pick(socialWorkers), personRole: 'worker', start: random.int(1, 3) },
-      ...(yearsOld(child.date_of_birth, conference) >= 8 ? [{ personName: child.forename, personRole: 'child' as const, start: random.int(2, 4) }] : []),
+      ...(ageOn(child.date_of_birth, conference) >= 8 ? [{ personName: child.forename, personRole: 'child' as const, start: random.int(2, 4) }] : []),
       { personName: random.pick(schoolStaff), personRole: 'partner_agency', start: random.int(2, 3) },
     ];
     const at = (meeting: number) => people.map((p) => ({
