@@ -171,6 +171,7 @@ export function planSafetyMaps(extract: DemoExtract): PlannedSafetyMap[] {
       personName: p.personName, personRole: p.personRole,
       scores: pairs.map((_, index) => clamp(p.start - index + (rising ? meeting * random.int(1, 2) : random.int(-1, 1)))),
     }));
+    const nextSteps = some(random, steps, 2);
     return {
       childId: c.child_id,
       title: `${child.surname} family safety map`,
@@ -180,13 +181,13 @@ export function planSafetyMaps(extract: DemoExtract): PlannedSafetyMap[] {
         ...some(random, complications, 1).map((words) => ({ category: 'complicating_factor' as const, words, saidBy: 'Social worker' })),
         ...some(random, strengths, random.int(2, 3)).map((words) => ({ category: 'existing_strength' as const, words, saidBy: parent })),
         ...some(random, safeties, 1).map((words) => ({ category: 'existing_safety' as const, words, saidBy: 'School' })),
-        ...some(random, steps, 2).map((words) => ({ category: 'next_step' as const, words, saidBy: 'Case conference' })),
+        ...nextSteps.map((words) => ({ category: 'next_step' as const, words, saidBy: 'Case conference' })),
       ],
       network: some(random, networkPeople, random.int(3, 4)),
       rules: some(random, rules, random.int(1, 2)),
       later: [
         { category: 'existing_safety', words: random.pick(laterSafety) },
-        { category: 'next_step', words: random.pick(steps) },
+        { category: 'next_step', words: random.pick(steps.filter((step) => !nextSteps.includes(step))) },
       ],
       rising,
       meetings: [
