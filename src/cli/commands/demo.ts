@@ -11,6 +11,7 @@ import { createDemoUsers, demoPassword, familyFirstPractitioner, type DemoSignIn
 import { recordUndecidedReferrals } from '../../modules/demo/undecidedReferrals.js';
 import { recordPracticeQuality } from '../../modules/demo/practiceQuality.js';
 import { recordFamilyFirstWork } from '../../modules/demo/familyFirstWork.js';
+import { recordSafetyMaps } from '../../modules/demo/safetyMaps.js';
 import { recordProviderRates } from '../../modules/demo/providerRates.js';
 import { nameDemoWorkers } from '../../modules/demo/workerNames.js';
 import { recordShortBreakFlat } from '../../modules/demo/shortBreakFlat.js';
@@ -98,12 +99,13 @@ export const demoCommand: Command = {
       const created = await createDemoUsers(services, { kind: 'system', name: 'cli' }, familyFirstPractitioner(extract));
       await recordUndecidedReferrals(services, extract);
       await recordPracticeQuality(services, extract);
-      // As on start-up (loadDemoIfEmpty): provider rates, Family First work, the short-break flat and the draft board paper.
+      // As on start-up (loadDemoIfEmpty): provider rates, Family First work, the short-break flat, the draft board paper and the safety maps.
       await nameDemoWorkers(services, extract);
       await recordProviderRates(services, { kind: 'system', name: 'cli' }, extract.today);
       await recordFamilyFirstWork(services, extract);
       await recordShortBreakFlat(services, extract);
       await recordBoardPaperDraft(services, extract.today);
+      await recordSafetyMaps(services, extract);
       return created;
     });
     io.stdout.write(signInLines(extract.authority.authority_name, signIns));

@@ -23,6 +23,15 @@ export function demoRepository() {
     },
 
     /**
+     * Whether any Signs of Safety map has been started (the demo records its maps only into a database without one).
+     * @example if (!(await demoRepository().hasSafetyMaps(db))) await record()
+     */
+    async hasSafetyMaps(db: Queryable): Promise<boolean> {
+      const rows = await db.query<{ present: boolean }>('select exists (select 1 from safety_maps) as present');
+      return rows[0]?.present === true;
+    },
+
+    /**
      * Put the demo's placements of one type at a provider into its home, costed at the home's rate on each start date.
      * @example await demoRepository().costFromHomeRates(db, { providerId: 'LOCHSIDE', placementType: 'voluntary_home', homeId })
      */

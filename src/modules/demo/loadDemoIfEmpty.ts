@@ -13,6 +13,7 @@ import { recordPracticeQuality, type RecordPracticeQualityNeeds } from './practi
 import { recordBoardPaperDraft, type RecordBoardPaperDraftNeeds } from './boardPaperDraft.js';
 import { recordShortBreakFlat, type RecordShortBreakFlatNeeds } from './shortBreakFlat.js';
 import { recordFamilyFirstWork, type RecordFamilyFirstWorkNeeds } from './familyFirstWork.js';
+import { recordSafetyMaps, type RecordSafetyMapsNeeds } from './safetyMaps.js';
 import { recordProviderRates, type RecordProviderRatesNeeds } from './providerRates.js';
 import { nameDemoWorkers, type NameDemoWorkersNeeds } from './workerNames.js';
 import type { Config } from '../../platform/config.js';
@@ -22,7 +23,7 @@ import type { AuthorityService } from '../authority/authorityService.js';
 import type { Database } from '../../db/database.js';
 
 /** What loadDemoIfEmpty needs from the composition root. */
-export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds, RecordProviderRatesNeeds, NameDemoWorkersNeeds {
+export interface LoadDemoIfEmptyNeeds extends RecordUndecidedReferralsNeeds, RecordFamilyFirstWorkNeeds, RecordPracticeQualityNeeds, RecordShortBreakFlatNeeds, RecordBoardPaperDraftNeeds, CreateDemoUsersNeeds, RecordProviderRatesNeeds, NameDemoWorkersNeeds, RecordSafetyMapsNeeds {
   authority: AuthorityService;
   config: Config;
   db: Database;
@@ -93,6 +94,9 @@ export async function loadDemoIfEmpty(services: LoadDemoIfEmptyNeeds, options: {
     if (stays) say(`Demo: booked the short-break flat ${stays} times over the last financial year`);
     const paper = await recordBoardPaperDraft(services, extract.today);
     if (paper) say(`Demo: drafted board paper edition ${paper} for the next Integration Joint Board, every section filled`);
+    const mapsStarted = performance.now();
+    const maps = await recordSafetyMaps(services, extract);
+    if (maps) say(`Demo: recorded Signs of Safety maps for ${maps} children, each scaled at three meetings, in ${((performance.now() - mapsStarted) / 1000).toFixed(1)} s`);
     say(`Demo: imported ${outcome.rows} rows and created ${signIns.length} demo accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { authorityName: extract.authority.authority_name, password: demoPassword, signIns };
   } finally {
