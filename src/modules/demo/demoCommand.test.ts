@@ -56,7 +56,7 @@ describe('cairn demo', () => {
     expect((await run(['--seed', 'twelve', '--no-import'])).status).toBe(2);
     const unknown = await run(['--sed', '12']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('Usage: cairn demo [--seed N] [--out DIR] [--no-import]');
+    expect(unknown.stderr).toContain('Usage: cairn demo [--seed N] [--today YYYY-MM-DD] [--out DIR] [--no-import]');
   });
 
   it('will not put the demo accounts into a production database', async () => {
