@@ -6,6 +6,7 @@ import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder, reviewOutcomeOfHearing, type SupervisionOrder } from './supervisionOrder.js';
 import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
+import { presentClashes, type Clash } from '../../platform/forms/versions.js';
 import { endReasonLabels, endReasons, orderEndReason, orderKind, orderKindLabels, orderKinds, reviewOutcome, reviewOutcomeLabels, reviewOutcomes } from '../../platform/codes/reporterCodes.js';
 import { reviewText } from './supervisionOrderPanels.js';
 import { reasonEndedLabels, reasonsEnded } from '../../platform/codes/careCodes.js';
@@ -41,6 +42,8 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
       nextReview: o.endedDate ? 'None (the order has ended)' : reviewText(o, today),
       reviewHref: paths.supervisionOrders.review({ childId: child.childId, orderId: o.orderId }),
       endHref: paths.supervisionOrders.end({ childId: child.childId, orderId: o.orderId }),
+      correctHref: paths.supervisionOrders.correct({ childId: child.childId, orderId: o.orderId }),
+      withdrawHref: paths.supervisionOrders.withdraw({ childId: child.childId, orderId: o.orderId }),
       reviews: o.reviews.map((r) => ({
         date: longDateOf(r.reviewDate), outcome: reviewOutcome.label(r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
       })),
@@ -136,5 +139,15 @@ export function presentEndForm(child: Child, order: SupervisionOrder, values: Fo
     order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}`,
     reasonItems: radios(endReasons, endReasonLabels, values.endReason),
     episodeEndItems: radios(reasonsEnded, reasonEndedLabels, values.reasonEnded),
+  };
+}
+
+/** The correction form (with version clashes) or the withdrawal form (`about`: the order in words) of an order. */
+export function presentOrderCorrectionForm(child: Child, action: string, values: FormValues, problems: FieldErrors, extra: { clashes?: readonly Clash[]; about?: string } = {}) {
+  return {
+    ...formModel(child, action, values, problems, ['kind', 'madeDate', 'measures', 'residence', 'reviewDueDate', 'reason']),
+    kindItems: radios(orderKinds, orderKindLabels, values.kind),
+    clashes: presentClashes(extra.clashes ?? []),
+    about: extra.about ?? '',
   };
 }

@@ -12,6 +12,7 @@ import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, prese
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { SupervisionOrderService } from './supervisionOrderService.js';
 import type { AuditService } from '../audit/auditService.js';
+import { supervisionOrderCorrectionRoutes } from './supervisionOrderCorrectionRoutes.js';
 
 /** What supervisionOrderRoutes needs from the composition root. */
 export interface SupervisionOrderRoutesNeeds {
@@ -123,4 +124,5 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
     if (!form.data) return showAgain(form.problems);
     return answer(request, reply, child.childId, await supervisionOrders.end(request.user!, child.childId, order.orderId, form.data), 'Order ended', showAgain);
   });
+  await supervisionOrderCorrectionRoutes(app, services);
 }
