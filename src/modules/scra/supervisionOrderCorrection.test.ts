@@ -96,6 +96,9 @@ describe(`correcting and withdrawing supervision orders (${engineUnderTest})`, (
     expect(await database.db.query("select 1 from supervision_orders where child_id = 'OC1'")).toEqual([]);
     expect(await episodes('OC1')).toEqual([]);
     expect(await lacCount(2024)).toBe(0);
+    const chronology = await app.inject({ url: paths.children.chronology({ childId: 'OC1' }), headers: { cookie: worker } });
+    expect(chronology.body).toContain('A Compulsory Supervision Order was corrected or withdrawn');
+    expect(chronology.body).toContain('A looked after episode was corrected or withdrawn');
     const audited = await database.db.query<{ action: string }>("select action from audit_events where child_id = 'OC1' and (action like 'supervision_order.%' or action like 'care.episode_%') order by occurred_at, action");
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['supervision_order.amended', 'care.episode_amended', 'supervision_order.withdrawn', 'care.episode_withdrawn']));
   });
