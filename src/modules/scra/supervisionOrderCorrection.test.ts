@@ -86,6 +86,8 @@ describe(`correcting and withdrawing supervision orders (${engineUnderTest})`, (
 
     const page = await app.inject({ url: paths.supervisionOrders.child({ childId: 'OC1' }), headers: { cookie: worker } });
     expect(page.body).toContain('made on 20 July 2024');
+    expect(page.body).toContain('Date made: was 5 August 2024, now 20 July 2024');
+    expect(page.body).toContain('because The hearing was on 20 July');
     const kept = await database.db.query<{ record_kind: string; reason: string }>("select record_kind, reason from amendments where child_id = 'OC1' order by record_kind");
     expect(kept).toEqual([{ record_kind: 'looked_after_episode', reason: 'The hearing was on 20 July' }, { record_kind: 'supervision_order', reason: 'The hearing was on 20 July' }]);
 
@@ -96,6 +98,8 @@ describe(`correcting and withdrawing supervision orders (${engineUnderTest})`, (
     expect(await database.db.query("select 1 from supervision_orders where child_id = 'OC1'")).toEqual([]);
     expect(await episodes('OC1')).toEqual([]);
     expect(await lacCount(2024)).toBe(0);
+    const after = await app.inject({ url: paths.supervisionOrders.child({ childId: 'OC1' }), headers: { cookie: worker } });
+    expect(after.body).toContain('Status: was Recorded, now Withdrawn');
     const chronology = await app.inject({ url: paths.children.chronology({ childId: 'OC1' }), headers: { cookie: worker } });
     expect(chronology.body).toContain('A Compulsory Supervision Order was corrected or withdrawn');
     expect(chronology.body).toContain('A looked after episode was corrected or withdrawn');

@@ -7,6 +7,8 @@ import type { FormValues } from '../../platform/forms/formValues.js';
 import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder, reviewOutcomeOfHearing, type SupervisionOrder } from './supervisionOrder.js';
 import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
 import { presentClashes, type Clash } from '../../platform/forms/versions.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
 import { endReasonLabels, endReasons, orderEndReason, orderKind, orderKindLabels, orderKinds, reviewOutcome, reviewOutcomeLabels, reviewOutcomes } from '../../platform/codes/reporterCodes.js';
 import { reviewText } from './supervisionOrderPanels.js';
 import { reasonEndedLabels, reasonsEnded } from '../../platform/codes/careCodes.js';
@@ -24,7 +26,7 @@ const currentMeasures = (order: SupervisionOrder) => order.reviews.filter((r) =>
  * The child's orders page: each order with its status, measures, next review and review hearings.
  * @example presentOrders(child, orders, '2024-06-01').orders[0].nextReview // '10 May 2025 (due in 343 days)'
  */
-export function presentOrders(child: Child, orders: readonly SupervisionOrder[], today: string) {
+export function presentOrders(child: Child, orders: readonly SupervisionOrder[], today: string, amendments: readonly Amendment[] = []) {
   return {
     name: child.name,
     childHref: paths.children.show(child),
@@ -48,6 +50,13 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
         date: longDateOf(r.reviewDate), outcome: reviewOutcome.label(r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
       })),
     })),
+    history: amendments.map((amendment) => {
+      const changed = changedFields(amendment.before, amendment.after);
+      return {
+        summary: `Amended by ${amendment.amendedBy} on ${dateTimeOf(amendment.amendedAt)} because ${amendment.reason}`,
+        changes: Object.keys(changed.after).map((label) => `${label}: was ${changed.before[label] || 'not recorded'}, now ${changed.after[label] || 'not recorded'}`),
+      };
+    }),
   };
 }
 

@@ -60,7 +60,7 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
     const { child, orders } = await childOf(request);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'supervision orders' });
     reply.header('cache-control', 'no-store');
-    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso()) });
+    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso(), await supervisionOrders.corrections(request.user!, child.childId)) });
   });
 
   const newTitle = 'Record a Compulsory Supervision Order';

@@ -18,7 +18,7 @@ import { type EndReason, type OrderKind, type ReviewOutcome } from '../../platfo
 import type { ReasonEnded } from '../../platform/codes/careCodes.js';
 import { legalReasonOfOrder, type OrderEpisodes } from './orderEpisodes.js';
 import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
-import { changedFields } from '../../platform/amendments/amendment.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
 import { orderCorrectionProblems, orderInWords } from './supervisionOrderCorrection.js';
 import type { OrderCorrection } from './supervisionOrder.js';
 
@@ -93,6 +93,16 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
       const guarded = await guard(user, childId);
       if ('outcome' in guarded) return guarded;
       return { outcome: 'found', child: { childId, name: guarded.name }, orders: await repository.orders(db, childId) };
+    },
+
+    /**
+     * The corrections and withdrawals of the child's orders, oldest first (the orders page shows them).
+     * @example await supervisionOrders.corrections(user, 'C1')
+     */
+    async corrections(user: SignedInUser, childId: string): Promise<Amendment[]> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return [];
+      return amendments.forChild(db, childId, 'supervision_order');
     },
 
     /**
@@ -232,8 +242,8 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
         const later = next ? { date: next.madeDate, legalReason: legalReasonOfOrder[next.kind] } : null;
         const episodeProblems = await episodes.amendWithOrder(tx, user, childId, { orderId, was: { date: order.madeDate, legalReason: legalReasonOfOrder[order.kind] }, now: null, later, reason });
         if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: episodeProblems };
-        const before = orderInWords(order);
-        await amendments.add(tx, { childId, recordKind: 'supervision_order', recordId: orderId, reason, before, after: { withdrawn: 'Withdrawn' }, userId: user.userId });
+        const before = { ...orderInWords(order), Status: 'Recorded' };
+        await amendments.add(tx, { childId, recordKind: 'supervision_order', recordId: orderId, reason, before, after: { Status: 'Withdrawn' }, userId: user.userId });
         await audit.record({ kind: 'user', user }, { action: 'supervision_order.withdrawn', childId, subject: orderId, reason, details: { before, reviews: order.reviews.length } }, tx);
         return { outcome: 'done', orderId };
       }, {});
