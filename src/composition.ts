@@ -110,7 +110,7 @@ export function buildServices(config: Config, db: Database) {
     protection: protectionService(db, protectionRepository(), children, audit, amendmentRepository()),
     commissioning: commissioningService(db, commissioningRepository(), children, audit),
     scra: scraService(db, scraRepository(), children, audit, amendmentRepository()),
-    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter),
+    supervisionOrders: supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter, amendmentRepository()),
     referrals: referralService(db, referralRepository(), familyFirst, children, audit, { decisionTargetDays: config.referralDecisionDays }, amendmentRepository()),
     familyFirst,
     clusterOutcomes: clusterService(db, clusterRepository(), children, audit),

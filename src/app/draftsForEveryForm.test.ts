@@ -103,11 +103,15 @@ async function recordsTheDemoLacks(): Promise<string[]> {
   const referralId = scra.outcome === 'found' ? scra.referrals.find((r) => r.referralDate === '2099-01-05')!.scraReferralId : '';
   await services.scra.decide(practitioner, child!.child_id, referralId, { decision: 'hearing_arranged', decisionDate: '2099-01-10' });
   await services.scra.recordHearing(practitioner, child!.child_id, referralId, { hearingDate: '2099-02-01', outcome: 'deferred', reviewDate: null });
+  // The demo has no supervision order: one, so correcting and withdrawing an order are walked.
+  const order = await services.supervisionOrders.record(practitioner, child!.child_id, { kind: 'cso_home', madeDate: '2099-02-01', measures: 'Walked measures', residence: null, hearingId: null, reviewDueDate: '2100-01-31' });
+  if (order.outcome !== 'done') throw new Error('could not record an order');
   // Walked from the map's own page too: the walk samples only a few children, perhaps not this one.
   return [
     paths.safety.map({ childId: child!.child_id, mapId: started.mapId }),
     paths.care.booking({ childId: booking!.child_id, bookingId: booking!.booking_id }),
     paths.care.scra({ childId: child!.child_id }),
+    paths.supervisionOrders.child({ childId: child!.child_id }),
     paths.care.protection({ childId: child!.child_id }),
     paths.children.keyPeople({ childId: child!.child_id }),
     ...(await recordsInEveryState(practitioner, lead)),

@@ -84,6 +84,8 @@ export const auditActions = [
   'supervision_order.recorded',
   'supervision_order.reviewed',
   'supervision_order.ended',
+  'supervision_order.amended',
+  'supervision_order.withdrawn',
   'supervision_order.reviews_due_viewed',
   // Issue 7: training records and the quality report.
   'training.staff_added',

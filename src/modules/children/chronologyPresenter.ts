@@ -86,6 +86,7 @@ const amendedRecords: Record<string, string> = {
   cp_meeting: 'A child protection planning meeting was corrected or withdrawn',
   family_first_session: 'A Family First session was corrected or withdrawn',
   looked_after_episode: 'A looked after episode was corrected or withdrawn',
+  supervision_order: 'A Compulsory Supervision Order was corrected or withdrawn',
 };
 
 /** @example presentChronology({ forename: 'Ailsa', surname: 'Boyd' }, 'A1', entries, {}, {}).heading // 'Chronology: Ailsa Boyd' */

@@ -18,7 +18,7 @@ import type { LookedAfterRepository } from './lookedAfterRepository.js';
 import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
 import type { Amendment } from '../../platform/amendments/amendment.js';
 import { type LegalReason, type ReasonEnded } from '../../platform/codes/careCodes.js';
-import { orderLegalReasons, type OrderEpisodeChange } from '../scra/orderEpisodes.js';
+import { orderLegalReasons, type OrderEpisodeAmendment, type OrderEpisodeChange } from '../scra/orderEpisodes.js';
 
 /** How a change went: done, refused with problems to show beside the fields, or not allowed. */
 export type CareChange<T extends object = object> =
@@ -124,6 +124,44 @@ export function lookedAfterService(db: Database, repository: LookedAfterReposito
       if (!order.reasonEnded) return { reasonEnded: 'Select where the child went when the order ended: this ends their looked after episode' };
       const problems = await endOpenEpisode(tx, user, childId, { endDate: order.date, reasonEnded: order.reasonEnded }, order.orderId);
       return problems.endDate ? { date: problems.endDate } : problems;
+    },
+
+    /**
+     * Correct or withdraw the episode an order started (the `OrderEpisodes` contract, ADR 0025), inside the order's
+     * transaction, as an amendment with the order's reason. The order's episode is the one that started on the order's
+     * made date under an order's legal reason; an order that only updated an episode already open leaves it alone.
+     * A withdrawal with a `later` order in the episode moves the episode's start to that order; otherwise the episode is
+     * withdrawn, refused while it has placements. Problems come back keyed `madeDate` or `reason`.
+     * @example await lookedAfter.amendWithOrder(tx, user, 'C1', { orderId: 'SO-1', was: { date: '2024-05-10', legalReason: 'cso_home' }, now: { date: '2024-05-09', legalReason: 'cso_home' }, reason: 'Date mistyped' })
+     */
+    async amendWithOrder(tx: Queryable, user: SignedInUser, childId: string, order: OrderEpisodeAmendment): Promise<FieldErrors> {
+      await repository.lockChild(tx, childId);
+      const [episodes, placements] = await Promise.all([repository.episodes(tx, childId), repository.placements(tx, childId)]);
+      const episode = episodes.find((e) => e.startDate === order.was.date && orderLegalReasons.includes(e.legalReason));
+      if (!episode) return {};
+      const before = episodeDetailsOf(episode);
+      const later = order.now ? null : (order.later ?? null);
+      if (!order.now && !later) {
+        if (placements.some((p) => p.episodeId === episode.episodeId)) {
+          return { reason: 'The looked after episode this order started has placements recorded. Correct or withdraw the episode on the child’s care page first.' };
+        }
+        await repository.deleteEpisode(tx, episode.episodeId);
+        await amendments.add(tx, { childId, recordKind: 'looked_after_episode', recordId: episode.episodeId, reason: order.reason, before, after: { withdrawn: true }, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'care.episode_withdrawn', childId, subject: episode.episodeId, reason: order.reason, details: { before, fromOrder: order.orderId } }, tx);
+        return {};
+      }
+      const to = order.now ?? later!;
+      const legalReason = episode.legalReason === order.was.legalReason ? to.legalReason : episode.legalReason;
+      const fixed: EpisodeDetails = { ...before, startDate: to.date, legalReason };
+      const problems = episodeCorrectionProblems(fixed, episode, episodes, placements);
+      if (Object.keys(problems).length) {
+        const words = Object.values(problems).join(' ');
+        return order.now ? { madeDate: `The looked after episode this order started cannot move with it: ${words}` } : { reason: `The looked after episode this order started cannot move to the next order: ${words}` };
+      }
+      if (!(await repository.correctEpisode(tx, episode.episodeId, fixed, episode.version))) return { reason: 'Someone else corrected the child’s looked after episode at the same time. Check it and save again.' };
+      await amendments.add(tx, { childId, recordKind: 'looked_after_episode', recordId: episode.episodeId, reason: order.reason, before, after: fixed, userId: user.userId });
+      await audit.record({ kind: 'user', user }, { action: 'care.episode_amended', childId, subject: episode.episodeId, reason: order.reason, details: { before, after: fixed, fromOrder: order.orderId } }, tx);
+      return {};
     },
 
     /**

@@ -25,7 +25,26 @@ export type OrderEpisodeChange =
   | { change: 'made'; orderId: string; date: string; legalReason: LegalReason }
   | { change: 'ended'; orderId: string; date: string; stillInForce: LegalReason | null; reasonEnded: ReasonEnded | null };
 
+/**
+ * An order corrected (`now`: its corrected made date and legal reason) or withdrawn (`now` null), with the reason
+ * given: the episode the order started (on `was.date`, under an order's legal reason) is corrected or withdrawn with it.
+ */
+export interface OrderEpisodeAmendment {
+  orderId: string;
+  was: { date: string; legalReason: LegalReason };
+  now: { date: string; legalReason: LegalReason } | null;
+  /** On withdrawal: the next order made in the same episode, which the episode then starts from. */
+  later?: { date: string; legalReason: LegalReason } | null;
+  reason: string;
+}
+
 export interface OrderEpisodes {
+  /**
+   * Correct or withdraw the episode an order started, inside `tx`, as an amendment with the order's reason, audited.
+   * Returns the problems (empty when done, or when the order started no episode), keyed by the order form's fields.
+   */
+  amendWithOrder(tx: Queryable, user: SignedInUser, childId: string, amendment: OrderEpisodeAmendment): Promise<FieldErrors>;
+
   /**
    * Bring the child's looked after episode into line with their orders, inside `tx`, auditing each change. Returns the
    * problems (empty when done), keyed by the order form's fields.

@@ -4,7 +4,7 @@ import { endProblems, latestReview, nextReviewDate, orderProblems, reviewProblem
 
 const order = (fields: Partial<SupervisionOrder> = {}): SupervisionOrder => ({
   orderId: 'SO-1', childId: 'C1', kind: 'cso_home', madeDate: '2024-05-10', measures: 'Supervision by the council', residence: null,
-  hearingId: null, reviewDueDate: '2025-05-10', endedDate: null, endReason: null, reviews: [], ...fields,
+  hearingId: null, reviewDueDate: '2025-05-10', endedDate: null, endReason: null, reviews: [], version: 1, ...fields,
 });
 
 describe('supervision order date rules (hand-computed)', () => {

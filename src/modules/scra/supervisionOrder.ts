@@ -44,7 +44,12 @@ export interface SupervisionOrder {
   endedDate: string | null;
   endReason: EndReason | null;
   reviews: OrderReview[];
+  /** Bumped by each correction, for the three-way merge (ADR 0020). */
+  version: number;
 }
+
+/** What a correction of an order changes: what its form records. */
+export interface OrderCorrection { kind: OrderKind; madeDate: string; measures: string; residence: string | null; reviewDueDate: string }
 
 /** An order whose review is due soon, with the child's name, for the managers' list. */
 export interface OrderReviewDue {

@@ -6,6 +6,9 @@ import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { latestReview, lastReviewedOrMade, nextReviewDate, outcomesMakingAnOrder, reviewOutcomeOfHearing, type SupervisionOrder } from './supervisionOrder.js';
 import type { HearingForOrder, HearingForReview } from './supervisionOrderService.js';
+import { presentClashes, type Clash } from '../../platform/forms/versions.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
 import { endReasonLabels, endReasons, orderEndReason, orderKind, orderKindLabels, orderKinds, reviewOutcome, reviewOutcomeLabels, reviewOutcomes } from '../../platform/codes/reporterCodes.js';
 import { reviewText } from './supervisionOrderPanels.js';
 import { reasonEndedLabels, reasonsEnded } from '../../platform/codes/careCodes.js';
@@ -23,7 +26,7 @@ const currentMeasures = (order: SupervisionOrder) => order.reviews.filter((r) =>
  * The child's orders page: each order with its status, measures, next review and review hearings.
  * @example presentOrders(child, orders, '2024-06-01').orders[0].nextReview // '10 May 2025 (due in 343 days)'
  */
-export function presentOrders(child: Child, orders: readonly SupervisionOrder[], today: string) {
+export function presentOrders(child: Child, orders: readonly SupervisionOrder[], today: string, amendments: readonly Amendment[] = []) {
   return {
     name: child.name,
     childHref: paths.children.show(child),
@@ -41,10 +44,19 @@ export function presentOrders(child: Child, orders: readonly SupervisionOrder[],
       nextReview: o.endedDate ? 'None (the order has ended)' : reviewText(o, today),
       reviewHref: paths.supervisionOrders.review({ childId: child.childId, orderId: o.orderId }),
       endHref: paths.supervisionOrders.end({ childId: child.childId, orderId: o.orderId }),
+      correctHref: paths.supervisionOrders.correct({ childId: child.childId, orderId: o.orderId }),
+      withdrawHref: paths.supervisionOrders.withdraw({ childId: child.childId, orderId: o.orderId }),
       reviews: o.reviews.map((r) => ({
         date: longDateOf(r.reviewDate), outcome: reviewOutcome.label(r.outcome), next: r.nextReviewDate ? longDateOf(r.nextReviewDate) : 'None', measures: r.measures ?? '',
       })),
     })),
+    history: amendments.map((amendment) => {
+      const changed = changedFields(amendment.before, amendment.after);
+      return {
+        summary: `Amended by ${amendment.amendedBy} on ${dateTimeOf(amendment.amendedAt)} because ${amendment.reason}`,
+        changes: Object.keys(changed.after).map((label) => `${label}: was ${changed.before[label] || 'not recorded'}, now ${changed.after[label] || 'not recorded'}`),
+      };
+    }),
   };
 }
 
@@ -136,5 +148,15 @@ export function presentEndForm(child: Child, order: SupervisionOrder, values: Fo
     order: `${orderKind.label(order.kind)}, made on ${longDateOf(order.madeDate)}`,
     reasonItems: radios(endReasons, endReasonLabels, values.endReason),
     episodeEndItems: radios(reasonsEnded, reasonEndedLabels, values.reasonEnded),
+  };
+}
+
+/** The correction form (with version clashes) or the withdrawal form (`about`: the order in words) of an order. */
+export function presentOrderCorrectionForm(child: Child, action: string, values: FormValues, problems: FieldErrors, extra: { clashes?: readonly Clash[]; about?: string } = {}) {
+  return {
+    ...formModel(child, action, values, problems, ['kind', 'madeDate', 'measures', 'residence', 'reviewDueDate', 'reason']),
+    kindItems: radios(orderKinds, orderKindLabels, values.kind),
+    clashes: presentClashes(extra.clashes ?? []),
+    about: extra.about ?? '',
   };
 }

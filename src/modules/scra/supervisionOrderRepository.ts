@@ -1,11 +1,11 @@
 /** @module SQL for Compulsory Supervision Orders and their review hearings. */
 import type { Queryable } from '../../db/database.js';
-import type { OrderReview, OrderReviewDue, SupervisionOrder } from './supervisionOrder.js';
+import type { OrderCorrection, OrderReview, OrderReviewDue, SupervisionOrder } from './supervisionOrder.js';
 import { type EndReason, type OrderKind, type ReviewOutcome } from '../../platform/codes/reporterCodes.js';
 
 interface OrderRow {
   order_id: string; child_id: string; kind: OrderKind; made_date: string; measures: string; residence: string | null; hearing_id: string | null;
-  review_due_date: string; ended_date: string | null; end_reason: EndReason | null;
+  review_due_date: string; ended_date: string | null; end_reason: EndReason | null; version: number;
 }
 interface ReviewRow { review_id: string; order_id: string; review_date: string; outcome: ReviewOutcome; next_review_date: string | null; measures: string | null; hearing_id: string | null }
 
@@ -18,7 +18,7 @@ export function supervisionOrderRepository() {
     /** A child's orders, oldest first, each with its reviews in date order. */
     async orders(db: Queryable, childId: string): Promise<SupervisionOrder[]> {
       const rows = await db.query<OrderRow>(
-        `select order_id, child_id, kind, made_date, measures, residence, hearing_id, review_due_date, ended_date, end_reason
+        `select order_id, child_id, kind, made_date, measures, residence, hearing_id, review_due_date, ended_date, end_reason, version
            from supervision_orders where child_id = $1 order by made_date, order_id`, [childId]);
       const reviews = await db.query<ReviewRow>(
         `select r.review_id, r.order_id, r.review_date, r.outcome, r.next_review_date, r.measures, r.hearing_id
@@ -26,7 +26,7 @@ export function supervisionOrderRepository() {
           where o.child_id = $1 order by r.review_date, r.review_id`, [childId]);
       return rows.map((r) => ({
         orderId: r.order_id, childId: r.child_id, kind: r.kind, madeDate: r.made_date, measures: r.measures, residence: r.residence,
-        hearingId: r.hearing_id, reviewDueDate: r.review_due_date, endedDate: r.ended_date, endReason: r.end_reason,
+        hearingId: r.hearing_id, reviewDueDate: r.review_due_date, endedDate: r.ended_date, endReason: r.end_reason, version: r.version,
         reviews: reviews.filter((v) => v.order_id === r.order_id).map((v): OrderReview => ({
           reviewId: v.review_id, reviewDate: v.review_date, outcome: v.outcome, nextReviewDate: v.next_review_date, measures: v.measures, hearingId: v.hearing_id,
         })),
@@ -70,6 +70,21 @@ export function supervisionOrderRepository() {
 
     async endOrder(db: Queryable, orderId: string, endedDate: string, endReason: EndReason): Promise<void> {
       await db.query('update supervision_orders set ended_date = $2, end_reason = $3 where order_id = $1', [orderId, endedDate, endReason]);
+    },
+
+    /** Correct an order as recorded, if nobody has since (`version`); false when someone got there first. */
+    async correctOrder(db: Queryable, orderId: string, corrected: OrderCorrection, version: number): Promise<boolean> {
+      const rows = await db.query(
+        `update supervision_orders set kind = $2, made_date = $3, measures = $4, residence = $5, review_due_date = $6, version = version + 1
+          where order_id = $1 and version = $7 returning order_id`,
+        [orderId, corrected.kind, corrected.madeDate, corrected.measures, corrected.residence, corrected.reviewDueDate, version]);
+      return rows.length > 0;
+    },
+
+    /** Remove a withdrawn order and its reviews. */
+    async deleteOrder(db: Queryable, orderId: string): Promise<void> {
+      await db.query('delete from supervision_order_reviews where order_id = $1', [orderId]);
+      await db.query('delete from supervision_orders where order_id = $1', [orderId]);
     },
 
     /** Orders in force whose next review falls on or before `until`, with the child's name, soonest first. */

@@ -12,6 +12,7 @@ import { orderValuesFrom, presentEndForm, presentOrderForm, presentOrders, prese
 import { tellNextPage } from '../../platform/http/flash.js';
 import type { SupervisionOrderService } from './supervisionOrderService.js';
 import type { AuditService } from '../audit/auditService.js';
+import { supervisionOrderCorrectionRoutes } from './supervisionOrderCorrectionRoutes.js';
 
 /** What supervisionOrderRoutes needs from the composition root. */
 export interface SupervisionOrderRoutesNeeds {
@@ -59,7 +60,7 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
     const { child, orders } = await childOf(request);
     await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'supervision orders' });
     reply.header('cache-control', 'no-store');
-    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso()) });
+    return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso(), await supervisionOrders.corrections(request.user!, child.childId)) });
   });
 
   const newTitle = 'Record a Compulsory Supervision Order';
@@ -123,4 +124,5 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
     if (!form.data) return showAgain(form.problems);
     return answer(request, reply, child.childId, await supervisionOrders.end(request.user!, child.childId, order.orderId, form.data), 'Order ended', showAgain);
   });
+  await supervisionOrderCorrectionRoutes(app, services);
 }

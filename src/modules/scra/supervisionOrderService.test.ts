@@ -57,7 +57,7 @@ describe(`Compulsory Supervision Orders and their reviews (${engineUnderTest})`,
     expect(await services.supervisionOrders.record(worker, 'O1', { ...order, hearingId: 'H-not-this-childs' })).toEqual({ outcome: 'not_found' });
     expect(await ordersOf('O1')).toEqual([{
       orderId: done.outcome === 'done' ? done.orderId : '', childId: 'O1', kind: 'cso_away', madeDate: '2024-02-29', measures: order.measures, residence: order.residence,
-      hearingId, reviewDueDate: '2025-02-28', endedDate: null, endReason: null, reviews: [],
+      hearingId, reviewDueDate: '2025-02-28', endedDate: null, endReason: null, reviews: [], version: 1,
     }]);
   });
 

@@ -17,6 +17,10 @@ import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 import { type EndReason, type OrderKind, type ReviewOutcome } from '../../platform/codes/reporterCodes.js';
 import type { ReasonEnded } from '../../platform/codes/careCodes.js';
 import { legalReasonOfOrder, type OrderEpisodes } from './orderEpisodes.js';
+import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
+import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
+import { orderCorrectionProblems, orderInWords } from './supervisionOrderCorrection.js';
+import type { OrderCorrection } from './supervisionOrder.js';
 
 export type OrderChange = { outcome: 'done'; orderId: string } | { outcome: 'problems'; problems: FieldErrors } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 export type ChildOrders = { outcome: 'found'; child: { childId: string; name: string }; orders: SupervisionOrder[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
@@ -44,7 +48,7 @@ export const hearingAlreadyReviewed = 'A review has already been recorded from t
  * `episodes` keeps the child's looked after episode in line with their orders, in each change's transaction (ADR 0025).
  * @example supervisionOrderService(db, supervisionOrderRepository(), scraRepository(), children, audit, lookedAfter)
  */
-export function supervisionOrderService(db: Database, repository: SupervisionOrderRepository, scra: ScraRepository, children: ChildService, audit: AuditService, episodes: OrderEpisodes) {
+export function supervisionOrderService(db: Database, repository: SupervisionOrderRepository, scra: ScraRepository, children: ChildService, audit: AuditService, episodes: OrderEpisodes, amendments: AmendmentRepository) {
   async function guard(user: SignedInUser, childId: string): Promise<{ outcome: 'forbidden' | 'not_found' } | { name: string }> {
     const name = await scra.childName(db, childId);
     if (!name) return { outcome: 'not_found' };
@@ -89,6 +93,16 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
       const guarded = await guard(user, childId);
       if ('outcome' in guarded) return guarded;
       return { outcome: 'found', child: { childId, name: guarded.name }, orders: await repository.orders(db, childId) };
+    },
+
+    /**
+     * The corrections and withdrawals of the child's orders, oldest first (the orders page shows them).
+     * @example await supervisionOrders.corrections(user, 'C1')
+     */
+    async corrections(user: SignedInUser, childId: string): Promise<Amendment[]> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return [];
+      return amendments.forChild(db, childId, 'supervision_order');
     },
 
     /**
@@ -178,6 +192,59 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
         const episodeProblems = await followEnd(tx, user, childId, orderId, input.endedDate, input.reasonEnded, 'endedDate');
         if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: episodeProblems };
         await audit.record({ kind: 'user', user }, { action: 'supervision_order.ended', childId, subject: orderId, details: { endedDate: input.endedDate, endReason: input.endReason } }, tx);
+        return { outcome: 'done', orderId };
+      }, {});
+    },
+
+    /**
+     * Correct an order as recorded (kind, made date, measures, residence, review due date), with a reason, as an
+     * amendment; the looked after episode it started is corrected with it, in the same transaction (ADR 0025, 0026).
+     * @example await supervisionOrders.correct(user, 'C1', 'SO-1', { ...order, madeDate: '2024-05-09' }, 'Date mistyped', 1)
+     */
+    async correct(user: SignedInUser, childId: string, orderId: string, corrected: OrderCorrection, reason: string, version: number): Promise<OrderChange> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return guarded;
+      return change(async (tx) => {
+        const order = await lockedOrder(tx, childId, orderId);
+        if (!order) return { outcome: 'not_found' };
+        const hearing = order.hearingId ? await repository.hearingOf(tx, childId, order.hearingId) : undefined;
+        const problems = orderCorrectionProblems(order, corrected, hearing?.hearingDate);
+        if (Object.keys(problems).length) return { outcome: 'problems', problems };
+        if (!(await repository.correctOrder(tx, orderId, corrected, version))) return { outcome: 'problems', problems: { reason: 'Someone else corrected this order at the same time. Check it and save again.' } };
+        const was = { date: order.madeDate, legalReason: legalReasonOfOrder[order.kind] };
+        const now = { date: corrected.madeDate, legalReason: legalReasonOfOrder[corrected.kind] };
+        if (was.date !== now.date || was.legalReason !== now.legalReason) {
+          const episodeProblems = await episodes.amendWithOrder(tx, user, childId, { orderId, was, now, reason });
+          if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: episodeProblems };
+        }
+        const changed = changedFields(orderInWords(order), orderInWords(corrected));
+        await amendments.add(tx, { childId, recordKind: 'supervision_order', recordId: orderId, reason, ...changed, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.amended', childId, subject: orderId, reason, details: { ...changed } }, tx);
+        return { outcome: 'done', orderId };
+      }, {});
+    },
+
+    /**
+     * Withdraw an order recorded in error, with its reviews, and a reason: it no longer counts anywhere; its amendment
+     * keeps what it said. The episode it started is withdrawn with it, or starts from the next order made in it instead.
+     * @example await supervisionOrders.withdraw(user, 'C1', 'SO-1', 'Recorded against the wrong child')
+     */
+    async withdraw(user: SignedInUser, childId: string, orderId: string, reason: string): Promise<OrderChange> {
+      const guarded = await guard(user, childId);
+      if ('outcome' in guarded) return guarded;
+      return change(async (tx) => {
+        const order = await lockedOrder(tx, childId, orderId);
+        if (!order) return { outcome: 'not_found' };
+        const others = (await repository.orders(tx, childId)).filter((o) => o.orderId !== orderId);
+        const until = order.endedDate;
+        const next = others.filter((o) => o.madeDate >= order.madeDate && (until === null || o.madeDate <= until)).sort((a, b) => a.madeDate.localeCompare(b.madeDate))[0];
+        await repository.deleteOrder(tx, orderId);
+        const later = next ? { date: next.madeDate, legalReason: legalReasonOfOrder[next.kind] } : null;
+        const episodeProblems = await episodes.amendWithOrder(tx, user, childId, { orderId, was: { date: order.madeDate, legalReason: legalReasonOfOrder[order.kind] }, now: null, later, reason });
+        if (Object.keys(episodeProblems).length) return { outcome: 'problems', problems: episodeProblems };
+        const before = { ...orderInWords(order), Status: 'Recorded' };
+        await amendments.add(tx, { childId, recordKind: 'supervision_order', recordId: orderId, reason, before, after: { Status: 'Withdrawn' }, userId: user.userId });
+        await audit.record({ kind: 'user', user }, { action: 'supervision_order.withdrawn', childId, subject: orderId, reason, details: { before, reviews: order.reviews.length } }, tx);
         return { outcome: 'done', orderId };
       }, {});
     },

@@ -119,6 +119,8 @@ export const paths = {
     review: path('/children/:childId/care/orders/:orderId/review', ({ childId, orderId }: { childId: string; orderId: string }, hearing?: { hearingId: string }) =>
       fillPattern('/children/:childId/care/orders/:orderId/review', { childId, orderId }) + fromHearing(hearing)),
     end: path('/children/:childId/care/orders/:orderId/end'),
+    correct: path('/children/:childId/care/orders/:orderId/correct'),
+    withdraw: path('/children/:childId/care/orders/:orderId/withdraw'),
   },
   /** Referrals from arrival to allocation, and closing the case they open (issue 3). */
   referrals: {

@@ -1,0 +1,96 @@
+/**
+ * @module Thin handlers for correcting or withdrawing a Compulsory Supervision Order (issue 12): each with a reason, as an
+ * amendment; corrections merged field by field (ADR 0020), withdrawals asked to confirm.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { paths } from '../../platform/http/paths.js';
+import { HttpError } from '../../platform/http/httpError.js';
+import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
+import { mergedNotice, reconcile, startedFrom, type Clash } from '../../platform/forms/versions.js';
+import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
+import { tellNextPage } from '../../platform/http/flash.js';
+import { longDateOf } from '../../platform/dates/formats.js';
+import { orderKind } from '../../platform/codes/reporterCodes.js';
+import { readWithdrawal } from './scraCorrectionForms.js';
+import { orderCorrectionLabels, orderCorrectionValues, readOrderCorrection } from './supervisionOrderCorrection.js';
+import { presentOrderCorrectionForm } from './supervisionOrderPresenter.js';
+import type { OrderChange, SupervisionOrderService } from './supervisionOrderService.js';
+import type { SupervisionOrder } from './supervisionOrder.js';
+
+const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
+const record = { config: { access: { permission: 'care:record' as const } } };
+const refusedChild = "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.";
+type Child = { childId: string; name: string };
+
+/**
+ * `/children/:childId/care/orders/:orderId/correct` and `/withdraw`.
+ * @example await supervisionOrderCorrectionRoutes(app, { supervisionOrders })
+ */
+export async function supervisionOrderCorrectionRoutes(app: FastifyInstance, services: { supervisionOrders: SupervisionOrderService }): Promise<void> {
+  async function orderOf(request: FastifyRequest): Promise<{ child: Child; order: SupervisionOrder }> {
+    const params = z.object({ childId: id, orderId: id }).safeParse(request.params);
+    if (!params.success) throw new HttpError(404, 'There is no such order for this child');
+    const found = await services.supervisionOrders.ordersOf(request.user!, params.data.childId);
+    if (found.outcome === 'forbidden') throw new HttpError(403, refusedChild);
+    if (found.outcome !== 'found') throw new HttpError(404, 'There is no child with that id');
+    const order = found.orders.find((o) => o.orderId === params.data.orderId);
+    if (!order) throw new HttpError(404, 'There is no such order for this child');
+    return { child: found.child, order };
+  }
+  function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: OrderChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
+    if (result.outcome === 'done') {
+      tellNextPage(request, done);
+      return reply.redirect(paths.supervisionOrders.child({ childId }), 303);
+    }
+    if (result.outcome === 'problems') return showAgain(result.problems);
+    throw new HttpError(result.outcome === 'forbidden' ? 403 : 404, result.outcome === 'forbidden' ? refusedChild : 'Not found');
+  }
+  const view = (reply: FastifyReply, template: string, title: string, child: Child, action: string, values: FormValues, problems: Record<string, string>, extra: { clashes?: Clash[]; about?: string } = {}) => {
+    if (extra.clashes?.length) reply.code(409);
+    return reply.view(`scra/views/${template}.njk`, { title, form: presentOrderCorrectionForm(child, action, values, problems, extra) });
+  };
+  const about = (o: SupervisionOrder) => `${orderKind.label(o.kind)}, made on ${longDateOf(o.madeDate)}`;
+
+  const correctTitle = 'Correct a Compulsory Supervision Order';
+  app.get(paths.supervisionOrders.correct.pattern, record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    const values = { ...orderCorrectionValues(order), ...startedFrom({ version: order.version, values: orderCorrectionValues(order) }) };
+    return view(reply, 'correctOrder', correctTitle, child, paths.supervisionOrders.correct({ childId: child.childId, orderId: order.orderId }), values, {});
+  });
+  app.post(paths.supervisionOrders.correct.pattern, record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    const now = { version: order.version, values: orderCorrectionValues(order) };
+    const settled = reconcile(postedValues(request.body), orderCorrectionLabels, now);
+    const values = { ...settled.values, ...startedFrom(now) };
+    const action = paths.supervisionOrders.correct({ childId: child.childId, orderId: order.orderId });
+    const showAgain = (problems: Record<string, string>, clashes: Clash[] = []) => view(reply, 'correctOrder', correctTitle, child, action, values, problems, { clashes });
+    if (settled.outcome === 'clash') return showAgain({}, settled.clashes);
+    const form = readOrderCorrection(values);
+    if (!form.data) return showAgain(form.problems);
+    const result = await services.supervisionOrders.correct(request.user!, child.childId, order.orderId, form.data.corrected, form.data.reason, order.version);
+    return answer(request, reply, child.childId, result, mergedNotice('Order corrected', settled.outcome === 'merged' ? settled.theirs : []), showAgain);
+  });
+
+  const withdrawTitle = 'Withdraw a Compulsory Supervision Order';
+  app.get(paths.supervisionOrders.withdraw.pattern, record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    return view(reply, 'withdrawOrder', withdrawTitle, child, request.url, {}, {}, { about: about(order) });
+  });
+  app.post(paths.supervisionOrders.withdraw.pattern, record, async (request, reply) => {
+    const { child, order } = await orderOf(request);
+    const form = readWithdrawal(request.body);
+    const showAgain = (problems: Record<string, string>) => view(reply, 'withdrawOrder', withdrawTitle, child, request.url, form.values, problems, { about: about(order) });
+    if (!form.data) return showAgain(form.problems);
+    if (!confirmed(request.body)) {
+      return askToConfirm(reply, {
+        question: `${withdrawTitle}?`,
+        details: [`${about(order)}.`, `Reason: ${form.data.reason}`],
+        consequence: 'The order and its reviews will no longer show on the child’s record or count in any figure, and the looked after episode it started is withdrawn with it. What it said stays in the child’s history, with your reason.',
+        action: request.url, confirmText: 'Yes, withdraw it', backHref: paths.supervisionOrders.child(child), fields: fieldsToRepost(request.body),
+      });
+    }
+    const result = await services.supervisionOrders.withdraw(request.user!, child.childId, order.orderId, form.data.reason);
+    return answer(request, reply, child.childId, result, 'Order withdrawn', showAgain);
+  });
+}
