@@ -116,7 +116,7 @@ describe(`Family First: the plan's versions, and sessions corrected or withdrawn
     const audited = await database.db.query<{ reason: string }>("select reason from audit_events where action = 'family_first.session_amended' and subject = $1", [later!.session_id]);
     expect(audited).toEqual([{ reason: 'I typed the wrong week' }]);
     const chronology = await app.inject({ url: paths.children.chronology({ childId }), headers: { cookie: worker.cookie } });
-    expect(chronology.body).toContain('A family first session was corrected');
+    expect(chronology.body).toContain('A Family First session was corrected or withdrawn');
     expect(chronology.body).toContain('I typed the wrong week');
   });
 

@@ -242,7 +242,7 @@ describe('the idle timeout', () => {
     expect(restored.body).toContain('Enter the password again: a password is never kept.');
     expect(restored.body).toMatch(/id="username"[^>]+value="casey.morgan"/);
     expect(restored.body).toMatch(/id="displayName"[^>]+value="Casey Morgan"/);
-    expect(restored.body).toMatch(/id="team"[^>]+value="North Hub"/);
+    expect(restored.body).toMatch(/<option value="North Hub" selected/);
     expect(restored.body).toMatch(/id="workerId"[^>]+value="W-7781"/);
     expect(restored.body).toMatch(/value="team_manager" checked/);
     expect(restored.body).not.toContain('a secret long password');
