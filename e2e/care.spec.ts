@@ -132,10 +132,8 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await meeting.choose('Initial');
     await meeting.choose('Register');
     await meeting.submit('Record the meeting');
-    await protection.verifyOnPage();
-    expect(await page.locator('#meetings + table').innerText()).toMatch(/Initial\s+Register/);
-    expect(await page.locator('#discussions + table').innerText()).toContain('Joint investigation by police and social work');
-    const register = await protection.follow('Register', 'Register on the child protection register');
+    // A meeting deciding to register leads straight into the registration, the meeting chosen (issue 13 item 3).
+    const register = await new CareFormPage(page, 'Register on the child protection register').verifyOnPage();
     await register.checkAccessibility();
     await register.fillDate('registeredDate', daysFromToday(-40));
     await register.submit('Register');
@@ -146,6 +144,8 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await register.submit('Register');
     await protection.verifyOnPage();
     expect(await protection.status()).toContain(`On the child protection register since ${spoken(daysFromToday(-40))}`);
+    expect(await page.locator('#meetings + table').innerText()).toMatch(/Initial\s+Register/);
+    expect(await page.locator('#discussions + table').innerText()).toContain('Joint investigation by police and social work');
     await protection.checkAccessibility();
 
     const list = await ProtectionRegisterPage.open(page, server.url);

@@ -222,6 +222,8 @@ describe('two people changing the same child’s details at once', () => {
 
   beforeAll(async () => {
     manager = await addUser(services, 'team_manager', { team: 'North' });
+    // The school is chosen from the schools list an administrator keeps (ADR 0029).
+    await database.db.query(`insert into reference_entries (list, name, match_key) values ('school', 'Glenmuir Primary', 'glenmuirprimary'), ('school', 'Glenmuir Academy', 'glenmuiracademy'), ('school', 'Harbour High', 'harbourhigh') on conflict (list, match_key) do nothing`);
     first = await browser.newContext();
     second = await browser.newContext();
   });
@@ -233,7 +235,7 @@ describe('two people changing the same child’s details at once', () => {
   it('different fields: both changes are kept, with no clash page', async () => {
     const mine = await openSignedIn(first, edit(), practitioner);
     const theirs = await openSignedIn(second, edit(), manager);
-    await mine.getByLabel('School (optional)').fill('Glenmuir Primary');
+    await mine.getByLabel('School (optional)').selectOption('Glenmuir Primary');
     await mine.getByRole('button', { name: 'Save changes' }).click();
     await mine.waitForURL(`${unhurriedBase}${paths.children.show({ childId: 'TR1' })}`);
     await theirs.getByLabel('Locality (optional)').fill('Harbourside');
@@ -250,10 +252,10 @@ describe('two people changing the same child’s details at once', () => {
     const theirs = second.pages()[0]!;
     await mine.goto(edit());
     await theirs.goto(edit());
-    await mine.getByLabel('School (optional)').fill('Glenmuir Academy');
+    await mine.getByLabel('School (optional)').selectOption('Glenmuir Academy');
     await mine.getByRole('button', { name: 'Save changes' }).click();
     await mine.waitForURL(`${unhurriedBase}${paths.children.show({ childId: 'TR1' })}`);
-    await theirs.getByLabel('School (optional)').fill('Harbour High');
+    await theirs.getByLabel('School (optional)').selectOption('Harbour High');
     await theirs.getByRole('button', { name: 'Save changes' }).click();
     const keepTheirs = theirs.getByLabel('Keep theirs: Glenmuir Academy');
     await keepTheirs.waitFor();
