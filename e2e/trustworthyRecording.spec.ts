@@ -146,7 +146,8 @@ async function expectKeptBanner(page: Page) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  services = buildServices(testConfig({ idleTimeoutMinutes: timeoutSeconds / 60, idleWarningMinutes: warningSeconds / 60 }), database.db);
+  // Sixteen sign-ins in a few minutes from one address: more than the per-address limit allows, which has its own test.
+  services = buildServices(testConfig({ idleTimeoutMinutes: timeoutSeconds / 60, idleWarningMinutes: warningSeconds / 60, signInPerMinute: 1000 }), database.db);
   await aChild(database.db, { childId: 'TR1', forename: 'Ailsa', surname: 'Boyd' });
   await aCase(database.db, 'TR1', { team: 'North', workerId: 'W1', openedDate: '2026-01-05' });
   practitioner = await addUser(services, 'practitioner', { team: 'North', workerId: 'W1' });
@@ -205,7 +206,9 @@ describe('drafts in a browser', () => {
       expect(await page.locator('[data-idle-promise]').isVisible()).toBe(true);
       await page.waitForURL(`${base}/sign-in`, { timeout: 25_000 });
       await signIn(page, form.user());
-      await page.waitForURL(url);
+      // Where the page lands, by its address (a navigation that finished before the wait began is not missed).
+      await expect.poll(() => page.url(), { timeout: 60_000 }).toBe(url);
+      await page.waitForLoadState('load');
       await expectKeptBanner(page);
       await form.expectGivenBack(page, words);
       await expectNoAccessibilityViolations(page);

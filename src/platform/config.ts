@@ -17,6 +17,7 @@ const environment = z.object({
   CAIRN_SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CAIRN_SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   CAIRN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  CAIRN_SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   CAIRN_DEMO_SEED: z.coerce.number().int().default(2021),
   CAIRN_DEMO_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'CAIRN_DEMO_TODAY must be a date like 2026-12-02').optional(),
   CAIRN_REFERRAL_DECISION_DAYS: z.coerce.number().int().positive().max(365).default(7),
@@ -54,6 +55,8 @@ export interface Config {
   signInLockoutMinutes: number;
   /** Requests per minute from one address before Cairn answers 429 (sign-in has its own, lower limit). */
   rateLimitPerMinute: number;
+  /** Sign-in attempts per minute from one address before Cairn answers 429. */
+  signInPerMinute: number;
   demoSeed: number;
   /** The day the demo's history runs to (default: the day it is loaded), so tests can pin the story. */
   demoToday?: string;
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxFailures: e.CAIRN_SIGN_IN_MAX_FAILURES,
     signInLockoutMinutes: e.CAIRN_SIGN_IN_LOCKOUT_MINUTES,
     rateLimitPerMinute: e.CAIRN_RATE_LIMIT_PER_MINUTE,
+    signInPerMinute: e.CAIRN_SIGN_IN_PER_MINUTE,
     demoSeed: e.CAIRN_DEMO_SEED,
     ...(e.CAIRN_DEMO_TODAY ? { demoToday: e.CAIRN_DEMO_TODAY } : {}),
     referralDecisionDays: e.CAIRN_REFERRAL_DECISION_DAYS,

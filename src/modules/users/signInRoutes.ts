@@ -27,8 +27,8 @@ const signInForm = z.object({
 
 const fieldOrder = ['username', 'password'] as const;
 
-/** Password guessing is slowed per address here, and per account by the lockout in the user service. */
-export const signInRateLimit = { max: 10, timeWindow: '1 minute' } as const;
+/** Password guessing is slowed per address here (CAIRN_SIGN_IN_PER_MINUTE, default 10), and per account by the lockout in the user service. */
+const signInRateLimit = (perMinute: number) => ({ max: perMinute, timeWindow: '1 minute' }) as const;
 
 /**
  * The sign-in and sign-out routes, plus the session and single sign-on routes.
@@ -53,7 +53,7 @@ export async function signInRoutes(app: FastifyInstance, services: SignInRoutesN
 
   app.post(
     paths.signIn.submit.pattern,
-    { config: { access: { public: true }, rateLimit: signInRateLimit } },
+    { config: { access: { public: true }, rateLimit: signInRateLimit(config.signInPerMinute) } },
     async (request, reply) => {
       const form = signInForm.parse(request.body ?? {});
       const errors: Record<string, string> = {};
