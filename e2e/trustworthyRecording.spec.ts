@@ -81,7 +81,7 @@ const sample: SampleForm[] = [
     },
     async expectGivenBack(page, words) {
       expect(await page.getByLabel('What needs doing').inputValue()).toBe(words);
-      // Not yet: the visit/task radio is not given back (its items are worked out before the draft is laid over).
+      expect(await page.getByLabel('Visit', { exact: true }).isChecked()).toBe(true);
       expect(await page.locator('input[name="due-day"]').inputValue()).toBe('18');
       expect(await page.locator('input[name="due-year"]').inputValue()).toBe('2026');
     },

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../composition.js';
 import { withDraft } from '../../platform/forms/drafts/giveBack.js';
+import { giveBackChoices } from '../../platform/forms/drafts/giveBackChoices.js';
 import { refererPath } from '../../platform/http/returnPaths.js';
 
 /** A save answers a POST by sending the person on (post, redirect, get); a form shown again with problems does not. */
@@ -22,6 +23,15 @@ export async function setUpDrafts(app: FastifyInstance, services: Services): Pro
     const view = reply.view.bind(reply) as (page: string, data?: object) => FastifyReply;
     const givingBack = (page: string, data?: object) => view(page, withDraft(data ?? {}, draft));
     reply.view = givingBack as FastifyReply['view'];
+  });
+
+  // Choices (radios, checkboxes, selects) are often built into items before the view is drawn: set them again on the
+  // page as drawn, so a kept draft gives back every choice as well as every word.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const draft = request.draft;
+    if (!draft || request.method !== 'GET' || typeof payload !== 'string') return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    return giveBackChoices(payload, draft);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
