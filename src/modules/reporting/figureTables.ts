@@ -202,11 +202,13 @@ export function figureTables(source: FigureSource): FigureTable[] {
     },
   });
 
-  const scra = years.map((year) => [
-    financialYear(year).label,
-    find.count('scra.children', financialYear(year).label),
-    find.count('scra.offence_children', financialYear(year).label),
-  ]);
+  // Years before the first and after the last with any child referred are years the records do not cover (the
+  // extract's Reporter history starts and stops): "No data", not a nought that reads as a fall to none.
+  const referred = years.map((year) => find.count('scra.children', financialYear(year).label));
+  const covered = (index: number) => referred.slice(0, index + 1).some((n) => n > 0) && referred.slice(index).some((n) => n > 0);
+  const scra: FigureCell[][] = years.map((year, index) => covered(index)
+    ? [financialYear(year).label, referred[index]!, find.count('scra.offence_children', financialYear(year).label)]
+    : [financialYear(year).label, 'No data', 'No data']);
   tables.push({
     id: 'scra',
     caption: "Children referred to the Children's Reporter in the financial year",
