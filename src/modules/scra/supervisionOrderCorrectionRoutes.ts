@@ -3,13 +3,10 @@
  * amendment; corrections merged field by field (ADR 0020), withdrawals asked to confirm.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
-import { HttpError } from '../../platform/http/httpError.js';
 import { postedValues, type FormValues } from '../../platform/forms/formValues.js';
 import { mergedNotice, reconcile, startedFrom, type Clash } from '../../platform/forms/versions.js';
 import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/confirmation.js';
-import { tellNextPage } from '../../platform/http/flash.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { orderKind } from '../../platform/codes/reporterCodes.js';
 import { readWithdrawal } from './scraCorrectionForms.js';
@@ -18,34 +15,20 @@ import { presentOrderCorrectionForm } from './supervisionOrderPresenter.js';
 import type { OrderChange, SupervisionOrderService } from './supervisionOrderService.js';
 import type { SupervisionOrder } from './supervisionOrder.js';
 
-const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
-const refusedChild = "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.";
 type Child = { childId: string; name: string };
+
+/** The order a request names and the answer to a change, shared with the order routes that register these. */
+export interface OrderRequests {
+  orderOf: (request: FastifyRequest) => Promise<{ child: Child; order: SupervisionOrder }>;
+  answer: (request: FastifyRequest, reply: FastifyReply, childId: string, result: OrderChange, done: string, showAgain: (problems: Record<string, string>) => unknown) => unknown;
+}
 
 /**
  * `/children/:childId/care/orders/:orderId/correct` and `/withdraw`.
- * @example await supervisionOrderCorrectionRoutes(app, { supervisionOrders })
+ * @example await supervisionOrderCorrectionRoutes(app, { supervisionOrders }, { orderOf, answer })
  */
-export async function supervisionOrderCorrectionRoutes(app: FastifyInstance, services: { supervisionOrders: SupervisionOrderService }): Promise<void> {
-  async function orderOf(request: FastifyRequest): Promise<{ child: Child; order: SupervisionOrder }> {
-    const params = z.object({ childId: id, orderId: id }).safeParse(request.params);
-    if (!params.success) throw new HttpError(404, 'There is no such order for this child');
-    const found = await services.supervisionOrders.ordersOf(request.user!, params.data.childId);
-    if (found.outcome === 'forbidden') throw new HttpError(403, refusedChild);
-    if (found.outcome !== 'found') throw new HttpError(404, 'There is no child with that id');
-    const order = found.orders.find((o) => o.orderId === params.data.orderId);
-    if (!order) throw new HttpError(404, 'There is no such order for this child');
-    return { child: found.child, order };
-  }
-  function answer(request: FastifyRequest, reply: FastifyReply, childId: string, result: OrderChange, done: string, showAgain: (problems: Record<string, string>) => unknown) {
-    if (result.outcome === 'done') {
-      tellNextPage(request, done);
-      return reply.redirect(paths.supervisionOrders.child({ childId }), 303);
-    }
-    if (result.outcome === 'problems') return showAgain(result.problems);
-    throw new HttpError(result.outcome === 'forbidden' ? 403 : 404, result.outcome === 'forbidden' ? refusedChild : 'Not found');
-  }
+export async function supervisionOrderCorrectionRoutes(app: FastifyInstance, services: { supervisionOrders: SupervisionOrderService }, { orderOf, answer }: OrderRequests): Promise<void> {
   const view = (reply: FastifyReply, template: string, title: string, child: Child, action: string, values: FormValues, problems: Record<string, string>, extra: { clashes?: Clash[]; about?: string } = {}) => {
     if (extra.clashes?.length) reply.code(409);
     return reply.view(`scra/views/${template}.njk`, { title, form: presentOrderCorrectionForm(child, action, values, problems, extra) });

@@ -124,5 +124,5 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
     if (!form.data) return showAgain(form.problems);
     return answer(request, reply, child.childId, await supervisionOrders.end(request.user!, child.childId, order.orderId, form.data), 'Order ended', showAgain);
   });
-  await supervisionOrderCorrectionRoutes(app, services);
+  await supervisionOrderCorrectionRoutes(app, services, { orderOf, answer });
 }
