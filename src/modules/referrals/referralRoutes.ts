@@ -52,9 +52,9 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
     schoolCluster: listField(choices.clusters, { id: 'schoolCluster', label: 'School cluster (optional)', hint: 'Leave as it is to use the child’s own cluster', noneText: 'The child’s own cluster', value: values.schoolCluster, error: errors.schoolCluster }),
     team: listField(choices.teams, { id: 'team', label: 'Team the referral is for', noneText: 'Choose a team', value: values.team, kept: ownTeam, error: errors.team }),
   });
-  const newReferralPage = async (values: FormValues, errors: FieldErrors, team: string | null) => {
+  const newReferralPage = async (values: FormValues, errors: FieldErrors, team: string | null, choices?: Awaited<ReturnType<typeof listChoices>>) => {
     const form = presentNewReferralForm(values, errors, newReferralFieldOrder, team);
-    return { title: 'Record a referral', form, lists: listFields(await listChoices(), form.values, errors, team) };
+    return { title: 'Record a referral', form, lists: listFields(choices ?? (await listChoices()), form.values, errors, team) };
   };
   const record = { config: { access: { permission: 'referral:record' as const } } };
   const manage = { config: { access: { permission: 'referral:manage' as const } } };
@@ -109,7 +109,7 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
       }
     }
     reply.code(422);
-    return reply.view('referrals/views/new.njk', await newReferralPage(body, errors, request.user!.team));
+    return reply.view('referrals/views/new.njk', await newReferralPage(body, errors, request.user!.team, choices));
   });
 
   app.get(paths.referrals.show.pattern, record, async (request, reply) => showReferral(request, reply, readReferralId(request)));
