@@ -1,5 +1,5 @@
 /**
- * @module The server's side of `cairn stats`, `report` (and `--edition`), `import` and `returns` while Cairn runs on PGlite
+ * @module The server's side of `cairn stats`, `report` (and `--edition`), `import`, `returns` and `audit` while Cairn runs on PGlite
  * (ADR 0017): routes under /cli that answer only a request from the loopback interface carrying the
  * token of the server's handoff file, and do exactly what the command would have done in its own process,
  * audited as the command is (actor `system:cli`).
@@ -33,6 +33,7 @@ const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), form
 const editionRequest = z.object({ edition: z.union([z.number().int().positive(), z.literal('draft')]), format: z.enum(paperFormats), out: z.string().min(1) });
 const returnsCheckOptions = z.object({ year: z.string().optional() });
 const returnsBuildRequest = z.object({ kind: z.enum(returnKinds), year: z.string() });
+const auditExportRequest = z.object({ from: z.iso.date(), to: z.iso.date() });
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
 
 /** One line of the import's answer: progress as it goes, then the outcome. */
@@ -120,6 +121,22 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
         if (error instanceof ReturnRefusedError) return { refused: { message: error.message, run: error.run } };
         throw error;
       }
+    });
+
+    scope.post(paths.commandLine.auditVerify.pattern, routeConfig, async () => services.audit.verifyChain());
+
+    scope.post(paths.commandLine.auditExport.pattern, routeConfig, async (request, reply) => {
+      const body = auditExportRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'give --from and --to as dates written YYYY-MM-DD');
+      const lines = new PassThrough();
+      services.audit
+        .exportChain(cli, body.data, (line) => { lines.write(line); })
+        .catch((error: unknown) => {
+          request.log.error(error);
+          lines.write(`${JSON.stringify({ error: 'the server could not export the audit trail' })}\n`);
+        })
+        .finally(() => lines.end());
+      return reply.type('application/x-ndjson').send(lines);
     });
 
     scope.post(paths.commandLine.import.pattern, routeConfig, async (request, reply) => {

@@ -15,6 +15,7 @@ import type { PaperFormat } from '../modules/boardPaper/boardPaperService.js';
 import type { RuleRun } from '../modules/returns/runRules.js';
 import type { BuiltReturn } from '../modules/returns/buildReturn.js';
 import type { ReturnKind } from '../modules/returns/returnLayouts.js';
+import type { ChainVerdict } from '../modules/audit/auditChain.js';
 import { UsageError, type CommandIo } from './command.js';
 
 /** What the server answers to `cairn returns build`. */
@@ -30,6 +31,9 @@ export interface RunningServer {
   returnsCheck(options: { year?: string }): Promise<RuleRun>;
   /** The built return, or why it was refused. */
   returnsBuild(request: { kind: ReturnKind; year: string }): Promise<ReturnBuildAnswer>;
+  auditVerify(): Promise<ChainVerdict>;
+  /** Each exported JSON line handed to `write` as it arrives; the number of events. */
+  auditExport(days: { from: string; to: string }, write: (line: string) => Promise<void>): Promise<number>;
 }
 
 /** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
@@ -76,6 +80,30 @@ function client(handoff: CliHandoff): RunningServer {
       const response = await post(paths.commandLine.returnsBuild(), request);
       if (!response.ok) throw await failure(response);
       return (await response.json()) as ReturnBuildAnswer;
+    },
+    async auditVerify() {
+      const response = await post(paths.commandLine.auditVerify(), {});
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as ChainVerdict;
+    },
+    async auditExport(days, write) {
+      const response = await post(paths.commandLine.auditExport(), days);
+      if (!response.ok || !response.body) throw await failure(response);
+      let pending = '';
+      let written = 0;
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body) {
+        pending += decoder.decode(chunk as Uint8Array, { stream: true });
+        let newline: number;
+        while ((newline = pending.indexOf('\n')) !== -1) {
+          const line = pending.slice(0, newline + 1);
+          pending = pending.slice(newline + 1);
+          if (line.startsWith('{"error"')) throw new Error(`the running Cairn could not export: ${(JSON.parse(line) as { error: string }).error}`);
+          await write(line);
+          written++;
+        }
+      }
+      return written;
     },
     async import(folder, onProgress) {
       const response = await post(paths.commandLine.import(), { folder });

@@ -16,6 +16,8 @@ export const auditActions = [
   // Issue 16: every session of an account ended at once (sign out everywhere, by an administrator, account disabled).
   'user.sessions_ended',
   'audit.searched',
+  // Issue 16 item 3: the trail written out with its hashes for a SIEM (`cairn audit export`).
+  'audit.exported',
   'safety.viewed',
   'safety.changed',
   'safety.exported',

@@ -22,6 +22,7 @@ const actionLabels: Record<string, string> = {
   'user.signed_out': 'Signed out',
   'user.created': 'Created or changed an account',
   'audit.searched': 'Searched the audit trail',
+  'audit.exported': 'Exported the audit trail with its hashes',
   'safety.viewed': 'Viewed a safety map, plan or the child’s voice',
   'safety.changed': 'Changed a safety map, plan or the child’s voice',
   'safety.exported': 'Printed a family copy of a safety map and plan',

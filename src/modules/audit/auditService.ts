@@ -3,9 +3,12 @@ import type { Database, Queryable } from '../../db/database.js';
 import { actorName, type Actor } from '../../platform/access/user.js';
 import type { AuditSearch, NewAuditEvent } from './auditEvent.js';
 import type { AuditRepository } from './auditRepository.js';
+import { auditChainService } from './auditChainService.js';
 
 export function auditService(db: Database, repository: AuditRepository) {
   return {
+    ...auditChainService(db, repository),
+
     /**
      * Record one event. Pass `tx` to write it in the same transaction as the change it describes.
      * @example await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId: 'C1' })

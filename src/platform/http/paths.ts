@@ -18,6 +18,8 @@ export const paths = {
     import: path('/cli/import'),
     returnsCheck: path('/cli/returns/check'),
     returnsBuild: path('/cli/returns/build'),
+    auditVerify: path('/cli/audit/verify'),
+    auditExport: path('/cli/audit/export'),
   },
   signIn: {
     show: path('/sign-in'),
