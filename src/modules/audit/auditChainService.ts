@@ -2,7 +2,7 @@
  * @module Checks the audit trail's hash chain (`cairn audit verify`) and writes its events with their hashes as JSON
  * lines for a SIEM (`cairn audit export`). The walk reads the chain in batches, so a long trail is never held at once.
  */
-import type { Database } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import { actorName, type Actor } from '../../platform/access/user.js';
 import { checkLink, endOfChain, startOfChain, type ChainedEvent, type ChainVerdict, type ChainWalk } from './auditChain.js';
 import type { AuditRepository } from './auditRepository.js';
@@ -12,7 +12,7 @@ export type ExportedEvent = Omit<ChainedEvent, 'hash' | 'previousHash'> & { deta
 
 const batch = 2000;
 
-export function auditChainService(db: Database, repository: AuditRepository) {
+export function auditChainService(db: Queryable, repository: AuditRepository) {
   return {
     /**
      * Walk the whole chain and name the first broken link.
