@@ -2,6 +2,7 @@
 import type { AuditEvent } from './auditEvent.js';
 import { paths } from '../../platform/http/paths.js';
 import { dateTimeOf } from '../../platform/dates/formats.js';
+import { redactFor, redacted } from './auditRedaction.js';
 
 const actionLabels: Record<string, string> = {
   'child.viewed': "Viewed a child's record",
@@ -80,15 +81,19 @@ const actionLabels: Record<string, string> = {
 function describeDetails(event: AuditEvent): string {
   const details = event.details ?? {};
   if (details.refused) return 'Refused: not in their scope';
-  if (typeof details.text === 'string' && details.text) return `Searched for "${details.text}"`;
+  if (typeof details.text === 'string' && details.text) return details.text === redacted ? `Searched for ${redacted}` : `Searched for "${details.text}"`;
   if (typeof details.rows === 'number') return `${details.rows} rows`;
   if (typeof details.problems === 'number') return `${details.problems} problems`;
   if (typeof details.method === 'string') return `By ${details.method}`;
   return '';
 }
 
-export function presentAuditEvents(events: AuditEvent[]) {
-  return events.map((event) => ({
+/**
+ * The events as rows of the trail's table; free text reads "[redacted]" unless the reader may read it (auditRedaction.ts).
+ * @example presentAuditEvents(events, { readsFreeText: may(user, 'audit:readFreeText') })
+ */
+export function presentAuditEvents(events: AuditEvent[], reader: { readsFreeText: boolean } = { readsFreeText: false }) {
+  return events.map((shown) => redactFor(reader.readsFreeText, shown)).map((event) => ({
     when: dateTimeOf(event.occurredAt, true),
     actor: event.actor,
     action: actionLabels[event.action] ?? event.action,

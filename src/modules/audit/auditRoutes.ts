@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
 import { readDateInput } from '../../platform/forms/dates.js';
+import { may } from '../../platform/access/access.js';
 import { auditPagination, presentAuditEvents } from './auditPresenter.js';
 import type { AuditService } from './auditService.js';
 
@@ -42,12 +43,14 @@ export async function auditRoutes(app: FastifyInstance, services: AuditRoutesNee
           offset: (query.page - 1) * pageSize,
         });
     const { page, ...searchTerms } = query;
+    const readsFreeText = may(request.user, 'audit:readFreeText');
     return reply.view('audit/views/trail.njk', {
       title: 'Audit trail',
       values: query,
       errors,
       errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
-      events: presentAuditEvents(result.events),
+      readsFreeText,
+      events: presentAuditEvents(result.events, { readsFreeText }),
       total: result.total,
       pagination: auditPagination(Object.fromEntries(Object.entries(searchTerms).filter(([, v]) => v)), page, pageSize, result.total),
     });

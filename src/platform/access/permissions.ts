@@ -43,6 +43,8 @@ export const permissions = [
   'commissioning:manage',
   // Issue 13 item 6: the reference lists forms choose from (teams, school clusters, schools, workers, agencies, roles).
   'lists:manage',
+  // Issue 16 item 6: the search words and free text in audit events (which may name children); without it they read "[redacted]".
+  'audit:readFreeText',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
