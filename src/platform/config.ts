@@ -8,6 +8,8 @@ const environment = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().url().optional(),
+  // Issue 16 item 3: the tables' owner, for `cairn migrate` only; the server connects with DATABASE_URL (ADR 0042).
+  DATABASE_OWNER_URL: z.string().url().optional(),
   CAIRN_DATA_DIR: z.string().default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   CAIRN_COOKIE_SECURE: flag.optional(),
@@ -44,6 +46,8 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl?: string;
+  /** The owner's connection, which `cairn migrate` uses when it is set (the server never does). */
+  databaseOwnerUrl?: string;
   dataDir: string;
   sessionSecret?: string;
   cookieSecure: boolean;
@@ -108,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
   if (production && !e.DATABASE_URL) problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) problems.push('DATABASE_OWNER_URL is only for cairn migrate: set DATABASE_URL to the application role\'s connection too');
   if (production && e.CAIRN_DEMO) problems.push('CAIRN_DEMO must not be set in production: demo passwords are public');
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_REDIRECT_URI];
   const oidcSet = oidcParts.filter(Boolean).length;
@@ -132,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    ...(e.DATABASE_OWNER_URL ? { databaseOwnerUrl: e.DATABASE_OWNER_URL } : {}),
     dataDir: e.CAIRN_DATA_DIR,
     sessionSecret: e.SESSION_SECRET,
     cookieSecure: e.CAIRN_COOKIE_SECURE ?? true,
