@@ -3,7 +3,9 @@
  * owner would (triggers disabled, rows changed, deleted or forged, directly in SQL) inside a transaction that is rolled
  * back, and the walk names the first broken link; concurrent writers still leave one unbroken chain.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourcePath } from '../../src/platform/projectRoot.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import type { Queryable } from '../../src/db/database.js';
 import { auditRepository } from '../../src/modules/audit/auditRepository.js';
@@ -112,6 +114,20 @@ describe(`the audit trail's hash chain (${engineUnderTest})`, () => {
     });
     expect(verdict).toMatchObject({ intact: false, events: ids.length });
     expect(verdict.intact ? '' : verdict.problem).toContain('content does not match its hash');
+  });
+
+  it('chains the events written before the migration, in the order they were written', async () => {
+    const verdict = await verdictAfter(async (tx) => {
+      await tx.exec(`drop trigger audit_events_chain on audit_events;
+        drop table audit_chain_head;
+        drop function audit_events_chain(); drop function audit_event_hash(audit_events); drop function audit_event_canonical(audit_events);
+        alter table audit_events drop column chain_position, drop column previous_hash, drop column hash;
+        insert into audit_events (actor, action, occurred_at, details) values ('system:old', 'child.viewed', '2020-05-01', '{"text": "old"}');`);
+      await tx.exec(readFileSync(sourcePath('db', 'migrations', '0072_audit_hash_chain.sql'), 'utf8'));
+      const positions = await tx.query<{ event_id: number; chain_position: number }>('select event_id, chain_position from audit_events order by event_id');
+      expect(positions.map((row) => Number(row.chain_position))).toEqual(positions.map((_, n) => n + 1));
+    });
+    expect(verdict).toEqual({ intact: true, events: ids.length + 1 });
   });
 
   it('stays one unbroken chain while transactions write at the same time', async () => {
