@@ -17,7 +17,7 @@ async function start(): Promise<void> {
   const demo = config.loadDemo ? await loadDemoIfEmpty(services, { onProgress: (line) => process.stderr.write(`${line}\n`) }) : undefined;
   const app = await buildApp(services);
   // PGlite admits one process: `cairn stats`, `report` and `import` then ask this one (ADR 0017).
-  const commandLine = db.engine === 'pglite' ? await serveTheCommandLine(app, services) : undefined;
+  const commandLine = db.engine === 'pglite' ? await serveTheCommandLine(app, services, db) : undefined;
   let withdrawHandoff = () => undefined as void;
   const shutdown = async () => {
     withdrawHandoff();

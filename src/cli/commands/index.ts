@@ -4,7 +4,7 @@
  */
 import type { Command } from '../command.js';
 
-export const commandNames = ['migrate', 'import', 'demo', 'users', 'stats', 'report', 'returns'] as const;
+export const commandNames = ['migrate', 'import', 'demo', 'users', 'stats', 'report', 'returns', 'backup', 'restore'] as const;
 
 const loaders: Record<(typeof commandNames)[number], () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.js')).migrateCommand,
@@ -14,6 +14,8 @@ const loaders: Record<(typeof commandNames)[number], () => Promise<Command>> = {
   stats: async () => (await import('./stats.js')).statsCommand,
   report: async () => (await import('./report.js')).reportCommand,
   returns: async () => (await import('./returns.js')).returnsCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
+  restore: async () => (await import('./restore.js')).restoreCommand,
 };
 
 /**

@@ -18,6 +18,7 @@ export const paths = {
     import: path('/cli/import'),
     returnsCheck: path('/cli/returns/check'),
     returnsBuild: path('/cli/returns/build'),
+    backup: path('/cli/backup'),
   },
   signIn: {
     show: path('/sign-in'),
