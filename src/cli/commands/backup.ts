@@ -4,7 +4,7 @@
  * stopped, or by the running server when it holds the folder (ADR 0017), so nobody has to stop Cairn to back it up.
  */
 import { existsSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
@@ -57,7 +57,12 @@ export const backupCommand: Command = {
     const config = loadConfig(io.env);
     try {
       if (config.databaseUrl) {
-        await dumpPostgres(config.databaseUrl, file);
+        // Made first, readable by this account only, so pg_dump writes into it rather than a file others may read.
+        await writeFile(file, new Uint8Array(0), { mode: 0o600, flag: 'wx' });
+        await dumpPostgres(config.databaseUrl, file).catch(async (error: unknown) => {
+          await rm(file, { force: true });
+          throw error;
+        });
         const db = openPostgres(config.databaseUrl, { max: 1 });
         try {
           await audit(db, file, { engine: 'postgres', format: 'pg_dump custom' });
