@@ -5,7 +5,6 @@ import { migrate } from './db/migrate.js';
 import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
 import { buildApp } from './app/app.js';
-import { loadDemoIfEmpty } from './modules/demo/loadDemoIfEmpty.js';
 import { serveTheCommandLine } from './app/commandLineRoutes.js';
 
 async function start(): Promise<void> {
@@ -14,10 +13,13 @@ async function start(): Promise<void> {
   const db = await openDatabase(config);
   await migrate(db);
   const services = buildServices(config, db);
-  const demo = config.loadDemo ? await loadDemoIfEmpty(services, { onProgress: (line) => process.stderr.write(`${line}\n`) }) : undefined;
+  // The demo (and faker, which names its people) is loaded only where it may be: never in production (ADR 0046).
+  const demo = config.loadDemo
+    ? await (await import('./modules/demo/loadDemoIfEmpty.js')).loadDemoIfEmpty(services, { onProgress: (line) => process.stderr.write(`${line}\n`) })
+    : undefined;
   const app = await buildApp(services);
   // PGlite admits one process: `cairn stats`, `report` and `import` then ask this one (ADR 0017).
-  const commandLine = db.engine === 'pglite' ? await serveTheCommandLine(app, services) : undefined;
+  const commandLine = db.engine === 'pglite' ? await serveTheCommandLine(app, services, db) : undefined;
   let withdrawHandoff = () => undefined as void;
   const shutdown = async () => {
     withdrawHandoff();

@@ -1,5 +1,5 @@
 /**
- * @module The server's side of `cairn stats`, `report` (and `--edition`), `import`, `returns` and `audit` while Cairn runs on PGlite
+ * @module The server's side of `cairn stats`, `report` (and `--edition`), `import`, `returns`, `audit` and `backup` while Cairn runs on PGlite
  * (ADR 0017): routes under /cli that answer only a request from the loopback interface carrying the
  * token of the server's handoff file, and do exactly what the command would have done in its own process,
  * audited as the command is (actor `system:cli`).
@@ -9,6 +9,7 @@ import { isAbsolute } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../composition.js';
+import type { Database } from '../db/database.js';
 import { StatsOptionsError } from '../modules/reporting/statsService.js';
 import type { StatsOptions } from '../modules/reporting/statsTypes.js';
 import { readCoverSheet } from '../modules/boardReport/coverSheet.js';
@@ -35,6 +36,7 @@ const returnsCheckOptions = z.object({ year: z.string().optional() });
 const returnsBuildRequest = z.object({ kind: z.enum(returnKinds), year: z.string() });
 const auditExportRequest = z.object({ from: z.iso.date(), to: z.iso.date() });
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });
+const backupRequest = z.object({ out: z.string().refine(isAbsolute, 'must be an absolute path') });
 
 /** One line of the import's answer: progress as it goes, then the outcome. */
 export type ImportLine = { progress: ImportProgress } | { outcome: ImportOutcome };
@@ -46,9 +48,10 @@ function refuse(reply: FastifyReply, status: number, error: string) {
 /**
  * Register the routes on `app` (before it listens) with a new token, and return how to publish the handoff file
  * once the address is known, and how to take it back at shutdown.
- * @example const handoff = await serveTheCommandLine(app, services); const withdraw = handoff.publish('./data', url)
+ * `db` is the server's own database, whose snapshot `cairn backup` asks for (ADR 0046).
+ * @example const handoff = await serveTheCommandLine(app, services, db); const withdraw = handoff.publish('./data', url)
  */
-export async function serveTheCommandLine(app: FastifyInstance, services: Services): Promise<{ publish(dataDir: string, url: string): () => void }> {
+export async function serveTheCommandLine(app: FastifyInstance, services: Services, db: Database): Promise<{ publish(dataDir: string, url: string): () => void }> {
   const token = newCliToken();
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -137,6 +140,15 @@ export async function serveTheCommandLine(app: FastifyInstance, services: Servic
         })
         .finally(() => lines.end());
       return reply.type('application/x-ndjson').send(lines);
+    });
+
+    scope.post(paths.commandLine.backup.pattern, routeConfig, async (request, reply) => {
+      const body = backupRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'give the backup file as an absolute path');
+      if (!db.snapshot) return refuse(reply, 400, 'this server has no embedded database to back up: use pg_dump through cairn backup');
+      const image = await db.snapshot();
+      await services.audit.record(cli, { action: 'export.completed', subject: body.data.out, details: { backup: true, engine: 'pglite', bytes: image.length } });
+      return reply.type('application/gzip').send(Buffer.from(image));
     });
 
     scope.post(paths.commandLine.import.pattern, routeConfig, async (request, reply) => {

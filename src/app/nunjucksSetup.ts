@@ -11,7 +11,6 @@ export const templateFolders = [
   sourcePath('app', 'views'),
   sourcePath('modules'),
   join(projectRoot, 'node_modules', 'govuk-frontend', 'dist'),
-  join(projectRoot, 'node_modules', '@ministryofjustice', 'frontend'),
 ];
 
 export function configureNunjucks(environment: nunjucks.Environment): void {

@@ -1,6 +1,6 @@
 /**
- * @module When the data folder is locked by a running Cairn (PGlite admits one process), `cairn stats`, `report`
- * and `import` send their work to that server, authenticated by the token in its handoff file (ADR 0017).
+ * @module When the data folder is locked by a running Cairn (PGlite admits one process), `cairn stats`, `report`,
+ * `import`, `returns` and `backup` send their work to that server, authenticated by the token in its handoff file (ADR 0017).
  */
 import { loadConfig } from '../platform/config.js';
 import { DataDirLockedError } from '../db/dataDirLock.js';
@@ -34,6 +34,8 @@ export interface RunningServer {
   auditVerify(): Promise<ChainVerdict>;
   /** Each exported JSON line handed to `write` as it arrives; the number of events. */
   auditExport(days: { from: string; to: string }, write: (line: string) => Promise<void>): Promise<number>;
+  /** The data folder as a gzipped tarball, taken by the server between two statements (ADR 0046). */
+  backup(request: { out: string }): Promise<Uint8Array>;
 }
 
 /** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
@@ -104,6 +106,11 @@ function client(handoff: CliHandoff): RunningServer {
         }
       }
       return written;
+    },
+    async backup(request) {
+      const response = await post(paths.commandLine.backup(), request);
+      if (!response.ok) throw await failure(response);
+      return new Uint8Array(await response.arrayBuffer());
     },
     async import(folder, onProgress) {
       const response = await post(paths.commandLine.import(), { folder });

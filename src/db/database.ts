@@ -19,6 +19,11 @@ export interface Database extends Queryable {
   /** Run `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: the whole data folder as a gzipped tarball, taken between two statements (no statement runs
+   * while it is read), so it opens as the database stood at that instant (ADR 0046). PostgreSQL has pg_dump.
+   */
+  snapshot?(): Promise<Uint8Array>;
 }
 
 /** Type OIDs we parse the same way on both engines so rows look identical. */

@@ -55,6 +55,12 @@ export async function openPglite(options: { dataDir?: string; image?: Blob } = {
       await pglite.close();
       lock?.release();
     },
+    async snapshot() {
+      // A checkpoint first writes every changed page to the data files, so the copy needs no WAL replay to open;
+      // dumpDataDir then waits for the statement running and holds off the next until the tarball is made.
+      await pglite.exec('checkpoint');
+      return new Uint8Array(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+    },
   };
 }
 

@@ -22,10 +22,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'cairn-cli-server-'));
 const env = { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
 let server: ChildProcess;
 
-async function cairn(args: string[]) {
+async function cairn(args: string[], environment: NodeJS.ProcessEnv = env) {
   const chunks = { stdout: [] as string[], stderr: [] as string[] };
   const stream = (into: string[]): CommandIo['stdout'] => new Writable({ write: (chunk: Buffer, _encoding, done) => (into.push(chunk.toString()), done()) });
-  const status = await main(args, { stdout: stream(chunks.stdout), stderr: stream(chunks.stderr), env });
+  const status = await main(args, { stdout: stream(chunks.stdout), stderr: stream(chunks.stderr), env: environment });
   return { status, stdout: chunks.stdout.join(''), stderr: chunks.stderr.join('') };
 }
 
@@ -116,6 +116,29 @@ describe.runIf(!process.env.DATABASE_URL)('the command line while Cairn runs on 
     expect((await ask(`Bearer ${token}`)).status).toBe(200);
   }, 60_000);
 
+  it('backs up through the server while it runs, into a file that restores into a new data folder', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cairn-cli-backup-'));
+    try {
+      const file = join(elsewhere, 'cairn.backup');
+      const run = await cairn(['backup', '--out', file]);
+      expect(run.stderr).toContain(`Cairn is running on this data folder (pid ${server.pid}): asking it.`);
+      expect(run.status).toBe(0);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const restoredDir = join(elsewhere, 'data');
+      const restored = await cairn(['restore', file], { CAIRN_DATA_DIR: restoredDir, DATABASE_URL: '' });
+      expect(restored.stderr).toBe('');
+      expect(restored.status).toBe(0);
+      const db = await openPglite({ dataDir: restoredDir });
+      try {
+        expect(await db.query(`select child_id from children order by child_id`)).toHaveLength(4);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('takes the handoff back when it stops, and the import and export were audited as the command line', async () => {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
@@ -128,6 +151,7 @@ describe.runIf(!process.env.DATABASE_URL)('the command line while Cairn runs on 
         { actor: 'system:cli', action: 'import.completed' },
         { actor: 'system:cli', action: 'import.completed' },
         { actor: 'system:cli', action: 'export.completed' },
+        { actor: 'system:cli', action: 'export.completed' }, // the backup
       ]);
     } finally {
       await db.close();

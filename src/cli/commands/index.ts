@@ -4,7 +4,7 @@
  */
 import type { Command } from '../command.js';
 
-export const commandNames = ['migrate', 'import', 'demo', 'users', 'stats', 'report', 'returns', 'audit'] as const;
+export const commandNames = ['migrate', 'import', 'demo', 'users', 'stats', 'report', 'returns', 'audit', 'backup', 'restore'] as const;
 
 const loaders: Record<(typeof commandNames)[number], () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.js')).migrateCommand,
@@ -15,6 +15,8 @@ const loaders: Record<(typeof commandNames)[number], () => Promise<Command>> = {
   report: async () => (await import('./report.js')).reportCommand,
   returns: async () => (await import('./returns.js')).returnsCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
+  restore: async () => (await import('./restore.js')).restoreCommand,
 };
 
 /**

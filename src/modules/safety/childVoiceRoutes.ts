@@ -112,6 +112,7 @@ export async function childVoiceRoutes(app: FastifyInstance, services: ChildVoic
         return reply.redirect(paths.safety.voice({ childId: child }), 303);
       }
       if (saved.outcome === 'not_a_picture') errors.picture = 'The drawing must be a PNG or JPEG picture';
+      else if (saved.outcome === 'too_many_pixels') errors.picture = 'The drawing is too big: it must be at most 40 million pixels, for example 8,000 by 5,000';
       else if (saved.outcome === 'too_large') errors.picture = 'The drawing must be 5 MB or smaller';
       else refuse(saved.outcome);
     }

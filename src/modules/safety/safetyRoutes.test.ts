@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
@@ -24,6 +26,18 @@ function multipartBody(fields: Record<string, string>, file: { name: string; fil
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+/** A small real PNG whose header claims `width` by `height` pixels: a few bytes that would decode to gigabytes. */
+async function pngClaiming(width: number, height: number): Promise<Buffer> {
+  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#ffffff' } }).png().toBuffer());
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29); // the IHDR chunk's checksum, over its type and data
+  return png;
+}
+
+/** The EXIF block's GPS pointer (tag 0x8825), in either byte order. */
+const hasGpsTag = (bytes: Buffer) => bytes.includes(Buffer.from([0x88, 0x25])) || bytes.includes(Buffer.from([0x25, 0x88]));
 
 describe(`Signs of Safety pages: forms, conflicts, drawings and family copies (${engineUnderTest})`, () => {
   let database: TestDatabase;
@@ -123,7 +137,7 @@ describe(`Signs of Safety pages: forms, conflicts, drawings and family copies ($
     const refused = await app.inject({ method: 'POST', url, headers: { cookie: page.cookie, 'content-type': fake.contentType }, payload: fake.payload });
     expect(refused.statusCode).toBe(200);
     expect(refused.body).toContain('The drawing must be a PNG or JPEG picture');
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
+    const png = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#2266aa' } }).png().toBuffer();
     const huge = multipartBody(fields, { name: 'picture', filename: 'big.png', type: 'image/png', bytes: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]) });
     const tooBig = await app.inject({ method: 'POST', url, headers: { cookie: page.cookie, 'content-type': huge.contentType }, payload: huge.payload });
     expect(tooBig.statusCode).toBe(200);
@@ -138,7 +152,51 @@ describe(`Signs of Safety pages: forms, conflicts, drawings and family copies ($
     expect(picture.statusCode).toBe(200);
     expect(picture.headers['content-type']).toBe('image/png');
     expect(picture.headers['content-disposition']).toMatch(/^inline; filename="drawing.png"/);
-    expect(picture.rawPayload.equals(png)).toBe(true);
+    expect(await sharp(picture.rawPayload).metadata()).toMatchObject({ format: 'png', width: 30, height: 20 });
+  });
+
+  it('keeps a photographed drawing without its EXIF and GPS position, and refuses text posing as a PNG and a picture of too many pixels', async () => {
+    const url = paths.safety.newDrawing({ childId: 'R1' });
+    const page = await openForm(app, url, cookie);
+    const fields = { _csrf: page.token, tool: 'worries', description: 'The shouting at night', 'drawnOn-day': '6', 'drawnOn-month': '1', 'drawnOn-year': '2026' };
+    const post = (file: { filename: string; type: string; bytes: Buffer }) => {
+      const body = multipartBody(fields, { name: 'picture', ...file });
+      return app.inject({ method: 'POST', url, headers: { cookie: page.cookie, 'content-type': body.contentType }, payload: body.payload });
+    };
+    const before = await database.db.query('select drawing_id from child_drawings');
+
+    // Text that starts like a PNG: the first bytes are right, but it does not decode.
+    const text = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('Dear diary, this is not a picture at all.\n')]);
+    const notAPicture = await post({ filename: 'notes.png', type: 'image/png', bytes: text });
+    expect(notAPicture.statusCode).toBe(200);
+    expect(notAPicture.body).toMatch(/id="picture-error"[^]*The drawing must be a PNG or JPEG picture/);
+    expect(notAPicture.body).toContain('href="#picture"');
+    expect(notAPicture.body).toContain('The shouting at night');
+
+    // A few hundred bytes declaring 100,000 by 100,000 pixels.
+    const bomb = await post({ filename: 'huge.png', type: 'image/png', bytes: await pngClaiming(100_000, 100_000) });
+    expect(bomb.statusCode).toBe(200);
+    expect(bomb.body).toMatch(/id="picture-error"[^]*The drawing is too big: it must be at most 40 million pixels/);
+    expect(await database.db.query('select drawing_id from child_drawings')).toEqual(before);
+
+    // A phone photo with the camera's EXIF and where it was taken.
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c08040' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Make: 'PhoneCo', Model: 'Pocket 9' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '57/1 8/1 42/1', GPSLongitudeRef: 'W', GPSLongitude: '2/1 5/1 37/1' } } })
+      .toBuffer();
+    const original = await sharp(photo).metadata();
+    expect(original.exif && hasGpsTag(original.exif)).toBe(true);
+    expect(photo.includes(Buffer.from('PhoneCo'))).toBe(true);
+    expect((await post({ filename: 'IMG_0042.jpg', type: 'image/jpeg', bytes: photo })).statusCode).toBe(303);
+    const kept = await database.db.query<{ drawing_id: string; content_type: string }>(`select drawing_id, content_type from child_drawings where description = 'The shouting at night'`);
+    expect(kept.map((row) => row.content_type)).toEqual(['image/jpeg']);
+    const served = await app.inject({ url: paths.safety.drawing({ childId: 'R1', drawingId: kept[0]!.drawing_id }), headers: { cookie } });
+    expect(served.statusCode).toBe(200);
+    const metadata = await sharp(served.rawPayload).metadata();
+    expect(metadata).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+    expect(metadata.exif).toBeUndefined();
+    expect(served.rawPayload.includes(Buffer.from('Exif\0\0'))).toBe(false);
+    expect(served.rawPayload.includes(Buffer.from('PhoneCo'))).toBe(false);
   });
 
   it('gives the family a PDF and a Word document that real readers open, in the family’s words', async () => {

@@ -8,7 +8,8 @@ import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { compareContents, mapElements, type ElementReport, type MapChange, type MapView, type MapContent, type MapItem, type NetworkMember, type PlanRule, type SafetyMap, type SafetyPair, type SafetyScore } from './safetyMap.js';
-import { maxDrawingBytes, pictureType, type ChildDrawing, type VoiceEntry } from './childVoice.js';
+import { maxDrawingBytes, type ChildDrawing, type VoiceEntry } from './childVoice.js';
+import { redrawDrawing } from './drawingImage.js';
 import type { SafetyRepository } from './safetyRepository.js';
 import { type MeetingType } from '../../platform/codes/safetyCodes.js';
 import { type VoiceTool } from '../../platform/codes/safetyCodes.js';
@@ -402,17 +403,19 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
     },
 
     /**
-     * Keep a child's drawing: only a real PNG or JPEG (by its bytes) of at most 5 MB.
+     * Keep a child's drawing: only a real PNG or JPEG (decoded, not just by its first bytes) of at most 5 MB and
+     * 40 million pixels, drawn again without the original's metadata (EXIF, GPS) before it is kept.
      * @example await safety.recordDrawing(user, 'C1', { tool: 'good_things', description: 'Me and Gran', drawnOn: '2026-01-05', picture })
      */
-    async recordDrawing(user: SignedInUser, childId: string, drawing: { tool: VoiceTool; description: string; drawnOn: string; picture: Buffer }): Promise<{ outcome: 'saved'; drawingId: string } | { outcome: 'not_a_picture' } | { outcome: 'too_large' } | Refusal> {
+    async recordDrawing(user: SignedInUser, childId: string, drawing: { tool: VoiceTool; description: string; drawnOn: string; picture: Buffer }): Promise<{ outcome: 'saved'; drawingId: string } | { outcome: 'not_a_picture' } | { outcome: 'too_many_pixels' } | { outcome: 'too_large' } | Refusal> {
       if (!(await authorisedChild(user, childId, "child's voice"))) return { outcome: 'forbidden' };
       if (drawing.picture.length > maxDrawingBytes) return { outcome: 'too_large' };
-      const contentType = pictureType(drawing.picture);
-      if (!contentType) return { outcome: 'not_a_picture' };
+      const redrawn = await redrawDrawing(drawing.picture);
+      if (redrawn.outcome !== 'redrawn') return { outcome: redrawn.outcome };
+      const { contentType, picture } = redrawn;
       const drawingId = randomUUID();
       await db.transaction(async (tx) => {
-        await repository.insertDrawing(tx, { ...drawing, drawingId, childId, contentType, byteSize: drawing.picture.length }, user.userId);
+        await repository.insertDrawing(tx, { ...drawing, picture, drawingId, childId, contentType, byteSize: picture.length }, user.userId);
         await audit.record(actor(user), { action: 'safety.changed', childId, subject: "child's voice", details: { drawing: drawingId } }, tx);
       });
       return { outcome: 'saved', drawingId };

@@ -20,6 +20,7 @@ export const paths = {
     returnsBuild: path('/cli/returns/build'),
     auditVerify: path('/cli/audit/verify'),
     auditExport: path('/cli/audit/export'),
+    backup: path('/cli/backup'),
   },
   signIn: {
     show: path('/sign-in'),
