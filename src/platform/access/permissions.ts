@@ -43,6 +43,8 @@ export const permissions = [
   'commissioning:manage',
   // Issue 13 item 6: the reference lists forms choose from (teams, school clusters, schools, workers, agencies, roles).
   'lists:manage',
+  // Issue 16: restricting a child's record to named people, and reviewing break-glass openings of restricted records.
+  'child:restrict',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -38,7 +38,7 @@ const teamManager: RoleDefinition = {
 const serviceManager: RoleDefinition = {
   name: 'Service manager',
   hint: 'As a team manager',
-  permissions: ['child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view'],
+  permissions: ['child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view', 'child:restrict'],
   children: 'all',
   teams: 'all',
 };
