@@ -169,6 +169,15 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     access,
 
     /**
+     * Which of these children's records are restricted and closed to this person, whatever their scope (for lists that
+     * reach children by another road, such as a team's referrals): show them as "Restricted record". Not audited.
+     * @example const closed = await children.restrictedAmong(manager, ['A1', 'B2']) // Set { 'B2' }
+     */
+    async restrictedAmong(user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
+      return restrictions.closedAmong(db, user.userId, childIds);
+    },
+
+    /**
      * Whether a record is restricted and closed to this person, without auditing (the break-glass page asks it).
      * @example await children.closedByRestriction(user, 'C1') // true
      */
