@@ -62,7 +62,7 @@ describe(`Restricted records in Chromium (${engineUnderTest})`, () => {
     await page.fill('#reason', 'Duty call from the police about the child');
     await submit('Open the record');
     expect(await page.locator('h1').innerText()).toContain('Ysolde Pettigrew');
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('open to you for 8 hours');
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('open to you for 8 hours');
   });
 
   it('the service manager reviews the opening', async () => {
