@@ -48,6 +48,8 @@ import { mergeRepository } from './modules/children/mergeRepository.js';
 import { mergeService } from './modules/children/mergeService.js';
 import { keyPeopleRepository } from './modules/children/keyPeopleRepository.js';
 import { keyPeopleService } from './modules/children/keyPeopleService.js';
+import { restrictionRepository } from './modules/children/restrictionRepository.js';
+import { restrictionService } from './modules/children/restrictionService.js';
 import { benchmarkRepository } from './modules/benchmarks/benchmarkRepository.js';
 import { dashboardService } from './modules/dashboards/dashboardService.js';
 import { boardReportService } from './modules/boardReport/boardReportService.js';
@@ -69,7 +71,7 @@ export function buildServices(config: Config, db: Database) {
   const audit = auditService(db, auditRepository());
   const authority = authorityService(db, authorityRepository());
   // Built once and shared: other services ask `children` who may see a child; the quality report reads the other three.
-  const children = childService(db, childRepository(), audit);
+  const children = childService(db, childRepository(), audit, restrictionRepository());
   const surveys = surveyService(db, surveyRepository(), audit, amendmentRepository());
   // A step up or a closure is one action: Family First closes the case and refers on through referrals' hand-over.
   const familyFirst = familyFirstService(db, familyFirstRepository(), children, audit, amendmentRepository(), familyFirstHandOver(referralRepository()));
@@ -118,6 +120,8 @@ export function buildServices(config: Config, db: Database) {
     chronology: chronologyService(db, chronologyRepository(), children, audit),
     childMerges: mergeService(db, mergeRepository(), children, audit),
     keyPeople: keyPeopleService(db, keyPeopleRepository(), children, audit),
+    /** Restricted records and break-glass (issue 16, ADR 0044). */
+    restrictions: restrictionService(db, restrictionRepository(), audit),
     figures,
     dashboards: dashboardService(figures),
     boardReports: boardReportService(figures),

@@ -19,6 +19,8 @@ import { mergeRoutes } from '../modules/children/mergeRoutes.js';
 import { childDetailsRoutes } from '../modules/children/childDetailsRoutes.js';
 import { childAddRoutes } from '../modules/children/childAddRoutes.js';
 import { keyPeopleRoutes } from '../modules/children/keyPeopleRoutes.js';
+import { restrictionRoutes } from '../modules/children/restrictionRoutes.js';
+import { breakGlassRoutes } from '../modules/children/breakGlassRoutes.js';
 import { safetyRoutes } from '../modules/safety/safetyRoutes.js';
 import { lookedAfterRoutes } from '../modules/lookedAfter/lookedAfterRoutes.js';
 import { resourceRoutes } from '../modules/resources/resourceRoutes.js';
@@ -52,6 +54,8 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await childDetailsRoutes(app, services);
   await childAddRoutes(app, services);
   await keyPeopleRoutes(app, services);
+  await restrictionRoutes(app, services);
+  await breakGlassRoutes(app, services);
   await safetyRoutes(app, services);
   await lookedAfterRoutes(app, services);
   await resourceRoutes(app, services);

@@ -11,6 +11,7 @@ import { buildServices, type Services } from '../../src/composition.js';
 import { buildApp } from '../../src/app/app.js';
 import type { Config } from '../../src/platform/config.js';
 import type { Role } from '../../src/platform/access/roles.js';
+import type { SignedInUser } from '../../src/platform/access/user.js';
 import { paths } from '../../src/platform/http/paths.js';
 
 /** The child nobody in the probes' team may open: their name must never appear in an answer to them. */
@@ -19,6 +20,8 @@ export const outside = { childId: 'C000777', forename: 'Zebedee', surname: 'Quin
 export const inside = { childId: 'C000101', forename: 'Morag', surname: 'Lennie', dateOfBirth: '2011-02-03' };
 /** An id no child has, in the same style: it must be answered exactly as `outside` is. */
 export const unknownChildId = 'C000999';
+/** A child on the probes' team's caseload whose record is restricted to named people (issue 16): see `addRestrictedChild`. */
+export const restricted = { childId: 'C000555', forename: 'Ysolde', surname: 'Pettigrew', dateOfBirth: '2010-05-17' };
 
 export interface Probe {
   database: TestDatabase;
@@ -30,6 +33,7 @@ export interface Probe {
 }
 
 export interface Person {
+  user: SignedInUser;
   cookie: string;
   token: string;
   send(method: string, url: string, fields?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -51,7 +55,7 @@ export async function openProbe(overrides: Partial<Config> = {}): Promise<Probe>
       const signedIn = await signInAs(app, services, role, role === 'practitioner' ? { team: 'Family First', workerId: 'W1' } : { team: 'Family First' });
       const { cookie, token } = await openForm(app, paths.home(), signedIn.cookie);
       return {
-        cookie, token,
+        user: signedIn.user, cookie, token,
         send: (method, url, fields = {}) => app.inject({
           method: method as 'GET' | 'POST', url,
           headers: method === 'GET' ? { cookie } : { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -81,4 +85,18 @@ export async function auditCount(db: TestDatabase['db'], where: { action?: strin
     [where.action ?? null, where.childId ?? null],
   );
   return rows[0]!.n;
+}
+
+/**
+ * Add `restricted`, a child on the probes' team's caseload (so in everyone's scope), and restrict their record to
+ * `namedOn` only, as a service manager would (issue 16).
+ * @example const worker = await probe.as('practitioner'); await addRestrictedChild(probe, [worker])
+ */
+export async function addRestrictedChild(probe: Probe, namedOn: readonly Person[]): Promise<void> {
+  await aChild(probe.database.db, { ...restricted, schoolCluster: 'Belmont' });
+  await aCase(probe.database.db, restricted.childId, { team: 'Family First', workerId: 'W1' });
+  const { user: manager } = await signInAs(probe.app, probe.services, 'service_manager');
+  const done = await probe.services.restrictions.restrict(manager, restricted.childId, { reason: 'A member of staff’s child', userIds: namedOn.map((person) => person.user.userId) });
+  if (done.outcome !== 'restricted') throw new Error('could not restrict the record');
+  // The manager who restricted it stays on the list (so cannot lock themselves out); the probes test the others.
 }

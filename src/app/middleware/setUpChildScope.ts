@@ -3,12 +3,18 @@
  * check as the child's page (childService.guard), so a route added later is covered without remembering to.
  * A refusal is audited and answered the same whether or not the child exists. A page asked for by a merged-away id
  * is sent on to the same page of the surviving record, for someone who may open it (issue 13: merged ids redirect).
+ * A record restricted to other people (issue 16, ADR 0044) sends a page to its break-glass page and refuses a form;
+ * the break-glass page itself is the one route a restriction does not close.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { HttpError, recordRefused } from '../../platform/http/httpError.js';
 import { isRecordId } from '../../platform/http/parameters.js';
 import { tellNextPage } from '../../platform/http/flash.js';
+import { paths } from '../../platform/http/paths.js';
+
+/** The answer to a form posted to a restricted record by someone not named on it (who has not broken the glass). */
+export const restrictedRecord = () => new HttpError(403, 'This record is restricted. Open it from its page, giving your reason, if you need to.');
 
 /** The request's own address with the child's id in its path replaced by another. */
 export function addressWithChild(url: string, childId: string, keptId: string): string {
@@ -32,6 +38,12 @@ export async function setUpChildScope(app: FastifyInstance, services: Pick<Servi
         return reply.redirect(addressWithChild(request.url, childId, kept), 301);
       }
     }
-    if (!(await services.children.guard(request.user, childId, `${request.method} ${pattern}`))) throw recordRefused();
+    const breakGlass = request.routeOptions.config.breakGlass === true;
+    const access = await services.children.access(request.user, childId, `${request.method} ${pattern}`, { auditRestricted: !breakGlass });
+    if (access === 'refused') throw recordRefused();
+    if (access === 'restricted' && !breakGlass) {
+      if (!readsAPage(request)) throw restrictedRecord();
+      return reply.redirect(paths.children.breakGlass({ childId }, { next: request.url }), 303);
+    }
   });
 }

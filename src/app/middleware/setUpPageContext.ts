@@ -27,6 +27,7 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Surveys', href: paths.surveys.list(), allowed: may(user, 'quality:view') },
       { text: 'Training', href: paths.training.coverage(), allowed: may(user, 'training:view') },
       { text: 'Quality report', href: paths.quality.report(), allowed: may(user, 'quality:view') },
+      { text: 'Break-glass openings', href: paths.restrictedRecords.breakGlassUses(), allowed: may(user, 'child:restrict') },
       { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
       { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
       { text: 'Reference lists', href: paths.admin.lists(), allowed: may(user, 'lists:manage') },

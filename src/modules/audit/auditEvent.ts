@@ -4,6 +4,11 @@ export const auditActions = [
   'child.viewed',
   // Issue 16: a request naming a child the person may not open (or no such child), refused before it is answered.
   'child.access_refused',
+  // Issue 16: a record restricted to named people, the restriction removed, opened by break-glass, an opening reviewed.
+  'child.restricted',
+  'child.restriction_removed',
+  'child.break_glass',
+  'child.break_glass_reviewed',
   'child.searched',
   'child.changed',
   'import.completed',

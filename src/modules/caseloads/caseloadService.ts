@@ -15,7 +15,11 @@ export function caseloadService(db: Database, repository: CaseloadRepository, ch
     async myWork(user: SignedInUser, today: string): Promise<{ cases: MyCase[]; tasks: CaseTask[] }> {
       if (!user.workerId) return { cases: [], tasks: [] };
       const [cases, tasks] = await Promise.all([repository.myCases(db, user.workerId, today), repository.openTasks(db, user.workerId, today)]);
-      return { cases, tasks };
+      // A record restricted to others stays on the worker's list, as "Restricted record" (issue 16, ADR 0044).
+      const open = await children.accessibleAmong(user, cases.map((k) => k.childId));
+      const closedCases = new Set(cases.filter((k) => !open.has(k.childId)).map((k) => k.caseId));
+      const shown = <T extends { caseId: string; childName: string }>(item: T): T => (closedCases.has(item.caseId) ? { ...item, childName: 'Restricted record' } : item);
+      return { cases: cases.map(shown), tasks: tasks.map(shown) };
     },
 
     /** @example await caseloads.addTask(worker, { caseId: 'case-1', kind: 'visit', description: 'Home visit', dueDate: '2022-03-20' }) */

@@ -17,6 +17,8 @@ export interface ChildSearchResult {
   dateOfBirth: string;
   schoolCluster: string | null;
   openCaseTeam: string | null;
+  /** Restricted to others (issue 16): found, but shown only as "Restricted record", with no name or details. */
+  restricted?: true;
 }
 
 export interface ChildDetails {

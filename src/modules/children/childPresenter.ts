@@ -23,7 +23,9 @@ export function presentSexItems(chosen: string | undefined) {
 }
 
 export function presentSearchResults(results: ChildSearchResult[]) {
-  return results.map((r) => ({
+  return results.map((r) => r.restricted ? {
+    href: paths.children.show({ childId: r.childId }), name: 'Restricted record', childId: r.childId, dateOfBirth: '', schoolCluster: '', openCaseTeam: '',
+  } : ({
     href: paths.children.show({ childId: r.childId }),
     name: fullName(r),
     childId: r.childId,

@@ -58,7 +58,7 @@ export async function childRoutes(app: FastifyInstance, services: ChildRoutesNee
     reply.header('cache-control', 'no-store');
     const mayMerge = may(request.user, 'child:merge');
     const duplicates = await services.children.possibleDuplicatesOf(request.user!, view.summary.child);
-    const child = { ...presentChildSummary(view.summary), mayMerge, mayRefer: may(request.user, 'referral:record'), possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, duplicates, mayMerge) };
+    const child = { ...presentChildSummary(view.summary), mayMerge, mayRefer: may(request.user, 'referral:record'), mayRestrict: may(request.user, 'child:restrict'), possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, duplicates, mayMerge) };
     return reply.view('children/views/summary.njk', { title: child.heading, child });
   });
 }

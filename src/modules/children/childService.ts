@@ -10,6 +10,13 @@ import type { ChildRepository } from './childRepository.js';
 import type { ChildDetailsChange } from './childDetails.js';
 import { likelyDuplicatesOf, type Likeness, type NamedChild } from './likelyDuplicates.js';
 import { birthDatesNear } from './birthDateNearMisses.js';
+import { restrictionRepository, type RestrictionRepository } from './restrictionRepository.js';
+
+/**
+ * How a person may reach a child's record: open to them, in their scope but restricted to others (they may break the
+ * glass), or refused (out of scope, or no such child: answered alike).
+ */
+export type RecordAccess = 'open' | 'restricted' | 'refused';
 
 export type ChildView = { outcome: 'shown'; summary: ChildSummary } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
@@ -24,22 +31,35 @@ export type Added =
   | { outcome: 'unconfirmed'; duplicates: LikelyDuplicate[] }
   | { outcome: 'unknown_sibling' | 'forbidden' };
 
-export function childService(db: Database, repository: ChildRepository, audit: AuditService) {
+export function childService(db: Database, repository: ChildRepository, audit: AuditService, restrictions: RestrictionRepository = restrictionRepository()) {
   const newChildId = async (tx: Queryable): Promise<string> => nextNumberedId(await repository.numberedIdStyle(tx));
-  const duplicatesAmong = async (tx: Queryable, scope: ChildScope, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> =>
-    likelyDuplicatesOf(child, await repository.bornOnAnyOf(tx, scope, birthDatesNear(child.dateOfBirth), exceptChildId));
+  const duplicatesAmong = async (tx: Queryable, scope: ChildScope, user: SignedInUser, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> => {
+    const candidates = await repository.bornOnAnyOf(tx, scope, birthDatesNear(child.dateOfBirth), exceptChildId);
+    // A restricted record closed to this person is listed as one out of their scope: "a record exists", never named.
+    const closed = await restrictions.closedAmong(tx, user.userId, candidates.filter((c) => c.inScope).map((c) => c.childId));
+    return likelyDuplicatesOf(child, candidates.map((c) => (closed.has(c.childId) ? { ...c, inScope: false } : c)));
+  };
 
   /**
    * The same rule as the child's page. A refusal is audited, and is the same whether or not the id exists, so it
    * never confirms a record to someone who may not see it. People who may see every child pass (the page itself
    * says when there is no such child).
    */
-  const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => {
+  const access = async (user: SignedInUser, childId: string, route: string, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> => {
     const scope = childScope(user);
-    if (scope.kind === 'all' || (scope.kind !== 'none' && (await repository.isInScope(db, scope, childId)))) return true;
+    if (scope.kind === 'all' || (scope.kind !== 'none' && (await repository.isInScope(db, scope, childId)))) {
+      // A restricted record is closed to everyone not named on it, whatever their reach (issue 16, ADR 0044).
+      if ((await restrictions.standing(db, user.userId, childId)) !== 'closed') return 'open';
+      if (options.auditRestricted) await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route, details: { restricted: true } });
+      return 'restricted';
+    }
     await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route });
-    return false;
+    return 'refused';
   };
+  const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => (await access(user, childId, route)) === 'open';
+  /** In scope and not closed to this person by a restriction (no audit: the caller audits what it then does). */
+  const mayOpen = async (tx: Queryable, scope: ChildScope, user: SignedInUser, childId: string): Promise<boolean> =>
+    scope.kind !== 'none' && (await repository.isInScope(tx, scope, childId)) && (await restrictions.standing(tx, user.userId, childId)) !== 'closed';
 
   return {
     /**
@@ -48,7 +68,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
      * @example await children.checkBeforeAdding(worker, { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04' })
      */
     async checkBeforeAdding(user: SignedInUser, child: NamedChild): Promise<LikelyDuplicate[]> {
-      const duplicates = await duplicatesAmong(db, childScope(user), child, null);
+      const duplicates = await duplicatesAmong(db, childScope(user), user, child, null);
       await audit.record({ kind: 'user', user }, {
         action: 'child.searched',
         subject: 'before adding a child',
@@ -63,7 +83,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
      * @example await children.possibleDuplicatesOf(manager, summary.child)
      */
     async possibleDuplicatesOf(user: SignedInUser, child: NamedChild & { childId: string }): Promise<LikelyDuplicate[]> {
-      return duplicatesAmong(db, childScope(user), child, child.childId);
+      return duplicatesAmong(db, childScope(user), user, child, child.childId);
     },
 
     /**
@@ -78,7 +98,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       // A brother or sister named by id passes the same scope check as their page: unknown and not-yours answer alike.
       if (child.siblingId && !(await guard(user, child.siblingId, 'POST /children/new'))) return { outcome: 'unknown_sibling' };
       return db.transaction(async (tx): Promise<Added> => {
-        const duplicates = await duplicatesAmong(tx, scope, child, null);
+        const duplicates = await duplicatesAmong(tx, scope, user, child, null);
         if (duplicates.some((d) => d.sameNameAndBirth)) return { outcome: 'same_child', duplicates };
         if (duplicates.length && !options.notADuplicate) return { outcome: 'unconfirmed', duplicates };
         let familyId: string | null = null;
@@ -97,7 +117,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
           action: 'child.created', childId, subject: 'added',
           details: { ...child, likelyDuplicatesRuledOut: duplicates.map((d) => d.childId) },
         }, tx);
-        return { outcome: 'added', childId, mayOpen: await repository.isInScope(tx, scope, childId) };
+        return { outcome: 'added', childId, mayOpen: await mayOpen(tx, scope, user, childId) };
       });
     },
 
@@ -112,7 +132,12 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     async search(user: SignedInUser, search: ChildSearch): Promise<ChildSearchResult[]> {
       const scope = childScope(user);
       if (scope.kind === 'none') return [];
-      const results = await repository.search(db, scope, search);
+      const found = await repository.search(db, scope, search);
+      // A restricted record closed to this person is found (by its id or name) but shown only as "Restricted record".
+      const closed = await restrictions.closedAmong(db, user.userId, found.map((r) => r.childId));
+      const results = found.map((r): ChildSearchResult => (closed.has(r.childId)
+        ? { childId: r.childId, forename: null, surname: null, dateOfBirth: '', schoolCluster: null, openCaseTeam: null, restricted: true }
+        : r));
       await audit.record({ kind: 'user', user }, {
         action: 'child.searched',
         details: { text: search.text ?? null, dateOfBirth: search.dateOfBirth ?? null, results: results.length },
@@ -126,8 +151,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
      * @example if (!(await children.mayAccess(user, childId))) throw forbidden()
      */
     async mayAccess(user: SignedInUser, childId: string): Promise<boolean> {
-      const scope = childScope(user);
-      return scope.kind !== 'none' && repository.isInScope(db, scope, childId);
+      return mayOpen(db, childScope(user), user, childId);
     },
 
     /**
@@ -138,12 +162,39 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     guard,
 
     /**
+     * The guard's three answers, for the child-scope hook: open, restricted (in scope, closed to this person: they may
+     * break the glass) or refused. Both refusals are audited.
+     * @example if ((await children.access(user, 'C1', 'GET /children/:childId')) === 'restricted') reply.redirect(…)
+     */
+    access,
+
+    /**
+     * Which of these children's records are restricted and closed to this person, whatever their scope (for lists that
+     * reach children by another road, such as a team's referrals): show them as "Restricted record". Not audited.
+     * @example const closed = await children.restrictedAmong(manager, ['A1', 'B2']) // Set { 'B2' }
+     */
+    async restrictedAmong(user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
+      return restrictions.closedAmong(db, user.userId, childIds);
+    },
+
+    /**
+     * Whether a record is restricted and closed to this person, without auditing (the break-glass page asks it).
+     * @example await children.closedByRestriction(user, 'C1') // true
+     */
+    async closedByRestriction(user: SignedInUser, childId: string): Promise<boolean> {
+      return (await restrictions.standing(db, user.userId, childId)) === 'closed';
+    },
+
+    /**
      * Which of these children the person may open, in one look-up (for lists that name some and count the rest).
      * @example const named = await children.accessibleAmong(manager, ['A1', 'B2']) // Set { 'A1' }
      */
     async accessibleAmong(user: SignedInUser, childIds: readonly string[]): Promise<Set<string>> {
       const scope = childScope(user);
-      return scope.kind === 'none' ? new Set() : repository.inScopeAmong(db, scope, childIds);
+      if (scope.kind === 'none') return new Set();
+      const inScope = await repository.inScopeAmong(db, scope, childIds);
+      const closed = await restrictions.closedAmong(db, user.userId, [...inScope]);
+      return new Set([...inScope].filter((childId) => !closed.has(childId)));
     },
 
     /**
@@ -154,7 +205,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     async changeDetails(user: SignedInUser, childId: string, details: ChildDetailsChange, version: number): Promise<{ outcome: 'changed' | 'not_found' | 'forbidden' | 'changed_meanwhile' } | { outcome: 'duplicate'; childIds: string[] }> {
       const scope = childScope(user);
       if (!(await repository.exists(db, childId))) return { outcome: 'not_found' };
-      if (scope.kind === 'none' || !(await repository.isInScope(db, scope, childId))) return { outcome: 'forbidden' };
+      if (!(await mayOpen(db, scope, user, childId))) return { outcome: 'forbidden' };
       const duplicates = await repository.likelyDuplicates(db, childId, details.forename, details.surname, details.dateOfBirth);
       if (duplicates.length) return { outcome: 'duplicate', childIds: duplicates };
       return db.transaction(async (tx) => {
@@ -169,7 +220,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       const scope = childScope(user);
       const exists = await repository.exists(db, childId);
       if (!exists) return { outcome: 'not_found' };
-      if (scope.kind === 'none' || !(await repository.isInScope(db, scope, childId))) {
+      if (!(await mayOpen(db, scope, user, childId))) {
         await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, details: { refused: true } });
         return { outcome: 'forbidden' };
       }

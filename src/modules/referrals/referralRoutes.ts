@@ -61,6 +61,8 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
 
   async function showReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, values: FormValues = {}, errors: FieldErrors = {}, clashes: Clash[] = []) {
     const view = await services.referrals.view(request.user!, referralId);
+    // A restricted child's referral is opened as their record is: by breaking the glass (issue 16).
+    if (view.outcome === 'restricted') return reply.redirect(paths.children.breakGlass({ childId: view.childId }), 303);
     if (view.outcome !== 'shown') throw view.outcome === 'not_found' ? notFound() : refused();
     const involvementId = view.referral.caseId ? await services.familyFirst.involvementForCase(view.referral.caseId) : undefined;
     const referral = presentReferral(view, {

@@ -85,7 +85,8 @@ export function referralService(
   /** Siblings by name only where this person may open them: their referral's team is overseen, or their record is in scope. */
   async function named(user: SignedInUser, referrals: ReferralRecord[]): Promise<Sibling[]> {
     const inScope = await children.accessibleAmong(user, referrals.map((r) => r.childId));
-    return referrals.map((r) => (overseesTeam(user, r.team) || inScope.has(r.childId) ? { referral: r, named: true as const } : { referral: { referralId: r.referralId }, named: false as const }));
+    const restricted = await children.restrictedAmong(user, referrals.map((r) => r.childId));
+    return referrals.map((r) => ((overseesTeam(user, r.team) || inScope.has(r.childId)) && !restricted.has(r.childId) ? { referral: r, named: true as const } : { referral: { referralId: r.referralId }, named: false as const }));
   }
 
   const decisionInWords = (d: { pathway: Pathway | null; decisionReason: string | null; decidedDate: string | null }) => ({
@@ -171,16 +172,20 @@ export function referralService(
     async tray(user: SignedInUser): Promise<ReferralRecord[]> {
       const scope = may(user, 'referral:manage') ? teamsOverseen(user) : undefined;
       if (!scope) return [];
-      return repository.tray(db, 'all' in scope ? null : scope.team);
+      const tray = await repository.tray(db, 'all' in scope ? null : scope.team);
+      // A restricted record keeps its place in the tray, but not its name (issue 16, ADR 0044).
+      const restricted = await children.restrictedAmong(user, tray.map((r) => r.childId));
+      return tray.map((r) => (restricted.has(r.childId) ? { ...r, childName: 'Restricted record' } : r));
     },
 
     /** One referral with its siblings, for those who may work it; the view is audited. */
-    async view(user: SignedInUser, referralId: string): Promise<{ outcome: 'shown'; referral: ReferralRecord; siblings: Sibling[]; workers: { workerId: string; displayName: string }[]; amendments: Amendment[] } | { outcome: 'not_found' | 'forbidden' }> {
+    async view(user: SignedInUser, referralId: string): Promise<{ outcome: 'shown'; referral: ReferralRecord; siblings: Sibling[]; workers: { workerId: string; displayName: string }[]; amendments: Amendment[] } | { outcome: 'not_found' | 'forbidden' } | { outcome: 'restricted'; childId: string }> {
       const referral = await repository.find(db, referralId);
       if (!referral) return { outcome: 'not_found' };
-      if (!overseesTeam(user, referral.team)) {
-        await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId, details: { refused: true } });
-        return { outcome: 'forbidden' };
+      const restricted = (await children.restrictedAmong(user, [referral.childId])).has(referral.childId);
+      if (!overseesTeam(user, referral.team) || restricted) {
+        await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId, details: { refused: true, ...(restricted ? { restricted: true } : {}) } });
+        return restricted && overseesTeam(user, referral.team) ? { outcome: 'restricted', childId: referral.childId } : { outcome: 'forbidden' };
       }
       const [group, workers, corrections] = await Promise.all([
         repository.group(db, referral.groupId), repository.workersInTeam(db, referral.team, caseload()), amendments.forChild(db, referral.childId, 'referral'),

@@ -45,6 +45,8 @@ export const permissions = [
   'lists:manage',
   // Issue 16 item 6: the search words and free text in audit events (which may name children); without it they read "[redacted]".
   'audit:readFreeText',
+  // Issue 16: restricting a child's record to named people, and reviewing break-glass openings of restricted records.
+  'child:restrict',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -37,8 +37,8 @@ const teamManager: RoleDefinition = {
 
 const serviceManager: RoleDefinition = {
   name: 'Service manager',
-  hint: 'As a team manager, and investigates the audit trail, search words and free text included',
-  permissions: ['audit:search', 'audit:readFreeText', 'child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view'],
+  hint: 'As a team manager; investigates the audit trail (search words and free text included) and restricts records to named people',
+  permissions: ['audit:search', 'audit:readFreeText', 'child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view', 'child:restrict'],
   children: 'all',
   teams: 'all',
 };

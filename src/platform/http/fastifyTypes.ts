@@ -19,6 +19,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Skip the CSRF check (only for the OIDC callback, which carries its own state check). */
     csrfExempt?: boolean;
+    /** The break-glass page of a restricted record (issue 16): scope is checked, the restriction is what it opens. */
+    breakGlass?: boolean;
   }
   interface FastifyReply {
     /** Values every template sees (merged by @fastify/view). */

@@ -47,7 +47,16 @@ export const paths = {
     merge: path('/children/:childId/merge'),
     edit: path('/children/:childId/edit'),
     keyPeople: path('/children/:childId/people'),
+    /** Issue 16: a restricted record's break-glass page; restricting a record; removing its restriction. */
+    breakGlass: path('/children/:childId/restricted'),
+    restriction: path('/children/:childId/restriction'),
+    removeRestriction: path('/children/:childId/restriction/remove'),
     editKeyPerson: path('/children/:childId/people/:personId/edit'),
+  },
+  /** Issue 16: the break-glass openings of restricted records, for service managers to review. */
+  restrictedRecords: {
+    breakGlassUses: path('/restricted-records/break-glass'),
+    markReviewed: path('/restricted-records/break-glass/:openingId/reviewed'),
   },
   admin: {
     audit: path('/admin/audit'),
