@@ -171,7 +171,10 @@ export function referralService(
     async tray(user: SignedInUser): Promise<ReferralRecord[]> {
       const scope = may(user, 'referral:manage') ? teamsOverseen(user) : undefined;
       if (!scope) return [];
-      return repository.tray(db, 'all' in scope ? null : scope.team);
+      const referrals = await repository.tray(db, 'all' in scope ? null : scope.team);
+      // Issue 16 item 5: the tray names children, so opening it is a view of them, audited once with who was named.
+      await audit.record(actor(user), { action: 'referral.tray_viewed', details: { named: [...new Set(referrals.map((r) => r.childId))] } });
+      return referrals;
     },
 
     /** One referral with its siblings, for those who may work it; the view is audited. */
