@@ -62,7 +62,6 @@ const notYetAuditedOnce: Record<string, string> = {
   '/children/:childId/safety': 'audited twice (safety.viewed and the summary it reads for the family, child.viewed)',
   '/children/:childId/voice/words/new': 'a form naming the child, not audited',
   '/children/:childId/voice/drawings/new': 'a form naming the child, not audited',
-  '/children/:childId/care/short-breaks/book': 'a form naming the child, not audited',
   '/children/:childId/care/protection/register': 'redirects to record a planning meeting first for a child already registered (303)',
 };
 const walked = (route: OwnedRoute) => !(route.url in notYetAuditedOnce);
