@@ -30,6 +30,8 @@ export const auditActions = [
   'child.created',
   'referral.recorded',
   'referral.viewed',
+  // Issue 16 item 5: the referral tray, which names the children waiting, opened (one event naming them all).
+  'referral.tray_viewed',
   'referral.screened',
   'referral.decided',
   'referral.allocated',

@@ -30,6 +30,7 @@ const actionLabels: Record<string, string> = {
   'child.created': "Recorded a new child",
   'referral.recorded': 'Recorded a referral',
   'referral.viewed': 'Viewed a referral',
+  'referral.tray_viewed': 'Viewed the referral tray',
   'referral.screened': 'Screened a referral',
   'referral.decided': "Decided a referral's pathway",
   'referral.allocated': 'Allocated a referral',

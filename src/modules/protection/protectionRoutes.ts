@@ -39,6 +39,8 @@ export async function protectionRoutes(app: FastifyInstance, services: Protectio
     const found = await protection.registrationsOf(request.user!, params.data.childId);
     if (found.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (found.outcome !== 'found') throw new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
+    // Issue 16 item 5: every page drawn from the child's record (the forms too) is audited as one view of the child.
+    if (request.method === 'GET') await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: found.child.childId, subject: 'child protection', details: { page: request.routeOptions.url } });
     return found;
   }
 
@@ -54,7 +56,6 @@ export async function protectionRoutes(app: FastifyInstance, services: Protectio
 
   app.get(paths.care.protection.pattern, record, async (request, reply) => {
     const { child, registrations, discussions, meetings, amendments } = await childOf(request);
-    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'child protection' });
     reply.header('cache-control', 'no-store');
     const view = presentRegistrations(child, registrations, todayIso(), meetings, amendments);
     return reply.view('protection/views/child.njk', {

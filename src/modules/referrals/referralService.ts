@@ -173,6 +173,8 @@ export function referralService(
       const scope = may(user, 'referral:manage') ? teamsOverseen(user) : undefined;
       if (!scope) return [];
       const tray = await repository.tray(db, 'all' in scope ? null : scope.team);
+      // Issue 16 item 5: the tray names children, so opening it is a view of them, audited once with who was named.
+      await audit.record(actor(user), { action: 'referral.tray_viewed', details: { named: [...new Set(tray.map((r) => r.childId))] } });
       // A restricted record keeps its place in the tray, but not its name (issue 16, ADR 0044).
       const restricted = await children.restrictedAmong(user, tray.map((r) => r.childId));
       return tray.map((r) => (restricted.has(r.childId) ? { ...r, childName: 'Restricted record' } : r));

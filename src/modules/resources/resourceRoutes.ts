@@ -20,9 +20,11 @@ import type { Booking } from './resource.js';
 import { tellNextPage } from '../../platform/http/flash.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { ResourceService } from './resourceService.js';
+import type { AuditService } from '../audit/auditService.js';
 
 /** What resourceRoutes needs from the composition root. */
 export interface ResourceRoutesNeeds {
+  audit: AuditService;
   resources: ResourceService;
 }
 
@@ -113,6 +115,8 @@ export async function resourceRoutes(app: FastifyInstance, services: ResourceRou
 
   app.get(paths.care.book.pattern, book, async (request, reply) => {
     const child = await bookingChild(request.params, request.user!);
+    // Issue 16 item 5: the form names the child, so opening it is a view of them.
+    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'short break', details: { page: request.routeOptions.url } });
     return bookingView(reply, child, await services.resources.list(), {}, {});
   });
 

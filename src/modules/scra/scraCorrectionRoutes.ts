@@ -16,6 +16,7 @@ import { hearingLabels, hearingValues, readHearingCorrection, readReferralCorrec
 import { presentScraCorrectionForm } from './scraPresenter.js';
 import type { ScraChange, ScraService } from './scraService.js';
 import type { ScraHearing, ScraReferral } from './scra.js';
+import type { AuditService } from '../audit/auditService.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._/-]{1,64}$/);
 const record = { config: { access: { permission: 'care:record' as const } } };
@@ -25,7 +26,7 @@ const refusedChild = "This child is not on your caseload or your team's. Ask you
  * The correction and withdrawal routes under `/children/:childId/care/scra/:referralId`.
  * @example await scraCorrectionRoutes(app, { scra })
  */
-export async function scraCorrectionRoutes(app: FastifyInstance, services: { scra: ScraService }): Promise<void> {
+export async function scraCorrectionRoutes(app: FastifyInstance, services: { scra: ScraService; audit: AuditService }): Promise<void> {
   async function referralOf(request: FastifyRequest): Promise<{ child: { childId: string; name: string }; referral: ScraReferral; hearing?: ScraHearing }> {
     const params = z.object({ childId: id, referralId: id, hearingId: id.optional() }).safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no such referral to the Reporter');
@@ -34,6 +35,8 @@ export async function scraCorrectionRoutes(app: FastifyInstance, services: { scr
     if (found.outcome !== 'found') throw new HttpError(404, 'There is no child with that id');
     const referral = found.referrals.find((r) => r.scraReferralId === params.data.referralId);
     if (!referral) throw new HttpError(404, 'There is no such referral to the Reporter');
+    // Issue 16 item 5: every page drawn from the child's record (the forms too) is audited as one view of the child.
+    if (request.method === 'GET') await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: found.child.childId, subject: 'Children’s Reporter', details: { page: request.routeOptions.url } });
     if (params.data.hearingId === undefined) return { child: found.child, referral };
     const hearing = referral.hearings.find((h) => h.hearingId === params.data.hearingId);
     if (!hearing) throw new HttpError(404, 'There is no such hearing on this referral');

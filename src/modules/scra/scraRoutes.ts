@@ -39,6 +39,8 @@ export async function scraRoutes(app: FastifyInstance, services: ScraRoutesNeeds
     const found = await services.scra.referralsOf(request.user!, params.data.childId);
     if (found.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (found.outcome !== 'found') throw new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
+    // Issue 16 item 5: every page drawn from the child's record (the forms too) is audited as one view of the child.
+    if (request.method === 'GET') await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: found.child.childId, subject: 'Children’s Reporter', details: { page: request.routeOptions.url } });
     return found;
   }
   function referralIdOf(request: FastifyRequest, referrals: { scraReferralId: string }[]): string {
@@ -59,7 +61,6 @@ export async function scraRoutes(app: FastifyInstance, services: ScraRoutesNeeds
 
   app.get(paths.care.scra.pattern, record, async (request, reply) => {
     const { child, referrals, amendments } = await childOf(request);
-    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'Children’s Reporter' });
     reply.header('cache-control', 'no-store');
     const found = await services.supervisionOrders.ordersOf(request.user!, child.childId);
     const orderLinks = hearingOrderLinks(child, found.outcome === 'found' ? found.orders : [], referrals.flatMap((r) => r.hearings));

@@ -38,6 +38,8 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
     if (!params.success) throw refusedChild('not_found');
     const found = await supervisionOrders.ordersOf(request.user!, params.data.childId);
     if (found.outcome !== 'found') throw refusedChild(found.outcome);
+    // Issue 16 item 5: every page drawn from the child's record (the forms too) is audited as one view of the child.
+    if (request.method === 'GET') await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: found.child.childId, subject: 'supervision orders', details: { page: request.routeOptions.url } });
     return found;
   }
   async function orderOf(request: FastifyRequest) {
@@ -58,7 +60,6 @@ export async function supervisionOrderRoutes(app: FastifyInstance, services: Sup
 
   app.get(paths.supervisionOrders.child.pattern, record, async (request, reply) => {
     const { child, orders } = await childOf(request);
-    await services.audit.record({ kind: 'user', user: request.user! }, { action: 'child.viewed', childId: child.childId, subject: 'supervision orders' });
     reply.header('cache-control', 'no-store');
     return reply.view('scra/views/orders.njk', { title: `Compulsory Supervision Orders: ${child.name}`, view: presentOrders(child, orders, todayIso(), await supervisionOrders.corrections(request.user!, child.childId)) });
   });
