@@ -124,6 +124,11 @@ describe(`cairn backup and cairn restore (${engineUnderTest})`, () => {
     } finally {
       await db.close();
     }
+    // The restored audit trail is the original's chain, link for link (ADR 0041).
+    const verified = await cairn(['audit', 'verify'], restored.env);
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/chain intact: \d+ events/);
+    expect(verified.status).toBe(0);
   }, 300_000);
 
   it('records the backup in the source’s audit trail as an export by the command line', async () => {
