@@ -62,7 +62,7 @@ describe('the list of accounts', () => {
 
   it('presents sign-in methods and lock state from the account record', () => {
     const now = new Date('2025-01-01T12:00:00Z');
-    const base = { userId: 'u', username: 'a', displayName: 'A', role: 'analyst' as const, team: null, workerId: null, failedSignIns: 0, disabled: false };
+    const base = { userId: 'u', username: 'a', displayName: 'A', role: 'analyst' as const, team: null, workerId: null, failedSignIns: 0, disabled: false, lastSignedInAt: null };
     const [sso, expired] = accountRows([
       { ...base, passwordHash: null, oidcSubject: 'sub', lockedUntil: null },
       { ...base, passwordHash: 'h', oidcSubject: null, lockedUntil: new Date('2025-01-01T11:59:00Z') },
@@ -133,7 +133,7 @@ describe('adding an account', () => {
   });
 
   it('refuses a username or worker ID another account has, without changing that account', async () => {
-    const response = await postNewUser({ username: 'sam.reid', displayName: 'Someone Else', role: 'admin', workerId: 'W-2002', password, confirmPassword: password });
+    const response = await postNewUser({ username: 'sam.reid', displayName: 'Someone Else', role: 'analyst', workerId: 'W-2002', password, confirmPassword: password });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('An account with this username already exists');
     expect(response.body).toContain('Another account already has this worker ID');

@@ -88,7 +88,7 @@ describe('cairn users', { timeout: 240_000 }, () => {
       [['add', '--username', 'x1', '--role', 'admin'], /--name is required/],
       [['add', '--username', 'x1', '--name', 'X', '--role', 'admin', '--colour', 'blue'], /Unknown option '--colour'/],
       [['remove'], /there is no "users remove"/],
-      [[], /say "add" or "list"/],
+      [[], /say "add", "list", "disable", "enable", "role" or "approve"/],
     ];
     for (const [args, message] of cases) {
       const result = await run(args);
