@@ -114,7 +114,7 @@ describe('the sign-in page', () => {
     const right = await postSignIn(cookie, token, user.username, user.password, '10.1.0.4');
     expect(right.statusCode).toBe(200);
     expect(right.body).toContain('The username or password is not right');
-    expect(right.body).not.toContain('locked');
+    expect(right.body).not.toContain('Your account is locked');
     expect(right.body).toMatch(new RegExp(`id="username"[^>]+value="${user.username}"`));
     expect(sessionData(sessionCookie(right, cookie)).sessionId).toBeUndefined();
 
