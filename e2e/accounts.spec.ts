@@ -27,7 +27,7 @@ describe(`account pages in Chromium (${engineUnderTest})`, () => {
   const click = async (role: 'button' | 'link', name: string | RegExp) => {
     await Promise.all([page.waitForLoadState('load'), page.getByRole(role, { name }).first().click()]);
   };
-  const notice = () => page.locator('.govuk-notification-banner').innerText();
+  const notice = () => page.locator('.govuk-notification-banner--success').innerText();
 
   it('an administrator changes an account’s team and role, and disables it after being asked', async () => {
     await session.signInAs(accounts.admin.username);
