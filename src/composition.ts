@@ -7,6 +7,8 @@ import { userRepository } from './modules/users/userRepository.js';
 import { userService } from './modules/users/userService.js';
 import { sessionRepository } from './modules/users/sessionRepository.js';
 import { sessionService } from './modules/users/sessionService.js';
+import { accountService } from './modules/users/accountService.js';
+import { roleGrantRepository } from './modules/users/roleGrantRepository.js';
 import { oidcClient } from './modules/users/oidcClient.js';
 import { amendmentRepository } from './platform/amendments/amendmentRepository.js';
 import { draftRepository } from './platform/forms/drafts/draftRepository.js';
@@ -95,6 +97,8 @@ export function buildServices(config: Config, db: Database) {
     audit,
     authority,
     users: userService(db, userRepository(), audit, config),
+    /** The account lifecycle: disable, enable, role and team, and role grants that wait for a second administrator. */
+    accounts: accountService(db, userRepository(), sessionRepository(), roleGrantRepository(), audit),
     /** Server-side sessions: started at sign-in, resolved on every request, ended at sign-out or everywhere at once. */
     sessions: sessionService(db, sessionRepository(), audit, { lifetimeHours: config.sessionMaxHours, idleMinutes: config.idleTimeoutMinutes }),
     /** Single sign-on with the council's provider, when configured. */

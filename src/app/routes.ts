@@ -8,6 +8,7 @@ import { singleSignOnRoutes } from '../modules/users/singleSignOnRoutes.js';
 import { benchmarkRoutes } from '../modules/benchmarks/benchmarkRoutes.js';
 import { userAdminRoutes } from '../modules/users/userAdminRoutes.js';
 import { signOutEverywhereRoutes } from '../modules/users/signOutEverywhereRoutes.js';
+import { accountRoutes } from '../modules/users/accountRoutes.js';
 import { childRoutes } from '../modules/children/childRoutes.js';
 import { auditRoutes } from '../modules/audit/auditRoutes.js';
 import { referralRoutes } from '../modules/referrals/referralRoutes.js';
@@ -43,6 +44,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await singleSignOnRoutes(app, services);
   await userAdminRoutes(app, services);
   await signOutEverywhereRoutes(app, services);
+  await accountRoutes(app, services);
   await childRoutes(app, services);
   await auditRoutes(app, services);
   await referralRoutes(app, services);

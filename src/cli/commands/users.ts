@@ -1,15 +1,25 @@
-/** @module `cairn users`: add an account (with a given or generated password) and list accounts. */
+/**
+ * @module `cairn users`: add an account (with a given or generated password; an existing one only with --update), list
+ * accounts, disable and enable one, set a role, and approve a role grant waiting for a second administrator — the
+ * operator's step (ADR 0043).
+ */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { withServices } from '../openServices.js';
-import { isRole, roleKeys, type Role } from '../../platform/access/roles.js';
+import { isRole, roleKeys, roleName, type Role } from '../../platform/access/roles.js';
+import type { AccountChange } from '../../modules/users/accountService.js';
 import { passwordProblem } from '../../modules/users/passwords.js';
 import { accountRows } from '../../modules/users/userPresenter.js';
 
-const usage =
-  'cairn users list | add --username U --name "Full Name" --role ROLE [--team T] [--worker-id W] [--oidc-subject S] [--password-stdin]';
+const usage = [
+  'cairn users list',
+  '       cairn users add --username U --name "Full Name" --role ROLE [--team T] [--worker-id W] [--oidc-subject S] [--password-stdin] [--update]',
+  '       cairn users disable --username U | enable --username U',
+  '       cairn users role --username U --role ROLE',
+  '       cairn users approve --username U      (approve the role waiting for a second administrator)',
+].join('\n');
 
 /**
  * A strong password to hand over once: 24 characters from 18 random bytes (144 bits).
@@ -46,6 +56,7 @@ async function add(args: string[], io: CommandIo): Promise<number> {
     'worker-id': { type: 'string' },
     'oidc-subject': { type: 'string' },
     'password-stdin': { type: 'boolean' },
+    update: { type: 'boolean' },
   });
   const text = (name: string): string | undefined => {
     const value = values[name];
@@ -62,26 +73,33 @@ async function add(args: string[], io: CommandIo): Promise<number> {
   if (!role) throw new UsageError(`--role is required: one of ${roleKeys().join(', ')}`);
   if (!isRole(role)) throw new UsageError(`--role must be one of ${roleKeys().join(', ')}`);
 
+  const update = values.update === true;
   const fromStdin = values['password-stdin'] === true;
-  const password = fromStdin ? await readPassword(io.stdin ?? process.stdin) : generatePassword();
-  const problem = passwordProblem(password);
+  // An update keeps the account's password unless a new one comes from standard input.
+  const password = fromStdin ? await readPassword(io.stdin ?? process.stdin) : update ? undefined : generatePassword();
+  const problem = password === undefined ? undefined : passwordProblem(password);
   if (problem) {
     io.stderr.write(`cairn users add: ${problem}\n`);
     return 1;
   }
-  const user = await withServices(io.env, (services) =>
-    services.users.add({ kind: 'system', name: 'cli' }, {
+  const user = await withServices(io.env, async (services) => {
+    if (!update && (await services.users.findAccountByUsername(username))) return undefined;
+    return services.users.add({ kind: 'system', name: 'cli' }, {
       username,
       displayName,
       role: role as Role,
       team: text('team') ?? null,
       workerId: text('worker-id') ?? null,
       oidcSubject: text('oidc-subject') ?? null,
-      password,
-    }),
-  );
+      ...(password === undefined ? {} : { password }),
+    });
+  });
+  if (!user) {
+    io.stderr.write(`cairn users add: there is already an account called ${username}; add --update to change it\n`);
+    return 1;
+  }
   io.stdout.write(`Saved the account ${user.username} (${user.displayName}, ${user.role}).\n`);
-  if (!fromStdin) {
+  if (password !== undefined && !fromStdin) {
     io.stdout.write(`Password (shown only this once; give it to ${user.displayName} securely): ${password}\n`);
   }
   return 0;
@@ -106,14 +124,76 @@ async function list(args: string[], io: CommandIo): Promise<number> {
   return 0;
 }
 
+/** The account named by --username, or a usage error. */
+function usernameOf(values: Record<string, unknown>): string {
+  const username = typeof values.username === 'string' ? values.username.trim().toLowerCase() : '';
+  if (!username) throw new UsageError('--username is required');
+  return username;
+}
+
+const operator = { kind: 'system', name: 'cli' } as const;
+
+/** What an account change says on the command line. */
+function report(io: CommandIo, username: string, result: AccountChange | 'no_account', done: string): number {
+  if (result === 'no_account' || result.outcome === 'not_found') {
+    io.stderr.write(`cairn users: there is no account called ${username}\n`);
+    return 1;
+  }
+  if (result.outcome === 'refused') {
+    io.stderr.write(`cairn users: ${result.reason}\n`);
+    return 1;
+  }
+  io.stdout.write(result.outcome === 'unchanged' ? `Nothing to change: ${username} is already like that.\n` : `${done}\n`);
+  return 0;
+}
+
+async function disableOrEnable(action: 'disable' | 'enable', args: string[], io: CommandIo): Promise<number> {
+  const username = usernameOf(parse(args, { username: { type: 'string' } }).values);
+  const result = await withServices(io.env, async (services) => {
+    const account = await services.users.findAccountByUsername(username);
+    if (!account) return 'no_account' as const;
+    return action === 'disable' ? services.accounts.disable(operator, account.userId) : services.accounts.enable(operator, account.userId);
+  });
+  return report(io, username, result, action === 'disable' ? `Disabled ${username}; every session it had is ended.` : `Enabled ${username}.`);
+}
+
+async function setRole(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parse(args, { username: { type: 'string' }, role: { type: 'string' } });
+  const username = usernameOf(values);
+  const role = typeof values.role === 'string' ? values.role.trim() : '';
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${roleKeys().join(', ')}`);
+  const result = await withServices(io.env, async (services) => {
+    const account = await services.users.findAccountByUsername(username);
+    return account ? services.accounts.changeRole(operator, account.userId, role) : ('no_account' as const);
+  });
+  return report(io, username, result, `${username} is now ${roleName(role)}.`);
+}
+
+async function approve(args: string[], io: CommandIo): Promise<number> {
+  const username = usernameOf(parse(args, { username: { type: 'string' } }).values);
+  const result = await withServices(io.env, async (services) => {
+    const account = await services.users.findAccountByUsername(username);
+    if (!account) return 'no_account' as const;
+    const waiting = (await services.accounts.pendingGrants()).find((grant) => grant.userId === account.userId);
+    if (!waiting) return { outcome: 'refused', reason: `no role is waiting for approval for ${username}` } as const;
+    return services.accounts.approveGrant(operator, waiting.grantId);
+  });
+  const role = typeof result === 'object' && 'account' in result ? roleName(result.account.role) : '';
+  return report(io, username, result, `Approved: ${username} is now ${role}.`);
+}
+
 export const usersCommand: Command = {
   name: 'users',
-  summary: 'Add a user account, or list them',
+  summary: 'Add, list, disable or enable user accounts, set a role, approve a role grant',
   usage,
   async run(args, io) {
     const [action, ...rest] = args;
     if (action === 'add') return add(rest, io);
     if (action === 'list') return list(rest, io);
-    throw new UsageError(action ? `there is no "users ${action}": use "add" or "list"` : 'say "add" or "list"');
+    if (action === 'disable' || action === 'enable') return disableOrEnable(action, rest, io);
+    if (action === 'role') return setRole(rest, io);
+    if (action === 'approve') return approve(rest, io);
+    const actions = '"add", "list", "disable", "enable", "role" or "approve"';
+    throw new UsageError(action ? `there is no "users ${action}": use ${actions}` : `say ${actions}`);
   },
 };

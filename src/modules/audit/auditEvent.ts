@@ -20,6 +20,16 @@ export const auditActions = [
   'user.created',
   // Issue 16: every session of an account ended at once (sign out everywhere, by an administrator, account disabled).
   'user.sessions_ended',
+  // Issue 16 item 4: the account lifecycle. Granting a role that reaches every child or manages accounts waits for a
+  // second administrator (requested, then approved or cancelled).
+  'user.disabled',
+  'user.enabled',
+  'user.updated',
+  'user.role_changed',
+  'user.team_changed',
+  'user.role_grant_requested',
+  'user.role_grant_approved',
+  'user.role_grant_cancelled',
   'audit.searched',
   // Issue 16 item 3: the trail written out with its hashes for a SIEM (`cairn audit export`).
   'audit.exported',

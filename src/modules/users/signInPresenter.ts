@@ -1,5 +1,4 @@
 /** @module What the sign-in page says: messages for why someone is here, and for a sign-in that did not work. */
-import type { SignInResult } from './userService.js';
 
 /** Why someone is at the sign-in page, set in the session by whatever ended their last one. */
 export type SignInFlash = 'idle' | 'signed_out' | 'session_ended';
@@ -40,13 +39,10 @@ export function signInNotice(flash: string | undefined, idleTimeoutMinutes: numb
 }
 
 /**
- * The inline errors for a password sign-in that did not succeed.
- * @example signInErrors({ outcome: 'wrong_details' }) // { password: 'The username or password is not right' }
+ * The inline error for a password sign-in that did not succeed: the same words whether the password was wrong or the
+ * account is unknown, locked or disabled (issue 16 item 11).
+ * @example signInErrors() // { password: 'The username or password is not right' }
  */
-export function signInErrors(result: Exclude<SignInResult, { outcome: 'signed_in' }>, now: Date = new Date()): Record<string, string> {
-  if (result.outcome === 'locked') {
-    const minutes = Math.max(1, Math.ceil((result.until.getTime() - now.getTime()) / 60_000));
-    return { username: `Your account is locked for ${minutesInWords(minutes)} after too many attempts` };
-  }
+export function signInErrors(): Record<string, string> {
   return { password: 'The username or password is not right' };
 }

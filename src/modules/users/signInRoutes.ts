@@ -62,7 +62,7 @@ export async function signInRoutes(app: FastifyInstance, services: SignInRoutesN
       if (Object.keys(errors).length === 0) {
         const result = await services.users.signIn(form.username, form.password);
         if (result.outcome === 'signed_in') return reply.redirect(await startSession(request, services.sessions, result.user), 303);
-        Object.assign(errors, signInErrors(result));
+        Object.assign(errors, signInErrors());
       }
       return reply.code(200).view('users/views/signIn.njk', {
         title: 'Sign in',

@@ -50,19 +50,20 @@ describe('the list of accounts', () => {
     await database.db.query(`update users set locked_until = now() + interval '10 minutes' where username = 'pat.locked'`);
     const response = await app.inject({ method: 'GET', url: '/admin/users', headers: { cookie } });
     expect(response.statusCode).toBe(200);
-    const row = /<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header">pat.locked<\/th>[\s\S]*?<\/tr>/.exec(response.body)?.[0];
+    const row = /<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header"><a class="govuk-link" href="\/admin\/users\/[0-9a-f-]{36}">pat.locked<\/a><\/th>[\s\S]*?<\/tr>/.exec(response.body)?.[0];
     expect(row).toBeDefined();
     expect(row).toContain('Pat Locked');
     expect(row).toContain('Practitioner');
     expect(row).toContain('South Hub');
     expect(row).toContain('W-1001');
     expect(row).toContain('Locked');
-    expect(response.body).toMatch(/alex.admin<\/th>[\s\S]*?Administrator[\s\S]*?Active/);
+    expect(row).toMatch(/Locked[\s\S]*?<td class="govuk-table__cell">Never<\/td>/);
+    expect(response.body).toMatch(/alex.admin<\/a><\/th>[\s\S]*?Administrator[\s\S]*?Active/);
   });
 
   it('presents sign-in methods and lock state from the account record', () => {
     const now = new Date('2025-01-01T12:00:00Z');
-    const base = { userId: 'u', username: 'a', displayName: 'A', role: 'analyst' as const, team: null, workerId: null, failedSignIns: 0, disabled: false };
+    const base = { userId: 'u', username: 'a', displayName: 'A', role: 'analyst' as const, team: null, workerId: null, failedSignIns: 0, disabled: false, lastSignedInAt: null };
     const [sso, expired] = accountRows([
       { ...base, passwordHash: null, oidcSubject: 'sub', lockedUntil: null },
       { ...base, passwordHash: 'h', oidcSubject: null, lockedUntil: new Date('2025-01-01T11:59:00Z') },
@@ -133,7 +134,7 @@ describe('adding an account', () => {
   });
 
   it('refuses a username or worker ID another account has, without changing that account', async () => {
-    const response = await postNewUser({ username: 'sam.reid', displayName: 'Someone Else', role: 'admin', workerId: 'W-2002', password, confirmPassword: password });
+    const response = await postNewUser({ username: 'sam.reid', displayName: 'Someone Else', role: 'analyst', workerId: 'W-2002', password, confirmPassword: password });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('An account with this username already exists');
     expect(response.body).toContain('Another account already has this worker ID');

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../platform/http/paths.js';
-import { isRole } from '../../platform/access/roles.js';
+import { isRole, roleName } from '../../platform/access/roles.js';
 import { passwordProblem } from './passwords.js';
 import type { AccountClash } from './userService.js';
 import { fieldErrors, type FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -12,10 +12,14 @@ import { tellNextPage } from '../../platform/http/flash.js';
 import type { UserService } from './userService.js';
 import type { ReferenceService } from '../references/referenceService.js';
 import { listField, notOnList, type ListChoice } from '../../platform/forms/chooseFromList.js';
+import type { AccountService } from './accountService.js';
+import { grantView } from './accountPresenter.js';
+import { needsSecondApproval } from './secondApproval.js';
 
 /** What userAdminRoutes needs from the composition root. */
 export interface UserAdminRoutesNeeds {
   users: UserService;
+  accounts: Pick<AccountService, 'pendingGrants'>;
   references: Pick<ReferenceService, 'choices'>;
 }
 
@@ -77,7 +81,8 @@ export async function userAdminRoutes(app: FastifyInstance, services: UserAdminR
   const manage = { config: { access: { permission: 'user:manage' as const } } };
 
   app.get(paths.admin.users.pattern, manage, async (request, reply) => {
-    return reply.view('users/views/list.njk', { title: 'Users', accounts: accountRows(await services.users.list()) });
+    const grants = (await services.accounts.pendingGrants()).map((grant) => grantView(grant, request.user!.userId));
+    return reply.view('users/views/list.njk', { title: 'Users', accounts: accountRows(await services.users.list()), grants });
   });
 
   app.get(paths.admin.newUser.pattern, manage, async (request, reply) => {
@@ -104,6 +109,10 @@ export async function userAdminRoutes(app: FastifyInstance, services: UserAdminR
     const teams = await services.references.choices('team');
     const teamProblem = notOnList(teams, submitted.team, { label: 'team' });
     if (teamProblem) errors.team = teamProblem;
+    // A role that needs a second administrator is granted on the account's page, never at creation (ADR 0043).
+    if (parsed.success && needsSecondApproval(parsed.data.role)) {
+      errors.role = `A new account cannot start as ${roleName(parsed.data.role)}: add it with another role, then change its role, which another administrator approves`;
+    }
     if (parsed.success && Object.keys(errors).length === 0) {
       const result = await services.users.create(
         { kind: 'user', user: request.user! },

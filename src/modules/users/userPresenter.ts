@@ -2,6 +2,7 @@
 import { paths } from '../../platform/http/paths.js';
 import { roleDefinition, roleKeys, roleName, type Role } from '../../platform/access/roles.js';
 import type { UserRecord } from './userRepository.js';
+import { dateTimeOf } from '../../platform/dates/formats.js';
 
 /** One row of the accounts table. */
 export interface AccountRow {
@@ -13,8 +14,20 @@ export interface AccountRow {
   signsInWith: string;
   locked: boolean;
   disabled: boolean;
+  /** When the account last signed in, as people read it, or "Never". */
+  lastSignedIn: string;
+  /** The account's own page. */
+  href: string;
   /** Where an administrator ends every session of this account. */
   signOutEverywhereAction: string;
+}
+
+/**
+ * When an account last signed in, as people read it.
+ * @example lastSignedIn(null) // 'Never'
+ */
+export function lastSignedIn(moment: Date | null): string {
+  return moment ? dateTimeOf(moment) : 'Never';
 }
 
 /**
@@ -31,6 +44,8 @@ export function accountRows(accounts: readonly UserRecord[], now: Date = new Dat
     signsInWith: [account.passwordHash ? 'Password' : '', account.oidcSubject ? 'Council account' : ''].filter(Boolean).join(' and ') || 'Cannot sign in',
     locked: !!account.lockedUntil && account.lockedUntil > now,
     disabled: account.disabled,
+    lastSignedIn: lastSignedIn(account.lastSignedInAt),
+    href: paths.admin.user({ userId: account.userId }),
     signOutEverywhereAction: paths.admin.signOutEverywhere({ userId: account.userId }),
   }));
 }

@@ -9,6 +9,8 @@ export interface UserRecord extends SignedInUser {
   failedSignIns: number;
   lockedUntil: Date | null;
   disabled: boolean;
+  /** When the account last signed in, by either method (migration 0075). */
+  lastSignedInAt: Date | null;
 }
 
 interface UserRow {
@@ -23,6 +25,7 @@ interface UserRow {
   failed_sign_ins: number;
   locked_until: Date | null;
   disabled: boolean;
+  last_signed_in_at: Date | null;
 }
 
 function toUser(row: UserRow): UserRecord {
@@ -36,8 +39,9 @@ function toUser(row: UserRow): UserRecord {
     passwordHash: row.password_hash,
     oidcSubject: row.oidc_subject,
     failedSignIns: row.failed_sign_ins,
-    lockedUntil: row.locked_until,
+    lockedUntil: row.locked_until && new Date(row.locked_until),
     disabled: row.disabled,
+    lastSignedInAt: row.last_signed_in_at && new Date(row.last_signed_in_at),
   };
 }
 
@@ -99,20 +103,57 @@ export function userRepository() {
       return toUser(rows[0]!);
     },
 
+    /**
+     * Count a failed sign-in and lock the account at `maxFailures`. Failures decay: once a lockout has ended, or when the
+     * last failure is older than the lockout window, counting starts again from this one.
+     */
     async recordFailedSignIn(db: Queryable, userId: string, maxFailures: number, lockoutMinutes: number): Promise<UserRecord> {
       const rows = await db.query<UserRow>(
-        `update users set failed_sign_ins = failed_sign_ins + 1,
-           locked_until = case when failed_sign_ins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-         where user_id = $1 returning *`,
+        `with counted as (
+           select user_id,
+             case when locked_until <= now() or last_failed_sign_in_at is null
+                    or last_failed_sign_in_at <= now() - make_interval(secs => $3::double precision * 60)
+                  then 1 else failed_sign_ins + 1 end as failures
+           from users where user_id = $1
+         )
+         update users u set failed_sign_ins = c.failures, last_failed_sign_in_at = now(),
+           locked_until = case when c.failures >= $2 then now() + make_interval(secs => $3::double precision * 60) else null end
+         from counted c where u.user_id = c.user_id
+         returning u.*`,
         [userId, maxFailures, lockoutMinutes],
       );
       return toUser(rows[0]!);
     },
-
+    /** A password sign-in worked: failures are forgotten, and the time kept. */
     async recordSuccessfulSignIn(db: Queryable, userId: string): Promise<void> {
-      await db.query('update users set failed_sign_ins = 0, locked_until = null where user_id = $1', [userId]);
+      await db.query('update users set failed_sign_ins = 0, locked_until = null, last_failed_sign_in_at = null, last_signed_in_at = now() where user_id = $1', [userId]);
     },
-
+    /** A single sign-on worked: only the time is kept (password failures are the password's business). */
+    async recordSignedIn(db: Queryable, userId: string): Promise<void> {
+      await db.query('update users set last_signed_in_at = now() where user_id = $1', [userId]);
+    },
+    /** Disable or enable an account; the account as it is now, if there is one. */
+    async setDisabled(db: Queryable, userId: string, disabled: boolean): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('update users set disabled = $2 where user_id = $1 returning *', [userId, disabled]);
+      return rows[0] && toUser(rows[0]);
+    },
+    async setRole(db: Queryable, userId: string, role: Role): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('update users set role = $2 where user_id = $1 returning *', [userId, role]);
+      return rows[0] && toUser(rows[0]);
+    },
+    async setTeam(db: Queryable, userId: string, team: string | null): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('update users set team = $2 where user_id = $1 returning *', [userId, team]);
+      return rows[0] && toUser(rows[0]);
+    },
+    async findForUpdateByUsername(db: Queryable, username: string): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('select * from users where username = $1 for update', [username.toLowerCase()]);
+      return rows[0] && toUser(rows[0]);
+    },
+    /** The account, locked against other changes until the transaction ends. */
+    async findForUpdate(db: Queryable, userId: string): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('select * from users where user_id = $1 for update', [userId]);
+      return rows[0] && toUser(rows[0]);
+    },
     async count(db: Queryable): Promise<number> {
       const rows = await db.query<{ n: number }>('select count(*) as n from users');
       return rows[0]?.n ?? 0;

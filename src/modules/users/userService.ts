@@ -21,10 +21,14 @@ export interface AccountDetails {
 /** Details that another account already has, so a new account cannot. */
 export type AccountClash = 'username' | 'workerId' | 'oidcSubject';
 
-export type SignInResult =
-  | { outcome: 'signed_in'; user: SignedInUser }
-  | { outcome: 'wrong_details' }
-  | { outcome: 'locked'; until: Date };
+/**
+ * A locked, disabled or unknown account answers exactly as a wrong password does (issue 16 item 11): the page must
+ * not tell a guesser which usernames exist or which are locked.
+ */
+export type SignInResult = { outcome: 'signed_in'; user: SignedInUser } | { outcome: 'wrong_details' };
+
+/** Why a password sign-in failed, kept in the audit trail only (never shown). */
+type FailedBecause = 'unknown_account' | 'no_password' | 'disabled' | 'locked' | 'wrong_password';
 
 // Hash checked when the username is unknown, so a wrong username costs the same time as a wrong password.
 let decoyHash: Promise<string> | undefined;
@@ -51,7 +55,8 @@ export function toSignedInUser(user: UserRecord): SignedInUser {
 export function userService(db: Database, repository: UserRepository, audit: AuditService, config: Pick<Config, 'signInMaxFailures' | 'signInLockoutMinutes'>) {
   return {
     /**
-     * Create (or update) a local account with a password.
+     * Create a local account, or update the one with that username (the demo, tests, and `cairn users add --update`,
+     * which asks first): a password left out keeps the account's own. Audited as created or updated.
      * @example await users.add(actor, { username: 'sam', displayName: 'Sam Reid', role, password: '…' })
      */
     async add(actor: Actor, input: AccountDetails): Promise<SignedInUser> {
@@ -61,8 +66,12 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
       }
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
       return db.transaction(async (tx) => {
+        const existed = await repository.findForUpdateByUsername(tx, input.username);
         const user = await repository.upsert(tx, { ...input, passwordHash });
-        await audit.record(actor, { action: 'user.created', subject: user.username, details: { role: user.role, team: user.team } }, tx);
+        const details = existed
+          ? { role: user.role, team: user.team, from: { role: existed.role, team: existed.team }, passwordChanged: passwordHash !== null }
+          : { role: user.role, team: user.team };
+        await audit.record(actor, { action: existed ? 'user.updated' : 'user.created', subject: user.username, details }, tx);
         return toSignedInUser(user);
       });
     },
@@ -100,34 +109,39 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
         return undefined;
       }
       const signedIn = toSignedInUser(user);
+      await repository.recordSignedIn(db, user.userId);
       await audit.record({ kind: 'user', user: signedIn }, { action: 'user.signed_in', details: { method: 'oidc' } });
       return signedIn;
     },
 
-    /** Check a username and password; counts failures and locks the account after too many. */
+    /**
+     * Check a username and password; counts failures and locks the account after too many. Every failure costs one
+     * argon2 verification, whatever the reason — a decoy hash for an unknown account or one without a password, the
+     * account's own hash (result ignored) when it is locked or disabled — so the time taken does not tell them apart.
+     */
     async signIn(username: string, password: string): Promise<SignInResult> {
       const user = await repository.findByUsername(db, username.trim());
-      if (!user || !user.passwordHash || user.disabled) {
+      const failed = async (because: FailedBecause, subject: string): Promise<SignInResult> => {
+        await audit.record({ kind: 'system', name: 'sign-in' }, { action: 'user.sign_in_failed', subject: subject.slice(0, 64), details: { method: 'password', because } });
+        return { outcome: 'wrong_details' };
+      };
+      if (!user || !user.passwordHash) {
         decoyHash ??= hashPassword('decoy password for timing');
         await verifyPassword(await decoyHash, password);
-        await audit.record({ kind: 'system', name: 'sign-in' }, { action: 'user.sign_in_failed', subject: username.slice(0, 64) });
-        return { outcome: 'wrong_details' };
+        return failed(user ? 'no_password' : 'unknown_account', username);
       }
-      if (user.lockedUntil && user.lockedUntil > new Date()) {
-        return { outcome: 'locked', until: user.lockedUntil };
-      }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        const after = await repository.recordFailedSignIn(db, user.userId, config.signInMaxFailures, config.signInLockoutMinutes);
-        await audit.record({ kind: 'system', name: 'sign-in' }, { action: 'user.sign_in_failed', subject: user.username });
-        if (after.lockedUntil && after.lockedUntil > new Date()) return { outcome: 'locked', until: after.lockedUntil };
-        return { outcome: 'wrong_details' };
+      const matches = await verifyPassword(user.passwordHash, password);
+      if (user.disabled) return failed('disabled', user.username);
+      if (user.lockedUntil && user.lockedUntil > new Date()) return failed('locked', user.username);
+      if (!matches) {
+        await repository.recordFailedSignIn(db, user.userId, config.signInMaxFailures, config.signInLockoutMinutes);
+        return failed('wrong_password', user.username);
       }
       await repository.recordSuccessfulSignIn(db, user.userId);
       const signedIn = toSignedInUser(user);
       await audit.record({ kind: 'user', user: signedIn }, { action: 'user.signed_in', details: { method: 'password' } });
       return { outcome: 'signed_in', user: signedIn };
     },
-
     /** Any account by id, disabled or not (for administrators' pages). */
     async findAccount(userId: string): Promise<{ userId: string; username: string } | undefined> {
       const user = await repository.findById(db, userId);
@@ -144,6 +158,10 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
       return user && !user.disabled ? toSignedInUser(user) : undefined;
     },
 
+    /** Any account by username, disabled or not (`cairn users add` refuses to overwrite one without --update). */
+    async findAccountByUsername(username: string): Promise<UserRecord | undefined> {
+      return repository.findByUsername(db, username);
+    },
     count: () => repository.count(db),
     list: () => repository.list(db),
   };

@@ -70,14 +70,61 @@ describe('cairn users', { timeout: 240_000 }, () => {
     expect(result.stderr).toContain('Password must be at least 12 characters');
   });
 
+  it('refuses to overwrite an account without --update, and with it keeps the password unless a new one is given', async () => {
+    const refused = await run(['add', '--username', 'morgan.hale', '--name', 'Someone Else', '--role', 'analyst']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('there is already an account called morgan.hale; add --update to change it');
+    expect(refused.stdout).toBe('');
+    const updated = await run(['add', '--username', 'morgan.hale', '--name', 'Morgan Hale', '--role', 'team_manager', '--team', 'East Hub', '--worker-id', 'W-3003', '--update']);
+    expect(updated.status).toBe(0);
+    expect(updated.stdout).not.toContain('Password');
+    const account = await withServices(env, async (services) => services.users.findAccountByUsername('morgan.hale'));
+    expect(account).toMatchObject({ displayName: 'Morgan Hale', team: 'East Hub' });
+  });
+
+  it('refuses a common password from standard input', async () => {
+    const result = await run(['add', '--username', 'common.pw', '--name', 'Common Pw', '--role', 'analyst', '--password-stdin'], 'qwerty123456\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Password is too common');
+  });
+
+  it('disables and enables an account, ending its sessions, and approves a role waiting for a second administrator', async () => {
+    const disabled = await run(['disable', '--username', 'lee.park']);
+    expect(disabled.status).toBe(0);
+    expect(disabled.stdout).toContain('Disabled lee.park');
+    expect(await passwordWorks('lee.park', 'a password from a pipe')).toBe(false);
+    expect((await run(['enable', '--username', 'lee.park'])).status).toBe(0);
+    expect(await passwordWorks('lee.park', 'a password from a pipe')).toBe(true);
+    expect((await run(['disable', '--username', 'nobody.here'])).stderr).toContain('there is no account called nobody.here');
+
+    // lee.park (an administrator) asks for morgan.hale to be a service manager: it waits for the operator.
+    await withServices(env, async (services) => {
+      const lee = (await services.users.findAccountByUsername('lee.park'))!;
+      const morgan = (await services.users.findAccountByUsername('morgan.hale'))!;
+      const result = await services.accounts.changeRole({ kind: 'user', user: lee }, morgan.userId, 'service_manager');
+      expect(result.outcome).toBe('waiting_for_approval');
+    });
+    const approved = await run(['approve', '--username', 'morgan.hale']);
+    expect(approved.stderr).toBe('');
+    expect(approved.stdout).toContain('Approved: morgan.hale is now Service manager');
+    expect((await run(['approve', '--username', 'morgan.hale'])).stderr).toContain('no role is waiting for approval for morgan.hale');
+    const audit = await withServices(env, async (services) => services.db.query<{ action: string; actor: string }>(
+      `select action, actor from audit_events where action in ('user.disabled', 'user.enabled', 'user.role_grant_approved') order by event_id`));
+    expect(audit).toEqual([
+      { action: 'user.disabled', actor: 'system:cli' },
+      { action: 'user.enabled', actor: 'system:cli' },
+      { action: 'user.role_grant_approved', actor: 'system:cli' },
+    ]);
+  });
+
   it('lists the accounts', async () => {
     const result = await run(['list']);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^USERNAME\s+NAME\s+ROLE\s+TEAM\s+WORKER ID\s+SIGNS IN WITH\s+STATUS$/);
-    expect(lines.find((line) => line.startsWith('morgan.hale'))).toMatch(/Morgan Hale\s+Team manager\s+North Hub\s+W-3003\s+Password\s+active/);
+    expect(lines.find((line) => line.startsWith('morgan.hale'))).toMatch(/Morgan Hale\s+Service manager\s+East Hub\s+W-3003\s+Password\s+active/);
     expect(lines.find((line) => line.startsWith('lee.park'))).toMatch(/Password and Council account/);
-    expect(lines.some((line) => line.startsWith('short.pw'))).toBe(false);
+    expect(lines.some((line) => line.startsWith('short.pw') || line.startsWith('common.pw'))).toBe(false);
   });
 
   it('explains bad arguments with the usage', async () => {
@@ -88,7 +135,7 @@ describe('cairn users', { timeout: 240_000 }, () => {
       [['add', '--username', 'x1', '--role', 'admin'], /--name is required/],
       [['add', '--username', 'x1', '--name', 'X', '--role', 'admin', '--colour', 'blue'], /Unknown option '--colour'/],
       [['remove'], /there is no "users remove"/],
-      [[], /say "add" or "list"/],
+      [[], /say "add", "list", "disable", "enable", "role" or "approve"/],
     ];
     for (const [args, message] of cases) {
       const result = await run(args);

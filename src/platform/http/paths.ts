@@ -63,6 +63,14 @@ export const paths = {
     users: path('/admin/users'),
     newUser: path('/admin/users/new'),
     signOutEverywhere: path('/admin/users/:userId/sign-out-everywhere'),
+    /** Issue 16 item 4: an account's page, its role and team, disabling and enabling, and role grants (ADR 0043). */
+    user: path('/admin/users/:userId'),
+    userRole: path('/admin/users/:userId/role'),
+    userTeam: path('/admin/users/:userId/team'),
+    disableUser: path('/admin/users/:userId/disable'),
+    enableUser: path('/admin/users/:userId/enable'),
+    approveGrant: path('/admin/role-grants/:grantId/approve'),
+    cancelGrant: path('/admin/role-grants/:grantId/cancel'),
     /** Issue 13 item 6: the reference lists forms choose from (ADR 0029). */
     lists: path('/admin/lists'),
     list: path('/admin/lists/:list'),
