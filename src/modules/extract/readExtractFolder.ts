@@ -1,5 +1,7 @@
 /** @module Finds an extract's CSV files in its folder and reads each as UTF-8 CSV, reporting files the format does not know. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem } from './extract.js';
 import { parseCsv, type CsvTable } from './parseCsv.js';
@@ -32,10 +34,34 @@ function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
   }
 }
 
+/** What is wrong with a `.csv` name that is not an ordinary file, or undefined when it is one. */
+function notAFile(entry: Dirent): string | undefined {
+  if (entry.isFile()) return undefined;
+  if (entry.isDirectory()) return 'is a folder, not a file: an extract holds its CSV files themselves';
+  if (entry.isSymbolicLink()) return 'is a symbolic link, which the importer does not follow: copy the file itself into the extract folder';
+  return 'is not an ordinary file (a device, pipe or socket): copy the CSV file itself into the extract folder';
+}
+
+/**
+ * The bytes of an ordinary file, refusing a symbolic link put in its place since the folder was listed
+ * (`O_NOFOLLOW`), or anything else that is not a file.
+ */
+async function readOrdinaryFile(path: string): Promise<Buffer | undefined> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Read every CSV file in `folder`. File names are matched without regard to case (`Children.CSV` is
  * children.csv). A `.csv` file the format does not know (`childs.csv`) is a problem, not ignored: a
- * misspelt name must never silently drop a file's records. Other files (a README, `.DS_Store`) and
+ * misspelt name must never silently drop a file's records. A folder, symbolic link or anything else that is
+ * not an ordinary file under a `.csv` name is refused. Other files (a README, `.DS_Store`) and
  * sub-folders are left alone. children.csv must be there; any other file may be absent.
  * @example const { tables, problems } = await readExtractFolder('./extract', (file, done, total) => undefined)
  */
@@ -49,13 +75,18 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
   }
 
   const entries = (await readdir(folder, { withFileTypes: true }))
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.csv'))
-    .map((entry) => entry.name)
-    .sort();
+    .filter((entry) => entry.name.toLowerCase().endsWith('.csv'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const known: { fileName: string; kind: ExtractFileKind }[] = [];
-  for (const fileName of entries) {
+  const refusedKinds = new Set<ExtractFileKind>();
+  for (const entry of entries) {
+    const fileName = entry.name;
     const kind = kindByFileName.get(fileName.toLowerCase());
-    if (!kind) {
+    const wrongType = notAFile(entry);
+    if (wrongType) {
+      problems.push({ file: fileName, line: 0, column: '-', message: wrongType });
+      if (kind) refusedKinds.add(kind);
+    } else if (!kind) {
       problems.push({
         file: fileName,
         line: 0,
@@ -69,14 +100,18 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
       known.push({ fileName, kind });
     }
   }
-  if (!known.some((file) => file.kind === 'children')) {
+  if (!known.some((file) => file.kind === 'children') && !refusedKinds.has('children')) {
     problems.push({ file: 'children.csv', line: 0, column: '-', message: 'is missing: every extract must have children.csv' });
   }
 
   let done = 0;
   for (const { fileName, kind } of known) {
-    const decoded = decodeUtf8(await readFile(join(folder, fileName)));
-    if ('badLine' in decoded) {
+    const bytes = await readOrdinaryFile(join(folder, fileName));
+    const decoded = bytes ? decodeUtf8(bytes) : undefined;
+    if (!decoded) {
+      problems.push({ file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' });
+      tables[kind] = { fileName };
+    } else if ('badLine' in decoded) {
       problems.push({ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' });
       tables[kind] = { fileName };
     } else {
