@@ -10,7 +10,9 @@ import { listOf } from './parseCells.js';
 export interface ExtractTable {
   /** The name as it is on disk. */
   fileName: string;
-  /** Undefined when the file is not UTF-8 (reported): nothing in it can be known. */
+  /** The file's bytes, until `parseExtractTable` reads them (undefined for a file that could not be read, reported). */
+  bytes?: Buffer;
+  /** Undefined when the file is not UTF-8 (reported) or not yet parsed: nothing in it can be known. */
   csv?: CsvTable;
 }
 
@@ -107,19 +109,40 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
   let done = 0;
   for (const { fileName, kind } of known) {
     const bytes = await readOrdinaryFile(join(folder, fileName));
-    const decoded = bytes ? decodeUtf8(bytes) : undefined;
-    if (!decoded) {
-      problems.push({ file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' });
-      tables[kind] = { fileName };
-    } else if ('badLine' in decoded) {
-      problems.push({ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' });
-      tables[kind] = { fileName };
-    } else {
-      const csv = parseCsv(decoded.text);
-      for (const error of csv.errors) problems.push({ file: fileName, line: error.line, column: '-', message: error.message });
-      tables[kind] = { fileName, csv };
-    }
+    if (!bytes) problems.push({ file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' });
+    tables[kind] = { fileName, bytes };
     onFile(fileName, ++done, known.length);
   }
   return { tables, problems };
+}
+
+/**
+ * About how many data rows a file holds, before it is parsed: its lines but the header (a quoted cell over
+ * several lines counts each), for the progress bar's total.
+ * @example dataLines({ fileName: 'children.csv', bytes: Buffer.from('child_id\nA\nB\n') }) // 2
+ */
+export function dataLines(table: ExtractTable): number {
+  const bytes = table.bytes;
+  if (!bytes) return 0;
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines++;
+  return Math.max(0, lines - 1);
+}
+
+/**
+ * Decode a file's bytes as UTF-8 and split them into CSV records, one file at a time so that only one file's raw
+ * cells are held at once; the bytes are let go. Answers the file's problems of encoding and quoting.
+ * @example const problems = parseExtractTable(table) // table.csv now holds its records
+ */
+export function parseExtractTable(table: ExtractTable): ExtractProblem[] {
+  const { fileName, bytes } = table;
+  if (!bytes) return [];
+  table.bytes = undefined;
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) {
+    return [{ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
+  }
+  table.csv = parseCsv(decoded.text);
+  return table.csv.errors.map((error) => ({ file: fileName, line: error.line, column: '-', message: error.message }));
 }
