@@ -82,7 +82,7 @@ export const importCommand: Command = {
 
     if (!outcome.ok) {
       for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-      const count = outcome.problems.length;
+      const count = outcome.problemCount ?? outcome.problems.length;
       io.stderr.write(`cairn import: refused ${folder}: ${count} ${count === 1 ? 'problem' : 'problems'}, nothing was imported\n`);
       return 1;
     }

@@ -145,6 +145,11 @@ export interface ReadFile<R> {
   ids: Set<string>;
   /** False when the id column is missing or the file unreadable: references into this file cannot be checked. */
   idsKnown: boolean;
+  /**
+   * Optional columns the header leaves out. Their rows read as empty, but a record already stored keeps what it
+   * has there: leaving a column out says nothing about it, it does not empty it.
+   */
+  absentColumns: string[];
 }
 
 /** A whole extract, read: only the files present. */

@@ -17,7 +17,7 @@ import {
   type ReadExtract,
 } from './extract.js';
 import { extractRepository, type ExtractRepository } from './extractRepository.js';
-import { sortProblems } from './extractProblem.js';
+import { limitProblems, sortProblems } from './extractProblem.js';
 import { readExtract } from './readExtract.js';
 import { readExtractFolder } from './readExtractFolder.js';
 import { databaseQuestions, validateExtract } from './validateExtract.js';
@@ -36,7 +36,13 @@ export type ImportOutcome =
       /** Values on no reference list, added to it so an administrator can merge a typo (ADR 0029). */
       newReferenceValues: NewReferenceValue[];
     }
-  | { ok: false; problems: ExtractProblem[] };
+  | {
+      ok: false;
+      /** Sorted, at most 100 a file, each cut file ending with a line counting the rest. */
+      problems: ExtractProblem[];
+      /** Every problem found, listed or not. */
+      problemCount: number;
+    };
 
 /** The order rows are written in, so that every foreign key finds what it points at. */
 const writeOrder: readonly ExtractFileKind[] = [
@@ -117,7 +123,7 @@ export function extractImportService(
       summary[extractFileName(kind)] = await repository.write(tx, kind, completeRows<ExtractRecords[K]>(file), (written) => {
         done += written;
         onProgress({ stage: 'writing', file: file.fileName, done, total: rows });
-      });
+      }, file.absentColumns);
     };
     for (const kind of writeOrder) {
       if (kind === 'children') {
@@ -149,7 +155,7 @@ export function extractImportService(
       const folderName = basename(resolve(folder));
       const refuse = async (problems: ExtractProblem[]): Promise<ImportOutcome> => {
         await audit.record(actor, { action: 'import.refused', subject: folderName, details: { folder: folderName, problems: problems.length } });
-        return { ok: false, problems };
+        return { ok: false, problems: limitProblems(problems), problemCount: problems.length };
       };
 
       const found = await readExtractFolder(folder, (file, done, total) => onProgress({ stage: 'reading', file, done, total }));

@@ -34,3 +34,29 @@ export function sortProblems(problems: readonly ExtractProblem[]): ExtractProble
     )
     .map(({ problem }) => problem);
 }
+
+/** The most problems listed for one file: past this, more lines help no one, and one line says how many are left. */
+export const problemsListedPerFile = 100;
+
+/**
+ * A sorted list cut to `problemsListedPerFile` problems a file, each cut file ending with one line counting the rest.
+ * @example limitProblems(sortProblems(problems)).map(formatProblem).at(-1)
+ * // 'children.csv:0: -: and 4,900 more problems not listed: correct these and import again to see them'
+ */
+export function limitProblems(sorted: readonly ExtractProblem[]): ExtractProblem[] {
+  const listed: ExtractProblem[] = [];
+  let index = 0;
+  while (index < sorted.length) {
+    const file = sorted[index]!.file;
+    let end = index;
+    while (end < sorted.length && sorted[end]!.file === file) end++;
+    listed.push(...sorted.slice(index, Math.min(end, index + problemsListedPerFile)));
+    const rest = end - index - problemsListedPerFile;
+    if (rest > 0) {
+      const more = rest === 1 ? '1 more problem' : `${rest.toLocaleString('en-GB')} more problems`;
+      listed.push({ file, line: 0, column: '-', message: `and ${more} not listed: correct these and import again to see them` });
+    }
+    index = end;
+  }
+  return listed;
+}

@@ -6,192 +6,176 @@ import type { DatabaseQuestions, DatabaseState, StoredEpisode, StoredPlacement }
 /** Rows per statement: big enough to keep round trips few, small enough to keep each statement's arrays modest. */
 const rowsPerStatement = 5000;
 
+/** One value in one of a statement's parallel arrays. */
+type ArrayValue = string | number | boolean | null;
+
+/** One column of an upsert: its name in the table, its SQL array type, and its value from a record. */
+interface UpsertColumn<R> {
+  name: string;
+  type: string;
+  value(record: R): ArrayValue;
+  /** What is selected from the unnested arrays, when not the column itself. */
+  select?: string;
+}
+
+/**
+ * How one file's records are written: inserted from parallel arrays, those whose key exists updated where their
+ * values differ, one row back per record added or updated (`inserted` true when added). An unchanged record is not
+ * touched at all, so a second import of the same folder changes nothing.
+ */
 interface Upsert<R> {
-  /**
-   * Inserts the rows given as parallel arrays, updates those whose id exists and whose values differ,
-   * and returns one row per record added or updated (`inserted` true when added). An unchanged
-   * record is not touched at all, so a second import of the same folder changes nothing.
-   */
-  sql: string;
-  parameters(rows: readonly R[]): SqlValue[];
+  table: string;
+  /** The conflict target. */
+  conflict: string;
+  /** Columns the update never sets (the record's identity). */
+  key: readonly string[];
+  columns: readonly UpsertColumn<R>[];
+  /** More `column = value` pairs for the update (a changed child's `updated_at`). */
+  alsoSet?: string;
+}
+
+function column<R>(name: keyof R & string, type: string, select?: string): UpsertColumn<R> {
+  return { name, type, value: (record) => record[name] as ArrayValue, select };
+}
+
+/**
+ * The statement for one file. A column the extract's header left out (`absent`) is inserted as empty for a new
+ * record but neither compared nor set for a stored one: leaving a column out leaves it as it is (issue 16).
+ * Names come from the specs below, never from input.
+ */
+function upsertSql<R>(upsert: Upsert<R>, absent: ReadonlySet<string>): string {
+  const names = upsert.columns.map((c) => c.name);
+  const arrays = upsert.columns.map((c, index) => `$${index + 1}::${c.type}[]`);
+  const selects = upsert.columns.map((c) => c.select ?? c.name);
+  const updated = names.filter((name) => !upsert.key.includes(name) && !absent.has(name));
+  const set = [...updated.map((name) => `${name} = excluded.${name}`), ...(upsert.alsoSet ? [upsert.alsoSet] : [])];
+  return `insert into ${upsert.table} (${names.join(', ')})
+      select ${selects.join(', ')} from unnest(${arrays.join(', ')}) as incoming (${names.join(', ')})
+      on conflict (${upsert.conflict}) do update set ${set.join(', ')}
+      where (${updated.map((name) => `${upsert.table}.${name}`).join(', ')}) is distinct from (${updated.map((name) => `excluded.${name}`).join(', ')})
+      returning (xmax = 0) as inserted`;
 }
 
 const upserts: { [K in ExtractFileKind]: Upsert<ExtractRecords[K]> } = {
   authority: {
-    sql: `insert into authority (authority_code, authority_name)
-      select * from unnest($1::text[], $2::text[])
-      on conflict (singleton) do update set authority_code = excluded.authority_code, authority_name = excluded.authority_name
-      where (authority.authority_code, authority.authority_name) is distinct from (excluded.authority_code, excluded.authority_name)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [rows.map((r) => r.authority_code), rows.map((r) => r.authority_name)],
+    table: 'authority',
+    conflict: 'singleton',
+    key: [],
+    columns: [column('authority_code', 'text'), column('authority_name', 'text')],
   },
   population: {
-    sql: `insert into population (year, age_0_17)
-      select * from unnest($1::integer[], $2::integer[])
-      on conflict (year) do update set age_0_17 = excluded.age_0_17
-      where population.age_0_17 is distinct from excluded.age_0_17
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [rows.map((r) => r.year), rows.map((r) => r.age_0_17)],
+    table: 'population',
+    conflict: 'year',
+    key: ['year'],
+    columns: [column('year', 'integer'), column('age_0_17', 'integer')],
   },
   children: {
-    sql: `insert into children (child_id, family_id, forename, surname, date_of_birth, sex, ethnicity, disability, school_cluster, locality)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-      on conflict (child_id) do update set
-        family_id = excluded.family_id, forename = excluded.forename, surname = excluded.surname,
-        date_of_birth = excluded.date_of_birth, sex = excluded.sex, ethnicity = excluded.ethnicity,
-        disability = excluded.disability, school_cluster = excluded.school_cluster, locality = excluded.locality,
-        updated_at = now()
-      where (children.family_id, children.forename, children.surname, children.date_of_birth, children.sex,
-             children.ethnicity, children.disability, children.school_cluster, children.locality)
-        is distinct from (excluded.family_id, excluded.forename, excluded.surname, excluded.date_of_birth, excluded.sex,
-             excluded.ethnicity, excluded.disability, excluded.school_cluster, excluded.locality)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [
-      rows.map((r) => r.child_id),
-      rows.map((r) => r.family_id),
-      rows.map((r) => r.forename),
-      rows.map((r) => r.surname),
-      rows.map((r) => r.date_of_birth),
-      rows.map((r) => r.sex),
-      rows.map((r) => r.ethnicity),
-      rows.map((r) => r.disability),
-      rows.map((r) => r.school_cluster),
-      rows.map((r) => r.locality),
+    table: 'children',
+    conflict: 'child_id',
+    key: ['child_id'],
+    alsoSet: 'updated_at = now()',
+    columns: [
+      column('child_id', 'text'),
+      column('family_id', 'text'),
+      column('forename', 'text'),
+      column('surname', 'text'),
+      column('date_of_birth', 'date'),
+      column('sex', 'text'),
+      column('ethnicity', 'text'),
+      column('disability', 'text'),
+      column('school_cluster', 'text'),
+      column('locality', 'text'),
     ],
   },
   providers: {
-    sql: `insert into providers (provider_id, name, provider_type)
-      select * from unnest($1::text[], $2::text[], $3::text[])
-      on conflict (provider_id) do update set name = excluded.name, provider_type = excluded.provider_type
-      where (providers.name, providers.provider_type) is distinct from (excluded.name, excluded.provider_type)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [rows.map((r) => r.provider_id), rows.map((r) => r.name), rows.map((r) => r.provider_type)],
+    table: 'providers',
+    conflict: 'provider_id',
+    key: ['provider_id'],
+    columns: [column('provider_id', 'text'), column('name', 'text'), column('provider_type', 'text')],
   },
   looked_after: {
-    sql: `insert into looked_after_episodes (episode_id, child_id, start_date, end_date, legal_reason, reason_ended)
-      select * from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::text[])
-      on conflict (episode_id) do update set
-        child_id = excluded.child_id, start_date = excluded.start_date, end_date = excluded.end_date,
-        legal_reason = excluded.legal_reason, reason_ended = excluded.reason_ended
-      where (looked_after_episodes.child_id, looked_after_episodes.start_date, looked_after_episodes.end_date,
-             looked_after_episodes.legal_reason, looked_after_episodes.reason_ended)
-        is distinct from (excluded.child_id, excluded.start_date, excluded.end_date, excluded.legal_reason, excluded.reason_ended)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [
-      rows.map((r) => r.episode_id),
-      rows.map((r) => r.child_id),
-      rows.map((r) => r.start_date),
-      rows.map((r) => r.end_date),
-      rows.map((r) => r.legal_reason),
-      rows.map((r) => r.reason_ended),
+    table: 'looked_after_episodes',
+    conflict: 'episode_id',
+    key: ['episode_id'],
+    columns: [
+      column('episode_id', 'text'),
+      column('child_id', 'text'),
+      column('start_date', 'date'),
+      column('end_date', 'date'),
+      column('legal_reason', 'text'),
+      column('reason_ended', 'text'),
     ],
   },
   placements: {
-    sql: `insert into placements (placement_id, episode_id, child_id, start_date, end_date, placement_type, provider_id, out_of_authority, weekly_cost)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::text[], $8::boolean[], $9::numeric[])
-      on conflict (placement_id) do update set
-        episode_id = excluded.episode_id, child_id = excluded.child_id, start_date = excluded.start_date,
-        end_date = excluded.end_date, placement_type = excluded.placement_type, provider_id = excluded.provider_id,
-        out_of_authority = excluded.out_of_authority, weekly_cost = excluded.weekly_cost
-      where (placements.episode_id, placements.child_id, placements.start_date, placements.end_date, placements.placement_type,
-             placements.provider_id, placements.out_of_authority, placements.weekly_cost)
-        is distinct from (excluded.episode_id, excluded.child_id, excluded.start_date, excluded.end_date, excluded.placement_type,
-             excluded.provider_id, excluded.out_of_authority, excluded.weekly_cost)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [
-      rows.map((r) => r.placement_id),
-      rows.map((r) => r.episode_id),
-      rows.map((r) => r.child_id),
-      rows.map((r) => r.start_date),
-      rows.map((r) => r.end_date),
-      rows.map((r) => r.placement_type),
-      rows.map((r) => r.provider_id),
+    table: 'placements',
+    conflict: 'placement_id',
+    key: ['placement_id'],
+    columns: [
+      column('placement_id', 'text'),
+      column('episode_id', 'text'),
+      column('child_id', 'text'),
+      column('start_date', 'date'),
+      column('end_date', 'date'),
+      column('placement_type', 'text'),
+      column('provider_id', 'text'),
       // The column is "Y where the child lives outside the authority's area": empty means not.
-      rows.map((r) => r.out_of_authority ?? false),
-      rows.map((r) => r.weekly_cost),
+      { name: 'out_of_authority', type: 'boolean', value: (r) => r.out_of_authority ?? false },
+      column('weekly_cost', 'numeric'),
     ],
   },
   cases: {
-    sql: `insert into cases (case_id, child_id, team, worker_id, opened_date, closed_date)
-      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[])
-      on conflict (case_id) do update set
-        child_id = excluded.child_id, team = excluded.team, worker_id = excluded.worker_id,
-        opened_date = excluded.opened_date, closed_date = excluded.closed_date
-      where (cases.child_id, cases.team, cases.worker_id, cases.opened_date, cases.closed_date)
-        is distinct from (excluded.child_id, excluded.team, excluded.worker_id, excluded.opened_date, excluded.closed_date)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [
-      rows.map((r) => r.case_id),
-      rows.map((r) => r.child_id),
-      rows.map((r) => r.team),
-      rows.map((r) => r.worker_id),
-      rows.map((r) => r.opened_date),
-      rows.map((r) => r.closed_date),
+    table: 'cases',
+    conflict: 'case_id',
+    key: ['case_id'],
+    columns: [
+      column('case_id', 'text'),
+      column('child_id', 'text'),
+      column('team', 'text'),
+      column('worker_id', 'text'),
+      column('opened_date', 'date'),
+      column('closed_date', 'date'),
     ],
   },
   referrals: {
-    sql: `insert into referrals (referral_id, child_id, received_date, source, reason, school_cluster, pathway, closed_date)
-      select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[])
-      on conflict (referral_id) do update set
-        child_id = excluded.child_id, received_date = excluded.received_date, source = excluded.source,
-        reason = excluded.reason, school_cluster = excluded.school_cluster, pathway = excluded.pathway,
-        closed_date = excluded.closed_date
-      where (referrals.child_id, referrals.received_date, referrals.source, referrals.reason, referrals.school_cluster,
-             referrals.pathway, referrals.closed_date)
-        is distinct from (excluded.child_id, excluded.received_date, excluded.source, excluded.reason, excluded.school_cluster,
-             excluded.pathway, excluded.closed_date)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [
-      rows.map((r) => r.referral_id),
-      rows.map((r) => r.child_id),
-      rows.map((r) => r.received_date),
-      rows.map((r) => r.source),
-      rows.map((r) => r.reason),
-      rows.map((r) => r.school_cluster),
-      rows.map((r) => r.pathway),
-      rows.map((r) => r.closed_date),
+    table: 'referrals',
+    conflict: 'referral_id',
+    key: ['referral_id'],
+    columns: [
+      column('referral_id', 'text'),
+      column('child_id', 'text'),
+      column('received_date', 'date'),
+      column('source', 'text'),
+      column('reason', 'text'),
+      column('school_cluster', 'text'),
+      column('pathway', 'text'),
+      column('closed_date', 'date'),
     ],
   },
   cp_registrations: {
-    // Concerns travel as one ';'-joined string per row: arrays of arrays cannot be unnested row by row.
-    sql: `insert into cp_registrations (registration_id, child_id, registered_date, deregistered_date, concerns, deregistration_reason)
-      select registration_id, child_id, registered_date, deregistered_date, string_to_array(concerns, ';'), deregistration_reason
-      from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::text[])
-        as incoming (registration_id, child_id, registered_date, deregistered_date, concerns, deregistration_reason)
-      on conflict (registration_id) do update set
-        child_id = excluded.child_id, registered_date = excluded.registered_date, deregistered_date = excluded.deregistered_date,
-        concerns = excluded.concerns, deregistration_reason = excluded.deregistration_reason
-      where (cp_registrations.child_id, cp_registrations.registered_date, cp_registrations.deregistered_date,
-             cp_registrations.concerns, cp_registrations.deregistration_reason)
-        is distinct from (excluded.child_id, excluded.registered_date, excluded.deregistered_date, excluded.concerns,
-             excluded.deregistration_reason)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [
-      rows.map((r) => r.registration_id),
-      rows.map((r) => r.child_id),
-      rows.map((r) => r.registered_date),
-      rows.map((r) => r.deregistered_date),
-      rows.map((r) => r.concerns.join(';')),
-      rows.map((r) => r.deregistration_reason),
+    table: 'cp_registrations',
+    conflict: 'registration_id',
+    key: ['registration_id'],
+    columns: [
+      column('registration_id', 'text'),
+      column('child_id', 'text'),
+      column('registered_date', 'date'),
+      column('deregistered_date', 'date'),
+      // Concerns travel as one ';'-joined string per row: arrays of arrays cannot be unnested row by row.
+      { name: 'concerns', type: 'text', value: (r) => r.concerns.join(';'), select: `string_to_array(concerns, ';')` },
+      column('deregistration_reason', 'text'),
     ],
   },
   scra_referrals: {
-    sql: `insert into scra_referrals (scra_referral_id, child_id, referral_date, ground)
-      select * from unnest($1::text[], $2::text[], $3::date[], $4::text[])
-      on conflict (scra_referral_id) do update set
-        child_id = excluded.child_id, referral_date = excluded.referral_date, ground = excluded.ground
-      where (scra_referrals.child_id, scra_referrals.referral_date, scra_referrals.ground)
-        is distinct from (excluded.child_id, excluded.referral_date, excluded.ground)
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [rows.map((r) => r.scra_referral_id), rows.map((r) => r.child_id), rows.map((r) => r.referral_date), rows.map((r) => r.ground)],
+    table: 'scra_referrals',
+    conflict: 'scra_referral_id',
+    key: ['scra_referral_id'],
+    columns: [column('scra_referral_id', 'text'), column('child_id', 'text'), column('referral_date', 'date'), column('ground', 'text')],
   },
   benchmarks: {
-    sql: `insert into benchmarks (year, indicator, area, value)
-      select * from unnest($1::integer[], $2::text[], $3::text[], $4::numeric[])
-      on conflict (year, indicator, area) do update set value = excluded.value
-      where benchmarks.value is distinct from excluded.value
-      returning (xmax = 0) as inserted`,
-    parameters: (rows) => [rows.map((r) => r.year), rows.map((r) => r.indicator), rows.map((r) => r.area), rows.map((r) => r.value)],
+    table: 'benchmarks',
+    conflict: 'year, indicator, area',
+    key: ['year', 'indicator', 'area'],
+    columns: [column('year', 'integer'), column('indicator', 'text'), column('area', 'text'), column('value', 'numeric')],
   },
 };
 
@@ -276,24 +260,27 @@ export function extractRepository() {
     },
 
     /**
-     * Insert or update one file's rows, a few thousand to a statement, and count what changed.
-     * @example const summary = await repository.write(tx, 'children', rows, (written) => undefined)
+     * Insert or update one file's rows, a few thousand to a statement, and count what changed; columns the file left
+     * out are kept as stored.
+     * @example const summary = await repository.write(tx, 'children', rows, (written) => undefined, ['locality'])
      */
     async write<K extends ExtractFileKind>(
       tx: Queryable,
       kind: K,
       rows: readonly ExtractRecords[K][],
       onStatement: (written: number) => void = () => undefined,
+      absentColumns: readonly string[] = [],
     ): Promise<FileSummary> {
       const upsert: Upsert<ExtractRecords[K]> = upserts[kind];
+      const sql = upsertSql(upsert, new Set(absentColumns));
       const summary: FileSummary = { added: 0, updated: 0, unchanged: 0 };
       for (let from = 0; from < rows.length; from += rowsPerStatement) {
         const chunk = rows.slice(from, from + rowsPerStatement);
         // Counted in the database: one row back per statement rather than one per record.
         const [counts] = await tx.query<{ added: number; updated: number }>(
-          `with changed as (${upsert.sql})
+          `with changed as (${sql})
            select count(*) filter (where inserted)::integer as added, count(*) filter (where not inserted)::integer as updated from changed`,
-          upsert.parameters(chunk),
+          upsert.columns.map((c) => chunk.map(c.value)),
         );
         summary.added += counts.added;
         summary.updated += counts.updated;

@@ -1,7 +1,7 @@
 /** @module Reads every file of an extract folder into typed rows, with every problem found within the files. */
 import { fileRules } from './columns.js';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem, type ExtractRecords, type ImportProgress, type ReadExtract, type ReadFile } from './extract.js';
-import type { ExtractFolder, ExtractTable } from './readExtractFolder.js';
+import { dataLines, parseExtractTable, type ExtractFolder, type ExtractTable } from './readExtractFolder.js';
 import { readRecords } from './readRecords.js';
 
 function readFileOfKind<K extends ExtractFileKind>(kind: K, table: ExtractTable): { file: ReadFile<ExtractRecords[K]>; problems: ExtractProblem[] } {
@@ -13,23 +13,26 @@ function put<K extends ExtractFileKind>(extract: ReadExtract, kind: K, file: Rea
 }
 
 /**
- * Check each file on its own: header, cells, unique ids, dates in order.
+ * Parse and check each file on its own, one file at a time (its raw cells let go before the next is parsed, so the
+ * extract is never held twice): quoting, header, cells, unique ids, dates in order.
  * @example const { extract, problems, rows } = readExtract(await readExtractFolder(folder), onProgress)
  */
 export function readExtract(folder: ExtractFolder, onProgress: (progress: ImportProgress) => void = () => undefined): { extract: ReadExtract; problems: ExtractProblem[]; rows: number } {
   const extract: ReadExtract = {};
   const problems = [...folder.problems];
   const present = extractFileKinds.filter((kind) => folder.tables[kind]);
-  const dataRows = (table: ExtractTable | undefined) => Math.max(0, (table?.csv?.records.length ?? 1) - 1);
-  const total = present.reduce((sum, kind) => sum + dataRows(folder.tables[kind]), 0);
+  const lines = new Map<ExtractTable, number>();
+  for (const kind of present) lines.set(folder.tables[kind]!, dataLines(folder.tables[kind]!));
+  const total = [...lines.values()].reduce((sum, count) => sum + count, 0);
   let done = 0;
   for (const kind of present) {
     const table = folder.tables[kind];
     if (!table) continue;
+    problems.push(...parseExtractTable(table));
     const read = readFileOfKind(kind, table);
     put(extract, kind, read.file);
     problems.push(...read.problems);
-    done += dataRows(table);
+    done += lines.get(table) ?? 0;
     // Its typed rows are all that is needed from here on: let the raw cells go rather than hold the extract twice.
     table.csv = { records: [], errors: [] };
     onProgress({ stage: 'checking', file: table.fileName, done, total });

@@ -1,5 +1,7 @@
 /** @module Finds an extract's CSV files in its folder and reads each as UTF-8 CSV, reporting files the format does not know. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem } from './extract.js';
 import { parseCsv, type CsvTable } from './parseCsv.js';
@@ -8,7 +10,9 @@ import { listOf } from './parseCells.js';
 export interface ExtractTable {
   /** The name as it is on disk. */
   fileName: string;
-  /** Undefined when the file is not UTF-8 (reported): nothing in it can be known. */
+  /** The file's bytes, until `parseExtractTable` reads them (undefined for a file that could not be read, reported). */
+  bytes?: Buffer;
+  /** Undefined when the file is not UTF-8 (reported) or not yet parsed: nothing in it can be known. */
   csv?: CsvTable;
 }
 
@@ -32,10 +36,34 @@ function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
   }
 }
 
+/** What is wrong with a `.csv` name that is not an ordinary file, or undefined when it is one. */
+function notAFile(entry: Dirent): string | undefined {
+  if (entry.isFile()) return undefined;
+  if (entry.isDirectory()) return 'is a folder, not a file: an extract holds its CSV files themselves';
+  if (entry.isSymbolicLink()) return 'is a symbolic link, which the importer does not follow: copy the file itself into the extract folder';
+  return 'is not an ordinary file (a device, pipe or socket): copy the CSV file itself into the extract folder';
+}
+
+/**
+ * The bytes of an ordinary file, refusing a symbolic link put in its place since the folder was listed
+ * (`O_NOFOLLOW`), or anything else that is not a file.
+ */
+async function readOrdinaryFile(path: string): Promise<Buffer | undefined> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Read every CSV file in `folder`. File names are matched without regard to case (`Children.CSV` is
  * children.csv). A `.csv` file the format does not know (`childs.csv`) is a problem, not ignored: a
- * misspelt name must never silently drop a file's records. Other files (a README, `.DS_Store`) and
+ * misspelt name must never silently drop a file's records. A folder, symbolic link or anything else that is
+ * not an ordinary file under a `.csv` name is refused. Other files (a README, `.DS_Store`) and
  * sub-folders are left alone. children.csv must be there; any other file may be absent.
  * @example const { tables, problems } = await readExtractFolder('./extract', (file, done, total) => undefined)
  */
@@ -49,13 +77,18 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
   }
 
   const entries = (await readdir(folder, { withFileTypes: true }))
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.csv'))
-    .map((entry) => entry.name)
-    .sort();
+    .filter((entry) => entry.name.toLowerCase().endsWith('.csv'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const known: { fileName: string; kind: ExtractFileKind }[] = [];
-  for (const fileName of entries) {
+  const refusedKinds = new Set<ExtractFileKind>();
+  for (const entry of entries) {
+    const fileName = entry.name;
     const kind = kindByFileName.get(fileName.toLowerCase());
-    if (!kind) {
+    const wrongType = notAFile(entry);
+    if (wrongType) {
+      problems.push({ file: fileName, line: 0, column: '-', message: wrongType });
+      if (kind) refusedKinds.add(kind);
+    } else if (!kind) {
       problems.push({
         file: fileName,
         line: 0,
@@ -69,22 +102,47 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
       known.push({ fileName, kind });
     }
   }
-  if (!known.some((file) => file.kind === 'children')) {
+  if (!known.some((file) => file.kind === 'children') && !refusedKinds.has('children')) {
     problems.push({ file: 'children.csv', line: 0, column: '-', message: 'is missing: every extract must have children.csv' });
   }
 
   let done = 0;
   for (const { fileName, kind } of known) {
-    const decoded = decodeUtf8(await readFile(join(folder, fileName)));
-    if ('badLine' in decoded) {
-      problems.push({ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' });
-      tables[kind] = { fileName };
-    } else {
-      const csv = parseCsv(decoded.text);
-      for (const error of csv.errors) problems.push({ file: fileName, line: error.line, column: '-', message: error.message });
-      tables[kind] = { fileName, csv };
-    }
+    const bytes = await readOrdinaryFile(join(folder, fileName));
+    if (!bytes) problems.push({ file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' });
+    tables[kind] = { fileName, bytes };
     onFile(fileName, ++done, known.length);
   }
   return { tables, problems };
+}
+
+/**
+ * About how many data rows a file holds, before it is parsed: its lines but the header (a quoted cell over
+ * several lines counts each), for the progress bar's total.
+ * @example dataLines({ fileName: 'children.csv', bytes: Buffer.from('child_id\nA\nB\n') }) // 2
+ */
+export function dataLines(table: ExtractTable): number {
+  const bytes = table.bytes;
+  if (!bytes) return 0;
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines++;
+  return Math.max(0, lines - 1);
+}
+
+/**
+ * Decode a file's bytes as UTF-8 and split them into CSV records, one file at a time so that only one file's raw
+ * cells are held at once; the bytes are let go. Answers the file's problems of encoding and quoting.
+ * @example const problems = parseExtractTable(table) // table.csv now holds its records
+ */
+export function parseExtractTable(table: ExtractTable): ExtractProblem[] {
+  const { fileName, bytes } = table;
+  if (!bytes) return [];
+  table.bytes = undefined;
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) {
+    return [{ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
+  }
+  table.csv = parseCsv(decoded.text);
+  return table.csv.errors.map((error) => ({ file: fileName, line: error.line, column: '-', message: error.message }));
 }

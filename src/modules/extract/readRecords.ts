@@ -4,6 +4,23 @@ import type { ExtractProblem, ReadFile, ReadRecord } from './extract.js';
 import { listOf, readCell, type CellValue } from './parseCells.js';
 import type { ExtractTable } from './readExtractFolder.js';
 
+/** The longest cell read: a longer one is far more likely a broken export (a quote never closed) than a record. */
+export const longestCell = 10_000;
+
+/**
+ * The line a NUL byte in cell `index` of a record is on: the record's line plus the line breaks inside the quoted
+ * cells before it, and inside the cell up to the NUL.
+ */
+function lineOfNul(line: number, cells: readonly string[], index: number): number {
+  let breaks = 0;
+  const count = (text: string) => {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+  };
+  for (const before of cells.slice(0, index)) count(before);
+  count(cells[index]!.slice(0, cells[index]!.indexOf('\u0000')));
+  return line + breaks;
+}
+
 /** An empty optional cell: null, or no codes at all for a list of codes. */
 function emptyValue(cell: CellRule): CellValue {
   return cell.kind === 'codeList' ? [] : null;
@@ -27,7 +44,7 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
   const report = (line: number, column: string, message: string) => problems.push({ file: fileName, line, column, message });
   const rows: ReadRecord<R>[] = [];
   const ids = new Set<string>();
-  const file: ReadFile<R> = { fileName, rows, ids, idsKnown: false };
+  const file: ReadFile<R> = { fileName, rows, ids, idsKnown: false, absentColumns: [] };
   const finish = () => ({ file, problems });
 
   const [header, ...records] = csv.records;
@@ -64,6 +81,7 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
     if (rule.columns[name].required) report(header.line, name, 'is a required column but is not in the header');
     else absentOptional.push({ name, cell: rule.columns[name].cell });
   }
+  file.absentColumns = absentOptional.map(({ name }) => name);
   file.idsKnown = rule.key.every((name) => seen.has(name));
   const soleKey = rule.key.length === 1 ? rule.key[0] : undefined;
   const soleKeyIndex = soleKey === undefined ? undefined : seen.get(soleKey);
@@ -84,6 +102,14 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
       if (cell === '') {
         if (required) report(line, name, 'is required but empty');
         else row[name] = emptyValue(cellRule);
+        continue;
+      }
+      if (cell.length > longestCell) {
+        report(line, name, `is ${cell.length.toLocaleString('en-GB')} characters long: a cell may have at most ${longestCell.toLocaleString('en-GB')}`);
+        continue;
+      }
+      if (cell.includes('\u0000')) {
+        report(lineOfNul(line, record.cells, index), name, 'has a NUL byte (character 0), which no text may hold: is this a binary file, or was it saved as UTF-16?');
         continue;
       }
       const reading = readCell(cellRule, cell);
