@@ -1,10 +1,11 @@
 /** @module View model for the audit trail page. */
-import type { AuditEvent } from './auditEvent.js';
+import type { AuditAction, AuditEvent } from './auditEvent.js';
 import { paths } from '../../platform/http/paths.js';
 import { dateTimeOf } from '../../platform/dates/formats.js';
 import { redactFor, redacted } from './auditRedaction.js';
 
-const actionLabels: Record<string, string> = {
+/** Every action in words: typed over all actions, so a new action without its words does not compile. */
+const actionLabels: Record<AuditAction, string> = {
   'child.viewed': "Viewed a child's record",
   'reference.added': 'Added an entry to a reference list',
   'reference.changed': 'Renamed an entry of a reference list',
@@ -76,6 +77,52 @@ const actionLabels: Record<string, string> = {
   'scra.hearing_recorded': 'Recorded a hearing outcome',
   'scra.amended': 'Corrected a Reporter referral, decision, hearing or order',
   'scra.withdrawn': 'Withdrew a Reporter referral, decision, hearing or order',
+  'child.restricted': 'Restricted a child’s record to named people, or changed who is named',
+  'child.restriction_removed': 'Removed the restriction on a child’s record',
+  'child.break_glass': 'Opened a restricted record by break-glass, giving a reason',
+  'child.break_glass_reviewed': 'Reviewed a break-glass opening',
+  'user.disabled': 'Disabled an account',
+  'user.enabled': 'Enabled an account again',
+  'user.updated': 'Updated an existing account from the command line',
+  'user.role_changed': 'Changed an account’s role',
+  'user.team_changed': 'Changed an account’s team',
+  'user.role_grant_requested': 'Asked for a role that needs a second administrator',
+  'user.role_grant_approved': 'Approved a role as the second administrator',
+  'user.role_grant_cancelled': 'Cancelled a role waiting for approval',
+  'survey.created': 'Created a survey',
+  'survey.changed': 'Changed a survey',
+  'survey.wave_opened': 'Opened a survey wave',
+  'survey.links_issued': 'Issued survey links',
+  'survey.wave_closed': 'Closed a survey wave',
+  'survey.responded': 'A survey response arrived',
+  'survey.results_viewed': 'Viewed survey results',
+  'survey.details_changed': 'Changed a survey’s details',
+  'survey.question_changed': 'Changed a survey question',
+  'survey.wave_dates_amended': 'Corrected a survey wave’s dates',
+  'supervision_order.recorded': 'Recorded a Compulsory Supervision Order',
+  'supervision_order.reviewed': 'Recorded a review of a Compulsory Supervision Order',
+  'supervision_order.ended': 'Ended a Compulsory Supervision Order',
+  'supervision_order.amended': 'Corrected a Compulsory Supervision Order',
+  'supervision_order.withdrawn': 'Withdrew a Compulsory Supervision Order recorded in error',
+  'supervision_order.reviews_due_viewed': 'Viewed the orders due for review',
+  'training.staff_added': 'Added a person to the staff register',
+  'training.staff_changed': 'Changed a person on the staff register',
+  'training.course_added': 'Added a training course',
+  'training.session_added': 'Added a training session',
+  'training.attendance_recorded': 'Recorded who attended a training session',
+  'training.session_amended': 'Corrected a training session',
+  'training.attendance_amended': 'Corrected a training session’s register',
+  'training.session_withdrawn': 'Withdrew a training session recorded in error',
+  'quality.report_exported': 'Exported the quality report',
+  'case_file_audit.rubric_saved': 'Saved a case file audit rubric',
+  'case_file_audit.round_created': 'Started a case file audit round',
+  'case_file_audit.round_viewed': 'Viewed a case file audit round',
+  'case_file_audit.allocated': 'Allocated case files to auditors',
+  'case_file_audit.moderation_set': 'Set a case file audit’s moderation',
+  'case_file_audit.graded': 'Graded a case file',
+  'board_paper.started': 'Started a board paper edition',
+  'board_paper.changed': 'Changed a board paper edition',
+  'board_paper.published': 'Published a board paper edition',
 };
 
 
@@ -97,7 +144,7 @@ export function presentAuditEvents(events: AuditEvent[], reader: { readsFreeText
   return events.map((shown) => redactFor(reader.readsFreeText, shown)).map((event) => ({
     when: dateTimeOf(event.occurredAt, true),
     actor: event.actor,
-    action: actionLabels[event.action] ?? event.action,
+    action: actionLabels[event.action as AuditAction] ?? event.action,
     childId: event.childId,
     subject: event.subject ?? '',
     reason: event.reason ?? '',
