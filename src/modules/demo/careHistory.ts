@@ -130,9 +130,10 @@ export function simulateCareHistory(random: Random, pool: ChildPool, today: Day)
     const type = startingPlacementType(random, ageYears);
     const inCareFor = Math.max(30, Math.min(first - child.dateOfBirth, Math.floor(random.next() ** 1.6 * 7 * daysPerYear)));
     const start = first - inCareFor;
-    const earlier = inCareFor > 120 && random.chance(0.35) ? nextPlacementType(random, type, start, ageOn(child.dateOfBirth, start), false) : undefined;
+    const reason = legalReason(random, type);
+    const earlier = inCareFor > 120 && random.chance(0.35) ? nextPlacementType(random, type, start, ageOn(child.dateOfBirth, start), false, reason) : undefined;
     const episode = startEpisode(child, start, earlier ?? type, -1);
-    episode.legalReason = legalReason(random, earlier ?? type);
+    episode.legalReason = reason;
     if (earlier) {
       const moved = random.int(start + 30, first - 1);
       episode.placements[0]!.end = moved;
@@ -180,7 +181,8 @@ export function simulateCareHistory(random: Random, pool: ChildPool, today: Day)
       const bringHome = current.outOfAuthority && monthStart >= bringingChildrenHome && random.chance(0.002);
       if (!bringHome && !random.chance(monthlyMoveChance[current.type])) continue;
       const moved = someDay();
-      const next = nextPlacementType(random, current.type, moved, ageOn(entry.episode.child.dateOfBirth, moved), bringHome);
+      const next = nextPlacementType(random, current.type, moved, ageOn(entry.episode.child.dateOfBirth, moved), bringHome, entry.episode.legalReason);
+      if (next === undefined) continue;
       current.end = moved;
       place(entry.episode, next, moved, bringHome);
       entry.lastEventMonth = month;

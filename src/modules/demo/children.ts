@@ -108,7 +108,7 @@ export function createChildPool(random: Random, seed: number, today: Day, count:
       dateOfBirth,
       sex,
       ethnicity,
-      disability: draw < 0.06 ? 'Y' : draw < 0.94 ? 'N' : 'U',
+      disability: draw < 0.06 ? 'Y' : draw < 0.99 ? 'N' : 'U',
       cluster: family.cluster,
       locality: family.locality,
       lookedAfter: [],

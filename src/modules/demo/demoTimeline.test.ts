@@ -30,7 +30,7 @@ describe('the demo story told today', () => {
     expect(dates.every((d) => d <= today)).toBe(true);
     // Recent work: referrals in the last three months, so the trays hold new, due and overdue work.
     expect(extract.referrals.filter((r) => r.received_date > '2026-09-01').length).toBeGreaterThan(10);
-    expect(Math.max(...extract.population.map((p) => p.year))).toBe(2026);
+    expect(Math.max(...extract.population.map((p) => p.year))).toBe(2027);
     expect(Math.max(...extract.benchmarks.map((b) => b.year))).toBe(2026);
   });
 

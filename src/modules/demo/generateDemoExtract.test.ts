@@ -64,7 +64,7 @@ describe('the demo authority tells the seed report\'s story', () => {
     expect(current.length).toBeLessThan(21_000);
     expect(new Set(extract.children.map((c) => c.school_cluster))).toEqual(new Set(clusters.map((c) => c.name)));
     const population = extract.population.map((p) => p.year);
-    expect(population).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+    expect(population).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
     expect(extract.population[0]!.age_0_17).toBeGreaterThan(extract.population.at(-1)!.age_0_17);
     for (const row of extract.population) expect(Math.abs(row.age_0_17 - 20_000)).toBeLessThan(1_000);
   });

@@ -4,7 +4,7 @@ import { demoBenchmarks, demoPopulation } from './benchmarks.js';
 import { simulateCareHistory } from './careHistory.js';
 import { casesFromInvolvements } from './cases.js';
 import { createChildPool } from './children.js';
-import { day, isoDate, yearOf, type Day } from './dates.js';
+import { day, isoDate, monthOf, yearOf, type Day } from './dates.js';
 import type { DemoExtract, EpisodeRow, PlacementRow } from './extract.js';
 import { generateRegistrations } from './protection.js';
 import { createRandom } from '../../platform/random/seededRandom.js';
@@ -19,6 +19,8 @@ export interface DemoOptions {
 
 const numbered = (prefix: string, width: number) => (n: number) => `${prefix}${String(n + 1).padStart(width, '0')}`;
 const dateOrNull = (value: Day | null) => (value === null ? null : isoDate(value));
+/** The year of the 31 July census closing the collection year `on` falls in. */
+const censusYearOf = (on: Day) => (monthOf(on) >= 8 ? yearOf(on) + 1 : yearOf(on));
 
 /**
  * Generate the fictional authority's extract.
@@ -31,8 +33,10 @@ export function generateDemoExtract(options: DemoOptions): DemoExtract {
   const today = day(todayIso);
   if (todayIso < '2022-05-01' || todayIso > '2040-12-31') throw new RangeError('the demo reference date must be between 2022-05-01 and 2040-12-31');
 
-  const population = demoPopulation(createRandom(seed, 'population'), yearOf(today));
-  const pool = createChildPool(createRandom(seed, 'children'), seed, today, population[population.length - 1]!.age_0_17);
+  // To the census of the collection year today falls in (1 August on: next July's, a projection), so that year's
+  // returns check finds the population it needs (Y101).
+  const population = demoPopulation(createRandom(seed, 'population'), censusYearOf(today));
+  const pool = createChildPool(createRandom(seed, 'children'), seed, today, population.find((row) => row.year === yearOf(today))!.age_0_17);
   const episodes = simulateCareHistory(createRandom(seed, 'care'), pool, today);
   const registrations = generateRegistrations(createRandom(seed, 'protection'), pool, episodes, today);
   const history = generateReferrals(createRandom(seed, 'referrals'), pool, episodes, registrations, today);

@@ -76,16 +76,45 @@ export const monthlyMoveChance: Readonly<Record<PlacementType, number>> = {
 };
 
 /**
- * Where a child moves to from `from`. `bringHome` moves a child placed outwith the authority to a local placement.
- * @example nextPlacementType(random, 'secure', day('2019-03-01'), 15, false) // e.g. 'residential_school'
+ * Can a child be placed in `type` under `reason`, as the returns' rules require (E102, E103, P107)? A supervision
+ * order at home keeps the child at home; an order with a residence condition, a permanence order, a child
+ * protection order, voluntary accommodation and criminal justice measures keep the child away from home; voluntary
+ * accommodation is never secure. An interim order (and "other") may do either. A child whose placement would need
+ * another legal reason stays where they are: Cairn records one legal reason an episode.
+ * @example allowedUnder('cso_home', 'kinship') // false
  */
-export function nextPlacementType(random: Random, from: PlacementType, on: Day, ageYears: number, bringHome: boolean): PlacementType {
-  if (bringHome) return random.weighted(usable({ kinship: 30, foster_la: 35, la_home: 35 }, on, ageYears, from));
-  if (from === 'secure') return random.weighted(usable({ residential_school: 50, la_home: 40, voluntary_home: 10 }, on, ageYears));
-  if (from === 'crisis_care') return random.weighted(usable({ foster_la: 45, kinship: 25, la_home: 20, at_home: 10 }, on, ageYears));
-  const weights = usable(blend(on), on, ageYears, from);
+export function allowedUnder(reason: LegalReason, type: PlacementType): boolean {
+  switch (reason) {
+    case 'cso_home': return type === 'at_home';
+    case 'interim_cso':
+    case 'other': return true;
+    case 's25_voluntary': return type !== 'at_home' && type !== 'secure';
+    default: return type !== 'at_home';
+  }
+}
+
+function under(reason: LegalReason, weights: Weights): Weights {
+  const result: Weights = {};
+  for (const [type, weight] of Object.entries(weights) as [PlacementType, number][]) if (allowedUnder(reason, type)) result[type] = weight;
+  return result;
+}
+
+function drawn(random: Random, weights: Weights): PlacementType | undefined {
+  return Object.values(weights).some((weight) => weight > 0) ? random.weighted(weights) : undefined;
+}
+
+/**
+ * Where a child looked after under `reason` moves to from `from`, or undefined when no placement the legal reason
+ * allows fits. `bringHome` moves a child placed outwith the authority to a local placement.
+ * @example nextPlacementType(random, 'secure', day('2019-03-01'), 15, false, 'cso_away') // e.g. 'residential_school'
+ */
+export function nextPlacementType(random: Random, from: PlacementType, on: Day, ageYears: number, bringHome: boolean, reason: LegalReason): PlacementType | undefined {
+  if (bringHome) return drawn(random, under(reason, usable({ kinship: 30, foster_la: 35, la_home: 35 }, on, ageYears, from)));
+  if (from === 'secure') return drawn(random, under(reason, usable({ residential_school: 50, la_home: 40, voluntary_home: 10 }, on, ageYears)));
+  if (from === 'crisis_care') return drawn(random, under(reason, usable({ foster_la: 45, kinship: 25, la_home: 20, at_home: 10 }, on, ageYears)));
+  const weights = under(reason, usable(blend(on), on, ageYears, from));
   if (weights.at_home !== undefined) weights.at_home *= 0.3;
-  return random.weighted(weights);
+  return drawn(random, weights);
 }
 
 /** Chance that a placement of this type lies outwith the authority. */
@@ -177,7 +206,8 @@ export function reasonEnded(random: Random, last: PlacementType, ageYears: numbe
     case 'kinship': return random.weighted({ kinship_care_order: 50, friends_relatives: 25, home_with_parents: 25 });
     case 'adoption': return 'adopted';
     case 'family':
-      if (ageYears < 6) return random.weighted({ home_with_parents: 45, adopted: 25, kinship_care_order: 15, friends_relatives: 10, other: 5 });
+      // Adopted only from a placement with prospective adopters (E114).
+      if (ageYears < 6) return random.weighted({ home_with_parents: 55, kinship_care_order: 25, friends_relatives: 15, other: 5 });
       if (ageYears >= 16) return random.weighted({ continuing_care: 40, own_tenancy_supported: 25, home_with_parents: 30, other: 5 });
       return random.weighted({ home_with_parents: 60, friends_relatives: 15, kinship_care_order: 15, other: 5, not_known: 5 });
     case 'residential':

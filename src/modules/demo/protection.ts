@@ -109,7 +109,7 @@ export function generateRegistrations(random: Random, pool: ChildPool, episodes:
         children = [child, ...child.family.members.filter((c) => c !== child && mayRegister(c, start) && random.chance(0.65))];
       }
       const length = random.int(90, 200) + random.int(0, 240);
-      const reason = random.weighted<DeregistrationReason>({ improved_home_situation: 80, moved_away: 10, other: 10 });
+      const reason = random.weighted<DeregistrationReason>({ improved_home_situation: 84, moved_away: 13, other: 3 });
       const concerns = concernsFor(random, ageOn(children[0]!.dateOfBirth, start));
       for (const child of children) {
         if (addYears(child.dateOfBirth, 18) <= start + length || overlaps(child.registrations, start, start + length)) continue;

@@ -167,9 +167,11 @@ export function planSafetyMaps(extract: DemoExtract): PlannedSafetyMap[] {
       ...(ageOn(child.date_of_birth, conference) >= 8 ? [{ personName: child.forename, personRole: 'child' as const, start: random.int(2, 4) }] : []),
       { personName: random.pick(schoolStaff), personRole: 'partner_agency', start: random.int(2, 3) },
     ];
+    const stillOrDown = (wobble: number, meeting: number) => (meeting === 0 ? 0 : -Math.abs(wobble));
     const at = (meeting: number) => people.map((p) => ({
       personName: p.personName, personRole: p.personRole,
-      scores: pairs.map((_, index) => clamp(p.start - index + (rising ? meeting * random.int(1, 2) : random.int(-1, 1)))),
+      // The others hold or slip back from the conference's numbers (drawing as many numbers either way).
+      scores: pairs.map((_, index) => clamp(p.start - index + (rising ? meeting * random.int(1, 2) : stillOrDown(random.int(-1, 1), meeting)))),
     }));
     const nextSteps = some(random, steps, 2);
     return {
