@@ -43,6 +43,11 @@ export const permissions = [
   'commissioning:manage',
   // Issue 13 item 6: the reference lists forms choose from (teams, school clusters, schools, workers, agencies, roles).
   'lists:manage',
+  // Issue 17: the data quality page (every role that sees it sees the issues its reach allows), marking a query
+  // "checked, correct", and the analysts' returns page (its files carry child-level data).
+  'dataQuality:view',
+  'dataQuality:mark',
+  'returns:build',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -56,7 +56,7 @@ export function fingerprintOf(records: ReturnRecords, table: TableName, recordId
 }
 
 /** The team and worker a child's issues belong to: their open case's, else their latest case's. */
-function placeOf(records: ReturnRecords, asAt: string) {
+export function placeOf(records: ReturnRecords, asAt: string) {
   const byChild = new Map<string, { team: string | null; workerId: string | null; open: boolean; openedDate: string }>();
   for (const record of records.cases) {
     const open = record.openedDate <= asAt && (record.closedDate === null || record.closedDate > asAt);
