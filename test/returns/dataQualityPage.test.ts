@@ -17,6 +17,7 @@ import { fixScreen } from '../../src/modules/returns/dataQuality/fixScreens.js';
 import { packFor } from '../../src/modules/returns/packs/packs.js';
 import { tableNames, type TableName } from '../../src/modules/returns/records.js';
 import { paths } from '../../src/platform/http/paths.js';
+import { nightlyRun } from '../../src/modules/returns/dataQuality/nightlyCheck.js';
 
 const year = '2021-22';
 let database: TestDatabase;
@@ -117,6 +118,14 @@ describe(`the data quality page (${engineUnderTest})`, () => {
     expect(runs.runs.map((run) => [run.trigger, run.errors > 0])).toEqual([['page', false], ['page', true]]);
     expect(runs.counts.filter((count) => count.code === 'E102').map((count) => count.runId)).toEqual([runs.runs[1]!.runId]);
     expect(body).toContain('id="counts-over-time"');
+    expect(body).toContain('Check now');
+  });
+
+  it('keeps the nightly run’s counts as a nightly run, shown on the page', async () => {
+    expect(await nightlyRun(services.returns, { year })()).toMatch(/^Nightly returns check for 2021-22: 0 errors, \d+ queries, 0 rules failed$/);
+    const [latest] = (await services.dataQuality.history(year)).runs;
+    expect(latest!.trigger).toBe('nightly');
+    expect((await issuesPage(manager)).body).toContain('>Nightly<');
   });
 
   it('marks a query checked, correct only with a reason, hides it while the record is unchanged, and lists who marked it', async () => {
