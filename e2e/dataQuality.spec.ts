@@ -57,7 +57,7 @@ describe(`the data quality page in Chromium (${engineUnderTest})`, () => {
     await mark.fill('Why is the record correct?', 'Assessment of need still under way');
     await mark.submit('Mark checked, correct');
     await issues.verifyOnPage();
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('C105 marked checked, correct');
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('C105 marked checked, correct');
     expect(await page.locator('#issue-C105-children-DQ2').count()).toBe(0);
     await issues.checkAccessibility();
 
