@@ -19,6 +19,8 @@ import { authorityRepository } from './modules/authority/authorityRepository.js'
 import { extractImportService } from './modules/extract/extractImportService.js';
 import { statsService } from './modules/reporting/statsService.js';
 import { returnsService } from './modules/returns/returnsService.js';
+import { dataQualityService } from './modules/returns/dataQuality/dataQualityService.js';
+import { dataQualityRepository } from './modules/returns/dataQuality/dataQualityRepository.js';
 import { safetyRepository } from './modules/safety/safetyRepository.js';
 import { safetyService } from './modules/safety/safetyService.js';
 import { lookedAfterRepository } from './modules/lookedAfter/lookedAfterRepository.js';
@@ -91,6 +93,7 @@ export function buildServices(config: Config, db: Database) {
   const resources = resourceService(db, resourceRepository(), children, audit, amendmentRepository());
   /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
   const quality = qualityService({ audits: caseFileAudits, surveys, training, authority }, audit);
+  const returns = returnsService(db);
   return {
     config,
     db,
@@ -109,7 +112,9 @@ export function buildServices(config: Config, db: Database) {
     references,
     stats,
     /** The statutory returns' rules (issue 17). */
-    returns: returnsService(db),
+    returns,
+    /** The data quality page: issues by team, worker and child, counts over time, "checked, correct" (ADR 0047). */
+    dataQuality: dataQualityService(db, returns, dataQualityRepository(), audit),
     safety,
     lookedAfter,
     resources,

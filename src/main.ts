@@ -6,10 +6,12 @@ import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
 import { buildApp } from './app/app.js';
 import { serveTheCommandLine } from './app/commandLineRoutes.js';
+import { nightlyRun, readNightlySetting, startNightlyCheck } from './modules/returns/dataQuality/nightlyCheck.js';
 
 async function start(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
+  const nightly = readNightlySetting(process.env.CAIRN_NIGHTLY_CHECK_AT);
   const db = await openDatabase(config);
   await migrate(db);
   const services = buildServices(config, db);
@@ -21,7 +23,13 @@ async function start(): Promise<void> {
   // PGlite admits one process: `cairn stats`, `report` and `import` then ask this one (ADR 0017).
   const commandLine = db.engine === 'pglite' ? await serveTheCommandLine(app, services, db) : undefined;
   let withdrawHandoff = () => undefined as void;
+  // The returns' rules run every night as well as after imports, keeping their counts for the data quality page.
+  const stopNightly = startNightlyCheck(nightly, {
+    run: nightlyRun(services.returns),
+    log: (line) => app.log.info(line),
+  });
   const shutdown = async () => {
+    stopNightly();
     withdrawHandoff();
     await app.close();
     await db.close();
@@ -50,7 +58,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || (error instanceof Error && error.message.startsWith('CAIRN_NIGHTLY_CHECK_AT'))) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Cairn could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

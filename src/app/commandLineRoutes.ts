@@ -21,6 +21,7 @@ import { paths } from '../platform/http/paths.js';
 import { ReturnsOptionsError } from '../modules/returns/returnsService.js';
 import { ReturnRefusedError } from '../modules/returns/buildReturn.js';
 import { returnKinds } from '../modules/returns/returnLayouts.js';
+import { runTriggers } from '../modules/returns/dataQuality/dataQualityRepository.js';
 
 const cli = { kind: 'system', name: 'cli' } as const;
 
@@ -32,7 +33,7 @@ const statsOptions = z.object({
 });
 const reportRequest = z.object({ options: statsOptions, cover: z.unknown(), format: z.enum(reportFormats), out: z.string().min(1) });
 const editionRequest = z.object({ edition: z.union([z.number().int().positive(), z.literal('draft')]), format: z.enum(paperFormats), out: z.string().min(1) });
-const returnsCheckOptions = z.object({ year: z.string().optional() });
+const returnsCheckOptions = z.object({ year: z.string().optional(), trigger: z.enum(runTriggers).optional() });
 const returnsBuildRequest = z.object({ kind: z.enum(returnKinds), year: z.string() });
 const auditExportRequest = z.object({ from: z.iso.date(), to: z.iso.date() });
 const importRequest = z.object({ folder: z.string().refine(isAbsolute, 'must be an absolute path') });

@@ -36,6 +36,8 @@ import { qualityRoutes } from '../modules/quality/qualityRoutes.js';
 import { surveyRoutes } from '../modules/surveys/surveyRoutes.js';
 import { caseFileAuditRoutes } from '../modules/caseFileAudits/caseFileAuditRoutes.js';
 import { referenceRoutes } from '../modules/references/referenceRoutes.js';
+import { dataQualityRoutes } from '../modules/returns/dataQuality/dataQualityRoutes.js';
+import { returnsPageRoutes } from '../modules/returns/dataQuality/returnsPageRoutes.js';
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await homeRoutes(app, services);
@@ -73,4 +75,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await surveyRoutes(app, services);
   await caseFileAuditRoutes(app, services);
   await referenceRoutes(app, services);
+  await dataQualityRoutes(app, services);
+  await returnsPageRoutes(app, services);
 }

@@ -13,6 +13,7 @@ import type { CoverSheet } from '../modules/boardReport/boardReport.js';
 import type { ReportFormat } from '../modules/boardReport/boardReportService.js';
 import type { PaperFormat } from '../modules/boardPaper/boardPaperService.js';
 import type { RuleRun } from '../modules/returns/runRules.js';
+import type { RunTrigger } from '../modules/returns/dataQuality/dataQualityRepository.js';
 import type { BuiltReturn } from '../modules/returns/buildReturn.js';
 import type { ReturnKind } from '../modules/returns/returnLayouts.js';
 import type { ChainVerdict } from '../modules/audit/auditChain.js';
@@ -28,7 +29,7 @@ export interface RunningServer {
   /** A board paper edition's file: a number, or the latest draft. */
   edition(request: { edition: number | 'draft'; format: PaperFormat; out: string }): Promise<Uint8Array>;
   import(folder: string, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
-  returnsCheck(options: { year?: string }): Promise<RuleRun>;
+  returnsCheck(options: { year?: string; trigger?: RunTrigger }): Promise<RuleRun>;
   /** The built return, or why it was refused. */
   returnsBuild(request: { kind: ReturnKind; year: string }): Promise<ReturnBuildAnswer>;
   auditVerify(): Promise<ChainVerdict>;

@@ -28,6 +28,8 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       { text: 'Training', href: paths.training.coverage(), allowed: may(user, 'training:view') },
       { text: 'Quality report', href: paths.quality.report(), allowed: may(user, 'quality:view') },
       { text: 'Break-glass openings', href: paths.restrictedRecords.breakGlassUses(), allowed: may(user, 'child:restrict') },
+      { text: 'Data quality', href: paths.dataQuality.issues(), allowed: may(user, 'dataQuality:view') },
+      { text: 'Returns', href: paths.dataQuality.returns(), allowed: may(user, 'returns:build') },
       { text: 'Audit trail', href: paths.admin.audit(), allowed: may(user, 'audit:search') },
       { text: 'Users', href: paths.admin.users(), allowed: may(user, 'user:manage') },
       { text: 'Reference lists', href: paths.admin.lists(), allowed: may(user, 'lists:manage') },

@@ -92,8 +92,9 @@ export const importCommand: Command = {
     // An analyst merges a typo'd value into its entry on the reference lists' pages (ADR 0029).
     const added = outcome.newReferenceValues ?? [];
     if (added.length) io.stdout.write(`New values added to reference lists (${added.length}):\n${added.map((value) => `  ${describeNewValue(value)}\n`).join('')}`);
-    // The returns' rules run after every import, so a problem the extract brought in is seen the day it arrives.
-    const run = await locallyOrByServer(io, () => withDatabase(io.env, (db) => returnsService(db).check()), (server) => server.returnsCheck({}));
+    // The returns' rules run after every import, so a problem the extract brought in is seen the day it arrives (and
+    // the run's counts are kept for the data quality page).
+    const run = await locallyOrByServer(io, () => withDatabase(io.env, (db) => returnsService(db).check({ trigger: 'import' })), (server) => server.returnsCheck({ trigger: 'import' }));
     const errors = run.findings.filter((finding) => finding.kind === 'error').length;
     io.stdout.write(`Returns check for ${run.year}: ${errors} errors, ${run.findings.length - errors} queries, ${run.failed.length} rules failed (cairn returns check lists them)\n`);
     return 0;

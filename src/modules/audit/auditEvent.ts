@@ -134,6 +134,10 @@ export const auditActions = [
   'reference.retired',
   'reference.restored',
   'reference.merged',
+  // Issue 17: the data quality page's rows naming children, a query marked "checked, correct" and a mark withdrawn.
+  'data_quality.viewed',
+  'data_quality.marked_correct',
+  'data_quality.mark_withdrawn',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

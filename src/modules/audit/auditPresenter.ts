@@ -123,6 +123,9 @@ const actionLabels: Record<AuditAction, string> = {
   'board_paper.started': 'Started a board paper edition',
   'board_paper.changed': 'Changed a board paper edition',
   'board_paper.published': 'Published a board paper edition',
+  'data_quality.viewed': 'Viewed data quality issues naming children',
+  'data_quality.marked_correct': 'Marked a data quality query checked, correct',
+  'data_quality.mark_withdrawn': 'Withdrew a checked, correct mark',
 };
 
 

@@ -10,6 +10,8 @@ import { buildReturn, type BuiltReturn } from './buildReturn.js';
 import { codeMapFor } from './codeMap.js';
 import type { ReturnKind } from './returnLayouts.js';
 import { statsService } from '../reporting/statsService.js';
+import { dataQualityRepository, type RunTrigger } from './dataQuality/dataQualityRepository.js';
+import { countsByRule, splitIssues } from './dataQuality/issues.js';
 
 export class ReturnsOptionsError extends Error {
   override name = 'ReturnsOptionsError';
@@ -26,20 +28,47 @@ export function yearOrCurrent(label: string | undefined, today: string): Collect
   return year;
 }
 
+/** What a check is asked: the collection year (the current one when absent), the day it runs, and what started it. */
+export interface CheckOptions {
+  year?: string;
+  today?: string;
+  trigger?: RunTrigger;
+}
+
 /** @example await returnsService(db).check({ year: '2021-22' }) */
-export function returnsService(db: Database, repository = returnsRepository()) {
+export function returnsService(db: Database, repository = returnsRepository(), quality = dataQualityRepository()) {
   /** Every record as of one moment: read in one repeatable-read transaction, so no rule sees a change another missed. */
   const snapshot = () => db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     return repository.records(tx);
   });
+  /** The year's rules run over the records as they are now, the findings split by the "checked, correct" marks. */
+  async function review(options: { year?: string; today?: string } = {}) {
+    const today = options.today ?? todayIso();
+    const year = yearOrCurrent(options.year, today);
+    const records = await snapshot();
+    const run = runRules(packFor(year.label), ruleContext(year, records, today));
+    const split = splitIssues(run.findings, records, await quality.currentMarks(db), today);
+    return { year, today, records, run, split };
+  }
+
   return {
-    /** Run the year's rule pack over the records as they are now. */
-    async check(options: { year?: string; today?: string } = {}): Promise<RuleRun> {
-      const today = options.today ?? todayIso();
-      const year = yearOrCurrent(options.year, today);
-      const records = await snapshot();
-      return runRules(packFor(year.label), ruleContext(year, records, today));
+    review,
+
+    /**
+     * Run the year's rule pack over the records as they are now, and keep the run's counts (`trigger` says what
+     * started it: `on_demand` when not said). Queries marked "checked, correct" on an unchanged record are left out.
+     */
+    async check(options: CheckOptions = {}): Promise<RuleRun & { checkedCorrect: number }> {
+      const { run, split } = await review(options);
+      const errors = split.open.filter((issue) => issue.kind === 'error').length;
+      await quality.saveRun(db, {
+        trigger: options.trigger ?? 'on_demand', year: run.year, pack: run.pack, errors, queries: split.open.length - errors,
+        checkedCorrect: split.marked.length, rulesFailed: run.failed.length, rulesSkipped: run.skipped.length,
+      }, countsByRule(split.open));
+      const hidden = new Set(split.marked.map((issue) => `${issue.code}|${issue.table}|${issue.recordId}`));
+      const findings = run.findings.filter((finding) => !hidden.has(`${finding.code}|${finding.table}|${finding.recordId}`));
+      return { ...run, findings, checkedCorrect: split.marked.length };
     },
 
     /**

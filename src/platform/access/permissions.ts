@@ -47,6 +47,11 @@ export const permissions = [
   'audit:readFreeText',
   // Issue 16: restricting a child's record to named people, and reviewing break-glass openings of restricted records.
   'child:restrict',
+  // Issue 17: the data quality page (every role that sees it sees the issues its reach allows), marking a query
+  // "checked, correct", and the analysts' returns page (its files carry child-level data).
+  'dataQuality:view',
+  'dataQuality:mark',
+  'returns:build',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

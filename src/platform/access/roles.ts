@@ -30,7 +30,7 @@ const practitioner: RoleDefinition = {
 const teamManager: RoleDefinition = {
   name: 'Team manager',
   hint: 'As a practitioner, and sees the service’s figures',
-  permissions: ['child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge', 'quality:audit', 'quality:view', 'training:view'],
+  permissions: ['child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'caseload:own', 'caseload:team', 'child:merge', 'quality:audit', 'quality:view', 'training:view', 'dataQuality:view', 'dataQuality:mark'],
   children: 'team',
   teams: 'own',
 };
@@ -38,7 +38,7 @@ const teamManager: RoleDefinition = {
 const serviceManager: RoleDefinition = {
   name: 'Service manager',
   hint: 'As a team manager; investigates the audit trail (search words and free text included) and restricts records to named people',
-  permissions: ['audit:search', 'audit:readFreeText', 'child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view', 'child:restrict'],
+  permissions: ['audit:search', 'audit:readFreeText', 'child:search', 'child:view', 'child:record', 'figures:view', 'care:record', 'care:book', 'protection:register', 'commissioning:view', 'commissioning:manage', 'resources:view', 'resources:manage', 'referral:record', 'referral:manage', 'familyFirst:work', 'clusters:view', 'clusters:children', 'safety:view', 'safety:record', 'report:build', 'benchmarks:import', 'caseload:team', 'child:merge', 'quality:lead', 'quality:audit', 'quality:view', 'training:record', 'training:view', 'child:restrict', 'dataQuality:view', 'dataQuality:mark', 'returns:build'],
   children: 'all',
   teams: 'all',
 };
@@ -47,7 +47,7 @@ const serviceManager: RoleDefinition = {
 const analyst: RoleDefinition = {
   name: 'Analyst',
   hint: 'Sees the service’s figures only, never a named child',
-  permissions: ['figures:view', 'clusters:view', 'report:build', 'benchmarks:import', 'quality:view', 'training:view'],
+  permissions: ['figures:view', 'clusters:view', 'report:build', 'benchmarks:import', 'quality:view', 'training:view', 'dataQuality:view', 'returns:build'],
   children: 'none',
   teams: 'none',
 };

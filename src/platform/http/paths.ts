@@ -243,6 +243,18 @@ export const paths = {
     report: path('/quality'),
     download: path('/quality/report.:format'),
   },
+  /** Data quality all year and the statutory returns (issue 17, ADR 0047). */
+  dataQuality: {
+    issues: path('/data-quality'),
+    checkNow: path('/data-quality/check'),
+    /** Mark a query "checked, correct": `code`, `table` and `record` name the query and its record, in `year`'s rules. */
+    markChecked: path('/data-quality/checked/new', (query: { code: string; table: string; record: string; year: string }) => `/data-quality/checked/new${queryString(query)}`),
+    checked: path('/data-quality/checked'),
+    withdrawMark: path('/data-quality/checked/:markId/withdraw'),
+    returns: path('/returns'),
+    /** One file of a built return, or its manifest (`manifest.json`). */
+    returnFile: path('/returns/:kind/:year/:fileName'),
+  },
   /** Case file audits: rubrics, audit rounds, allocation, grading, moderation and results (issue 7). */
   caseFileAudits: {
     home: path('/case-file-audits'),

@@ -1,0 +1,102 @@
+/**
+ * @module The data quality page's issues: each finding of a rule run placed with its child's team and worker, and
+ * split into the issues still open and the queries marked "checked, correct" whose record has not changed since.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, RuleKind } from '../rule.js';
+import { recordIdField, type ReturnRecords, type TableName } from '../records.js';
+
+/** A query marked "checked, correct", as stored. */
+export interface CheckedMark {
+  markId: number;
+  code: string;
+  table: string;
+  recordId: string;
+  childId: string | null;
+  /** The record's fingerprint when it was marked: the mark holds while the record still has it. */
+  fingerprint: string;
+  reason: string;
+  markedByName: string;
+  markedAt: string;
+}
+
+/** One finding as the page shows it. */
+export interface Issue extends Finding {
+  /** The team of the child's open case (else their latest case); null when the child has none. */
+  team: string | null;
+  workerId: string | null;
+  /** The record as it is now, hashed: what a "checked, correct" mark is held against. */
+  fingerprint: string;
+}
+
+/** A finding hidden by a mark that still holds. */
+export interface MarkedIssue extends Issue {
+  mark: CheckedMark;
+}
+
+/** The issues of one run, open and marked. */
+export interface IssueSplit {
+  open: Issue[];
+  marked: MarkedIssue[];
+  /** Marks whose record has changed (or whose query is no longer raised): they no longer hide anything. */
+  lapsed: CheckedMark[];
+}
+
+const markKey = (code: string, table: string, recordId: string) => `${code}|${table}|${recordId}`;
+
+/**
+ * A record's fingerprint: the SHA-256 of its fields as read for the rules, so any change to what a rule reads makes a new one.
+ * @example fingerprintOf(records, 'children', 'C1') // '9f86d0…'
+ */
+export function fingerprintOf(records: ReturnRecords, table: TableName, recordId: string): string {
+  const idField: string = recordIdField[table];
+  const rows: readonly object[] = records[table];
+  const record = rows.find((row) => String((row as Record<string, unknown>)[idField]) === recordId);
+  return createHash('sha256').update(JSON.stringify(record ?? null)).digest('hex');
+}
+
+/** The team and worker a child's issues belong to: their open case's, else their latest case's. */
+export function placeOf(records: ReturnRecords, asAt: string) {
+  const byChild = new Map<string, { team: string | null; workerId: string | null; open: boolean; openedDate: string }>();
+  for (const record of records.cases) {
+    const open = record.openedDate <= asAt && (record.closedDate === null || record.closedDate > asAt);
+    const known = byChild.get(record.childId);
+    const better = !known || (open && !known.open) || (open === known.open && record.openedDate > known.openedDate);
+    if (better) byChild.set(record.childId, { team: record.team, workerId: record.workerId, open, openedDate: record.openedDate });
+  }
+  return (childId: string | null) => (childId === null ? undefined : byChild.get(childId));
+}
+
+/**
+ * Split a run's findings by the marks: a query whose mark's fingerprint is still its record's is hidden; any other
+ * mark has lapsed. Errors are never hidden.
+ * @example splitIssues(run.findings, records, marks, '2022-09-30').open.length
+ */
+export function splitIssues(findings: readonly Finding[], records: ReturnRecords, marks: readonly CheckedMark[], asAt: string): IssueSplit {
+  const place = placeOf(records, asAt);
+  const marksByKey = new Map(marks.map((mark) => [markKey(mark.code, mark.table, mark.recordId), mark]));
+  const used = new Set<number>();
+  const split: IssueSplit = { open: [], marked: [], lapsed: [] };
+  for (const finding of findings) {
+    const where = place(finding.childId);
+    const issue: Issue = { ...finding, team: where?.team ?? null, workerId: where?.workerId ?? null, fingerprint: fingerprintOf(records, finding.table, finding.recordId) };
+    const mark = finding.kind === 'query' ? marksByKey.get(markKey(finding.code, finding.table, finding.recordId)) : undefined;
+    if (mark && mark.fingerprint === issue.fingerprint) {
+      used.add(mark.markId);
+      split.marked.push({ ...issue, mark });
+    } else split.open.push(issue);
+  }
+  split.lapsed = marks.filter((mark) => !used.has(mark.markId));
+  return split;
+}
+
+/** Open issues counted by rule, for a run's snapshot. */
+export function countsByRule(open: readonly Issue[]): { code: string; kind: RuleKind; issues: number }[] {
+  const counts = new Map<string, { code: string; kind: RuleKind; issues: number }>();
+  for (const issue of open) {
+    const count = counts.get(issue.code) ?? { code: issue.code, kind: issue.kind, issues: 0 };
+    count.issues += 1;
+    counts.set(issue.code, count);
+  }
+  return [...counts.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
