@@ -48,22 +48,23 @@ const isView = (action: string) => /(viewed|exported)$/.test(action);
 const queries: Record<string, string> = { '/children/:childId/safety/maps/:mapId/compare': '?from=1&to=2' };
 
 /**
+ * Pages that answer with a redirect for the walk's records, and the status they answer: registering a child the walk
+ * has registered already sends them to the protection page to say so (the child's record was read, so audited once).
+ */
+const answeredWith: Record<string, number> = { '/children/:childId/care/protection/register': 303, '/children/:childId/restricted': 303 };
+
+/**
+ * Pages under a child's id that open none of their record, so are no view of them (their refusals are still walked).
+ * The break-glass page shows a restricted record's id only, and for a record open to the person (as the walk's is) it
+ * only redirects to the page asked for, which audits its own view.
+ */
+const opensNoRecord: Record<string, string> = { '/children/:childId/restricted': 'the break-glass page: the id of a restricted record only' };
+
+/**
  * Known gaps, left for a follow-up (each is a route the walk found not audited exactly once; see the README's
  * "Audit" section). Listed so the walk passes while they remain, and fails the day one of these routes is removed.
  */
-const notYetAuditedOnce: Record<string, string> = {
-  '/referrals/:referralId/details': 'asks the referral in a state the walk does not make (409); not audited as a view',
-  '/referrals/:referralId/correct-decision': 'not audited as a view, nor its refusal',
-  '/referrals/:referralId/correct-allocation': 'not audited as a view, nor its refusal',
-  '/referrals/:referralId/withdraw': 'asks a referral not yet allocated (409); not audited as a view, nor its refusal',
-  '/referrals/:referralId/group': 'asks a group still undecided (409); not audited as a view, nor its refusal',
-  '/cases/:caseId/close': 'not audited as a view, nor its refusal',
-  '/family-first/:involvementId/sessions/:sessionId/correct': 'not audited as a view, nor its refusal',
-  '/children/:childId/safety': 'audited twice (safety.viewed and the summary it reads for the family, child.viewed)',
-  '/children/:childId/voice/words/new': 'a form naming the child, not audited',
-  '/children/:childId/voice/drawings/new': 'a form naming the child, not audited',
-  '/children/:childId/care/protection/register': 'redirects to record a planning meeting first for a child already registered (303)',
-};
+const notYetAuditedOnce: Record<string, string> = {};
 const walked = (route: OwnedRoute) => !(route.url in notYetAuditedOnce);
 const isRefusal = (event: EventsOfOneRequest['events'][number]) => event.action === 'child.access_refused' || event.details.refused === true;
 
@@ -84,7 +85,12 @@ describe(`every page that opens a child's record is audited exactly once (${engi
     for (const route of routes.filter(walked)) {
       const asked = await eventsOf(route.leadOnly ? lead : manager, fillWith(route.url, insideIds) + (queries[route.url] ?? ''));
       const label = `GET ${route.url}`;
-      if (asked.statusCode !== 200) problems.push(`${label}: answered ${asked.statusCode}, not 200`);
+      const expected = answeredWith[route.url] ?? 200;
+      if (asked.statusCode !== expected) problems.push(`${label}: answered ${asked.statusCode}, not ${expected}`);
+      if (route.url in opensNoRecord) {
+        if (asked.events.length) problems.push(`${label}: opens no record but audited ${asked.events.map((e) => e.action).join(', ')}`);
+        continue;
+      }
       const views = asked.events.filter((event) => isView(event.action) && event.child_id === inside.childId && !isRefusal(event));
       if (views.length !== 1 || asked.events.length !== 1) problems.push(`${label}: ${views.length} views of the child in ${asked.events.length} events (${asked.events.map((e) => e.action).join(', ')}), not exactly one`);
     }
@@ -111,6 +117,24 @@ describe(`pages and downloads that name many children (${engineUnderTest})`, () 
     expect(asked.events).toHaveLength(1);
     expect(asked.events[0]).toMatchObject({ action: 'referral.tray_viewed', child_id: null });
     expect(asked.events[0]!.details.named).toEqual([inside.childId]);
+  });
+
+  it("audits a worker's own caseload once, naming the children on it", async () => {
+    const worker = await probe.as('practitioner');
+    const asked = await eventsOf(worker, paths.caseloads.mine());
+    expect(asked.statusCode).toBe(200);
+    expect(asked.events).toHaveLength(1);
+    expect(asked.events[0]).toMatchObject({ action: 'caseload.viewed', child_id: null });
+    expect(asked.events[0]!.details.named).toEqual([inside.childId]);
+  });
+
+  it("names no child on a team's caseloads by worker (counts only), so it is not a view of a child", async () => {
+    const asked = await eventsOf(manager, paths.caseloads.team());
+    expect(asked.statusCode).toBe(200);
+    const body = (await manager.send('GET', paths.caseloads.team())).body;
+    const children = await probe.database.db.query<{ child_id: string; surname: string }>('select child_id, surname from children');
+    expect(children.filter((child) => body.includes(child.child_id) || body.includes(child.surname))).toEqual([]);
+    expect(asked.events).toEqual([]);
   });
 
   it('names no child in any dashboard table download or chart, so they are figures, not views of a child', async () => {

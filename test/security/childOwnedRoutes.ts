@@ -57,13 +57,24 @@ export function childOwnedRoutes(table: readonly RegisteredRoute[]): OwnedRoute[
   return owned;
 }
 
+/** Referral pages that open only while the referral is undecided (its details, withdrawing it, deciding its group). */
+const whileUndecided = /^\/referrals\/:referralId\/(details|withdraw|group)$/;
+
+/** The id a route's parameter takes: a Reporter referral under `/scra/`, an undecided referral where only one opens. */
+function idFor(pattern: string, name: string, ids: RecordIds): string | undefined {
+  if (name === 'format') return 'pdf';
+  if (name === 'referralId' && pattern.includes('/scra/')) return ids.scraReferralId;
+  if (name === 'referralId' && whileUndecided.test(pattern)) return ids.undecidedReferralId;
+  return ids[name];
+}
+
 /**
  * A route's pattern filled with one child's records' ids (a Reporter referral under `/scra/`, a family copy as PDF).
  * @example fillWith('/children/:childId/care/orders/:orderId/end', ids) // '/children/C000101/care/orders/SO1/end'
  */
 export function fillWith(pattern: string, ids: RecordIds): string {
   return pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const id = name === 'format' ? 'pdf' : name === 'referralId' && pattern.includes('/scra/') ? ids.scraReferralId : ids[name];
+    const id = idFor(pattern, name, ids);
     if (id === undefined) throw new Error(`${pattern}: the walk makes no record for :${name}`);
     return encodeURIComponent(id);
   });

@@ -2,7 +2,7 @@
  * @module One record of every kind a child's pages open (a safety map and each of its parts, a drawing, a key
  * person, a looked after episode and placement, a short break, a planning meeting and registration, a Reporter
  * referral and hearing, a supervision order, a referral, a Family First involvement and session, an open case,
- * another referral waiting in the tray), made for one child through the services, and the ids a route's parameters take to open them.
+ * another referral waiting in the tray, undecided), made for one child through the services, and the ids a route's parameters take to open them.
  */
 import sharp from 'sharp';
 import { aPlacement, anEpisode, aUser } from '../support/factories.js';
@@ -59,8 +59,8 @@ export async function recordsOfEveryKind(probe: Probe, childId: string, team: st
   await services.referrals.decide(manager, referralId, { pathway: 'family_first', reason: 'For the walk', decidedDate: '2026-11-03' });
   const allocated = made(await services.referrals.allocate(manager, referralId, { workerId: worker.workerId!, openedDate: '2026-11-04' }), 'allocated', 'allocate a referral') as { involvementId?: string };
   made(await services.familyFirst.addSession(manager, allocated.involvementId!, { sessionDate: '2026-11-10', who: 'Parent', whatWasDone: 'Walked session' }), 'changed', 'record a Family First session');
-  // A second referral still waiting in the team's tray.
-  made(await services.referrals.record(manager, { receivedDate: '2026-11-20', source: 'police', reason: 'Walked tray', schoolCluster: null, team, children: [{ kind: 'existing', childId }] }), 'recorded', 'record a referral for the tray');
+  // A second referral still waiting in the team's tray: undecided, so its details, withdrawal and group pages open.
+  const waiting = made(await services.referrals.record(manager, { receivedDate: '2026-11-20', source: 'police', reason: 'Walked tray', schoolCluster: null, team, children: [{ kind: 'existing', childId }] }), 'recorded', 'record a referral for the tray') as { referralIds: string[] };
   const ids = (sql: string) => firstId(probe, sql, [childId]);
   const onMap = (sql: string) => firstId(probe, sql, [mapId]);
   return {
@@ -74,7 +74,7 @@ export async function recordsOfEveryKind(probe: Probe, childId: string, team: st
     registrationId: await ids('select registration_id::text as id from cp_registrations where child_id = $1'),
     meetingId: meeting.meetingId!, orderId: order.orderId,
     hearingId: await ids('select h.hearing_id::text as id from scra_hearings h join scra_referrals r using (scra_referral_id) where r.child_id = $1'),
-    scraReferralId: reporterReferral, referralId, involvementId: allocated.involvementId!,
+    scraReferralId: reporterReferral, referralId, undecidedReferralId: waiting.referralIds[0]!, involvementId: allocated.involvementId!,
     sessionId: await ids('select s.session_id::text as id from family_first_sessions s join family_first_involvements i using (involvement_id) where i.child_id = $1'),
     caseId: await ids('select case_id::text as id from cases where child_id = $1 and closed_date is null'),
   };

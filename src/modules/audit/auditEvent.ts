@@ -50,6 +50,8 @@ export const auditActions = [
   'referral.withdrawn',
   'case.closed',
   'case.task_changed',
+  // Issue 16 item 5: a worker's own caseload, which names the children on it, opened (one event naming them all).
+  'caseload.viewed',
   'child.merged',
   'family_first.viewed',
   'family_first.changed',

@@ -40,6 +40,7 @@ const actionLabels: Record<AuditAction, string> = {
   'referral.withdrawn': 'Withdrew a referral recorded in error',
   'case.closed': 'Closed a case',
   'case.task_changed': 'Added or completed a visit or task',
+  'caseload.viewed': 'Viewed their caseload',
   'child.merged': 'Merged two records of one child',
   'family_first.viewed': 'Viewed a Family First involvement',
   'family_first.changed': 'Changed a Family First involvement',

@@ -16,6 +16,7 @@ export interface MyCase {
 export interface CaseTask {
   taskId: string;
   caseId: string;
+  childId: string;
   childName: string;
   kind: TaskKind;
   description: string;

@@ -24,8 +24,8 @@ export function caseloadRepository() {
 
     /** Visits and tasks not done on the worker's open cases, soonest due first. */
     async openTasks(db: Queryable, workerId: string, today: string): Promise<CaseTask[]> {
-      const rows = await db.query<{ task_id: string; case_id: string; child_name: string; kind: TaskKind; description: string; due_date: string }>(
-        `select t.task_id, t.case_id, ${childName} as child_name, t.kind, t.description, t.due_date
+      const rows = await db.query<{ task_id: string; case_id: string; child_id: string; child_name: string; kind: TaskKind; description: string; due_date: string }>(
+        `select t.task_id, t.case_id, k.child_id, ${childName} as child_name, t.kind, t.description, t.due_date
            from case_tasks t
            join cases k on k.case_id = t.case_id
            join children c on c.child_id = k.child_id
@@ -33,7 +33,7 @@ export function caseloadRepository() {
           order by t.due_date, t.task_id`,
         [workerId, today],
       );
-      return rows.map((r) => ({ taskId: r.task_id, caseId: r.case_id, childName: r.child_name, kind: r.kind, description: r.description, dueDate: r.due_date }));
+      return rows.map((r) => ({ taskId: r.task_id, caseId: r.case_id, childId: r.child_id, childName: r.child_name, kind: r.kind, description: r.description, dueDate: r.due_date }));
     },
 
     async caseOf(db: Queryable, caseId: string): Promise<{ childId: string; workerId: string | null } | undefined> {

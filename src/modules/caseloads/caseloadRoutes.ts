@@ -30,7 +30,7 @@ export async function caseloadRoutes(app: FastifyInstance, services: CaseloadRou
   const own = { config: { access: { permission: 'caseload:own' as const } } };
 
   async function showMine(request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, errors: FieldErrors = {}) {
-    const work = await services.caseloads.myWork(request.user!, todayIso());
+    const work = await services.caseloads.caseloadPage(request.user!, todayIso());
     reply.header('cache-control', 'no-store');
     if (Object.keys(errors).length) reply.code(422);
     return reply.view('caseloads/views/mine.njk', { title: 'My work', work: presentMyWork(work, todayIso(), values, errors) });

@@ -10,16 +10,31 @@ import { may, teamsOverseen } from '../../platform/access/access.js';
 
 /** @example const caseloads = caseloadService(db, caseloadRepository(), children, audit) */
 export function caseloadService(db: Database, repository: CaseloadRepository, children: ChildService, audit: AuditService) {
+  /** The signed-in worker's open cases and open visits and tasks (empty without a worker id). */
+  async function myWork(user: SignedInUser, today: string): Promise<{ cases: MyCase[]; tasks: CaseTask[] }> {
+    if (!user.workerId) return { cases: [], tasks: [] };
+    const [cases, tasks] = await Promise.all([repository.myCases(db, user.workerId, today), repository.openTasks(db, user.workerId, today)]);
+    // A record restricted to others stays on the worker's list, as "Restricted record" (issue 16, ADR 0044).
+    const open = await children.accessibleAmong(user, cases.map((k) => k.childId));
+    const closedCases = new Set(cases.filter((k) => !open.has(k.childId)).map((k) => k.caseId));
+    const shown = <T extends { caseId: string; childName: string }>(item: T): T => (closedCases.has(item.caseId) ? { ...item, childName: 'Restricted record' } : item);
+    return { cases: cases.map(shown), tasks: tasks.map(shown) };
+  }
+
   return {
-    /** The signed-in worker's open cases and open visits and tasks (empty without a worker id). */
-    async myWork(user: SignedInUser, today: string): Promise<{ cases: MyCase[]; tasks: CaseTask[] }> {
-      if (!user.workerId) return { cases: [], tasks: [] };
-      const [cases, tasks] = await Promise.all([repository.myCases(db, user.workerId, today), repository.openTasks(db, user.workerId, today)]);
-      // A record restricted to others stays on the worker's list, as "Restricted record" (issue 16, ADR 0044).
-      const open = await children.accessibleAmong(user, cases.map((k) => k.childId));
-      const closedCases = new Set(cases.filter((k) => !open.has(k.childId)).map((k) => k.caseId));
-      const shown = <T extends { caseId: string; childName: string }>(item: T): T => (closedCases.has(item.caseId) ? { ...item, childName: 'Restricted record' } : item);
-      return { cases: cases.map(shown), tasks: tasks.map(shown) };
+    /** The signed-in worker's open cases and open visits and tasks (empty without a worker id), not audited. */
+    myWork,
+
+    /**
+     * The worker's own caseload page: it names the children on it, so it is audited as one view naming them all
+     * (issue 16 item 5), like the referral tray; a caseload naming no one leaves no event.
+     * @example (await caseloads.caseloadPage(worker, '2026-12-02')).cases.length
+     */
+    async caseloadPage(user: SignedInUser, today: string): Promise<{ cases: MyCase[]; tasks: CaseTask[] }> {
+      const work = await myWork(user, today);
+      const named = [...new Set([...work.cases, ...work.tasks].map((k) => k.childId))];
+      if (named.length) await audit.record({ kind: 'user', user }, { action: 'caseload.viewed', details: { named } });
+      return work;
     },
 
     /** @example await caseloads.addTask(worker, { caseId: 'case-1', kind: 'visit', description: 'Home visit', dueDate: '2022-03-20' }) */

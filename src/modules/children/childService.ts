@@ -229,6 +229,17 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'summary' });
       return { outcome: 'shown', summary };
     },
+
+    /**
+     * The child's summary for a page that has audited its own view of the child already (issue 16 item 5: one view,
+     * once), so not audited again; the same scope rule as `view`.
+     * @example await children.summaryForAuditedPage(user, 'C1') // { outcome: 'shown', summary }
+     */
+    async summaryForAuditedPage(user: SignedInUser, childId: string): Promise<ChildView> {
+      if (!(await mayOpen(db, childScope(user), user, childId))) return { outcome: 'forbidden' };
+      const summary = await repository.summary(db, childId);
+      return summary ? { outcome: 'shown', summary } : { outcome: 'not_found' };
+    },
   };
 }
 export type ChildService = ReturnType<typeof childService>;

@@ -169,12 +169,15 @@ export function familyFirstService(db: Database, repository: FamilyFirstReposito
     },
 
     /** One standing session of an involvement, for someone who may work on the child. */
-    async session(user: SignedInUser, involvementId: string, sessionId: string) {
+    async session(user: SignedInUser, involvementId: string, sessionId: string, page?: string) {
       const involvement = await repository.find(db, involvementId);
       if (!involvement) return { outcome: 'not_found' as const };
-      if (!(await children.mayAccess(user, involvement.childId))) return { outcome: 'forbidden' as const };
+      // Issue 16 item 5: a refusal is audited (the child's scope check), and so is the form shown (`page`), once.
+      if (!(await children.guard(user, involvement.childId, page ?? `Family First session ${sessionId}`))) return { outcome: 'forbidden' as const };
       const session = await repository.session(db, involvementId, sessionId);
-      return session ? { outcome: 'found' as const, involvement, session } : { outcome: 'not_found' as const };
+      if (!session) return { outcome: 'not_found' as const };
+      if (page) await audit.record(actor(user), { action: 'family_first.viewed', childId: involvement.childId, subject: involvementId, details: { page, sessionId } });
+      return { outcome: 'found' as const, involvement, session };
     },
   };
 }

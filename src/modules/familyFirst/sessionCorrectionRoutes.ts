@@ -43,7 +43,8 @@ export async function sessionCorrectionRoutes(app: FastifyInstance, services: { 
   async function sessionOf(request: FastifyRequest) {
     const parsed = params.safeParse(request.params);
     if (!parsed.success) throw notFound();
-    const found = await services.familyFirst.session(request.user!, parsed.data.involvementId, parsed.data.sessionId);
+    // Issue 16 item 5: the form names the child, so showing it (GET) is audited as one view; a refusal always.
+    const found = await services.familyFirst.session(request.user!, parsed.data.involvementId, parsed.data.sessionId, request.method === 'GET' ? request.routeOptions.url : undefined);
     if (found.outcome === 'forbidden') throw new HttpError(403, "This family is not on your caseload or your team's.");
     if (found.outcome === 'not_found') throw notFound();
     return found;

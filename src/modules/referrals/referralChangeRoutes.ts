@@ -45,7 +45,8 @@ export async function referralChangeRoutes(app: FastifyInstance, referrals: Refe
   async function load(request: FastifyRequest, kind: ChangeKind) {
     const params = referralParams.safeParse(request.params);
     if (!params.success) throw notFound();
-    const found = await referrals.current(request.user!, params.data.referralId);
+    // Issue 16 item 5: the form names the child, so showing it (GET) is audited as one view; a refusal always.
+    const found = await referrals.current(request.user!, params.data.referralId, request.method === 'GET' ? request.routeOptions.url : undefined);
     if (found.outcome !== 'shown') throw found.outcome === 'not_found' ? notFound() : refused();
     if (!allowed[kind](found.referral)) throw new HttpError(409, notNow[kind]);
     return found;
@@ -123,8 +124,8 @@ export async function referralChangeRoutes(app: FastifyInstance, referrals: Refe
       if (result.outcome === 'forbidden') throw refused();
       if (result.outcome === 'problems') return show(reply, kind, found, { ...values, ...startedFrom(now) }, result.problems);
       tellNextPage(request, mergedNotice(saved[kind], settled.outcome === 'merged' ? settled.theirs : []));
-      const stillOurs = await referrals.current(request.user!, referral.referralId);
-      return reply.redirect(stillOurs.outcome === 'shown' ? paths.referrals.show({ referralId: referral.referralId }) : paths.referrals.tray(), 303);
+      const stillOurs = await referrals.stillWorks(request.user!, referral.referralId);
+      return reply.redirect(stillOurs ? paths.referrals.show({ referralId: referral.referralId }) : paths.referrals.tray(), 303);
     });
   }
 }

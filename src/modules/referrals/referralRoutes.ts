@@ -182,7 +182,8 @@ export async function referralRoutes(app: FastifyInstance, services: ReferralRou
   async function showCloseCase(request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FieldErrors) {
     const params = caseParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no case with that id');
-    const found = await services.referrals.findCase(request.user!, params.data.caseId);
+    // Issue 16 item 5: the form names the child, so showing it (GET) is audited as one view; a refusal always.
+    const found = await services.referrals.findCase(request.user!, params.data.caseId, request.method === 'GET' ? request.routeOptions.url : undefined);
     if (found.outcome !== 'shown') {
       throw found.outcome === 'not_found' ? new HttpError(404, 'There is no case with that id') : new HttpError(403, "This case is not on your caseload or your team's.");
     }

@@ -204,7 +204,10 @@ export function referralService(
     async group(user: SignedInUser, referralId: string): Promise<{ outcome: 'shown'; referral: ReferralRecord; members: ReferralRecord[]; others: Sibling[]; workers: { workerId: string; displayName: string }[] } | { outcome: 'not_found' | 'forbidden' }> {
       const referral = await repository.find(db, referralId);
       if (!referral) return { outcome: 'not_found' };
-      if (!works(user, referral)) return { outcome: 'forbidden' };
+      if (!works(user, referral)) {
+        await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId, details: { refused: true, group: referral.groupId } });
+        return { outcome: 'forbidden' };
+      }
       const group = await repository.group(db, referral.groupId);
       const open = (r: ReferralRecord) => works(user, r) && ['new', 'awaiting_decision'].includes(referralStage(r));
       const members = group.filter(open);
@@ -349,14 +352,24 @@ export function referralService(
     },
 
     /**
-     * A referral as it is now, with its team's workers, for a form about to change it (not audited: the page shown
-     * afterwards is). Only for someone who works the referral's team.
+     * A referral as it is now, with its team's workers, for a form about to change it. Only for someone who works the
+     * referral's team; a refusal is audited, and so is the form shown (`page`, issue 16 item 5), once.
      */
-    async current(user: SignedInUser, referralId: string): Promise<{ outcome: 'shown'; referral: ReferralRecord; workers: { workerId: string; displayName: string }[] } | { outcome: 'not_found' | 'forbidden' }> {
+    async current(user: SignedInUser, referralId: string, page?: string): Promise<{ outcome: 'shown'; referral: ReferralRecord; workers: { workerId: string; displayName: string }[] } | { outcome: 'not_found' | 'forbidden' }> {
       const referral = await repository.find(db, referralId);
       if (!referral) return { outcome: 'not_found' };
-      if (!works(user, referral)) return { outcome: 'forbidden' };
+      if (!works(user, referral)) {
+        await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId, details: { refused: true } });
+        return { outcome: 'forbidden' };
+      }
+      if (page) await audit.record(actor(user), { action: 'referral.viewed', childId: referral.childId, subject: referralId, details: { page } });
       return { outcome: 'shown', referral, workers: await repository.workersInTeam(db, referral.team, caseload()) };
+    },
+
+    /** Whether this person still works the referral, after changing it (not audited: it only picks the next page). */
+    async stillWorks(user: SignedInUser, referralId: string): Promise<boolean> {
+      const referral = await repository.find(db, referralId);
+      return referral !== undefined && works(user, referral);
     },
 
     /** @example await referrals.screen(manager, 'ref-1', 'School report read; parents spoken to') */
@@ -403,11 +416,15 @@ export function referralService(
       });
     },
 
-    /** A case, for someone who may work on its child. */
-    async findCase(user: SignedInUser, caseId: string): Promise<{ outcome: 'shown'; case: CaseRecord; closure?: { reason: ClosureReason; notes: string | null } } | { outcome: 'not_found' | 'forbidden' }> {
+    /**
+     * A case, for someone who may work on its child: a refusal is audited (the child's scope check), and so is the
+     * page shown (`page`, issue 16 item 5), once.
+     */
+    async findCase(user: SignedInUser, caseId: string, page?: string): Promise<{ outcome: 'shown'; case: CaseRecord; closure?: { reason: ClosureReason; notes: string | null } } | { outcome: 'not_found' | 'forbidden' }> {
       const found = await repository.findCase(db, caseId);
       if (!found) return { outcome: 'not_found' };
-      if (!(await children.mayAccess(user, found.childId))) return { outcome: 'forbidden' };
+      if (!(await children.guard(user, found.childId, page ?? `case ${caseId}`))) return { outcome: 'forbidden' };
+      if (page) await audit.record(actor(user), { action: 'child.viewed', childId: found.childId, subject: caseId, details: { page } });
       return { outcome: 'shown', case: found, closure: await repository.closureOf(db, caseId) };
     },
 

@@ -76,7 +76,8 @@ export async function childVoiceRoutes(app: FastifyInstance, services: ChildVoic
   });
   app.get(paths.safety.newWords.pattern, record, async (request, reply) => {
     const child = childOf(request);
-    if (!(await services.children.mayAccess(request.user!, child))) refuse('forbidden');
+    const opened = await safety.openVoiceForm(request.user!, child, 'words');
+    if (opened.outcome !== 'shown') refuse(opened.outcome);
     return renderForm(reply, child, wordsForm as FormSpec<unknown>, wordsPage(child, request.draft ? submittedValues(wordsForm, request.draft) : {}, {}, !!request.draft));
   });
   app.post(paths.safety.newWords.pattern, record, async (request, reply) => {
@@ -94,7 +95,8 @@ export async function childVoiceRoutes(app: FastifyInstance, services: ChildVoic
   });
   app.get(paths.safety.newDrawing.pattern, record, async (request, reply) => {
     const child = childOf(request);
-    if (!(await services.children.mayAccess(request.user!, child))) refuse('forbidden');
+    const opened = await safety.openVoiceForm(request.user!, child, 'drawing');
+    if (opened.outcome !== 'shown') refuse(opened.outcome);
     return renderForm(reply, child, drawingForm as FormSpec<unknown>, drawingPage(child, request.draft ? submittedValues(drawingForm, request.draft) : {}, {}, !!request.draft));
   });
   app.post(paths.safety.newDrawing.pattern, { ...record, bodyLimit: maxDrawingBytes + 64 * 1024 }, async (request, reply) => {

@@ -189,7 +189,8 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     const { childId: child } = params(z.object({ childId }), request);
     const listed = await safety.mapsForChild(request.user!, child);
     if (listed.outcome !== 'shown') refuse(listed.outcome);
-    const summary = await services.children.view(request.user!, child);
+    // The maps are audited as the view of the child (safety.viewed); the family from the summary is not again.
+    const summary = await services.children.summaryForAuditedPage(request.user!, child);
     if (summary.outcome !== 'shown') refuse(summary.outcome);
     const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
     reply.header('cache-control', 'no-store');
@@ -204,7 +205,7 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     /** The list and form again, with what was typed and a plain message beside the field that needs it. */
     const again = async (field: 'title' | 'siblings', message: string) => {
       const listed = await safety.mapsForChild(request.user!, child);
-      const summary = await services.children.view(request.user!, child);
+      const summary = await services.children.summaryForAuditedPage(request.user!, child);
       if (listed.outcome !== 'shown') refuse(listed.outcome);
       if (summary.outcome !== 'shown') refuse(summary.outcome);
       const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));

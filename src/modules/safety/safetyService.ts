@@ -384,6 +384,17 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
       }
     },
 
+    /**
+     * Open a form for adding to the child's voice: the page is about the child, so it is audited as a view, once
+     * (issue 16 item 5); a refusal is audited instead.
+     * @example await safety.openVoiceForm(user, 'C1', 'words') // { outcome: 'shown' }
+     */
+    async openVoiceForm(user: SignedInUser, childId: string, form: 'words' | 'drawing'): Promise<{ outcome: 'shown' } | Refusal> {
+      if (!(await authorisedChild(user, childId, "child's voice"))) return { outcome: 'forbidden' };
+      await audit.record(actor(user), { action: 'safety.viewed', childId, subject: "child's voice", details: { form } });
+      return { outcome: 'shown' };
+    },
+
     /** What the child has said and drawn, for every child given. */
     async childVoice(user: SignedInUser, childId: string): Promise<{ outcome: 'shown'; entries: VoiceEntry[]; drawings: ChildDrawing[] } | Refusal> {
       if (!(await authorisedChild(user, childId, "child's voice"))) return { outcome: 'forbidden' };
