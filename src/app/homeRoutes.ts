@@ -12,7 +12,7 @@ export async function homeRoutes(app: FastifyInstance, services: Services): Prom
     if (!may(user, 'caseload:own') || !user.workerId) return reply.view('pages/home.njk', { title: 'Home' });
     const today = todayIso();
     const [work, reviews, drafts] = await Promise.all([
-      services.caseloads.myWork(user, today),
+      services.caseloads.caseloadPage(user, today), // names the children on the caseload: audited as one view (issue 16 item 5)
       services.supervisionOrders.reviewsDue(user, today),
       services.drafts.waiting(user.userId),
     ]);

@@ -57,6 +57,16 @@ describe(`a practitioner's today page (${engineUnderTest})`, () => {
     expect(section('drafts')).toContain(`href="${paths.referrals.new()}"`);
   });
 
+  it('is audited as one view naming the children on the caseload (issue 16 item 5)', async () => {
+    const count = async () => (await database.db.query<{ n: number }>(`select count(*)::int as n from audit_events where action = 'caseload.viewed'`))[0]!.n;
+    const before = await count();
+    const page = await app.inject({ url: paths.home(), headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
+    const [event] = await database.db.query<{ details: { named: string[] } }>(`select details from audit_events where action = 'caseload.viewed' order by chain_position desc limit 1`);
+    expect([...event!.details.named].sort()).toEqual(['N1', 'O1']);
+  });
+
   it('gives back the draft from the link, lists it until it is discarded (or the form saved), then no longer', async () => {
     const form = await openForm(app, paths.referrals.new(), cookie);
     expect(form.html).toContain('Half typed');
