@@ -37,7 +37,7 @@ export function presentGroup(view: { referral: ReferralRecord; members: Referral
     return {
       n,
       name: member.childName,
-      summary: member.dateOfBirth ? `Born ${longDateOf(member.dateOfBirth)} · ${stageLabels[referralStage(member)]}` : `Cairn id ${member.childId} · ${stageLabels[referralStage(member)]}`,
+      summary: member.dateOfBirth ? `Born ${longDateOf(member.dateOfBirth)} · ${stageLabels[referralStage(member)]}` : stageLabels[referralStage(member)],
       fields: { ref: f('ref'), version: f('version'), except: f('except'), pathway: f('pathway'), decisionReason: f('decisionReason'), workerId: f('workerId') },
       excepted: values[f('except')] === 'yes',
       pathwayItems: radios(values[f('pathway')]),

@@ -6,7 +6,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
-import { restrictedRecordName } from '../children/child.js';
+import { restrictedRecordLabel, restrictedRecordName } from '../children/child.js';
 import type { FamilyFirstService } from '../familyFirst/familyFirstService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { allocatedPathways, referralStage, type GroupDecision, type NewReferral, type ReferralDetails, type ReferralRecord } from './referral.js';
@@ -30,8 +30,7 @@ export type Allocated = { outcome: 'allocated'; caseId: string; involvementId: s
 export type Amended = { outcome: 'amended' } | { outcome: 'not_found' } | { outcome: 'forbidden' } | { outcome: 'problems'; problems: FieldErrors };
 /** A group decided: the referrals decided, and those allocated (with their case). */
 export type GroupDecided = { outcome: 'decided'; decided: string[]; allocated: string[] } | { outcome: 'not_found' } | { outcome: 'forbidden' } | { outcome: 'problems'; problems: FieldErrors };
-/** A sibling in a group: named only to someone who may open them. */
-/** A sibling named, or not: `restrictedChildId` when their record is restricted and closed to this person (shown by id only). */
+/** A sibling in a group: named only to someone who may open them; `restrictedChildId` when their record is restricted and closed to this person (shown by id only). */
 export type Sibling = { referral: ReferralRecord; named: true } | { referral: { referralId: string }; named: false; restrictedChildId?: string };
 
 const someoneElse = 'Someone else changed this referral at the same time. Check it and save again.';
@@ -218,7 +217,7 @@ export function referralService(
       const others = await named(user, group.filter((r) => !open(r)));
       // A child still to decide whose record is restricted and closed to this person is decided by id only (ADR 0044).
       const restricted = await children.restrictedAmong(user, members.map((m) => m.childId));
-      const shown = members.map((m) => (restricted.has(m.childId) ? { ...m, childName: restrictedRecordName, dateOfBirth: '' } : m));
+      const shown = members.map((m) => (restricted.has(m.childId) ? { ...m, childName: restrictedRecordLabel(m.childId), dateOfBirth: '' } : m));
       return { outcome: 'shown', referral, members: shown, others, workers: await repository.workersInTeam(db, referral.team, caseload()) };
     },
 
