@@ -184,6 +184,14 @@ async function recordsInEveryState(practitioner: SignedInUser, lead: SignedInUse
   expectOutcome(await services.accounts.changeRole({ kind: 'user', user: otherAdmin }, manager.userId, 'service_manager'), 'waiting_for_approval', 'ask for a role');
   const [agency] = await services.references.entries('partner_agency');
   expectOutcome(await services.references.retire(admin, 'partner_agency', agency!.entryId, '2026-11-01'), 'done', 'retire a list entry');
+  // Two records restricted to the service manager (issue 16): one to break the glass on, one already opened that way
+  // (so the review list has an opening to mark), and the restriction page with its "Remove the restriction" button.
+  for (const childId of ['WALK7', 'WALK8']) {
+    await aChild(database.db, { childId, forename: 'Walked', surname: `Child ${childId.slice(-1)}` });
+    await aCase(database.db, childId, { team, workerId: worker, openedDate: '2026-01-05' });
+    expectOutcome(await services.restrictions.restrict(lead, childId, { reason: 'Walked restriction', userIds: [lead.userId] }), 'restricted', 'restrict a record');
+  }
+  await services.restrictions.breakGlass(practitioner, 'WALK8', 'Walked opening');
   return [
     paths.referrals.group({ referralId: group.referralIds[0]! }), paths.referrals.show({ referralId: allocatedReferral }),
     paths.admin.list({ list: 'partner-agencies' }), paths.care.protection({ childId: 'WALK1' }),
@@ -192,6 +200,7 @@ async function recordsInEveryState(practitioner: SignedInUser, lead: SignedInUse
     paths.referrals.closeCase({ caseId: openCase }),
     paths.care.place({ childId: 'WALK4' }), paths.supervisionOrders.review({ childId: 'WALK4', orderId: order.orderId }), paths.supervisionOrders.end({ childId: 'WALK4', orderId: order.orderId }),
     paths.surveys.links(wave), paths.caseFileAudits.fileAuditor({ fileId: file!.fileId }),
+    paths.children.breakGlass({ childId: 'WALK7' }), paths.children.restriction({ childId: 'WALK7' }), paths.restrictedRecords.breakGlassUses(),
   ];
 }
 

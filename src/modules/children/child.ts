@@ -2,6 +2,12 @@
 import type { ChildDetailsChange } from './childDetails.js';
 import { addYears } from '../../platform/dates/isoDates.js';
 
+/** What a list shows instead of the name of a child whose record is restricted and closed to the viewer (ADR 0044). */
+export const restrictedRecordName = 'Restricted record';
+
+/** @example restrictedRecordLabel('C000555') // 'Restricted record (C000555)' */
+export const restrictedRecordLabel = (childId: string) => `${restrictedRecordName} (${childId})`;
+
 export interface ChildSearch {
   /** Words of a name, or a child's id. */
   text?: string;

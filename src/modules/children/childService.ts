@@ -198,6 +198,19 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     },
 
     /**
+     * Of these children in this person's scope, which they may open and which are restricted and closed to them (for
+     * lists that keep a restricted child's row but show "Restricted record" instead of the name). Not audited.
+     * @example const { open, restricted } = await children.standingAmong(manager, ['A1', 'B2']) // open: { 'A1' }, restricted: { 'B2' }
+     */
+    async standingAmong(user: SignedInUser, childIds: readonly string[]): Promise<{ open: Set<string>; restricted: Set<string> }> {
+      const scope = childScope(user);
+      if (scope.kind === 'none') return { open: new Set(), restricted: new Set() };
+      const inScope = await repository.inScopeAmong(db, scope, childIds);
+      const closed = await restrictions.closedAmong(db, user.userId, [...inScope]);
+      return { open: new Set([...inScope].filter((childId) => !closed.has(childId))), restricted: closed };
+    },
+
+    /**
      * Correct a child's details. Refused when the new name and date of birth match another child's: that is a
      * duplicate to merge, not to make.
      * @example await children.changeDetails(worker, 'A1', { forename: 'Ailsa', surname: 'Boyd', dateOfBirth: '2012-03-04', sex: 'F', school: null, schoolCluster: 'Belmont', locality: null })

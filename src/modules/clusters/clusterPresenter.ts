@@ -1,6 +1,7 @@
 /** @module View models for the cluster outcomes page and the list of children behind a figure. */
 import { longDateOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
+import { restrictedRecordLabel } from '../children/child.js';
 import { familyFirstOutcomeNames } from '../reporting/indicators/familyFirstOutcomes.js';
 import type { StatsRow } from '../reporting/statsTypes.js';
 import type { ChartBar } from './clusterChart.js';
@@ -128,20 +129,20 @@ export function clusterItems(clusters: readonly string[], chosen: string | undef
  * The list of children behind one figure; those the person may not open are counted, not named.
  * @example presentChildrenBehind(figure, 2, records).notNamed // 1
  */
-export function presentChildrenBehind(figure: FigureQuery, total: number, records: readonly (FigureRecord & { named: boolean })[]) {
+export function presentChildrenBehind(figure: FigureQuery, total: number, records: readonly (FigureRecord & { named: boolean; restricted?: boolean })[]) {
   const dimensionLabel = figure.indicator === 'family_first.outcomes'
     ? outcomeLabels[figure.dimension as keyof typeof outcomeLabels] ?? figure.dimension
     : (pathwayLabels as Record<string, string>)[figure.dimension] ?? (figure.dimension ? placementType.label(figure.dimension) || figure.dimension : '');
   const where = figure.indicator === 'family_first.outcomes' ? 'all clusters' : figure.others ? `all clusters other than ${clusterName(figure.cluster)}` : clusterName(figure.cluster);
-  const named = records.filter((r) => r.named);
+  const named = records.filter((r) => r.named || r.restricted);
   return {
     heading: `${figureLabels[figure.indicator]}${dimensionLabel ? `: ${dimensionLabel}` : ''}`,
     caption: `${where}, ${longDateOf(figure.from)} to ${longDateOf(figure.to)}`,
     total,
     rows: named.map((r) => ({
-      name: [r.forename, r.surname].filter(Boolean).join(' ') || 'Name not recorded',
+      name: r.named ? [r.forename, r.surname].filter(Boolean).join(' ') || 'Name not recorded' : restrictedRecordLabel(r.childId),
       href: paths.children.show({ childId: r.childId }),
-      dateOfBirth: longDateOf(r.dateOfBirth),
+      dateOfBirth: r.named ? longDateOf(r.dateOfBirth) : '',
       cluster: clusterName(r.cluster),
       date: longDateOf(r.date),
     })),

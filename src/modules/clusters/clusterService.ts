@@ -19,7 +19,7 @@ export interface ClusterFigures {
 }
 
 export type ChildrenBehind =
-  | { outcome: 'shown'; figure: number; records: (FigureRecord & { named: boolean })[] }
+  | { outcome: 'shown'; figure: number; records: (FigureRecord & { named: boolean; restricted: boolean })[] }
   | { outcome: 'forbidden' };
 
 /** @example const clusterOutcomes = clusterService(db, clusterRepository(), children, audit) */
@@ -54,14 +54,15 @@ export function clusterService(db: Database, repository: ClusterRepository, chil
     async childrenBehind(user: SignedInUser, figure: FigureQuery): Promise<ChildrenBehind> {
       if (!may(user, 'clusters:children')) return { outcome: 'forbidden' };
       const records = await repository.recordsBehind(db, figure);
-      const allowed = await children.accessibleAmong(user, records.map((r) => r.childId));
+      // A restricted record closed to this person is listed by id only (issue 16, ADR 0044); others not in scope are counted.
+      const { open: allowed, restricted } = await children.standingAmong(user, records.map((r) => r.childId));
       const named = records.filter((r) => allowed.has(r.childId));
       await audit.record({ kind: 'user', user }, {
         action: 'cluster.children_viewed',
         subject: `${figure.indicator} ${figure.dimension}`.trim(),
         details: { ...figure, named: [...new Set(named.map((r) => r.childId))] },
       });
-      return { outcome: 'shown', figure: figureFromRecords(figure.indicator, records), records: records.map((r) => ({ ...r, named: allowed.has(r.childId) })) };
+      return { outcome: 'shown', figure: figureFromRecords(figure.indicator, records), records: records.map((r) => ({ ...r, named: allowed.has(r.childId), restricted: restricted.has(r.childId) })) };
     },
   };
 }

@@ -1,5 +1,6 @@
 /** @module View models for the commissioning page, the providers page and their forms. */
 import { paths } from '../../platform/http/paths.js';
+import { restrictedRecordLabel } from '../children/child.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
@@ -21,7 +22,7 @@ export function presentCommissioning(view: CommissioningView) {
   return {
     date: longDateOf(view.date),
     rows: view.placements.map((p) => ({
-      child: p.nameShown ? p.childName : 'A child outside your team',
+      child: p.nameShown ? p.childName : p.restricted ? restrictedRecordLabel(p.childId) : 'A child outside your team',
       childHref: p.nameShown ? paths.care.child({ childId: p.childId }) : undefined,
       type: placementType.label(p.placementType),
       provider: p.providerName ? `${p.providerName} (${providerType.label(p.providerType)})` : 'Not recorded',

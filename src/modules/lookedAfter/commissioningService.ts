@@ -13,7 +13,8 @@ import type { CommissionedPlacement, CommissioningRepository } from './commissio
 
 export interface CommissioningView {
   date: string;
-  placements: (CommissionedPlacement & { nameShown: boolean })[];
+  /** `restricted`: the child's record is restricted and closed to this person, so shown as "Restricted record" (ADR 0044). */
+  placements: (CommissionedPlacement & { nameShown: boolean; restricted: boolean })[];
   reportingYear: Period;
   externalSpend: number;
 }
@@ -95,7 +96,8 @@ export function commissioningService(db: Database, repository: CommissioningRepo
         repository.externalOrOutOfAuthority(db, date),
         placementsExternalSpendGbp.compute(db, { years: [endYear], baseline: endYear }),
       ]);
-      const shown = await Promise.all(placements.map(async (p) => ({ ...p, nameShown: await children.mayAccess(user, p.childId) })));
+      const standing = await children.standingAmong(user, placements.map((p) => p.childId));
+      const shown = placements.map((p) => ({ ...p, nameShown: standing.open.has(p.childId), restricted: standing.restricted.has(p.childId) }));
       await audit.record({ kind: 'user', user }, { action: 'commissioning.viewed', details: { date, placements: placements.length } });
       return { date, placements: shown, reportingYear: reportingYear(endYear), externalSpend: spend[0]?.value ?? 0 };
     },

@@ -21,6 +21,8 @@ export interface RegisteredChild {
   registeredDate: string;
   concerns: string[];
   previousDeregistration: string | null;
+  /** Restricted and closed to the viewer (ADR 0044): listed as "Restricted record" with the id only. */
+  restricted?: true;
 }
 
 /**

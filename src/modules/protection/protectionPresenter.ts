@@ -93,8 +93,8 @@ export function presentRegister(children: readonly RegisteredChild[], today: str
     href: paths.care.protection(c),
     registered: longDateOf(c.registeredDate),
     time: timeOnRegister(c.registeredDate, today),
-    concerns: concernsText(c.concerns),
-    reregistration: reregistrationWithin18Months([c.previousDeregistration], c.registeredDate)
+    concerns: c.restricted ? '' : concernsText(c.concerns),
+    reregistration: c.restricted ? '' : reregistrationWithin18Months([c.previousDeregistration], c.registeredDate)
       ? `Yes, de-registered on ${longDateOf(c.previousDeregistration!)}`
       : 'No',
   }));

@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { changeOrProblems } from '../../platform/forms/changeOrProblems.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
+import { restrictedRecordLabel } from '../children/child.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
@@ -147,8 +148,12 @@ export function protectionService(db: Database, repository: ProtectionRepository
      */
     async onRegister(user: SignedInUser, date: string): Promise<RegisteredChild[]> {
       const all = await repository.register(db, date);
-      const allowed = await Promise.all(all.map((r) => children.mayAccess(user, r.childId)));
-      const shown = all.filter((_, i) => allowed[i]);
+      // A restricted record closed to this person keeps its row, by id only (issue 16, ADR 0044).
+      const standing = await children.standingAmong(user, all.map((r) => r.childId));
+      const shown = all.filter((r) => standing.open.has(r.childId) || standing.restricted.has(r.childId))
+        .map((r): RegisteredChild => (standing.restricted.has(r.childId)
+          ? { childId: r.childId, name: restrictedRecordLabel(r.childId), registeredDate: r.registeredDate, concerns: [], previousDeregistration: null, restricted: true }
+          : r));
       await audit.record({ kind: 'user', user }, { action: 'protection.register_viewed', details: { date, children: shown.length } });
       return shown;
     },

@@ -9,6 +9,7 @@ import { referralStage, type ReferralRecord } from './referral.js';
 import { stageLabels } from './referralLabels.js';
 import type { Sibling } from './referralService.js';
 import { childField } from './referralGroup.js';
+import { unnamedSibling } from './referralPresenter.js';
 
 type Worker = { workerId: string; displayName: string };
 
@@ -36,7 +37,7 @@ export function presentGroup(view: { referral: ReferralRecord; members: Referral
     return {
       n,
       name: member.childName,
-      summary: `Born ${longDateOf(member.dateOfBirth)} · ${stageLabels[referralStage(member)]}`,
+      summary: member.dateOfBirth ? `Born ${longDateOf(member.dateOfBirth)} · ${stageLabels[referralStage(member)]}` : stageLabels[referralStage(member)],
       fields: { ref: f('ref'), version: f('version'), except: f('except'), pathway: f('pathway'), decisionReason: f('decisionReason'), workerId: f('workerId') },
       excepted: values[f('except')] === 'yes',
       pathwayItems: radios(values[f('pathway')]),
@@ -52,7 +53,7 @@ export function presentGroup(view: { referral: ReferralRecord; members: Referral
     children,
     others: view.others.map((s) => (s.named
       ? { name: s.referral.childName, href: paths.referrals.show({ referralId: s.referral.referralId }), stage: stageLabels[referralStage(s.referral)] }
-      : { name: 'Another child, whose record you cannot open', href: undefined, stage: undefined })),
+      : { name: unnamedSibling(s), href: undefined, stage: undefined })),
     pathwayItems: radios(values.pathway),
     workerItems: workerItems(view.workers, values.workerId, 'Do not allocate yet'),
     values,

@@ -9,12 +9,21 @@ import { presentErrors } from '../../platform/forms/errorSummary.js';
 import { closureReasons, pathways, referralSources } from '../../platform/codes/referralCodes.js';
 import { closureReasonLabels, pathwayLabels, sourceLabels } from '../../platform/codes/referralCodes.js';
 import type { Sibling } from './referralService.js';
+import { restrictedRecordLabel } from '../children/child.js';
 import { changedFields, type Amendment } from '../../platform/amendments/amendment.js';
 import { dateTimeOf } from '../../platform/dates/formats.js';
 import { presentClashes, startedFrom, type Clash } from '../../platform/forms/versions.js';
 
 /** The screening form's values as the referral holds them now, for the versions kit. */
 export const screeningValues = (referral: ReferralRecord): FormValues => ({ screeningNotes: referral.screeningNotes ?? '' });
+
+/**
+ * What a sibling the person may not name is called: "Restricted record" and the id when their record is restricted
+ * and closed to them (ADR 0044), otherwise no more than that there is another child.
+ * @example unnamedSibling({ referral: { referralId: 'REF-2' }, named: false, restrictedChildId: 'C1' }) // 'Restricted record (C1)'
+ */
+export const unnamedSibling = (sibling: Extract<Sibling, { named: false }>) =>
+  (sibling.restrictedChildId ? restrictedRecordLabel(sibling.restrictedChildId) : 'Another child, whose record you cannot open');
 
 /**
  * A referral's corrections, each "amended by … on … because …" with what it said before and after.
@@ -112,7 +121,7 @@ export function presentReferral(
     withdrawn: referral.withdrawnAt ? `Withdrawn on ${dateTimeOf(referral.withdrawnAt)} because ${referral.withdrawnReason}` : undefined,
     siblings: view.siblings.map((s) => (s.named
       ? { name: s.referral.childName, href: paths.referrals.show({ referralId: s.referral.referralId }), stage: stageLabels[referralStage(s.referral)] }
-      : { name: 'Another child, whose record you cannot open', href: undefined, stage: undefined })),
+      : { name: unnamedSibling(s), href: undefined, stage: undefined })),
     canScreen: options.mayManage && undecided,
     canDecide: options.mayManage && undecided,
     canAllocate: options.mayManage && stage === 'awaiting_allocation',

@@ -6,6 +6,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
+import { restrictedRecordLabel, restrictedRecordName } from '../children/child.js';
 import type { FamilyFirstService } from '../familyFirst/familyFirstService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { allocatedPathways, referralStage, type GroupDecision, type NewReferral, type ReferralDetails, type ReferralRecord } from './referral.js';
@@ -29,8 +30,8 @@ export type Allocated = { outcome: 'allocated'; caseId: string; involvementId: s
 export type Amended = { outcome: 'amended' } | { outcome: 'not_found' } | { outcome: 'forbidden' } | { outcome: 'problems'; problems: FieldErrors };
 /** A group decided: the referrals decided, and those allocated (with their case). */
 export type GroupDecided = { outcome: 'decided'; decided: string[]; allocated: string[] } | { outcome: 'not_found' } | { outcome: 'forbidden' } | { outcome: 'problems'; problems: FieldErrors };
-/** A sibling in a group: named only to someone who may open them. */
-export type Sibling = { referral: ReferralRecord; named: true } | { referral: { referralId: string }; named: false };
+/** A sibling in a group: named only to someone who may open them; `restrictedChildId` when their record is restricted and closed to this person (shown by id only). */
+export type Sibling = { referral: ReferralRecord; named: true } | { referral: { referralId: string }; named: false; restrictedChildId?: string };
 
 const someoneElse = 'Someone else changed this referral at the same time. Check it and save again.';
 
@@ -86,7 +87,11 @@ export function referralService(
   async function named(user: SignedInUser, referrals: ReferralRecord[]): Promise<Sibling[]> {
     const inScope = await children.accessibleAmong(user, referrals.map((r) => r.childId));
     const restricted = await children.restrictedAmong(user, referrals.map((r) => r.childId));
-    return referrals.map((r) => ((overseesTeam(user, r.team) || inScope.has(r.childId)) && !restricted.has(r.childId) ? { referral: r, named: true as const } : { referral: { referralId: r.referralId }, named: false as const }));
+    return referrals.map((r): Sibling => {
+      const mayName = overseesTeam(user, r.team) || inScope.has(r.childId);
+      if (mayName && !restricted.has(r.childId)) return { referral: r, named: true };
+      return { referral: { referralId: r.referralId }, named: false, ...(restricted.has(r.childId) && overseesTeam(user, r.team) ? { restrictedChildId: r.childId } : {}) };
+    });
   }
 
   const decisionInWords = (d: { pathway: Pathway | null; decisionReason: string | null; decidedDate: string | null }) => ({
@@ -177,7 +182,7 @@ export function referralService(
       await audit.record(actor(user), { action: 'referral.tray_viewed', details: { named: [...new Set(tray.map((r) => r.childId))] } });
       // A restricted record keeps its place in the tray, but not its name (issue 16, ADR 0044).
       const restricted = await children.restrictedAmong(user, tray.map((r) => r.childId));
-      return tray.map((r) => (restricted.has(r.childId) ? { ...r, childName: 'Restricted record' } : r));
+      return tray.map((r) => (restricted.has(r.childId) ? { ...r, childName: restrictedRecordName } : r));
     },
 
     /** One referral with its siblings, for those who may work it; the view is audited. */
@@ -213,7 +218,10 @@ export function referralService(
       const members = group.filter(open);
       for (const member of members) await audit.record(actor(user), { action: 'referral.viewed', childId: member.childId, subject: member.referralId, details: { group: referral.groupId } });
       const others = await named(user, group.filter((r) => !open(r)));
-      return { outcome: 'shown', referral, members, others, workers: await repository.workersInTeam(db, referral.team, caseload()) };
+      // A child still to decide whose record is restricted and closed to this person is decided by id only (ADR 0044).
+      const restricted = await children.restrictedAmong(user, members.map((m) => m.childId));
+      const shown = members.map((m) => (restricted.has(m.childId) ? { ...m, childName: restrictedRecordLabel(m.childId), dateOfBirth: '' } : m));
+      return { outcome: 'shown', referral, members: shown, others, workers: await repository.workersInTeam(db, referral.team, caseload()) };
     },
 
     /**

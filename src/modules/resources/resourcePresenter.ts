@@ -1,5 +1,6 @@
 /** @module View models for the resources list, a resource's occupancy calendar and use, and the booking form. */
 import { paths } from '../../platform/http/paths.js';
+import { restrictedRecordLabel } from '../children/child.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { errorSummary } from '../../platform/forms/errorSummary.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
@@ -62,13 +63,13 @@ export function presentResourceUse(use: ResourceUse, from: string, to: string) {
     ],
     calendars: monthCalendars(use, from, to),
     stays: use.bookings.map((b) => ({
-      child: b.nameShown ? b.childName : 'A child outside your team',
+      child: b.nameShown ? b.childName : b.restricted ? restrictedRecordLabel(b.childId) : 'A child outside your team',
       childHref: b.nameShown ? paths.children.show({ childId: b.childId }) : undefined,
       place: places.get(b.placeId) ?? '',
       dates: `${longDateOf(b.startDate)} to ${longDateOf(b.endDate)}${b.cancelled ? ' (cancelled)' : ''}`,
       reason: b.nameShown ? b.reason : '',
       bookingHref: b.nameShown ? paths.care.booking({ childId: b.childId, bookingId: b.bookingId }) : undefined,
-      bookingText: `Booking for ${b.childName}, ${longDateOf(b.startDate)}`,
+      bookingText: b.nameShown ? `Booking for ${b.childName}, ${longDateOf(b.startDate)}` : '',
       avoided: b.avoidedOutOfAuthority ? 'Yes' : 'No',
     })),
   };

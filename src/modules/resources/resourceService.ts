@@ -32,7 +32,8 @@ type Amended = { problems: Record<string, string> } | { after: Booking; action: 
 
 export interface ResourceUse {
   resource: Resource;
-  bookings: (Booking & { nameShown: boolean })[];
+  /** `restricted`: the child's record is restricted and closed to this person, so shown as "Restricted record" (ADR 0044). */
+  bookings: (Booking & { nameShown: boolean; restricted: boolean })[];
   use: Occupancy;
 }
 
@@ -186,7 +187,8 @@ export function resourceService(db: Database, repository: ResourceRepository, ch
       const resource = (await repository.resources(db)).find((r) => r.resourceId === resourceId);
       if (!resource) return undefined;
       const bookings = await repository.bookings(db, resourceId, from, to);
-      const shown = await Promise.all(bookings.map(async (b) => ({ ...b, nameShown: await children.mayAccess(user, b.childId) })));
+      const standing = await children.standingAmong(user, bookings.map((b) => b.childId));
+      const shown = bookings.map((b) => ({ ...b, nameShown: standing.open.has(b.childId), restricted: standing.restricted.has(b.childId) }));
       await audit.record({ kind: 'user', user }, { action: 'resources.viewed', subject: resourceId, details: { from, to, namesShown: shown.filter((b) => b.nameShown).length } });
       return { resource, bookings: shown, use: occupancy(bookings.filter((b) => !b.cancelled), resource.places.length, from, to) };
     },

@@ -6,6 +6,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ChildService } from '../children/childService.js';
+import { restrictedRecordLabel } from '../children/child.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
 import { type FieldErrors } from '../../platform/forms/fieldErrors.js';
@@ -255,8 +256,10 @@ export function supervisionOrderService(db: Database, repository: SupervisionOrd
      */
     async reviewsDue(user: SignedInUser, today: string): Promise<OrderReviewDue[]> {
       const all = await repository.reviewsDue(db, addDays(today, reviewsDueWithinDays));
-      const allowed = await Promise.all(all.map((o) => children.mayAccess(user, o.childId)));
-      const shown = all.filter((_, i) => allowed[i]);
+      // A restricted record closed to this person keeps its row, by id only (issue 16, ADR 0044).
+      const standing = await children.standingAmong(user, all.map((o) => o.childId));
+      const shown = all.filter((o) => standing.open.has(o.childId) || standing.restricted.has(o.childId))
+        .map((o) => (standing.restricted.has(o.childId) ? { ...o, name: restrictedRecordLabel(o.childId) } : o));
       await audit.record({ kind: 'user', user }, { action: 'supervision_order.reviews_due_viewed', details: { date: today, orders: shown.length } });
       return shown;
     },
