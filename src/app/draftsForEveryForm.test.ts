@@ -286,5 +286,5 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
       await services.drafts.useUp((await services.users.list()).find((user) => user.username === username)!.userId, page);
     }
     expect(failures).toEqual([]);
-  });
+  }, 900_000); // a hundred forms, each signed in twice with argon2: minutes on a busy 2-core machine
 });
