@@ -244,12 +244,16 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
     // Buttons on an account's page that act and type nothing (issue 16 item 4): disabling and enabling (then asked on
     // the confirmation page), and approving or cancelling a role grant; never kept as a draft (data-idle-no-draft).
     const accountButtons = ['/admin/users/:userId/disable', '/admin/users/:userId/enable', '/admin/role-grants/:grantId/approve', '/admin/role-grants/:grantId/cancel'];
+    // Buttons on the data quality pages that act and type nothing (issue 17): "Check now", and withdrawing a
+    // "checked, correct" mark (then asked on the confirmation page); never kept as a draft (data-idle-no-draft). The
+    // mark's own form, which takes a typed reason, is walked like any other.
+    const dataQualityButtons = ['/data-quality/check', '/data-quality/checked/:markId/withdraw'];
     // Adding a child: the form to type into is the answer to a search by name and date of birth (a GET carrying
     // them in its query), which the walk does not make; src/modules/children/childAddDraft.test.ts proves it keeps
     // and gives back what was typed there.
     const answersASearch = ['/children/new'];
     const notYetReached: string[] = [];
-    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !confirmationOnly.includes(route) && !accountButtons.includes(route) && !answersASearch.includes(route) && !notYetReached.includes(route));
+    const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !confirmationOnly.includes(route) && !accountButtons.includes(route) && !dataQualityButtons.includes(route) && !answersASearch.includes(route) && !notYetReached.includes(route));
     expect(found.size).toBeGreaterThan(30);
     expect(unreached).toEqual([]);
   });

@@ -23,10 +23,16 @@ import { editionStatuses } from '../../src/modules/boardPaper/boardPaper.js';
 import { paperFormats } from '../../src/modules/boardPaper/boardPaperService.js';
 import { sessionEnds } from '../../src/modules/users/sessionRepository.js';
 import { referenceLists } from '../../src/modules/references/referenceList.js';
+import { runTriggers } from '../../src/modules/returns/dataQuality/dataQualityRepository.js';
+import { ruleKinds } from '../../src/modules/returns/rule.js';
+import { grantOutcomes } from '../../src/modules/users/roleGrantRepository.js';
 
 /** `table.column` → the code list its CHECK must equal. */
 const codeLists: Record<string, readonly string[]> = {
   'children.sex': sexCodes,
+  'data_quality_runs.trigger': runTriggers,
+  'data_quality_run_counts.kind': ruleKinds,
+  'role_grants.outcome': grantOutcomes,
   'children.disability': disabilityCodes,
   'referrals.source': referralSources,
   'referrals.pathway': pathways,

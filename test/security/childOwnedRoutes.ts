@@ -29,6 +29,10 @@ const notOneChild: Record<string, string> = {
   format: 'the quality report: aggregate figures only',
   list: 'a reference list',
   userId: 'a staff account',
+  kind: "a statutory return's file (CLAS or CP): many children by id, each download audited as an export (test/returns/dataQualityPage.test.ts)",
+  markId: 'a "checked, correct" mark on a data quality query (its withdrawal is asked on the confirmation page)',
+  openingId: 'a break-glass opening under review (the review list names records by id)',
+  grantId: 'a role grant waiting for a second administrator',
 };
 
 /** A GET route that opens one child's record, and whether only a service manager holds its permission. */

@@ -160,7 +160,8 @@ async function disableOrEnable(action: 'disable' | 'enable', args: string[], io:
 async function setRole(args: string[], io: CommandIo): Promise<number> {
   const { values } = parse(args, { username: { type: 'string' }, role: { type: 'string' } });
   const username = usernameOf(values);
-  const role = typeof values.role === 'string' ? values.role.trim() : '';
+  const asked = values.role;
+  const role = typeof asked === 'string' ? asked.trim() : '';
   if (!isRole(role)) throw new UsageError(`--role must be one of ${roleKeys().join(', ')}`);
   const result = await withServices(io.env, async (services) => {
     const account = await services.users.findAccountByUsername(username);

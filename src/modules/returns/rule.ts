@@ -3,7 +3,9 @@ import type { RuleContext } from './ruleContext.js';
 import type { TableName } from './records.js';
 
 /** An error stops a return being built; a query asks someone to check a record, and may be marked correct. */
-export type RuleKind = 'error' | 'query';
+/** A rule's kind: an error blocks the return; a query asks for a check (and may be marked "checked, correct"). */
+export const ruleKinds = ['error', 'query'] as const;
+export type RuleKind = (typeof ruleKinds)[number];
 
 /** One record a rule finds wrong. Records sharing an `issueId` are one problem spanning them. */
 export interface Breach {

@@ -83,7 +83,7 @@ export function accountService(db: Database, users: UserRepository, sessions: Se
      * Change an account's role. A role that needs a second administrator waits as a grant when an administrator asks
      * for it; the operator at the command line (a system actor) is that second step, so theirs applies at once. Any
      * grant already waiting for the account is cancelled by a newer change. Nobody changes their own role.
-     * @example await accounts.changeRole({ kind: 'user', user: admin }, userId, 'service_manager') // waiting_for_approval
+     * @example await accounts.changeRole({ kind: 'user', user: admin }, userId, role) // waiting_for_approval for a role needing a second administrator
      */
     async changeRole(actor: Actor, userId: string, role: Role): Promise<AccountChange> {
       if (self(actor, userId)) return { outcome: 'refused', reason: 'You cannot change your own role: ask another administrator' };

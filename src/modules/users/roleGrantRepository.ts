@@ -2,6 +2,10 @@
 import type { Queryable } from '../../db/database.js';
 import type { Role } from '../../platform/access/roles.js';
 
+/** How a role grant ended (the role_grants.outcome CHECK repeats it): approved by a second administrator, or cancelled. */
+export const grantOutcomes = ['approved', 'cancelled'] as const;
+export type GrantOutcome = (typeof grantOutcomes)[number];
+
 /** A grant still waiting, with who it is for and who asked. */
 export interface PendingGrant {
   grantId: string;
@@ -67,7 +71,7 @@ export function roleGrantRepository() {
       return rows[0] && toGrant(rows[0]);
     },
     /** Approve or cancel a waiting grant; `decidedBy` is null for the operator at the command line. */
-    async decide(db: Queryable, grantId: string, outcome: 'approved' | 'cancelled', decidedBy: string | null): Promise<void> {
+    async decide(db: Queryable, grantId: string, outcome: GrantOutcome, decidedBy: string | null): Promise<void> {
       await db.query('update role_grants set outcome = $2, decided_by = $3, decided_at = now() where grant_id = $1 and outcome is null', [grantId, outcome, decidedBy]);
     },
   };

@@ -7,7 +7,7 @@ import { roleDefinition } from '../../platform/access/roles.js';
 
 /**
  * True when granting `role` waits for a second administrator's approval.
- * @example needsSecondApproval('admin') // true; needsSecondApproval('practitioner') // false
+ * @example needsSecondApproval(role) // true for a role that reaches every child or manages accounts
  */
 export function needsSecondApproval(role: string): boolean {
   const definition = roleDefinition(role);
