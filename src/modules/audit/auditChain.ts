@@ -3,24 +3,18 @@
  * the database's `audit_event_canonical` writes it, its SHA-256, and the walk that finds the first broken link.
  */
 import { createHash } from 'node:crypto';
+import type { AuditEvent } from './auditEvent.js';
 
 /** The previous hash of the first event in the chain. */
 export const genesisHash = '0'.repeat(64);
 
 /** One event as the chain sees it; `occurredAt` is UTC with microseconds, e.g. 2026-12-02T16:52:32.883000Z. */
-export interface ChainedEvent {
-  eventId: number;
+export type ChainedEvent = Omit<AuditEvent, 'occurredAt' | 'details'> & {
   chainPosition: number;
   occurredAt: string;
-  userId: string | null;
-  actor: string;
-  action: string;
-  childId: string | null;
-  subject: string | null;
-  reason: string | null;
   previousHash: string;
   hash: string;
-}
+};
 
 /**
  * A JSON value as PostgreSQL writes `jsonb::text`: keys shortest first then bytewise, ", " and ": " between items.
