@@ -1,6 +1,7 @@
 /** @module `cp.registered`: distinct children on the child protection register on each census date. */
 import { censusDates } from '../periods.js';
 import type { Indicator } from '../statsTypes.js';
+import { censusBits, censusMask, inCensusRuns } from './censusMasks.js';
 import { statsRow } from './rows.js';
 
 export const cpRegistered: Indicator = {
@@ -10,16 +11,29 @@ export const cpRegistered: Indicator = {
   places: 0,
   dimensions: [],
   async compute(db, periods) {
-    const rows = await db.query<{ census_date: string; children: number }>(
-      `select census.census_date, count(distinct registration.child_id collate "C")::int as children
-         from unnest($1::date[]) as census (census_date)
-         left join cp_registrations registration
-           on registration.registered_date <= census.census_date
-          and (registration.deregistered_date is null or registration.deregistered_date > census.census_date)
-        group by census.census_date
-        order by census.census_date`,
-      [censusDates(periods)],
+    // Each registration as the mask of the census dates it is open on, OR-ed per child (censusMasks.ts, ADR 0051).
+    const counted = await inCensusRuns<{ census_date: string; children: number }>(
+      db,
+      `with alike as (
+         select mask, count(*) as children
+           from (
+             select bit_or(registration.mask) as mask
+               from (
+                 select child_id collate "C" as child_id, ${censusMask('registered_date', 'deregistered_date')} as mask from cp_registrations
+               ) registration
+              where registration.mask <> 0
+              group by registration.child_id
+           ) child
+          group by mask
+       )
+       select census.census_date, sum(alike.children)::int as children
+         from ${censusBits}
+         join alike on alike.mask & census.bit <> 0
+        group by census.census_date`,
+      censusDates(periods),
     );
+    const byDate = new Map(counted.map((row) => [row.census_date, row.children]));
+    const rows = [...new Set(censusDates(periods))].sort().map((date) => ({ census_date: date, children: byDate.get(date) ?? 0 }));
     return rows.map((row) => statsRow(cpRegistered.id, row.census_date, row.children));
   },
 };

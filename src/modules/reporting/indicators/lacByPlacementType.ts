@@ -3,6 +3,7 @@ import type { Queryable } from '../../../db/database.js';
 import { censusDates } from '../periods.js';
 import { notRecorded } from '../placementTypes.js';
 import type { Indicator } from '../statsTypes.js';
+import { censusBits, censusMask, inCensusRuns } from './censusMasks.js';
 import { statsRow } from './rows.js';
 
 /** How many children looked after on a census date were in one type of placement (or `not_recorded`). */
@@ -20,30 +21,43 @@ export interface LookedAfterByPlacementType {
  * Worked out without matching children to placements: the database holds every placement inside its
  * episode (a deferred constraint trigger) and one placement at a time per child (an exclusion constraint),
  * so a placement open on D is exactly one looked after child in that type on D, and the children looked
- * after on D with no placement open are the rest (`not_recorded`). Each date's rows then come from one count
- * of distinct children over episodes and one count by type over placements: no join between large sets, so
- * no plan depends on the planner guessing their sizes (one that did, for a single census date, ran for minutes).
- * Distinct children are counted by their ids' bytes (`collate "C"`): the same answer under any deterministic
- * collation, and a sort two to three times faster than under the database's locale.
+ * after on D with no placement open are the rest (`not_recorded`). Each episode and placement becomes the mask
+ * of the census dates it is open on (censusMasks.ts, ADR 0051): distinct looked after children come from one
+ * pass grouping each child's episode masks, placements from one pass grouping by type and mask, and rows
+ * alike are spread over the dates at the end — no join between large sets, so no plan depends on the planner
+ * guessing their sizes (one that did, for a single census date, ran for minutes), and no pass per date.
+ * Children are grouped by their ids' bytes (`collate "C"`): the same answer under any deterministic
+ * collation, and two to three times faster than under the database's locale.
  * @example await lookedAfterByPlacementType(db, ['2021-07-31']) // [{ census_date: '2021-07-31', placement_type: 'at_home', children: 61 }, …]
  */
 export async function lookedAfterByPlacementType(db: Queryable, dates: readonly string[]): Promise<LookedAfterByPlacementType[]> {
-  const counted = await db.query<{ census_date: string; placement_type: string | null; children: number }>(
-    `with census as materialized (select distinct unnest($1::date[]) as census_date)
-     select census.census_date, null::text as placement_type, count(distinct episode.child_id collate "C")::int as children
-       from census
-       join looked_after_episodes episode
-         on episode.start_date <= census.census_date
-        and (episode.end_date is null or episode.end_date > census.census_date)
-      group by 1
-     union all
-     select census.census_date, placement.placement_type, count(*)::int
-       from census
-       join placements placement
-         on placement.start_date <= census.census_date
-        and (placement.end_date is null or placement.end_date > census.census_date)
+  const counted = await inCensusRuns<{ census_date: string; placement_type: string | null; children: number }>(
+    db,
+    `with looked_after as (
+       select mask, count(*) as children
+         from (
+           select bit_or(episode.mask) as mask
+             from (
+               select child_id collate "C" as child_id, ${censusMask('start_date', 'end_date')} as mask from looked_after_episodes
+             ) episode
+            where episode.mask <> 0
+            group by episode.child_id
+         ) child
+        group by mask
+     ), placed as (
+       select placement.placement_type, ${censusMask('placement.start_date', 'placement.end_date')} as mask, count(*) as children
+         from placements placement
+        group by 1, 2
+     ), alike as (
+       select null::text as placement_type, mask, children from looked_after
+       union all
+       select placement_type, mask, children from placed where mask <> 0
+     )
+     select census.census_date, alike.placement_type, sum(alike.children)::int as children
+       from ${censusBits}
+       join alike on alike.mask & census.bit <> 0
       group by 1, 2`,
-    [dates],
+    dates,
   );
   const rows: LookedAfterByPlacementType[] = [];
   for (const date of [...new Set(dates)].sort()) {

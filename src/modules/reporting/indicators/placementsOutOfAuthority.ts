@@ -2,6 +2,7 @@
 import type { Queryable } from '../../../db/database.js';
 import { censusDates } from '../periods.js';
 import type { Indicator } from '../statsTypes.js';
+import { censusBits, censusMask, inCensusRuns } from './censusMasks.js';
 import { statsRow } from './rows.js';
 
 /** What the placement indicators count among the placements open on one census date. */
@@ -18,24 +19,35 @@ export interface PlacementsOpen {
 /**
  * Placements open on each date, counted for `placements.out_of_authority`, `placements.external` and
  * `placements.cost_avoidance_gbp` in one pass (all three ask with the baseline's date too, so they share it).
- * The external providers are a hashed list checked per placement, not a join, so the plan cannot go wrong.
+ * The external providers are a hashed list checked per placement, not a join, so the plan cannot go wrong. Each
+ * placement becomes the mask of the census dates it is open on (censusMasks.ts, ADR 0051) and placements alike
+ * are counted together in one pass, then spread over the dates: the work does not grow with the number of dates.
+ * Costs are numeric, so adding them up by mask and then by date is exact.
  * @example await placementsOpenOn(db, ['2021-07-31']) // [{ census_date: '2021-07-31', out_of_authority: 41, … }]
  */
 export async function placementsOpenOn(db: Queryable, dates: readonly string[]): Promise<PlacementsOpen[]> {
-  const rows = await db.query<PlacementsOpen>(
-    `select census.census_date,
-            count(*) filter (where placement.out_of_authority)::int as out_of_authority,
-            count(placement.weekly_cost) filter (where placement.out_of_authority)::int as out_of_authority_costed,
-            coalesce(sum(placement.weekly_cost) filter (where placement.out_of_authority), 0)::text as out_of_authority_cost_total,
-            count(*) filter (where placement.provider_id in (
-              select provider.provider_id from providers provider where provider.provider_type <> 'local_authority'
-            ))::int as external
-       from (select distinct unnest($1::date[]) as census_date) census
-       join placements placement
-         on placement.start_date <= census.census_date
-        and (placement.end_date is null or placement.end_date > census.census_date)
+  const rows = await inCensusRuns<PlacementsOpen>(
+    db,
+    `with alike as (
+       select ${censusMask('placement.start_date', 'placement.end_date')} as mask,
+              count(*) filter (where placement.out_of_authority) as out_of_authority,
+              count(placement.weekly_cost) filter (where placement.out_of_authority) as out_of_authority_costed,
+              sum(placement.weekly_cost) filter (where placement.out_of_authority) as out_of_authority_cost_total,
+              count(*) filter (where placement.provider_id in (
+                select provider.provider_id from providers provider where provider.provider_type <> 'local_authority'
+              )) as external
+         from placements placement
+        group by 1
+     )
+     select census.census_date,
+            sum(alike.out_of_authority)::int as out_of_authority,
+            sum(alike.out_of_authority_costed)::int as out_of_authority_costed,
+            coalesce(sum(alike.out_of_authority_cost_total), 0)::text as out_of_authority_cost_total,
+            sum(alike.external)::int as external
+       from ${censusBits}
+       join alike on alike.mask & census.bit <> 0
       group by census.census_date`,
-    [dates],
+    dates,
   );
   const byDate = new Map(rows.map((row) => [row.census_date, row]));
   return dates.map(
