@@ -22,15 +22,16 @@ export interface CensusCaseload {
  * @example await caseloadOn(db, ['2021-07-31']) // [{ census_date: '2021-07-31', open_children: 1233, statutory_children: 233 }]
  */
 export async function caseloadOn(db: Queryable, dates: readonly string[]): Promise<CensusCaseload[]> {
+  const caseOpen = censusMask('social_work_case.opened_date', 'social_work_case.closed_date', 'case_open');
+  const episodeOpen = censusMask('episode.start_date', 'episode.end_date', 'episode_open');
   const rows = await inCensusRuns<CensusCaseload>(
     db,
     `with held as (
-       select social_work_case.child_id collate "C" as child_id, ${censusMask('social_work_case.opened_date', 'social_work_case.closed_date')} as open_mask,
-              0::int8 as looked_after_mask
-         from cases social_work_case
+       select social_work_case.child_id collate "C" as child_id, ${caseOpen.mask} as open_mask, 0::int8 as looked_after_mask
+         from cases social_work_case ${caseOpen.join}
        union all
-       select episode.child_id collate "C", 0::int8, ${censusMask('episode.start_date', 'episode.end_date')}
-         from looked_after_episodes episode
+       select episode.child_id collate "C", 0::int8, ${episodeOpen.mask}
+         from looked_after_episodes episode ${episodeOpen.join}
      ), child as (
        select bit_or(held.open_mask) as open_mask, bit_or(held.looked_after_mask) as looked_after_mask
          from held

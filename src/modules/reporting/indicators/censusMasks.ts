@@ -8,16 +8,29 @@ import type { Queryable, SqlValue } from '../../../db/database.js';
 /** Dates a mask holds at most: bits 0–61, so `1 << 62` and the masks themselves stay positive in a bigint. */
 export const datesPerMask = 62;
 
+/** SQL to put after a table in `from`, and the mask it gives each of the table's rows. */
+export interface CensusMask {
+  /** `cross join lateral (…) name`: where each row's first and last census date fall, worked out once a row. */
+  join: string;
+  /** A bigint: bit i set when the i-th census date lies in the row's span. */
+  mask: string;
+}
+
 /**
- * A SQL bigint: bit i set when the i-th census date of `$1` (a sorted `date[]` with no repeats) lies in
- * [`start`, `end`), `end` null meaning still open. `width_bucket(x, dates)` counts the dates on or before x,
- * so the dates covered are those after `start - 1` and on or before `end - 1`, a run of bits.
- * @example censusMask('placement.start_date', 'placement.end_date') // '(case when … end)'
+ * For rows open from `start` to the day before `end` (`end` null: still open), the mask of the census dates of
+ * `$1` (a sorted `date[]` with no repeats) in that span. `width_bucket(x, dates)` counts the dates on or before x,
+ * so the dates covered are those after `start - 1` and on or before `end - 1`: a run of bits. The two counts are
+ * worked out once a row in a lateral subquery (three times faster on PGlite than repeating them in the mask).
+ * @example const open = censusMask('placement.start_date', 'placement.end_date', 'open') // { join: 'cross join lateral (…) open', mask: '(case … end)' }
  */
-export function censusMask(start: string, end: string): string {
-  const before = `width_bucket(${start} - 1, $1::date[])`;
-  const through = `coalesce(width_bucket(${end} - 1, $1::date[]), cardinality($1::date[]))`;
-  return `(case when ${through} > ${before} then (1::int8 << ${through}) - (1::int8 << ${before}) else 0::int8 end)`;
+export function censusMask(start: string, end: string, name: string): CensusMask {
+  return {
+    join: `cross join lateral (
+             select width_bucket(${start} - 1, $1::date[]) as before,
+                    coalesce(width_bucket(${end} - 1, $1::date[]), cardinality($1::date[])) as through
+           ) ${name}`,
+    mask: `(case when ${name}.through > ${name}.before then (1::int8 << ${name}.through) - (1::int8 << ${name}.before) else 0::int8 end)`,
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ export const cpRegistered: Indicator = {
   dimensions: [],
   async compute(db, periods) {
     // Each registration as the mask of the census dates it is open on, OR-ed per child (censusMasks.ts, ADR 0051).
+    const open = censusMask('registration.registered_date', 'registration.deregistered_date', 'open');
     const counted = await inCensusRuns<{ census_date: string; children: number }>(
       db,
       `with alike as (
@@ -19,7 +20,7 @@ export const cpRegistered: Indicator = {
            from (
              select bit_or(registration.mask) as mask
                from (
-                 select child_id collate "C" as child_id, ${censusMask('registered_date', 'deregistered_date')} as mask from cp_registrations
+                 select registration.child_id collate "C" as child_id, ${open.mask} as mask from cp_registrations registration ${open.join}
                ) registration
               where registration.mask <> 0
               group by registration.child_id

@@ -31,6 +31,8 @@ export interface LookedAfterByPlacementType {
  * @example await lookedAfterByPlacementType(db, ['2021-07-31']) // [{ census_date: '2021-07-31', placement_type: 'at_home', children: 61 }, …]
  */
 export async function lookedAfterByPlacementType(db: Queryable, dates: readonly string[]): Promise<LookedAfterByPlacementType[]> {
+  const episodeOpen = censusMask('episode.start_date', 'episode.end_date', 'episode_open');
+  const placementOpen = censusMask('placement.start_date', 'placement.end_date', 'placement_open');
   const counted = await inCensusRuns<{ census_date: string; placement_type: string | null; children: number }>(
     db,
     `with looked_after as (
@@ -38,15 +40,15 @@ export async function lookedAfterByPlacementType(db: Queryable, dates: readonly 
          from (
            select bit_or(episode.mask) as mask
              from (
-               select child_id collate "C" as child_id, ${censusMask('start_date', 'end_date')} as mask from looked_after_episodes
+               select episode.child_id collate "C" as child_id, ${episodeOpen.mask} as mask from looked_after_episodes episode ${episodeOpen.join}
              ) episode
             where episode.mask <> 0
             group by episode.child_id
          ) child
         group by mask
      ), placed as (
-       select placement.placement_type, ${censusMask('placement.start_date', 'placement.end_date')} as mask, count(*) as children
-         from placements placement
+       select placement.placement_type, ${placementOpen.mask} as mask, count(*) as children
+         from placements placement ${placementOpen.join}
         group by 1, 2
      ), alike as (
        select null::text as placement_type, mask, children from looked_after

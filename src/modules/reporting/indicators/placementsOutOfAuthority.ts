@@ -26,17 +26,18 @@ export interface PlacementsOpen {
  * @example await placementsOpenOn(db, ['2021-07-31']) // [{ census_date: '2021-07-31', out_of_authority: 41, … }]
  */
 export async function placementsOpenOn(db: Queryable, dates: readonly string[]): Promise<PlacementsOpen[]> {
+  const open = censusMask('placement.start_date', 'placement.end_date', 'open');
   const rows = await inCensusRuns<PlacementsOpen>(
     db,
     `with alike as (
-       select ${censusMask('placement.start_date', 'placement.end_date')} as mask,
+       select ${open.mask} as mask,
               count(*) filter (where placement.out_of_authority) as out_of_authority,
               count(placement.weekly_cost) filter (where placement.out_of_authority) as out_of_authority_costed,
               sum(placement.weekly_cost) filter (where placement.out_of_authority) as out_of_authority_cost_total,
               count(*) filter (where placement.provider_id in (
                 select provider.provider_id from providers provider where provider.provider_type <> 'local_authority'
               )) as external
-         from placements placement
+         from placements placement ${open.join}
         group by 1
      )
      select census.census_date,
