@@ -1,10 +1,11 @@
-/** @module Chooses the engine from the settings: PostgreSQL when DATABASE_URL is set, else PGlite. */
+/**
+ * @module Chooses the engine from the settings: PostgreSQL when DATABASE_URL is set, else PGlite. Each engine's
+ * driver is loaded only when chosen: a command such as `cairn stats` does not pay for loading the other one.
+ */
 import type { Database } from './database.js';
-import { openPglite } from './pgliteDatabase.js';
-import { openPostgres } from './postgresDatabase.js';
 
 /** @example const db = await openDatabase({ databaseUrl: undefined, dataDir: './data' }) */
 export async function openDatabase(settings: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (settings.databaseUrl) return openPostgres(settings.databaseUrl);
-  return openPglite({ dataDir: settings.dataDir });
+  if (settings.databaseUrl) return (await import('./postgresDatabase.js')).openPostgres(settings.databaseUrl);
+  return (await import('./pgliteDatabase.js')).openPglite({ dataDir: settings.dataDir });
 }

@@ -36,6 +36,34 @@ export function statsRepository() {
     },
 
     /**
+     * Whether the records reach back to `earliest` and on to `latest` (both included): the same answer as
+     * `dataSpan` compared with the two dates, but each table is read only until a record that settles it, and
+     * the start dates through their indexes where there are some — not every record of six tables.
+     * @example await statsRepository().spanCovers(db, '2015-07-31', '2022-07-31') // true
+     */
+    async spanCovers(db: Queryable, earliest: string, latest: string): Promise<boolean> {
+      const rows = await db.query<{ covers: boolean }>(
+        `select (exists (select 1 from looked_after_episodes where start_date <= $1::date)
+                 or exists (select 1 from placements where start_date <= $1::date)
+                 or exists (select 1 from cases where opened_date <= $1::date)
+                 or exists (select 1 from referrals where received_date <= $1::date)
+                 or exists (select 1 from cp_registrations where registered_date <= $1::date)
+                 or exists (select 1 from scra_referrals where referral_date <= $1::date))
+            and (exists (select 1 from looked_after_episodes where start_date >= $2::date)
+                 or exists (select 1 from placements where start_date >= $2::date)
+                 or exists (select 1 from referrals where received_date >= $2::date)
+                 or exists (select 1 from looked_after_episodes where end_date >= $2::date)
+                 or exists (select 1 from placements where end_date >= $2::date)
+                 or exists (select 1 from cases where greatest(opened_date, closed_date) >= $2::date)
+                 or exists (select 1 from referrals where closed_date >= $2::date)
+                 or exists (select 1 from cp_registrations where greatest(registered_date, deregistered_date) >= $2::date)
+                 or exists (select 1 from scra_referrals where referral_date >= $2::date)) as covers`,
+        [earliest, latest],
+      );
+      return rows[0]?.covers ?? false;
+    },
+
+    /**
      * The years with a population row, ascending.
      * @example await statsRepository().populationYears(db) // [2020, 2021]
      */
