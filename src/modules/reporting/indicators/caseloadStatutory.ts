@@ -1,5 +1,4 @@
 /** @module `caseload.statutory`: children on the open caseload who are looked after, on each census date. */
-import { censusDates } from '../periods.js';
 import type { Indicator } from '../statsTypes.js';
 import { caseloadOn } from './caseloadOpen.js';
 import { statsRow } from './rows.js';
@@ -11,7 +10,7 @@ export const caseloadStatutory: Indicator = {
   places: 0,
   dimensions: [],
   async compute(db, periods) {
-    const rows = await caseloadOn(db, censusDates(periods));
+    const rows = await caseloadOn(db, periods);
     return rows.map((row) => statsRow(caseloadStatutory.id, row.census_date, row.statutory_children));
   },
 };

@@ -1,5 +1,4 @@
 /** @module `caseload.statutory_pct`: the looked after share of the open caseload on each census date. */
-import { censusDates } from '../periods.js';
 import { percentage } from '../rounding.js';
 import type { Indicator } from '../statsTypes.js';
 import { caseloadOn } from './caseloadOpen.js';
@@ -12,7 +11,7 @@ export const caseloadStatutoryPct: Indicator = {
   places: 1,
   dimensions: [],
   async compute(db, periods) {
-    const rows = await caseloadOn(db, censusDates(periods));
+    const rows = await caseloadOn(db, periods);
     return rows.flatMap((row) => {
       const value = percentage(row.statutory_children, row.open_children, caseloadStatutoryPct.places);
       return value === undefined ? [] : [statsRow(caseloadStatutoryPct.id, row.census_date, value)];

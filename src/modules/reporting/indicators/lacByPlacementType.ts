@@ -3,6 +3,7 @@ import type { Queryable } from '../../../db/database.js';
 import { censusDates } from '../periods.js';
 import { notRecorded } from '../placementTypes.js';
 import type { Indicator } from '../statsTypes.js';
+import { childrenOnCensusDates } from './censusChildren.js';
 import { censusBits, censusMask, inCensusRuns } from './censusMasks.js';
 import { statsRow } from './rows.js';
 
@@ -22,53 +23,36 @@ export interface LookedAfterByPlacementType {
  * episode (a deferred constraint trigger) and one placement at a time per child (an exclusion constraint),
  * so a placement open on D is exactly one looked after child in that type on D, and the children looked
  * after on D with no placement open are the rest (`not_recorded`). Each episode and placement becomes the mask
- * of the census dates it is open on (censusMasks.ts, ADR 0051): distinct looked after children come from one
- * pass grouping each child's episode masks, placements from one pass grouping by type and mask, and rows
- * alike are spread over the dates at the end — no join between large sets, so no plan depends on the planner
- * guessing their sizes (one that did, for a single census date, ran for minutes), and no pass per date.
- * Children are grouped by their ids' bytes (`collate "C"`): the same answer under any deterministic
- * collation, and two to three times faster than under the database's locale.
+ * of the census dates it is open on (censusMasks.ts, ADR 0051): distinct looked after children come from the
+ * pass over cases and episodes the caseload shares (censusChildren.ts), placements from one pass grouping by type
+ * and mask, and rows alike are spread over the dates at the end — no join between large sets, so no plan depends
+ * on the planner guessing their sizes (one that did, for a single census date, ran for minutes), and no pass per date.
  * @example await lookedAfterByPlacementType(db, ['2021-07-31']) // [{ census_date: '2021-07-31', placement_type: 'at_home', children: 61 }, …]
  */
 export async function lookedAfterByPlacementType(db: Queryable, dates: readonly string[]): Promise<LookedAfterByPlacementType[]> {
-  const episodeOpen = censusMask('episode.start_date', 'episode.end_date', 'episode_open');
   const placementOpen = censusMask('placement.start_date', 'placement.end_date', 'placement_open');
-  const counted = await inCensusRuns<{ census_date: string; placement_type: string | null; children: number }>(
-    db,
-    `with looked_after as (
-       select mask, count(*) as children
-         from (
-           select bit_or(episode.mask) as mask
-             from (
-               select episode.child_id collate "C" as child_id, ${episodeOpen.mask} as mask from looked_after_episodes episode ${episodeOpen.join}
-             ) episode
-            where episode.mask <> 0
-            group by episode.child_id
-         ) child
-        group by mask
-     ), placed as (
-       select placement.placement_type, ${placementOpen.mask} as mask, count(*) as children
-         from placements placement ${placementOpen.join}
-        group by 1, 2
-     ), alike as (
-       select null::text as placement_type, mask, children from looked_after
-       union all
-       select placement_type, mask, children from placed where mask <> 0
-     )
-     select census.census_date, alike.placement_type, sum(alike.children)::int as children
-       from ${censusBits}
-       join alike on alike.mask & census.bit <> 0
-      group by 1, 2`,
-    dates,
-  );
+  const [lookedAfter, placed] = await Promise.all([
+    childrenOnCensusDates(db, dates),
+    inCensusRuns<LookedAfterByPlacementType>(
+      db,
+      `with alike as (
+         select placement.placement_type, ${placementOpen.mask} as mask, count(*) as children
+           from placements placement ${placementOpen.join}
+          group by 1, 2
+       )
+       select census.census_date, alike.placement_type, sum(alike.children)::int as children
+         from ${censusBits}
+         join alike on alike.mask & census.bit <> 0
+        group by 1, 2`,
+      dates,
+    ),
+  ]);
   const rows: LookedAfterByPlacementType[] = [];
-  for (const date of [...new Set(dates)].sort()) {
-    const onDate = counted.filter((row) => row.census_date === date);
-    const lookedAfter = onDate.find((row) => row.placement_type === null)?.children ?? 0;
-    const placed = onDate.filter((row): row is LookedAfterByPlacementType => row.placement_type !== null);
-    const unplaced = lookedAfter - placed.reduce((sum, row) => sum + row.children, 0);
-    if (unplaced > 0) placed.push({ census_date: date, placement_type: notRecorded, children: unplaced });
-    rows.push(...placed.sort((a, b) => (a.placement_type < b.placement_type ? -1 : 1)));
+  for (const { census_date: date, looked_after: children } of lookedAfter) {
+    const onDate = placed.filter((row) => row.census_date === date);
+    const unplaced = children - onDate.reduce((sum, row) => sum + row.children, 0);
+    if (unplaced > 0) onDate.push({ census_date: date, placement_type: notRecorded, children: unplaced });
+    rows.push(...onDate.sort((a, b) => (a.placement_type < b.placement_type ? -1 : 1)));
   }
   return rows;
 }
