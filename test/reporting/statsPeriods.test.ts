@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { statsService } from '../../src/modules/reporting/statsService.js';
+import { statsRepository } from '../../src/modules/reporting/statsRepository.js';
 import type { StatsRow } from '../../src/modules/reporting/statsTypes.js';
 import { rowSet } from './support/rowSets.js';
 
@@ -97,6 +98,19 @@ describe(`every period gives the same figures, however many are asked for (${eng
       expect(rowSet(result.rows)).toEqual(rowSet(allYears.filter((row) => periods.has(row.period))));
     },
   );
+
+  it('gives the same rows when more census dates are asked for than one mask holds (runs of 62, ADR 0051)', async () => {
+    const result = await statsService(database.db).compute({ years: { first: 1950, last: 2021 }, baseline: 2015 });
+    const recent = (rows: StatsRow[]) => rowSet(rows.filter((row) => !row.period.includes('/') && Number(row.period.slice(0, 4)) >= 2013));
+    expect(recent(result.rows)).toEqual(recent(allYears));
+  });
+
+  it('finds the same default years whether or not the records are read for their whole span', async () => {
+    const everyRecord = statsService(database.db, { ...statsRepository(), spanCovers: async () => false });
+    const years = await statsService(database.db).defaultYears();
+    expect(years).toEqual([2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021]);
+    expect(await everyRecord.defaultYears()).toEqual(years);
+  });
 
   it('gives the window the same rows whatever years come with it', async () => {
     const windowRows = (rows: StatsRow[]) => rowSet(rows.filter((row) => row.period === `${window.from}/${window.to}`));
