@@ -72,6 +72,9 @@ async function storedKeys<R>(tx: Queryable, upsert: Upsert<R>, rows: readonly R[
   return new Set(found.map((row) => row.key));
 }
 
+/** Families are only ever added, by their id (see addFamilies). */
+const familyKey: Upsert<string> = { table: 'families', conflict: 'family_id', key: ['family_id'], columns: [{ name: 'family_id', type: 'text', value: (id) => id }] };
+
 const upserts: { [K in ExtractFileKind]: Upsert<ExtractRecords[K]> } = {
   authority: {
     table: 'authority',
@@ -285,6 +288,15 @@ export function extractRepository() {
      * @example await repository.addFamilies(tx, ['F1', 'F2'])
      */
     async addFamilies(tx: Queryable, familyIds: readonly string[]): Promise<void> {
+      if (tx.copyIn) {
+        // As for a file's records: families not yet stored are copied in.
+        const stored = await storedKeys(tx, familyKey, familyIds);
+        const fresh = familyIds.filter((id) => !stored.has(id));
+        for (let from = 0; from < fresh.length; from += rowsPerStatement) {
+          await tx.copyIn('families', ['family_id'], copyText(fresh.slice(from, from + rowsPerStatement).map((id) => [id])));
+        }
+        return;
+      }
       for (let from = 0; from < familyIds.length; from += rowsPerStatement) {
         await tx.query(
           'insert into families (family_id) select * from unnest($1::text[]) on conflict (family_id) do nothing',
