@@ -12,6 +12,13 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   /** Run several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * In a transaction only: `COPY table (columns) FROM` rows in COPY's text format (tab-separated, `\N` for null,
+   * one row a line; see `copyText`), answering how many went in. Names come from code, never from input. PostgreSQL
+   * streams them from standard input (pg-copy-streams), PGlite reads them as a blob (`/dev/blob`). ADR 0033.
+   * @example await tx.copyIn?.('families', ['family_id'], 'F1\nF2\n')
+   */
+  copyIn?(table: string, columns: readonly string[], text: string): Promise<number>;
 }
 
 export interface Database extends Queryable {
@@ -28,3 +35,4 @@ export interface Database extends Queryable {
 
 /** Type OIDs we parse the same way on both engines so rows look identical. */
 export const typeOids = { int8: 20, numeric: 1700, date: 1082 } as const;
+

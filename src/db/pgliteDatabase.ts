@@ -23,6 +23,17 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
+/** A transaction, which can also COPY rows in, read from a blob. */
+function wrapTransaction(tx: Transaction): Queryable {
+  return {
+    ...wrap(tx),
+    async copyIn(table: string, columns: readonly string[], text: string) {
+      const result = await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+      return result.affectedRows ?? 0;
+    },
+  };
+}
+
 /**
  * Open PGlite. With a `dataDir` the folder is locked against a second process; without one the
  * database lives in memory (tests), empty or, with `image`, a copy of the one `pgliteImage` saved.
@@ -48,7 +59,7 @@ export async function openPglite(options: { dataDir?: string; image?: Blob } = {
     engine: 'pglite',
     query: self.query,
     async transaction(work) {
-      return pglite.transaction((tx) => work(wrap(tx)));
+      return pglite.transaction((tx) => work(wrapTransaction(tx)));
     },
     exec: self.exec,
     async close() {

@@ -1,5 +1,8 @@
 /** @module The server engine: PostgreSQL through a `pg` pool. */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable, SqlValue } from './database.js';
 import { typeOids } from './database.js';
 
@@ -27,6 +30,18 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/** A transaction's connection, which can also COPY rows in from standard input. */
+function wrapTransaction(client: pg.PoolClient): Queryable {
+  return {
+    ...wrap(client),
+    async copyIn(table: string, columns: readonly string[], text: string) {
+      const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+      await pipeline(Readable.from([Buffer.from(text)]), stream);
+      return stream.rowCount;
+    },
+  };
+}
+
 /**
  * Open a pool on a PostgreSQL server.
  * @example const db = openPostgres('postgres://root@127.0.0.1:5432/test')
@@ -44,7 +59,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await work(wrap(client));
+        const result = await work(wrapTransaction(client));
         await client.query('commit');
         return result;
       } catch (error) {

@@ -538,4 +538,26 @@ describe('the database as a backstop', () => {
     expect(outcome.ok ? [] : outcome.problems.map(formatProblem)).toEqual([expect.stringMatching(/^placements\.csv:0: -: the database refused the import: .*placements_no_overlap/)]);
     expect(await domainContents(db)).toEqual(before);
   });
+
+  it('still refuses a placement outside its episode when the checks missed it, though the import checks placements once', async () => {
+    await importValid();
+    const before = await domainContents(db);
+    // A repository that tells the checks episode E1 began long ago, so only the database sees the placement before it.
+    const real = extractRepository();
+    const blind = {
+      ...real,
+      databaseState: async (...args: Parameters<typeof real.databaseState>) => {
+        const state = await real.databaseState(...args);
+        const episodes = new Map([...state.episodes].map(([id, episode]) => [id, { ...episode, start_date: '2000-01-01' }]));
+        return { ...state, episodes };
+      },
+    };
+    const folder = await writeExtractFolder({
+      'children.csv': csv('child_id,date_of_birth', 'N,2020-01-01'),
+      'placements.csv': csv('placement_id,episode_id,child_id,start_date,end_date,placement_type', 'P8,E1,A,2018-06-01,2018-07-01,secure'),
+    });
+    const outcome = await extractImportService(db, auditService(db, auditRepository()), blind).importFolder(actor, folder);
+    expect(outcome.ok ? [] : outcome.problems.map(formatProblem)).toEqual([expect.stringMatching(/^placements\.csv:0: -: the database refused the import: placement P8 lies outside its episode E1/)]);
+    expect(await domainContents(db)).toEqual(before);
+  });
 });

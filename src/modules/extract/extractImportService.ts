@@ -171,9 +171,13 @@ export function extractImportService(
           if (all.length > 0) throw new ExtractRefused(all);
           // Teams, school clusters and workers land on their reference lists' entries, however the extract spells them.
           const newValues = references ? await mapReferenceValues(tx, extract, references) : [];
+          await repository.checkPlacementsOnce(tx);
           const written = await writeExtract(tx, extract, rows, onProgress, writing);
           await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues: newValues } }, tx);
-          // Deferred constraints (overlaps, placements within episodes) fail at commit, not in one file's statement.
+          // What the placement triggers would check at commit, checked once for every placement written (migration 0051).
+          writing.file = 'placements.csv';
+          await repository.checkPlacements(tx, extract.placements ? completeRows<ExtractRecords['placements']>(extract.placements).map((row) => row.placement_id) : []);
+          // Other deferred constraints (an episode no longer containing its placements) fail at commit.
           writing.file = '-';
           return { written, newValues };
         });

@@ -1,5 +1,6 @@
 /** @module SQL for the extract importer: what the checks need to know of the database, and set-based upserts of each file's rows. */
-import type { Queryable, SqlValue } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
+import { copyText } from '../../db/copyText.js';
 import type { ExtractFileKind, ExtractRecords, FileSummary } from './extract.js';
 import type { DatabaseQuestions, DatabaseState, StoredEpisode, StoredPlacement } from './validateExtract.js';
 
@@ -55,6 +56,24 @@ function upsertSql<R>(upsert: Upsert<R>, absent: ReadonlySet<string>): string {
       where (${updated.map((name) => `${upsert.table}.${name}`).join(', ')}) is distinct from (${updated.map((name) => `excluded.${name}`).join(', ')})
       returning (xmax = 0) as inserted`;
 }
+
+/** A file whose new records can be copied straight into its table: one key column, and every value as it is. */
+function copyable<R>(upsert: Upsert<R>): boolean {
+  return upsert.key.length === 1 && upsert.conflict === upsert.key[0] && upsert.columns.every((c) => c.select === undefined);
+}
+
+/** The keys of `rows` already in the table (as text). Names come from the specs, never from input. */
+async function storedKeys<R>(tx: Queryable, upsert: Upsert<R>, rows: readonly R[]): Promise<Set<string>> {
+  const key = upsert.columns.find((c) => c.name === upsert.key[0])!;
+  const found = await tx.query<{ key: string }>(
+    `select ${upsert.table}.${key.name}::text as key from unnest($1::${key.type}[]) as incoming (key) join ${upsert.table} on ${upsert.table}.${key.name} = incoming.key`,
+    [rows.map(key.value)],
+  );
+  return new Set(found.map((row) => row.key));
+}
+
+/** Families are only ever added, by their id (see addFamilies). */
+const familyKey: Upsert<string> = { table: 'families', conflict: 'family_id', key: ['family_id'], columns: [{ name: 'family_id', type: 'text', value: (id) => id }] };
 
 const upserts: { [K in ExtractFileKind]: Upsert<ExtractRecords[K]> } = {
   authority: {
@@ -247,10 +266,37 @@ export function extractRepository() {
     },
 
     /**
+     * Leave this transaction's placements to `checkPlacements` rather than two deferred triggers a row (migration 0051):
+     * the same rules, one set-based statement instead of two PL/pgSQL calls per placement at commit.
+     * @example await repository.checkPlacementsOnce(tx)
+     */
+    async checkPlacementsOnce(tx: Queryable): Promise<void> {
+      await tx.query(`select set_config('cairn.placements_checked_by_import', 'on', true)`);
+    },
+
+    /**
+     * The checks the placement triggers would have made at commit, for the placements written: each within its episode,
+     * none overlapping another of its child's (the same errors as the triggers). Run last, just before commit.
+     * @example await repository.checkPlacements(tx, ['P1', 'P2'])
+     */
+    async checkPlacements(tx: Queryable, placementIds: readonly string[]): Promise<void> {
+      if (placementIds.length > 0) await tx.query('select check_imported_placements($1::text[])', [placementIds]);
+    },
+
+    /**
      * Families are not a file: a `family_id` in children.csv brings its family into being.
      * @example await repository.addFamilies(tx, ['F1', 'F2'])
      */
     async addFamilies(tx: Queryable, familyIds: readonly string[]): Promise<void> {
+      if (tx.copyIn) {
+        // As for a file's records: families not yet stored are copied in.
+        const stored = await storedKeys(tx, familyKey, familyIds);
+        const fresh = familyIds.filter((id) => !stored.has(id));
+        for (let from = 0; from < fresh.length; from += rowsPerStatement) {
+          await tx.copyIn('families', ['family_id'], copyText(fresh.slice(from, from + rowsPerStatement).map((id) => [id])));
+        }
+        return;
+      }
       for (let from = 0; from < familyIds.length; from += rowsPerStatement) {
         await tx.query(
           'insert into families (family_id) select * from unnest($1::text[]) on conflict (family_id) do nothing',
@@ -274,8 +320,24 @@ export function extractRepository() {
       const upsert: Upsert<ExtractRecords[K]> = upserts[kind];
       const sql = upsertSql(upsert, new Set(absentColumns));
       const summary: FileSummary = { added: 0, updated: 0, unchanged: 0 };
-      for (let from = 0; from < rows.length; from += rowsPerStatement) {
-        const chunk = rows.slice(from, from + rowsPerStatement);
+      let upserted = rows;
+      if (tx.copyIn && copyable(upsert)) {
+        // Records not yet stored are copied in (COPY: about 1.6 times the rate of the upsert on PGlite); the rest are
+        // upserted below, compared and counted as before. An id stored meanwhile by another writer fails the COPY
+        // with a unique violation, which refuses the whole import (nothing is half-written).
+        const stored = await storedKeys(tx, upsert, rows);
+        const keyOf = upsert.columns.find((c) => c.name === upsert.key[0])!.value;
+        const fresh = rows.filter((row) => !stored.has(String(keyOf(row))));
+        upserted = stored.size === 0 ? [] : rows.filter((row) => stored.has(String(keyOf(row))));
+        const names = upsert.columns.map((c) => c.name);
+        for (let from = 0; from < fresh.length; from += rowsPerStatement) {
+          const chunk = fresh.slice(from, from + rowsPerStatement);
+          summary.added += await tx.copyIn(upsert.table, names, copyText(chunk.map((row) => upsert.columns.map((c) => c.value(row)))));
+          onStatement(chunk.length);
+        }
+      }
+      for (let from = 0; from < upserted.length; from += rowsPerStatement) {
+        const chunk = upserted.slice(from, from + rowsPerStatement);
         // Counted in the database: one row back per statement rather than one per record.
         const [counts] = await tx.query<{ added: number; updated: number }>(
           `with changed as (${sql})

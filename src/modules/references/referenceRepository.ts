@@ -105,6 +105,15 @@ export function referenceRepository() {
       await db.query('update reference_entries set name = $2, code = $3, match_key = $4 where entry_id = $1', [entryId, change.name, change.code, change.matchKey]);
     },
 
+    /** Several new entries of one list in one statement (the importer's values on no list). */
+    async addMany(db: Queryable, list: ReferenceList, entries: readonly { name: string; code: string | null; matchKey: string }[]): Promise<void> {
+      if (!entries.length) return;
+      await db.query(
+        'insert into reference_entries (list, name, code, match_key) select $1, * from unnest($2::text[], $3::text[], $4::text[])',
+        [list, entries.map((e) => e.name), entries.map((e) => e.code), entries.map((e) => e.matchKey)],
+      );
+    },
+
     async setRetired(db: Queryable, entryId: number, retiredOn: string | null): Promise<void> {
       await db.query('update reference_entries set retired_on = $2 where entry_id = $1', [entryId, retiredOn]);
     },

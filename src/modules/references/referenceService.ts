@@ -172,6 +172,8 @@ export function referenceService(db: Database, repository: ReferenceRepository, 
       const recorded = new Map<string, string>();
       const added: NewReferenceValue[] = [];
       const addedByKey = new Map<string, { value: string; report: NewReferenceValue }>();
+      // Added together in one statement: an extract may bring hundreds of new worker IDs (ADR 0033).
+      const newEntries: { name: string; code: string | null; matchKey: string }[] = [];
       for (const [value, rows] of values) {
         const key = matchKey(value);
         if (!key) continue;
@@ -188,13 +190,14 @@ export function referenceService(db: Database, repository: ReferenceRepository, 
         }
         const name = tidyName(value);
         const code = keyedByCode(list) ? value.trim() : null;
-        await repository.add(tx, { list, name, code, matchKey: key });
+        newEntries.push({ name, code, matchKey: key });
         const report = { list, value: name, rows: [...rows] };
         const newValue = code ?? name;
         addedByKey.set(key, { value: newValue, report });
         recorded.set(value, newValue);
         added.push(report);
       }
+      await repository.addMany(tx, list, newEntries);
       return { recorded, added };
     },
   };
