@@ -15,6 +15,8 @@ export interface PageTiming {
   /** The page asked for: one example of each address shape. */
   path: string;
   status: number;
+  /** False for a download (PDF, Word, CSV, SVG): timed, but not a page. */
+  html: boolean;
   medianMs: number;
 }
 
@@ -59,7 +61,7 @@ export async function crawl(baseUrl: string, cookie: string, options: { runs: nu
     const first = await timed(`${baseUrl}${path}`, cookie);
     const times = [first.ms];
     for (let run = 1; run < options.runs; run++) times.push((await timed(`${baseUrl}${path}`, cookie)).ms);
-    timings.push({ path, status: first.status, medianMs: median(times) });
+    timings.push({ path, status: first.status, html: first.html, medianMs: median(times) });
     if (!first.html) continue;
     for (const link of linksIn(first.body)) {
       const shape = addressShape(link);
