@@ -54,7 +54,7 @@ function countRows(folder: string): number {
     .reduce((sum, f) => sum + readFileSync(join(folder, f), 'utf8').split('\n').filter((line) => line.trim()).length - 1, 0);
 }
 
-async function childPaths(url: string, cookie: string): Promise<string[]> {
+export async function childPaths(url: string, cookie: string): Promise<string[]> {
   const found = new Set<string>();
   for (const letter of 'abcdefghijklmnoprstw') {
     const html = await (await fetch(`${url}/children?name=${letter}`, { headers: { cookie } })).text();

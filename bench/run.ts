@@ -1,11 +1,14 @@
 /** @module `npm run bench`: runs the benchmarks on both engines and records the results in bench/results/. */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../src/platform/projectRoot.js';
 import { benchEngine, type EngineResult } from './foundation.js';
 import { benchReporting, reportingMarkdown } from './reporting.js';
 import { benchScale, scaleMarkdown } from './scale.js';
+import { benchPages, type PagesResult } from './pages.js';
+import { pagesMarkdown } from './pagesReport.js';
 
 const targets = { firstPageSeconds: 15, importRowsPerSecondPostgres: 20_000, childPageP95Ms: 50 };
 
@@ -41,7 +44,8 @@ function report(results: EngineResult[], when: string): string {
 /**
  * `node dist/bench/run.js [pglite,postgres]` runs everything on those engines; `node dist/bench/run.js reporting` only
  * the reporting benchmarks; `node dist/bench/run.js scale [--children N] [--runs N] [--million]` only the large-extract
- * ones (issue 15: import, stats for every period shape, the DuckDB peer; with --million, a million children on PostgreSQL).
+ * ones (issue 15: import, stats for every period shape, the DuckDB peer; with --million, a million children on PostgreSQL);
+ * `node dist/bench/run.js pages [pglite,postgres]` only the page crawl and child page load (issue 15 item 4).
  */
 async function runScale(args: string[], folder: string): Promise<void> {
   const value = (flag: string, fallback: number) => {
@@ -58,7 +62,30 @@ async function runScale(args: string[], folder: string): Promise<void> {
   process.stdout.write(markdown);
 }
 
+/** `node dist/bench/run.js pages [pglite,postgres]`: only the page benchmarks (issue 15 item 4). */
+async function runPages(args: string[], folder: string): Promise<void> {
+  const engines = (args[0] ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+  const load = loadavg()[0]!.toFixed(2);
+  const results: PagesResult[] = [];
+  for (const engine of engines) results.push(await benchPages(engine, (line) => process.stderr.write(`${line} (load ${loadavg()[0]!.toFixed(2)})\n`)));
+  const recorded = {
+    when: new Date().toISOString().slice(0, 10),
+    machine: `on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    load,
+    commit: execSync('git rev-parse --short HEAD', { cwd: projectRoot, encoding: 'utf8' }).trim(),
+  };
+  writeFileSync(join(folder, 'pages.json'), JSON.stringify({ ...recorded, results }, null, 2) + '\n');
+  const markdown = pagesMarkdown(results, recorded);
+  writeFileSync(join(folder, 'pages.md'), markdown);
+  process.stdout.write(markdown);
+}
+
 async function run(): Promise<void> {
+  if (process.argv[2] === 'pages') {
+    const folder = join(projectRoot, 'bench', 'results');
+    mkdirSync(folder, { recursive: true });
+    return runPages(process.argv.slice(3), folder);
+  }
   if (process.argv[2] === 'scale') {
     const folder = join(projectRoot, 'bench', 'results');
     mkdirSync(folder, { recursive: true });

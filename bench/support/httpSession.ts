@@ -22,5 +22,10 @@ export async function signInOverHttp(baseUrl: string, username: string, password
     redirect: 'manual',
   });
   if (response.status !== 303) throw new Error(`Sign-in as ${username} failed with ${response.status}`);
-  return cookieFrom(response) || cookie;
+  const signedIn = cookieFrom(response) || cookie;
+  // Then the page sign-in leads to, as a browser would, keeping the cookie it answers with: the session then holds
+  // what the first page learns once (whether the person has drafts), as a browser's would on every later request.
+  const landing = await fetch(`${baseUrl}${response.headers.get('location') ?? '/'}`, { headers: { cookie: signedIn }, redirect: 'manual' });
+  await landing.text();
+  return cookieFrom(landing) || signedIn;
 }

@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+  // CAIRN_BENCH_SERVER names another build's main.js, to measure an earlier commit side by side with this one.
+  const main = process.env.CAIRN_BENCH_SERVER ?? join(projectRoot, 'dist', 'src', 'main.js');
+  const child = spawn(process.execPath, [main], {
     cwd: projectRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CAIRN_COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', CAIRN_RATE_LIMIT_PER_MINUTE: '10000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

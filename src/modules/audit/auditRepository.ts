@@ -68,6 +68,22 @@ export function auditRepository() {
       );
     },
 
+    /** Several events in one statement, chained in the order given (the group commit's batch, ADR 0049). */
+    async appendMany(db: Queryable, entries: readonly { actor: { userId: string | null; name: string }; event: NewAuditEvent }[]): Promise<void> {
+      const column = (pick: (entry: (typeof entries)[number]) => string | null) => entries.map(pick);
+      await db.query(
+        `insert into audit_events (user_id, actor, action, child_id, subject, reason, details)
+         select e.user_id, e.actor, e.action, e.child_id, e.subject, e.reason, e.details::jsonb
+           from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                with ordinality as e(user_id, actor, action, child_id, subject, reason, details, place)
+          order by e.place`,
+        [
+          column((e) => e.actor.userId), column((e) => e.actor.name), column((e) => e.event.action), column((e) => e.event.childId ?? null),
+          column((e) => e.event.subject ?? null), column((e) => e.event.reason ?? null), column((e) => JSON.stringify(e.event.details ?? {})),
+        ],
+      );
+    },
+
     async search(db: Queryable, search: AuditSearch): Promise<{ events: AuditEvent[]; total: number }> {
       const where = `($1::text is null or child_id = $1)
         and ($2::text is null or actor = $2)

@@ -4,8 +4,18 @@ import { actorName, type Actor } from '../../platform/access/user.js';
 import type { AuditSearch, NewAuditEvent } from './auditEvent.js';
 import type { AuditRepository } from './auditRepository.js';
 import { auditChainService } from './auditChainService.js';
+import { groupCommit } from './groupCommit.js';
+
+interface AuditEntry {
+  actor: { userId: string | null; name: string };
+  event: NewAuditEvent;
+}
 
 export function auditService(db: Database, repository: AuditRepository) {
+  // An event written on its own (a view, a search, a refusal) joins a group commit (ADR 0049); one written in a
+  // caller's transaction goes in with that transaction's change.
+  const appendOnItsOwn = groupCommit((entries: readonly AuditEntry[]) =>
+    entries.length === 1 ? repository.append(db, entries[0]!.actor, entries[0]!.event) : repository.appendMany(db, entries));
   return {
     ...auditChainService(db, repository),
 
@@ -15,6 +25,7 @@ export function auditService(db: Database, repository: AuditRepository) {
      */
     async record(actor: Actor, event: NewAuditEvent, tx: Queryable = db): Promise<void> {
       const userId = actor.kind === 'user' ? actor.user.userId : null;
+      if (tx === db) return appendOnItsOwn({ actor: { userId, name: actorName(actor) }, event });
       await repository.append(tx, { userId, name: actorName(actor) }, event);
     },
 

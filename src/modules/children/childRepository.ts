@@ -1,9 +1,35 @@
 /** @module SQL for finding children and reading a child's summary, always within the reader's scope. */
 import type { Queryable, SqlValue } from '../../db/database.js';
-import type { ChildDetails, ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
+import type { ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
 import type { ChildScope } from '../../platform/access/access.js';
 import type { ChildDetailsChange } from './childDetails.js';
 import type { NumberedIdStyle } from '../../platform/ids/recordIds.js';
+
+/** A list of rows as JSON, `[]` when there are none. */
+const listOf = (fields: string, from: string, order: string) => `coalesce((select json_agg(json_build_object(${fields}) order by ${order}) ${from}), '[]'::json)`;
+
+const summaryQuery = `select json_build_object(
+    'child', json_build_object('childId', c.child_id, 'familyId', c.family_id, 'forename', c.forename, 'surname', c.surname,
+      'dateOfBirth', c.date_of_birth, 'sex', c.sex, 'ethnicity', c.ethnicity, 'disability', c.disability, 'school', c.school,
+      'schoolCluster', c.school_cluster, 'locality', c.locality, 'version', c.version),
+    'familyMembers', ${listOf(`'childId', f.child_id, 'forename', f.forename, 'surname', f.surname, 'dateOfBirth', f.date_of_birth`,
+      'from children f where f.family_id = c.family_id and f.child_id <> c.child_id', 'f.date_of_birth')},
+    'cases', ${listOf(`'caseId', k.case_id, 'team', k.team, 'workerId', k.worker_id, 'workerName', wn.name, 'openedDate', k.opened_date, 'closedDate', k.closed_date`,
+      'from cases k left join worker_names wn on wn.worker_id = k.worker_id where k.child_id = c.child_id', 'k.opened_date desc')},
+    'referrals', ${listOf(`'referralId', r.referral_id, 'receivedDate', r.received_date, 'source', r.source, 'reason', r.reason, 'pathway', r.pathway, 'closedDate', r.closed_date`,
+      'from referrals r where r.child_id = c.child_id', 'r.received_date desc')},
+    'episodes', ${listOf(`'episodeId', e.episode_id, 'startDate', e.start_date, 'endDate', e.end_date, 'legalReason', e.legal_reason, 'reasonEnded', e.reason_ended`,
+      'from looked_after_episodes e where e.child_id = c.child_id', 'e.start_date desc')},
+    'placements', ${listOf(`'placementId', p.placement_id, 'episodeId', p.episode_id, 'startDate', p.start_date, 'endDate', p.end_date, 'placementType', p.placement_type,
+      'providerName', pr.name, 'outOfAuthority', p.out_of_authority, 'weeklyCost', p.weekly_cost`,
+      'from placements p left join providers pr on pr.provider_id = p.provider_id where p.child_id = c.child_id', 'p.start_date desc')},
+    'registrations', ${listOf(`'registrationId', g.registration_id, 'registeredDate', g.registered_date, 'deregisteredDate', g.deregistered_date, 'concerns', g.concerns,
+      'deregistrationReason', g.deregistration_reason`, 'from cp_registrations g where g.child_id = c.child_id', 'g.registered_date desc')},
+    'scraReferrals', ${listOf(`'scraReferralId', s.scra_referral_id, 'referralDate', s.referral_date, 'ground', s.ground`,
+      'from scra_referrals s where s.child_id = c.child_id', 's.referral_date desc')},
+    'steppedUpOn', (select max(ff.ended_date) from family_first_involvements ff where ff.child_id = c.child_id and ff.ending = 'step_up')
+  ) as summary
+  from children c`;
 
 // A child is in scope when they have a case open today that the scope covers.
 const inScope = `(
@@ -90,6 +116,12 @@ export function childRepository() {
       return row && { prefix: row.prefix, digits: Number(row.digits), highest: Number(row.highest) };
     },
 
+    /** Whether the child exists and whether they lie in the scope, in one look-up (a page needs both). */
+    async presence(db: Queryable, scope: ChildScope, childId: string): Promise<{ exists: boolean; inScope: boolean }> {
+      const rows = await db.query<{ in_scope: boolean }>(`select ${inScope} as in_scope from children c where c.child_id = $4`, [...scopeParams(scope), childId]);
+      return { exists: rows.length > 0, inScope: rows[0]?.in_scope === true };
+    },
+
     /** True when the child exists and lies in the scope. */
     async isInScope(db: Queryable, scope: ChildScope, childId: string): Promise<boolean> {
       const rows = await db.query(`select 1 from children c where c.child_id = $4 and ${inScope}`, [...scopeParams(scope), childId]);
@@ -159,56 +191,16 @@ export function childRepository() {
       return (await db.query('select 1 from children where child_id = $1', [childId])).length > 0;
     },
 
+    /**
+     * The child's summary in one statement: the record and each section as a JSON list built by the database, so a
+     * page costs one round trip and one pooled connection however many sections it shows (issue 15 item 4).
+     */
     async summary(db: Queryable, childId: string): Promise<ChildSummary | undefined> {
-      const childRows = await db.query<{
-        child_id: string; family_id: string | null; forename: string | null; surname: string | null; date_of_birth: string; sex: string | null;
-        ethnicity: string | null; disability: string | null; school: string | null; school_cluster: string | null; locality: string | null; version: number;
-      }>('select * from children where child_id = $1', [childId]);
-      const c = childRows[0];
-      if (!c) return undefined;
-      const child: ChildDetails = {
-        childId: c.child_id, familyId: c.family_id, forename: c.forename, surname: c.surname, dateOfBirth: c.date_of_birth, sex: c.sex,
-        ethnicity: c.ethnicity, disability: c.disability, school: c.school, schoolCluster: c.school_cluster, locality: c.locality, version: c.version,
-      };
-      const [family, cases, referrals, episodes, placements, registrations, scra, steppedUp] = await Promise.all([
-        db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string }>(
-          `select child_id, forename, surname, date_of_birth from children
-           where family_id = $1 and child_id <> $2 order by date_of_birth`, [c.family_id, childId]),
-        db.query<{ case_id: string; team: string | null; worker_id: string | null; worker_name: string | null; opened_date: string; closed_date: string | null }>(
-          `select k.case_id, k.team, k.worker_id, wn.name as worker_name, k.opened_date, k.closed_date
-             from cases k left join worker_names wn on wn.worker_id = k.worker_id
-            where k.child_id = $1 order by k.opened_date desc`, [childId]),
-        db.query<{ referral_id: string; received_date: string; source: string | null; reason: string | null; pathway: string; closed_date: string | null }>(
-          'select referral_id, received_date, source, reason, pathway, closed_date from referrals where child_id = $1 order by received_date desc', [childId]),
-        db.query<{ episode_id: string; start_date: string; end_date: string | null; legal_reason: string; reason_ended: string | null }>(
-          'select episode_id, start_date, end_date, legal_reason, reason_ended from looked_after_episodes where child_id = $1 order by start_date desc', [childId]),
-        db.query<{ placement_id: string; episode_id: string; start_date: string; end_date: string | null; placement_type: string; provider_name: string | null; out_of_authority: boolean; weekly_cost: number | null }>(
-          `select p.placement_id, p.episode_id, p.start_date, p.end_date, p.placement_type, pr.name as provider_name, p.out_of_authority, p.weekly_cost
-           from placements p left join providers pr on pr.provider_id = p.provider_id
-           where p.child_id = $1 order by p.start_date desc`, [childId]),
-        db.query<{ registration_id: string; registered_date: string; deregistered_date: string | null; concerns: string[]; deregistration_reason: string | null }>(
-          'select registration_id, registered_date, deregistered_date, concerns, deregistration_reason from cp_registrations where child_id = $1 order by registered_date desc', [childId]),
-        db.query<{ scra_referral_id: string; referral_date: string; ground: string }>(
-          'select scra_referral_id, referral_date, ground from scra_referrals where child_id = $1 order by referral_date desc', [childId]),
-        db.query<{ ended_date: string }>(
-          `select ended_date from family_first_involvements where child_id = $1 and ending = 'step_up' order by ended_date desc limit 1`, [childId]),
-      ]);
-      return {
-        child,
-        familyMembers: family.map((f) => ({ childId: f.child_id, forename: f.forename, surname: f.surname, dateOfBirth: f.date_of_birth })),
-        cases: cases.map((k) => ({ caseId: k.case_id, team: k.team, workerId: k.worker_id, workerName: k.worker_name, openedDate: k.opened_date, closedDate: k.closed_date })),
-        referrals: referrals.map((r) => ({ referralId: r.referral_id, receivedDate: r.received_date, source: r.source, reason: r.reason, pathway: r.pathway, closedDate: r.closed_date })),
-        episodes: episodes.map((e) => ({ episodeId: e.episode_id, startDate: e.start_date, endDate: e.end_date, legalReason: e.legal_reason, reasonEnded: e.reason_ended })),
-        placements: placements.map((p) => ({
-          placementId: p.placement_id, episodeId: p.episode_id, startDate: p.start_date, endDate: p.end_date, placementType: p.placement_type,
-          providerName: p.provider_name, outOfAuthority: p.out_of_authority, weeklyCost: p.weekly_cost,
-        })),
-        registrations: registrations.map((r) => ({
-          registrationId: r.registration_id, registeredDate: r.registered_date, deregisteredDate: r.deregistered_date, concerns: r.concerns, deregistrationReason: r.deregistration_reason,
-        })),
-        scraReferrals: scra.map((s) => ({ scraReferralId: s.scra_referral_id, referralDate: s.referral_date, ground: s.ground })),
-        steppedUpOn: steppedUp[0]?.ended_date ?? null,
-      };
+      const rows = await db.query<{ summary: ChildSummary }>(`${summaryQuery} where c.child_id = $1`, [childId]);
+      const summary = rows[0]?.summary;
+      if (!summary) return undefined;
+      for (const placement of summary.placements) placement.weeklyCost = placement.weeklyCost === null ? null : Number(placement.weeklyCost);
+      return summary;
     },
   };
 }

@@ -231,9 +231,11 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     /** Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. */
     async view(user: SignedInUser, childId: string): Promise<ChildView> {
       const scope = childScope(user);
-      const exists = await repository.exists(db, childId);
-      if (!exists) return { outcome: 'not_found' };
-      if (!(await mayOpen(db, scope, user, childId))) {
+      const presence = await repository.presence(db, scope, childId);
+      if (!presence.exists) return { outcome: 'not_found' };
+      // The same rule as mayOpen, its scope half answered by the look-up above.
+      const open = scope.kind !== 'none' && presence.inScope && (await restrictions.standing(db, user.userId, childId)) !== 'closed';
+      if (!open) {
         await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, details: { refused: true } });
         return { outcome: 'forbidden' };
       }

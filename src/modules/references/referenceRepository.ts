@@ -55,12 +55,15 @@ export interface StoredEntry extends ReferenceEntry {
 /** @example await referenceRepository().entries(db, 'school_cluster') */
 export function referenceRepository() {
   return {
-    /** The entries of a list (not other names), each with its other names and how many records hold it. */
-    async entries(db: Queryable, list: ReferenceList): Promise<ListedEntry[]> {
+    /**
+     * The entries of a list (not other names), each with its other names and how many records hold it. Counting the
+     * uses reads every record that holds the list, so a form offering the choices asks without them (`uses: 0`).
+     */
+    async entries(db: Queryable, list: ReferenceList, options: { countUses: boolean } = { countUses: true }): Promise<ListedEntry[]> {
       const rows = await db.query<EntryRow>(`select ${columns} from reference_entries where list = $1 order by lower(name), entry_id`, [list]);
       const counts = new Map<string, number>();
       const recorded = uses[list];
-      if (recorded.length) {
+      if (recorded.length && options.countUses) {
         const union = recorded.map(({ table, column }) => `select ${keyOf(column)} as match_key from ${table} where ${column} is not null`).join(' union all ');
         const counted = await db.query<{ match_key: string; n: number }>(`select match_key, count(*)::integer as n from (${union}) used group by match_key`);
         for (const row of counted) counts.set(row.match_key, row.n);

@@ -67,7 +67,7 @@ export function referenceService(db: Database, repository: ReferenceRepository, 
      * @example (await references.choices('school_cluster'))[0] // { value: 'Belmont', text: 'Belmont', retired: false }
      */
     async choices(list: ReferenceList): Promise<ListChoice[]> {
-      const entries = await repository.entries(db, list);
+      const entries = await repository.entries(db, list, { countUses: false });
       return entries.map((entry) => ({
         value: recordedValue(entry),
         text: keyedByCode(list) && entry.code && entry.code !== entry.name ? `${entry.name} (${entry.code})` : entry.name,

@@ -11,6 +11,9 @@ import type { SessionEnd, SessionRepository } from './sessionRepository.js';
 
 export type ResolvedSession = { outcome: 'active'; userId: string; lastSeenAt: number; expiresAt: number } | { outcome: 'idle'; userId: string } | { outcome: 'ended' };
 
+/** How stale a session's last-seen time may be before a request writes it again (ADR 0049). */
+export const touchEveryMs = 15_000;
+
 const hashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
 /** @example const sessions = sessionService(db, sessionRepository(), audit, { lifetimeHours: 10, idleMinutes: 30 }) */
@@ -40,8 +43,11 @@ export function sessionService(db: Database, repository: SessionRepository, audi
       }
       // Idle is answered but not yet ended: the page script's status check may still send its draft (the caller ends it).
       if (now - found.lastSeenAt.getTime() > settings.idleMinutes * 60_000) return { outcome: 'idle', userId: found.userId };
-      if (options.touch) await repository.touch(db, hash);
-      return { outcome: 'active', userId: found.userId, lastSeenAt: options.touch ? now : found.lastSeenAt.getTime(), expiresAt: found.expiresAt.getTime() };
+      // A session seen in the last few seconds is not written again (ADR 0049): one write per session per
+      // `touchEveryMs` instead of one per request, so the idle timeout may come at most that much sooner, never later.
+      const touched = options.touch && now - found.lastSeenAt.getTime() >= touchEveryMs;
+      if (touched) await repository.touch(db, hash);
+      return { outcome: 'active', userId: found.userId, lastSeenAt: touched ? now : found.lastSeenAt.getTime(), expiresAt: found.expiresAt.getTime() };
     },
 
     /** End one session (sign-out, or the idle timeout seen by the page script). */
