@@ -11,8 +11,11 @@ import type { SessionEnd, SessionRepository } from './sessionRepository.js';
 
 export type ResolvedSession = { outcome: 'active'; userId: string; lastSeenAt: number; expiresAt: number } | { outcome: 'idle'; userId: string } | { outcome: 'ended' };
 
-/** How stale a session's last-seen time may be before a request writes it again (ADR 0049). */
-export const touchEveryMs = 15_000;
+/**
+ * How stale a session's last-seen time may be before a request writes it again (ADR 0049): 15 seconds, or a
+ * twentieth of the idle timeout when that is shorter, so the timeout never comes more than 5 % early.
+ */
+export const touchEveryMs = (idleMinutes: number): number => Math.min(15_000, (idleMinutes * 60_000) / 20);
 
 const hashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
@@ -44,8 +47,8 @@ export function sessionService(db: Database, repository: SessionRepository, audi
       // Idle is answered but not yet ended: the page script's status check may still send its draft (the caller ends it).
       if (now - found.lastSeenAt.getTime() > settings.idleMinutes * 60_000) return { outcome: 'idle', userId: found.userId };
       // A session seen in the last few seconds is not written again (ADR 0049): one write per session per
-      // `touchEveryMs` instead of one per request, so the idle timeout may come at most that much sooner, never later.
-      const touched = options.touch && now - found.lastSeenAt.getTime() >= touchEveryMs;
+      // `touchEveryMs` (at most 15 s) instead of one per request, so the idle timeout may come at most that much sooner, never later.
+      const touched = options.touch && now - found.lastSeenAt.getTime() >= touchEveryMs(settings.idleMinutes);
       if (touched) await repository.touch(db, hash);
       return { outcome: 'active', userId: found.userId, lastSeenAt: touched ? now : found.lastSeenAt.getTime(), expiresAt: found.expiresAt.getTime() };
     },
