@@ -22,7 +22,9 @@ export default defineConfig({
       {
         extends: true,
         // A journey through Chromium is many pages: minutes on a busy 2-core machine, so one limit for all of them.
-        test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 300_000, poolOptions: { forks: { singleFork: true } } },
+        // Two specs at a time, like the integration files: each has its own server, database and Chromium, and a
+        // spec spends much of its time waiting on the other processes (ADR 0053).
+        test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 300_000, isolate: false },
       },
     ],
   },

@@ -27,6 +27,7 @@ let unhurried: FastifyInstance;
 let browser: Browser;
 let base: string;
 let unhurriedBase: string;
+const unhurriedConfig = testConfig();
 
 // Twenty seconds without activity ends the session; the warning shows for the last eight.
 const timeoutSeconds = 20;
@@ -160,7 +161,7 @@ beforeAll(async () => {
   fileId = (await services.caseFileAudits.files(round.roundId))[0]!.fileId;
   app = await buildApp(services);
   base = await listen(app);
-  unhurried = await buildApp(buildServices(testConfig(), database.db));
+  unhurried = await buildApp(buildServices(unhurriedConfig, database.db));
   unhurriedBase = await listen(unhurried);
   browser = await launchBrowser();
 }, 300_000);
@@ -196,15 +197,27 @@ describe('drafts in a browser', () => {
     }, 180_000);
 
     it(`with JavaScript on, ${form.name}: the page keeps the form before the timeout, and gives it back after signing in`, async () => {
+      // The page's clock and the server's session are moved on together instead of waiting for real minutes
+      // (idleTimeout.spec.ts waits in real time): the usual 30-minute timeout, on the unhurried server.
       const context = await browser.newContext();
-      const url = `${base}${form.path()}`;
+      await context.clock.install();
+      const url = `${unhurriedBase}${form.path()}`;
       const page = await openSignedIn(context, url, form.user());
       const words = `Typed with JavaScript into ${form.name}`;
       await form.fill(page, words);
+      const cookie = `cairn_session=${(await context.cookies()).find((c) => c.name === 'cairn_session')!.value}`;
+      const { idleTimeoutMinutes, idleWarningMinutes } = unhurriedConfig;
+      // Nobody touches the page until the warning is due: the page asks the server, which agrees, and warns.
+      const untilWarning = (idleTimeoutMinutes - idleWarningMinutes) * 60_000 + 1_000;
+      await aged(database.db, unhurried, cookie, untilWarning);
+      await page.clock.fastForward(untilWarning);
       // The promise is made here, where the form is kept.
       await page.locator('[data-idle-warning]').waitFor({ state: 'visible', timeout: 25_000 });
       expect(await page.locator('[data-idle-promise]').isVisible()).toBe(true);
-      await page.waitForURL(`${base}/sign-in`, { timeout: 25_000 });
+      // Still nobody: the time runs out, the page sends what was typed and goes to sign in.
+      await aged(database.db, unhurried, cookie, idleTimeoutMinutes * 60_000 + 1_000);
+      await page.clock.fastForward(idleWarningMinutes * 60_000);
+      await page.waitForURL(`${unhurriedBase}/sign-in`, { timeout: 25_000 });
       await signIn(page, form.user());
       // Where the page lands, by its address (a navigation that finished before the wait began is not missed).
       await expect.poll(() => page.url(), { timeout: 60_000 }).toBe(url);
