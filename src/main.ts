@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
 import { buildApp } from './app/app.js';
+import { warmUpCharts } from './platform/documents/charts.js';
 import { serveTheCommandLine } from './app/commandLineRoutes.js';
 import { nightlyRun, readNightlySetting, startNightlyCheck } from './modules/returns/dataQuality/nightlyCheck.js';
 
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Ready means ready: the first dashboards after a start are not kept waiting while the chart library warms up.
+  await warmUpCharts();
   const address = await app.listen({ host: config.host, port: config.port });
   const listening = app.server.address();
   if (commandLine && typeof listening === 'object' && listening) {

@@ -30,15 +30,27 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-/** A transaction's connection, which can also COPY rows in from standard input. */
+/**
+ * A transaction's connection, which can also COPY rows in from standard input. Its statements go one at a time in
+ * the order asked: callers may ask several at once (the statistics run its indicators together in one snapshot), and
+ * `pg` deprecates a second query on a connection that is still busy (it will refuse it from pg 9).
+ */
 function wrapTransaction(client: pg.PoolClient): Queryable {
+  let previous: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(statement: () => Promise<T>): Promise<T> {
+    const turn = previous.then(statement);
+    previous = turn.catch(() => undefined);
+    return turn;
+  }
   return {
-    ...wrap(client),
-    async copyIn(table: string, columns: readonly string[], text: string) {
-      const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-      await pipeline(Readable.from([Buffer.from(text)]), stream);
-      return stream.rowCount;
-    },
+    query: <Row>(sql: string, params: readonly SqlValue[] = []) => inTurn(async () => (await client.query(sql, params as unknown[])).rows as Row[]),
+    exec: (sql: string) => inTurn(async () => void (await client.query(sql))),
+    copyIn: (table: string, columns: readonly string[], text: string) =>
+      inTurn(async () => {
+        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+        await pipeline(Readable.from([Buffer.from(text)]), stream);
+        return stream.rowCount;
+      }),
   };
 }
 

@@ -36,11 +36,12 @@ export interface DashboardView {
 }
 
 /**
- * The image for a drawn chart, sized as drawn (so the page does not jump as it loads); none where nothing was drawn.
+ * The image for a table's chart; none where the table has nothing to draw. Sized as drawn where it has been drawn
+ * already (so the page does not jump as it loads); the page does not wait for a chart to be drawn (ADR 0054).
  * @example chartImage('<svg width="580" height="269" …', 'Children looked after', '/dashboards/charts/balance-of-care.svg') // { src, alt, width: 580, height: 269 }
  */
-export function chartImage(svg: string | undefined, title: string, src: string): DashboardChart | undefined {
-  if (!svg) return undefined;
+export function chartImage(svg: string | undefined, title: string, src: string): DashboardChart {
+  if (!svg) return { src, alt: title };
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
   const size = (name: string) => {
     const value = new RegExp(`\\s${name}="(\\d+(?:\\.\\d+)?)"`).exec(root)?.[1];
@@ -64,7 +65,7 @@ export function presentDashboards(figures: Figures, query: string): DashboardVie
         id,
         heading,
         lead,
-        chart: chartImage(figures.charts.get(id), table.chart?.title ?? heading, paths.dashboards.chart({ tableId: id }, query)),
+        chart: table.chart && table.chart.points.length > 0 ? chartImage(figures.drawnChart(id), table.chart.title, paths.dashboards.chart({ tableId: id }, query)) : undefined,
         table: writeTable(table, { published: false }),
         csvHref: paths.dashboards.csv({ tableId: id }, query),
         method: table.method,

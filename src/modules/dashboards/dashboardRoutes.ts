@@ -109,7 +109,7 @@ export async function dashboardRoutes(app: FastifyInstance, services: DashboardR
   // figures it was drawn from are kept (no longer, so a chart never lags its table), then asks again by its ETag.
   app.get(paths.dashboards.chart.pattern, figures, async (request, reply) => {
     const { tableId, computed } = await namedTable(request, 'chartFile', '.svg');
-    const svg = computed.charts.get(tableId);
+    const svg = await computed.chart(tableId);
     if (!svg) throw new HttpError(404, 'There is no chart with that name for these years');
     const tag = entityTag(svg);
     const keptForSeconds = Math.max(0, Math.floor(((computed.keptUntil ?? 0) - Date.now()) / 1000));

@@ -1,12 +1,17 @@
-/** @module The dashboards' figures: the figure tables with their charts drawn, briefly kept so busy pages stay fast. */
-import { chartSvg } from '../../platform/documents/charts.js';
+/** @module The dashboards' figures: the figure tables with their charts drawn when first asked for, briefly kept so busy pages stay fast. */
+import { chartSvg, drawnChartSvg } from '../../platform/documents/charts.js';
 import type { ComputedFigures, FiguresService } from '../reporting/figuresService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 
-/** The tables for one choice of years, baseline and window, with each chart drawn once. */
+/** The tables for one choice of years, baseline and window, each chart drawn when first asked for. */
 export interface Figures extends ComputedFigures {
-  /** Chart SVG by table id. */
-  charts: Map<string, string>;
+  /**
+   * The chart of a table as SVG, drawn the first time it is asked for and kept with the figures; undefined where the
+   * table has no chart or nothing to draw. The page itself draws none: each chart is an image the browser asks for.
+   */
+  chart(tableId: string): Promise<string | undefined>;
+  /** The chart if it has already been drawn (for its size on the page), without drawing it. */
+  drawnChart(tableId: string): string | undefined;
   /** When kept figures are next worked out again (ms since 1970). */
   keptUntil?: number;
 }
@@ -15,20 +20,43 @@ export interface Figures extends ComputedFigures {
 export const figuresKeptForMs = 30_000;
 const kept = 50;
 
+/** The figures with their charts drawn on demand, each once. */
+export function withChartsOnDemand(computed: ComputedFigures): Omit<Figures, 'keptUntil'> {
+  const drawing = new Map<string, Promise<string | undefined>>();
+  const chartOf = (tableId: string) => {
+    const chart = computed.tables.find((table) => table.id === tableId)?.chart;
+    return chart && chart.points.length > 0 ? chart : undefined;
+  };
+  return {
+    ...computed,
+    chart(tableId) {
+      let svg = drawing.get(tableId);
+      if (!svg) {
+        const chart = chartOf(tableId);
+        svg = chart ? chartSvg(chart, `chart-${tableId}`) : Promise.resolve(undefined);
+        svg.catch(() => drawing.delete(tableId));
+        drawing.set(tableId, svg);
+      }
+      return svg;
+    },
+    drawnChart(tableId) {
+      const chart = chartOf(tableId);
+      return chart ? drawnChartSvg(chart, `chart-${tableId}`) : undefined;
+    },
+  };
+}
+
 /** @example const figures = await dashboardService(figuresService(stats, benchmarks)).figures({}) */
 export function dashboardService(source: FiguresService, now: () => number = Date.now) {
   const recent = new Map<string, { at: number; figures: Promise<Figures> }>();
 
-  async function compute(options: StatsOptions): Promise<Figures> {
-    const computed = await source.compute(options);
-    const charts = new Map<string, string>();
-    for (const table of computed.tables) if (table.chart && table.chart.points.length > 0) charts.set(table.id, await chartSvg(table.chart, `chart-${table.id}`));
-    return { ...computed, charts };
+  async function compute(options: StatsOptions): Promise<Omit<Figures, 'keptUntil'>> {
+    return withChartsOnDemand(await source.compute(options));
   }
 
   return {
     /**
-     * Every dashboard table for these options, charts drawn; the same options within `figuresKeptForMs` share one computation.
+     * Every dashboard table for these options, charts drawn when asked for; the same options within `figuresKeptForMs` share one computation.
      * @example const { tables } = await dashboards.figures({ baseline: 2016 })
      */
     figures(options: StatsOptions): Promise<Figures> {

@@ -1,9 +1,9 @@
 /** @module Rendered pages kept per set of figures and key: shared while the figures are the same, rendered afresh for new ones. */
 import { describe, expect, it } from 'vitest';
-import type { Figures } from './dashboardService.js';
+import { withChartsOnDemand, type Figures } from './dashboardService.js';
 import { keptPages } from './keptPages.js';
 
-const someFigures = (): Figures => ({ authority: 'Wee Glen', years: [2021], baseline: 2021, tables: [], rows: [], charts: new Map() });
+const someFigures = (): Figures => ({ ...withChartsOnDemand({ authority: 'Wee Glen', years: [2021], baseline: 2021, tables: [], rows: [] }) });
 
 describe('kept pages', () => {
   it('render once for the same figures and key, and again for another key or new figures', async () => {

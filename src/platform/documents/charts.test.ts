@@ -1,6 +1,6 @@
 /** @module Charts readable in print: type never under 8 pt as printed, labels whole, axes that show the change, series told apart without colour. */
 import { describe, expect, it } from 'vitest';
-import { chartPng, chartSvg, type ChartDescription } from './charts.js';
+import { chartPng, chartSvg, warmUpCharts, type ChartDescription } from './charts.js';
 import { usable } from './pdf.js';
 
 const placementTypes: ChartDescription = {
@@ -48,5 +48,20 @@ describe('charts printed in a paper', () => {
   it('starts bars at zero, as bars must', async () => {
     const valueLabels = texts(await chartSvg(placementTypes)).filter((text) => /^\d+$/.test(text)).map(Number);
     expect(Math.min(...valueLabels)).toBe(0);
+  });
+});
+
+describe('charts drawn again', () => {
+  it('draws the same picture for the same chart, and a new one when a figure changes', async () => {
+    const first = await chartSvg(placementTypes, 'kept');
+    expect(await chartSvg(structuredClone(placementTypes), 'kept')).toBe(first);
+    const changed = { ...placementTypes, points: placementTypes.points.map((point, index) => (index === 0 ? { ...point, value: 94 } : point)) };
+    const redrawn = await chartSvg(changed, 'kept');
+    expect(redrawn).not.toBe(first);
+    expect(await chartSvg(placementTypes, 'kept')).toBe(first);
+  });
+
+  it('warms up without a chart of anyone’s', async () => {
+    await expect(warmUpCharts()).resolves.toBeUndefined();
   });
 });
