@@ -18,15 +18,14 @@ const types = {
   },
 };
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+/** How statements are run: as asked, or one at a time in order (a transaction's single connection). */
+type Runner = <T>(statement: () => Promise<T>) => Promise<T>;
+const asAsked: Runner = (statement) => statement();
+
+function wrap(client: pg.Pool | pg.PoolClient, run: Runner = asAsked): Queryable {
   return {
-    async query<Row>(sql: string, params: readonly SqlValue[] = []) {
-      const result = await client.query(sql, params as unknown[]);
-      return result.rows as Row[];
-    },
-    async exec(sql: string) {
-      await client.query(sql);
-    },
+    query: <Row>(sql: string, params: readonly SqlValue[] = []) => run(async () => (await client.query(sql, params as unknown[])).rows as Row[]),
+    exec: (sql: string) => run(async () => void (await client.query(sql))),
   };
 }
 
@@ -37,14 +36,13 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
  */
 function wrapTransaction(client: pg.PoolClient): Queryable {
   let previous: Promise<unknown> = Promise.resolve();
-  function inTurn<T>(statement: () => Promise<T>): Promise<T> {
+  const inTurn: Runner = (statement) => {
     const turn = previous.then(statement);
     previous = turn.catch(() => undefined);
     return turn;
-  }
+  };
   return {
-    query: <Row>(sql: string, params: readonly SqlValue[] = []) => inTurn(async () => (await client.query(sql, params as unknown[])).rows as Row[]),
-    exec: (sql: string) => inTurn(async () => void (await client.query(sql))),
+    ...wrap(client, inTurn),
     copyIn: (table: string, columns: readonly string[], text: string) =>
       inTurn(async () => {
         const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));

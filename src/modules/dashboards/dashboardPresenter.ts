@@ -3,7 +3,7 @@ import { paths } from '../../platform/http/paths.js';
 import { figureSections } from '../boardReport/boardReport.js';
 import { writeTable, type WrittenTable } from '../reporting/publishTable.js';
 import { indicatorById } from '../reporting/indicators/index.js';
-import type { Figures } from './dashboardService.js';
+import { chartToDraw, type Figures } from './dashboardService.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 
 /** A chart shown as an image of its own (so the browser keeps it), named by its title; its figures are in the table beside it. */
@@ -60,12 +60,13 @@ export function presentDashboards(figures: Figures, query: string): DashboardVie
   const sections = figureSections(authority, figures.tables).flatMap(({ id, heading, lead }) => {
     const table = byId.get(id);
     if (!table) return [];
+    const chart = chartToDraw(table);
     return [
       {
         id,
         heading,
         lead,
-        chart: table.chart && table.chart.points.length > 0 ? chartImage(figures.drawnChart(id), table.chart.title, paths.dashboards.chart({ tableId: id }, query)) : undefined,
+        chart: chart && chartImage(figures.drawnChart(id), chart.title, paths.dashboards.chart({ tableId: id }, query)),
         table: writeTable(table, { published: false }),
         csvHref: paths.dashboards.csv({ tableId: id }, query),
         method: table.method,

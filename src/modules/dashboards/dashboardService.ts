@@ -1,13 +1,14 @@
 /** @module The dashboards' figures: the figure tables with their charts drawn when first asked for, briefly kept so busy pages stay fast. */
-import { chartSvg, drawnChartSvg } from '../../platform/documents/charts.js';
+import { chartSvg, drawnChartSvg, type ChartDescription } from '../../platform/documents/charts.js';
+import type { FigureTable } from '../reporting/figureTable.js';
 import type { ComputedFigures, FiguresService } from '../reporting/figuresService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 
 /** The tables for one choice of years, baseline and window, each chart drawn when first asked for. */
 export interface Figures extends ComputedFigures {
   /**
-   * The chart of a table as SVG, drawn the first time it is asked for and kept with the figures; undefined where the
-   * table has no chart or nothing to draw. The page itself draws none: each chart is an image the browser asks for.
+   * The chart of a table as SVG, drawn the first time it is asked for; undefined where the table has no chart or
+   * nothing to draw. The page itself draws none: each chart is an image the browser asks for.
    */
   chart(tableId: string): Promise<string | undefined>;
   /** The chart if it has already been drawn (for its size on the page), without drawing it. */
@@ -20,24 +21,23 @@ export interface Figures extends ComputedFigures {
 export const figuresKeptForMs = 30_000;
 const kept = 50;
 
-/** The figures with their charts drawn on demand, each once. */
+/**
+ * A table's chart if it has something to draw; the page shows an image for exactly these.
+ * @example chartToDraw(table)?.title // 'Children looked after on 31 July'
+ */
+export const chartToDraw = (table: FigureTable): ChartDescription | undefined => (table.chart && table.chart.points.length > 0 ? table.chart : undefined);
+
+/** The figures with their charts drawn on demand (`chartSvg` keeps each drawing, shared while in progress). */
 export function withChartsOnDemand(computed: ComputedFigures): Omit<Figures, 'keptUntil'> {
-  const drawing = new Map<string, Promise<string | undefined>>();
   const chartOf = (tableId: string) => {
-    const chart = computed.tables.find((table) => table.id === tableId)?.chart;
-    return chart && chart.points.length > 0 ? chart : undefined;
+    const table = computed.tables.find((candidate) => candidate.id === tableId);
+    return table && chartToDraw(table);
   };
   return {
     ...computed,
     chart(tableId) {
-      let svg = drawing.get(tableId);
-      if (!svg) {
-        const chart = chartOf(tableId);
-        svg = chart ? chartSvg(chart, `chart-${tableId}`) : Promise.resolve(undefined);
-        svg.catch(() => drawing.delete(tableId));
-        drawing.set(tableId, svg);
-      }
-      return svg;
+      const chart = chartOf(tableId);
+      return chart ? chartSvg(chart, `chart-${tableId}`) : Promise.resolve(undefined);
     },
     drawnChart(tableId) {
       const chart = chartOf(tableId);

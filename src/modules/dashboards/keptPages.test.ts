@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withChartsOnDemand, type Figures } from './dashboardService.js';
 import { keptPages } from './keptPages.js';
 
-const someFigures = (): Figures => ({ ...withChartsOnDemand({ authority: 'Wee Glen', years: [2021], baseline: 2021, tables: [], rows: [] }) });
+const someFigures = (): Figures => withChartsOnDemand({ authority: 'Wee Glen', years: [2021], baseline: 2021, tables: [], rows: [] });
 
 describe('kept pages', () => {
   it('render once for the same figures and key, and again for another key or new figures', async () => {

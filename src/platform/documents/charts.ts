@@ -115,20 +115,21 @@ function specification(chart: ChartDescription): vegaLite.TopLevelSpec {
  * The chart as a standalone SVG document, labelled as one image with its title; `idPrefix` keeps its ids apart from other charts on the page.
  * @example const svg = await chartSvg({ kind: 'bar', title: 'Looked after children', axisTitle: 'Year', valueTitle: 'Children', points: [{ label: '2021', series: 'Children', value: 233 }] })
  */
-export async function chartSvg(chart: ChartDescription, idPrefix = 'chart'): Promise<string> {
-  // The same chart draws the same picture: figures worked out again (every 30 s on a busy dashboard, each board
-  // paper section) mostly draw charts already drawn, at 20–40 ms each.
+export function chartSvg(chart: ChartDescription, idPrefix = 'chart'): Promise<string> {
+  // The same chart draws the same picture: figures worked out again (every 30 s on a busy dashboard, for each board
+  // report) mostly draw charts already drawn, at 20–40 ms each. A drawing in progress is shared too.
   const key = JSON.stringify([idPrefix, chart]);
-  const kept = drawn.get(key);
-  if (kept !== undefined) {
-    drawn.delete(key);
-    drawn.set(key, kept);
-    return kept;
+  const kept = drawings.get(key);
+  if (kept) {
+    drawings.delete(key);
+    drawings.set(key, kept);
+    return kept.svg;
   }
-  const svg = await drawSvg(chart, idPrefix);
-  drawn.set(key, svg);
-  if (drawn.size > chartsKept) drawn.delete(drawn.keys().next().value!);
-  return svg;
+  const drawing: KeptDrawing = { svg: drawSvg(chart, idPrefix) };
+  drawing.svg.then((svg) => (drawing.drawn = svg), () => drawings.get(key) === drawing && drawings.delete(key));
+  drawings.set(key, drawing);
+  if (drawings.size > chartsKept) drawings.delete(drawings.keys().next().value!);
+  return drawing.svg;
 }
 
 /**
@@ -136,11 +137,17 @@ export async function chartSvg(chart: ChartDescription, idPrefix = 'chart'): Pro
  * @example drawnChartSvg(chart, 'chart-balance-of-care') // '<svg …' or undefined
  */
 export function drawnChartSvg(chart: ChartDescription, idPrefix = 'chart'): string | undefined {
-  return drawn.get(JSON.stringify([idPrefix, chart]));
+  return drawings.get(JSON.stringify([idPrefix, chart]))?.drawn;
+}
+
+/** A drawing kept: the picture once drawn, and the work of drawing it (shared by whoever asks meanwhile). */
+interface KeptDrawing {
+  svg: Promise<string>;
+  drawn?: string;
 }
 
 /** Charts drawn lately, by their description, most recently used last (a few megabytes at most). */
-const drawn = new Map<string, string>();
+const drawings = new Map<string, KeptDrawing>();
 const chartsKept = 200;
 
 /**
