@@ -92,7 +92,7 @@ export function buildServices(config: Config, db: Database) {
   const figures = figuresService(stats, benchmarks);
   const resources = resourceService(db, resourceRepository(), children, audit, amendmentRepository());
   /** The quality report reads audits, surveys and training only through the contract (quality/qualitySources.ts). */
-  const quality = qualityService({ audits: caseFileAudits, surveys, training, authority }, audit);
+  const quality = qualityService({ audits: caseFileAudits, surveys, training, authority }, audit, undefined, db);
   const returns = returnsService(db);
   return {
     config,
@@ -132,7 +132,7 @@ export function buildServices(config: Config, db: Database) {
     /** Restricted records and break-glass (issue 16, ADR 0044). */
     restrictions: restrictionService(db, restrictionRepository(), audit),
     figures,
-    dashboards: dashboardService(figures),
+    dashboards: dashboardService(figures, db),
     boardReports: boardReportService(figures),
     /** Board paper editions: drafted section by section, published frozen (ADR 0030). */
     boardPapers: boardPaperService(db, boardPaperRepository(), figures, audit, [

@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/dataDirLock.js';
 import { buildServices } from './composition.js';
 import { buildApp } from './app/app.js';
 import { warmUpCharts } from './platform/documents/charts.js';
+import { forgetOldDataChanges } from './db/keptWhileUnchanged.js';
 import { serveTheCommandLine } from './app/commandLineRoutes.js';
 import { nightlyRun, readNightlySetting, startNightlyCheck } from './modules/returns/dataQuality/nightlyCheck.js';
 
@@ -29,8 +30,14 @@ async function start(): Promise<void> {
     run: nightlyRun(services.returns),
     log: (line) => app.log.info(line),
   });
+  // Notes of changes older than a day are forgotten every few hours: no kept result is that old (ADR 0055).
+  const forgetChanges = () => void forgetOldDataChanges(db).catch((error: unknown) => app.log.warn({ err: error }, 'Could not forget old notes of changes'));
+  const forgetting = setInterval(forgetChanges, 6 * 60 * 60 * 1000);
+  forgetting.unref();
+  forgetChanges();
   const shutdown = async () => {
     stopNightly();
+    clearInterval(forgetting);
     withdrawHandoff();
     await app.close();
     await db.close();

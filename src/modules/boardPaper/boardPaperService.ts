@@ -12,15 +12,16 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { printDocx } from '../../platform/documents/docx.js';
 import { printPdf } from '../../platform/documents/pdf.js';
 import type { AuditService } from '../audit/auditService.js';
-import type { FiguresService } from '../reporting/figuresService.js';
+import type { ComputedFigures, FiguresService } from '../reporting/figuresService.js';
+import { keptWhileUnchanged } from '../../db/keptWhileUnchanged.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
 import type { CoverSheet } from '../boardReport/boardReport.js';
 import { reportFileName } from '../boardReport/boardReportService.js';
-import { blockChoices, paperContent, type BlockChoice, type Edition, type PaperContent } from './boardPaper.js';
+import { blockChoices, paperContent, type BlockChoice, type Edition, type PaperContent, type Quote } from './boardPaper.js';
 import { paperDocument } from './paperDocument.js';
 import { paperSections } from './paperSections.js';
 import type { BoardPaperRepository, StoredFile } from './boardPaperRepository.js';
-import { allPlaceableTables, type PlaceableTableSource } from './placeableTables.js';
+import { allPlaceableTables, type PlaceableTable, type PlaceableTableSource } from './placeableTables.js';
 
 export const paperFormats = ['pdf', 'docx'] as const;
 export type PaperFormat = (typeof paperFormats)[number];
@@ -28,6 +29,13 @@ const contentTypes: Record<PaperFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
+
+/** What a draft paper is made from for its period. */
+interface PaperInputs {
+  computed: ComputedFigures;
+  quotes: Quote[];
+  placeable: PlaceableTable[];
+}
 
 /** Thrown when the edition asked for does not exist. */
 export class NoSuchEditionError extends Error {}
@@ -73,9 +81,20 @@ export function boardPaperService(db: Database, repository: BoardPaperRepository
     return repository.find(db, number);
   }
 
-  /** The paper as it stands, its figures worked out afresh for the edition's period. */
+  /**
+   * What a draft is made from for a period: its figures, the families' words it may quote and other modules' tables.
+   * Kept while no record under them changes (ADR 0055), as the paper's pages are opened one after another.
+   */
+  const kept = keptWhileUnchanged<PaperInputs>(8);
+  const inputsFor = (options: StatsOptions): Promise<PaperInputs> =>
+    kept.get(db, JSON.stringify([options, today()]), async () => {
+      const [computed, quotes, placeable] = await Promise.all([figures.compute(options), repository.consentedQuotes(db), allPlaceableTables(sources, options)]);
+      return { computed, quotes, placeable };
+    });
+
+  /** The paper as it stands, with its figures for the edition's period as the records are now. */
   async function liveContent(found: Edition): Promise<PaperContent> {
-    const [computed, quotes, placeable] = await Promise.all([figures.compute(found.options), repository.consentedQuotes(db), allPlaceableTables(sources, found.options)]);
+    const { computed, quotes, placeable } = await inputsFor(found.options);
     return paperContent(found, { authority: computed.authority ?? 'the authority', tables: computed.tables, rows: computed.rows }, quotes, placeable);
   }
 
@@ -132,7 +151,7 @@ export function boardPaperService(db: Database, repository: BoardPaperRepository
 
     /** What blocks may be placed, for the edition's period (tables the period lacks are marked). */
     async blockChoices(found: Edition): Promise<BlockChoice[]> {
-      const [computed, quotes, placeable] = await Promise.all([figures.compute(found.options), repository.consentedQuotes(db), allPlaceableTables(sources, found.options)]);
+      const { computed, quotes, placeable } = await inputsFor(found.options);
       return blockChoices(computed.authority ?? 'the authority', computed.tables, quotes, placeable);
     },
 

@@ -26,7 +26,7 @@ export interface DashboardRoutesNeeds {
   dashboards: DashboardService;
 }
 
-/** Rendered pages kept at once (each about 65 kB): every choice, role and mistake typed in the last 30 seconds, within reason. */
+/** Rendered pages kept at once (each about 65 kB): every choice, role and mistake typed since the records last changed, within reason. */
 const keptPageCount = 60;
 
 const tableParams = z.object({ tableId: z.string().regex(/^[a-z0-9-]{1,60}$/) });
@@ -105,15 +105,15 @@ export async function dashboardRoutes(app: FastifyInstance, services: DashboardR
       .send(tableCsv(table));
   });
 
-  // A chart is an image of its own, so the page stays small and the browser keeps the picture for as long as the
-  // figures it was drawn from are kept (no longer, so a chart never lags its table), then asks again by its ETag.
+  // A chart is an image of its own, so the page stays small. The browser keeps the picture privately but asks each
+  // time whether it still holds (by its ETag): the figures may change with the next record, and a chart never lags
+  // its table. While they have not, the answer is a 304 from the kept figures' drawing.
   app.get(paths.dashboards.chart.pattern, figures, async (request, reply) => {
     const { tableId, computed } = await namedTable(request, 'chartFile', '.svg');
     const svg = await computed.chart(tableId);
     if (!svg) throw new HttpError(404, 'There is no chart with that name for these years');
     const tag = entityTag(svg);
-    const keptForSeconds = Math.max(0, Math.floor(((computed.keptUntil ?? 0) - Date.now()) / 1000));
-    reply.header('cache-control', `private, max-age=${keptForSeconds}`).header('etag', tag);
+    reply.header('cache-control', 'private, no-cache').header('etag', tag);
     if (matchesEntityTag(request.headers['if-none-match'], tag)) return reply.code(304).send();
     return reply.header('content-type', 'image/svg+xml; charset=utf-8').send(svg);
   });

@@ -1,8 +1,10 @@
-/** @module The dashboards' figures: the figure tables with their charts drawn when first asked for, briefly kept so busy pages stay fast. */
+/** @module The dashboards' figures: the figure tables with their charts drawn when first asked for, kept while the records under them are unchanged. */
 import { chartSvg, drawnChartSvg, type ChartDescription } from '../../platform/documents/charts.js';
 import type { FigureTable } from '../reporting/figureTable.js';
 import type { ComputedFigures, FiguresService } from '../reporting/figuresService.js';
 import type { StatsOptions } from '../reporting/statsTypes.js';
+import type { Queryable } from '../../db/database.js';
+import { keptWhileUnchanged } from '../../db/keptWhileUnchanged.js';
 
 /** The tables for one choice of years, baseline and window, each chart drawn when first asked for. */
 export interface Figures extends ComputedFigures {
@@ -13,13 +15,7 @@ export interface Figures extends ComputedFigures {
   chart(tableId: string): Promise<string | undefined>;
   /** The chart if it has already been drawn (for its size on the page), without drawing it. */
   drawnChart(tableId: string): string | undefined;
-  /** When kept figures are next worked out again (ms since 1970). */
-  keptUntil?: number;
 }
-
-/** How long computed figures are kept: records change through the day, so a page may be this far behind. */
-export const figuresKeptForMs = 30_000;
-const kept = 50;
 
 /**
  * A table's chart if it has something to draw; the page shows an image for exactly these.
@@ -28,7 +24,7 @@ const kept = 50;
 export const chartToDraw = (table: FigureTable): ChartDescription | undefined => (table.chart && table.chart.points.length > 0 ? table.chart : undefined);
 
 /** The figures with their charts drawn on demand (`chartSvg` keeps each drawing, shared while in progress). */
-export function withChartsOnDemand(computed: ComputedFigures): Omit<Figures, 'keptUntil'> {
+export function withChartsOnDemand(computed: ComputedFigures): Figures {
   const chartOf = (tableId: string) => {
     const table = computed.tables.find((candidate) => candidate.id === tableId);
     return table && chartToDraw(table);
@@ -46,29 +42,22 @@ export function withChartsOnDemand(computed: ComputedFigures): Omit<Figures, 'ke
   };
 }
 
-/** @example const figures = await dashboardService(figuresService(stats, benchmarks)).figures({}) */
-export function dashboardService(source: FiguresService, now: () => number = Date.now) {
-  const recent = new Map<string, { at: number; figures: Promise<Figures> }>();
-
-  async function compute(options: StatsOptions): Promise<Omit<Figures, 'keptUntil'>> {
-    return withChartsOnDemand(await source.compute(options));
-  }
+/**
+ * Without `db` (a test's own figures), worked out on every call.
+ * @example const figures = await dashboardService(figuresService(stats, benchmarks), db).figures({})
+ */
+export function dashboardService(source: FiguresService, db?: Queryable) {
+  const kept = keptWhileUnchanged<Figures>(50);
+  const compute = async (options: StatsOptions): Promise<Figures> => withChartsOnDemand(await source.compute(options));
 
   return {
     /**
-     * Every dashboard table for these options, charts drawn when asked for; the same options within `figuresKeptForMs` share one computation.
+     * Every dashboard table for these options, charts drawn when asked for. The same choice is given the very same
+     * figures while no record under them changes (ADR 0055), so its page and charts are drawn once.
      * @example const { tables } = await dashboards.figures({ baseline: 2016 })
      */
     figures(options: StatsOptions): Promise<Figures> {
-      const key = JSON.stringify(options);
-      const hit = recent.get(key);
-      if (hit && now() - hit.at < figuresKeptForMs) return hit.figures;
-      const at = now();
-      const figures = compute(options).then((computed) => ({ ...computed, keptUntil: at + figuresKeptForMs }));
-      figures.catch(() => recent.delete(key));
-      recent.set(key, { at, figures });
-      if (recent.size > kept) recent.delete(recent.keys().next().value!);
-      return figures;
+      return db ? kept.get(db, JSON.stringify(options), () => compute(options)) : compute(options);
     },
   };
 }

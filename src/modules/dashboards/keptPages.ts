@@ -6,7 +6,7 @@ import type { Figures } from './dashboardService.js';
 
 /**
  * A bounded store of rendered HTML (as text or bytes), each entry valid only for the figures it was rendered from: when the
- * service works the figures out again (every `figuresKeptForMs`), the new figures miss and are rendered afresh.
+ * service works the figures out again (a record under them changed, ADR 0055), the new figures miss and are rendered afresh.
  * Nothing user-specific may go into a key's HTML: keys name the choice and what a role may see, never a person.
  * @example const pages = keptPages<string>(100); const html = await pages(figures, 'firstYear=2016|analyst', () => render())
  */

@@ -86,6 +86,23 @@ describe(`the quality service over contract sources (${engineUnderTest})`, () =>
     expect(audited.map((a) => [a.action, a.details.format])).toEqual([['quality.report_exported', 'pdf']]);
   });
 
+  it('with the database, gives each person their kept report until a record changes, then asks the sources again', async () => {
+    const quality = qualityService(sources, services.audit, () => '2023-04-03', database.db);
+    const choice = { audit: { baseline: 1, comparator: 2 }, waves: [], training: { baseline: '2022-03-31', comparator: '2023-03-31' } };
+    const other: Actor = { kind: 'system', name: 'another' };
+    const ask = async (actor: Actor) => {
+      calls.length = 0;
+      await quality.report(actor, await quality.options(actor), choice);
+      return calls.length;
+    };
+    expect(await ask(system)).toBe(3);
+    expect(await ask(system)).toBe(0);
+    expect(await ask(other)).toBe(3);
+    await aChild(database.db, { childId: 'QKEPT' });
+    expect(await ask(system)).toBe(3);
+    expect(await ask(system)).toBe(0);
+  });
+
   it('the page: analysts and managers see it, a practitioner does not; with no audits or surveys yet it says so plainly', async () => {
     const practitioner = (await signInAs(app, services, 'practitioner')).cookie;
     expect((await app.inject({ url: '/quality', headers: { cookie: practitioner } })).statusCode).toBe(403);

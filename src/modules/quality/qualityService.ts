@@ -3,7 +3,7 @@
  * (an export, audited). Figures come only through the sources' contract (qualitySources.ts).
  */
 import type { AuditService } from '../audit/auditService.js';
-import type { Actor } from '../../platform/access/user.js';
+import { actorName, type Actor } from '../../platform/access/user.js';
 import { todayIso } from '../../platform/dates/isoDates.js';
 import { qualityOptions, readChoice, type QualityChoice, type QualityOptions } from './qualityChoice.js';
 import { qualityPaperTables, type QualityPaperTable } from './qualityPaperTables.js';
@@ -12,6 +12,8 @@ import { qualityDocument } from './qualityDocument.js';
 import { printDocx } from '../../platform/documents/docx.js';
 import { printPdf } from '../../platform/documents/pdf.js';
 import type { QualitySources } from './qualitySources.js';
+import type { Queryable } from '../../db/database.js';
+import { keptWhileUnchanged, type KeptWhileUnchanged } from '../../db/keptWhileUnchanged.js';
 
 export const qualityFormats = ['docx', 'pdf'] as const;
 export type QualityFormat = (typeof qualityFormats)[number];
@@ -20,12 +22,49 @@ const contentTypes: Record<QualityFormat, string> = {
   pdf: 'application/pdf',
 };
 
-export function qualityService(sources: QualitySources, audit: AuditService, today: () => string = todayIso) {
+/**
+ * With `db`, what can be compared and each report are kept while no record changes (ADR 0055), one set for each
+ * person (what they may see is theirs); without it, worked out on every call.
+ * @example const quality = qualityService(sources, audit, todayIso, db)
+ */
+export function qualityService(sources: QualitySources, audit: AuditService, today: () => string = todayIso, db?: Queryable) {
+  const keptOptions = keptWhileUnchanged<QualityOptions>(16);
+  const keptReports = keptWhileUnchanged<QualityReport>(32);
+  const whose = (actor: Actor) => (actor.kind === 'user' ? `user:${actor.user.userId}` : actorName(actor));
+  const keptBy = <T>(keep: KeptWhileUnchanged<T>, key: unknown, work: () => Promise<T>): Promise<T> =>
+    db ? keep.get(db, JSON.stringify(key), work) : work();
+
+  /** The report for a choice, worked out from the sources. */
+  async function reportFor(actor: Actor, options: QualityOptions, choice: QualityChoice): Promise<QualityReport> {
+    const [auditComparison, surveys, before, after, authority] = await Promise.all([
+      choice.audit ? sources.audits.compareRounds(actor, choice.audit.baseline, choice.audit.comparator) : null,
+      Promise.all(choice.waves.map((pair) => sources.surveys.compareWaves(actor, pair.baseline, pair.comparator))),
+      sources.training.coverage(actor, choice.training.baseline),
+      sources.training.coverage(actor, choice.training.comparator),
+      sources.authority.current(),
+    ]);
+    return qualityReport({
+      authority: authority?.name ?? 'Demo authority',
+      builtOn: today(),
+      audit: auditComparison,
+      auditNote: options.rounds.length < 2
+        ? 'Fewer than two case file audit rounds have been recorded, so there is nothing to compare yet.'
+        : 'No audit rounds were chosen for comparison.',
+      surveys,
+      surveyNote: options.surveys.some((s) => s.waves.length >= 2)
+        ? 'No survey waves were chosen for comparison.'
+        : 'No survey has two waves to compare yet.',
+      training: { baselineDate: choice.training.baseline, comparatorDate: choice.training.comparator, baseline: before, comparator: after },
+    });
+  }
+
   const service = {
     /** @example (await quality.options(actor)).rounds.length // 2 */
     async options(actor: Actor): Promise<QualityOptions> {
-      const [rounds, waves] = await Promise.all([sources.audits.listRounds(actor), sources.surveys.listWaves(actor)]);
-      return qualityOptions(rounds, waves);
+      return keptBy(keptOptions, [whose(actor)], async () => {
+        const [rounds, waves] = await Promise.all([sources.audits.listRounds(actor), sources.surveys.listWaves(actor)]);
+        return qualityOptions(rounds, waves);
+      });
     },
 
     /**
@@ -33,26 +72,7 @@ export function qualityService(sources: QualitySources, audit: AuditService, tod
      * @example await quality.report(actor, options, { audit: { baseline: 1, comparator: 2 }, waves: [], training: { baseline: '2022-03-31', comparator: '2023-03-31' } })
      */
     async report(actor: Actor, options: QualityOptions, choice: QualityChoice): Promise<QualityReport> {
-      const [auditComparison, surveys, before, after, authority] = await Promise.all([
-        choice.audit ? sources.audits.compareRounds(actor, choice.audit.baseline, choice.audit.comparator) : null,
-        Promise.all(choice.waves.map((pair) => sources.surveys.compareWaves(actor, pair.baseline, pair.comparator))),
-        sources.training.coverage(actor, choice.training.baseline),
-        sources.training.coverage(actor, choice.training.comparator),
-        sources.authority.current(),
-      ]);
-      return qualityReport({
-        authority: authority?.name ?? 'Demo authority',
-        builtOn: today(),
-        audit: auditComparison,
-        auditNote: options.rounds.length < 2
-          ? 'Fewer than two case file audit rounds have been recorded, so there is nothing to compare yet.'
-          : 'No audit rounds were chosen for comparison.',
-        surveys,
-        surveyNote: options.surveys.some((s) => s.waves.length >= 2)
-          ? 'No survey waves were chosen for comparison.'
-          : 'No survey has two waves to compare yet.',
-        training: { baselineDate: choice.training.baseline, comparatorDate: choice.training.comparator, baseline: before, comparator: after },
-      });
+      return keptBy(keptReports, [whose(actor), options, choice, today()], () => reportFor(actor, options, choice));
     },
 
     /**

@@ -4,6 +4,7 @@ import { indicators } from './indicators/index.js';
 import { censusDate, censusYearsWithin, earliestYear, financialYear, latestYear, reportingYear, windowPeriod, yearsOf } from './periods.js';
 import { isIsoDate } from '../../platform/dates/isoDates.js';
 import { statsRepository, type StatsRepository } from './statsRepository.js';
+import { keptWhileUnchanged } from '../../db/keptWhileUnchanged.js';
 import type { IndicatorKind, StatsOptions, StatsPeriods, StatsResult, StatsRow } from './statsTypes.js';
 
 /** Options that cannot be computed (a reversed range, a date that does not exist, a window with one end). */
@@ -64,6 +65,8 @@ export function sharingIdenticalQueries(db: Queryable): Queryable {
  * @example const stats = await statsService(db).compute({ years: { first: 2016, last: 2021 }, from: '2021-07-01', to: '2022-04-30' })
  */
 export function statsService(db: Database | Queryable, repository: StatsRepository = statsRepository()) {
+  /** Every figure of a period, kept while no record under it changes (ADR 0055): board paper pages ask again and again. */
+  const kept = keptWhileUnchanged<StatsResult>(16);
 
   /**
    * "Every census year for which there is data" (indicators.md). We take the census days that fall
@@ -113,7 +116,7 @@ export function statsService(db: Database | Queryable, repository: StatsReposito
           await tx.query('set transaction isolation level repeatable read, read only');
           // Census indicators count distinct children over tens of thousands of rows a date: room to do it in memory.
           await tx.query(`set local work_mem = '64MB'`);
-          return computeOn(tx, options);
+          return kept.get(tx, JSON.stringify(options), () => computeOn(tx, options));
         });
       }
       return computeOn(db, options);

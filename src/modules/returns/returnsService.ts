@@ -4,12 +4,14 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { collectionYear, collectionYearOf, type CollectionYear } from './collectionYear.js';
 import { packFor } from './packs/packs.js';
 import { returnsRepository } from './returnsRepository.js';
+import type { ReturnRecords } from './records.js';
 import { ruleContext } from './ruleContext.js';
 import { runRules, type RuleRun } from './runRules.js';
 import { buildReturn, type BuiltReturn } from './buildReturn.js';
 import { codeMapFor } from './codeMap.js';
 import type { ReturnKind } from './returnLayouts.js';
 import { statsService } from '../reporting/statsService.js';
+import { keptWhileUnchanged } from '../../db/keptWhileUnchanged.js';
 import { dataQualityRepository, type RunTrigger } from './dataQuality/dataQualityRepository.js';
 import { countsByRule, splitIssues } from './dataQuality/issues.js';
 
@@ -35,21 +37,38 @@ export interface CheckOptions {
   trigger?: RunTrigger;
 }
 
+/** A year's rules run over every record as they stood at one moment. */
+export interface Review {
+  year: CollectionYear;
+  today: string;
+  records: ReturnRecords;
+  run: RuleRun;
+  split: ReturnType<typeof splitIssues>;
+}
+
 /** @example await returnsService(db).check({ year: '2021-22' }) */
 export function returnsService(db: Database, repository = returnsRepository(), quality = dataQualityRepository()) {
-  /** Every record as of one moment: read in one repeatable-read transaction, so no rule sees a change another missed. */
-  const snapshot = () => db.transaction(async (tx) => {
-    await tx.query('set transaction isolation level repeatable read, read only');
-    return repository.records(tx);
-  });
-  /** The year's rules run over the records as they are now, the findings split by the "checked, correct" marks. */
-  async function review(options: { year?: string; today?: string } = {}) {
+  /**
+   * A year's review, kept while no record changes (ADR 0055): the data quality pages are opened one after another,
+   * each needing the same run. Two kept: this year's and one other.
+   */
+  const kept = keptWhileUnchanged<Review>(2);
+  /**
+   * The year's rules run over the records as they are now, the findings split by the "checked, correct" marks. The
+   * records are read in one repeatable-read transaction, so no rule sees a change another missed.
+   */
+  async function review(options: { year?: string; today?: string } = {}): Promise<Review> {
     const today = options.today ?? todayIso();
     const year = yearOrCurrent(options.year, today);
-    const records = await snapshot();
-    const run = runRules(packFor(year.label), ruleContext(year, records, today));
-    const split = splitIssues(run.findings, records, await quality.currentMarks(db), today);
-    return { year, today, records, run, split };
+    return db.transaction(async (tx) => {
+      await tx.query('set transaction isolation level repeatable read, read only');
+      return kept.get(tx, JSON.stringify([year.label, today]), async () => {
+        const records = await repository.records(tx);
+        const run = runRules(packFor(year.label), ruleContext(year, records, today));
+        const split = splitIssues(run.findings, records, await quality.currentMarks(tx), today);
+        return { year, today, records, run, split };
+      });
+    });
   }
 
   return {
@@ -78,9 +97,8 @@ export function returnsService(db: Database, repository = returnsRepository(), q
     async build(kind: ReturnKind, options: { year?: string; today?: string } = {}): Promise<BuiltReturn> {
       const today = options.today ?? todayIso();
       const year = yearOrCurrent(options.year, today);
-      const records = await snapshot();
+      const { records, run } = await review({ year: year.label, today });
       const context = ruleContext(year, records, today);
-      const run = runRules(packFor(year.label), context);
       const indicator = kind === 'clas' ? 'lac.count' : 'cp.registered';
       const figures = await statsService(db).compute({ years: { first: year.censusYear, last: year.censusYear } });
       const figure = figures.rows.find((row) => row.indicator === indicator && row.period === year.census)?.value ?? 0;

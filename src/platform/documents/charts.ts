@@ -116,7 +116,7 @@ function specification(chart: ChartDescription): vegaLite.TopLevelSpec {
  * @example const svg = await chartSvg({ kind: 'bar', title: 'Looked after children', axisTitle: 'Year', valueTitle: 'Children', points: [{ label: '2021', series: 'Children', value: 233 }] })
  */
 export function chartSvg(chart: ChartDescription, idPrefix = 'chart'): Promise<string> {
-  // The same chart draws the same picture: figures worked out again (every 30 s on a busy dashboard, for each board
+  // The same chart draws the same picture: figures worked out again (after a record changed, for each board
   // report) mostly draw charts already drawn, at 20–40 ms each. A drawing in progress is shared too.
   const key = JSON.stringify([idPrefix, chart]);
   const kept = drawings.get(key);

@@ -1,0 +1,95 @@
+/**
+ * @module Results kept while the records under them are unchanged (ADR 0055): a figure worked out once is given again
+ * until a transaction that wrote a watched table commits, on either engine and whichever process wrote it.
+ *
+ * Every write to a watched table notes its transaction id in `data_changes` (migration 0078). A result is kept with the
+ * snapshot taken before it was worked out; it still holds while no noted transaction is visible now that was not
+ * visible in that snapshot. No timer: a change committed a moment ago is seen by the next request.
+ */
+import type { Database, Queryable } from './database.js';
+
+interface Kept<T> {
+  snapshot: string;
+  value: T;
+  at: number;
+}
+
+/** One keep's answers, for a test or a benchmark to see that it worked. */
+export interface KeepCounts {
+  given: number;
+  workedOut: number;
+}
+
+export interface KeptWhileUnchanged<T> {
+  /**
+   * The result kept under `key` if nothing it read has changed since, else `work()`'s, then kept. `q` is where the
+   * snapshot is taken: the transaction `work` reads in, so the result and its snapshot agree; or the database, when
+   * `work` reads in statements of its own (then every read comes after the snapshot, and a change between them only
+   * means the result is worked out again once more than needed).
+   * @example const figures = await keep.get(tx, JSON.stringify(options), () => computeOn(tx, options))
+   */
+  get(q: Queryable, key: string, work: () => Promise<T>): Promise<T>;
+  counts(): KeepCounts;
+}
+
+/** A result older than this is worked out again anyway: `data_changes` keeps a day of notes (`forgetOldDataChanges`). */
+const oldestKeptMs = 60 * 60 * 1000;
+
+const now = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_if_assigned() is null as unwritten`;
+const changedSince = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_if_assigned() is null as unwritten,
+  exists (select 1 from data_changes
+           where xid >= pg_snapshot_xmin($1::pg_snapshot) and not pg_visible_in_snapshot(xid, $1::pg_snapshot)) as changed`;
+
+/**
+ * A keep for one kind of result, holding the `size` most recently used keys (each an options' JSON, say).
+ * @example const keep = keptWhileUnchanged<StatsResult>(16)
+ */
+export function keptWhileUnchanged<T>(size: number, clock: () => number = Date.now): KeptWhileUnchanged<T> {
+  const kept = new Map<string, Kept<T>>();
+  const counts: KeepCounts = { given: 0, workedOut: 0 };
+  return {
+    async get(q, key, work) {
+      const found = kept.get(key);
+      const fresh = found && clock() - found.at < oldestKeptMs ? found : undefined;
+      const [state] = fresh
+        ? await q.query<{ snapshot: string; unwritten: boolean; changed: boolean }>(changedSince, [fresh.snapshot])
+        : await q.query<{ snapshot: string; unwritten: boolean; changed?: boolean }>(now);
+      if (!state) throw new Error('The database gave no snapshot');
+      if (fresh && !state.changed) {
+        kept.delete(key);
+        kept.set(key, fresh);
+        counts.given++;
+        return fresh.value;
+      }
+      const at = clock();
+      const value = await work();
+      counts.workedOut++;
+      // A transaction that has written may yet roll back: what it worked out is not kept.
+      if (state.unwritten) {
+        kept.delete(key);
+        kept.set(key, { snapshot: state.snapshot, value: frozen(value), at });
+        if (kept.size > size) kept.delete(kept.keys().next().value!);
+      }
+      return value;
+    },
+    counts: () => ({ ...counts }),
+  };
+}
+
+/** Frozen to the leaves: every caller is given the same kept value, so none may change it for the others. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) frozen(inner);
+  }
+  return value;
+}
+
+/**
+ * Forget notes of changes older than a day (the nightly check calls it); answers how many went.
+ * @example await forgetOldDataChanges(db) // 1204
+ */
+export async function forgetOldDataChanges(db: Database): Promise<number> {
+  const rows = await db.query<{ xid: string }>(`delete from data_changes where noted_at < now() - interval '1 day' returning xid`);
+  return rows.length;
+}
