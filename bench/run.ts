@@ -9,6 +9,7 @@ import { benchReporting, reportingMarkdown } from './reporting.js';
 import { benchScale, scaleMarkdown } from './scale.js';
 import { benchPages, type PagesResult } from './pages.js';
 import { pagesMarkdown } from './pagesReport.js';
+import { benchLargePages, largePagesMarkdown } from './largePages.js';
 
 const targets = { firstPageSeconds: 15, importRowsPerSecondPostgres: 20_000, childPageP95Ms: 50 };
 
@@ -45,7 +46,8 @@ function report(results: EngineResult[], when: string): string {
  * `node dist/bench/run.js [pglite,postgres]` runs everything on those engines; `node dist/bench/run.js reporting` only
  * the reporting benchmarks; `node dist/bench/run.js scale [--children N] [--runs N] [--million]` only the large-extract
  * ones (issue 15: import, stats for every period shape, the DuckDB peer; with --million, a million children on PostgreSQL);
- * `node dist/bench/run.js pages [pglite,postgres]` only the page crawl and child page load (issue 15 item 4).
+ * `node dist/bench/run.js pages [pglite,postgres]` only the page crawl and child page load (issue 15 item 4);
+ * `node dist/bench/run.js large-pages [--children N]` the dashboards and data quality page on the large extract.
  */
 async function runScale(args: string[], folder: string): Promise<void> {
   const value = (flag: string, fallback: number) => {
@@ -85,6 +87,18 @@ async function run(): Promise<void> {
     const folder = join(projectRoot, 'bench', 'results');
     mkdirSync(folder, { recursive: true });
     return runPages(process.argv.slice(3), folder);
+  }
+  if (process.argv[2] === 'large-pages') {
+    const folder = join(projectRoot, 'bench', 'results');
+    mkdirSync(folder, { recursive: true });
+    const args = process.argv.slice(3);
+    const at = args.indexOf('--children');
+    const result = await benchLargePages({ children: at === -1 ? 150_000 : Number(args[at + 1]), engines: ['postgres', 'pglite'] }, (line) => process.stderr.write(`${line} (load ${loadavg()[0]!.toFixed(2)})\n`));
+    writeFileSync(join(folder, 'large-pages.json'), JSON.stringify(result, null, 2) + '\n');
+    const markdown = largePagesMarkdown(result);
+    writeFileSync(join(folder, 'large-pages.md'), markdown);
+    process.stdout.write(markdown);
+    return;
   }
   if (process.argv[2] === 'scale') {
     const folder = join(projectRoot, 'bench', 'results');

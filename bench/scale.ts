@@ -14,7 +14,7 @@ import { generateDemoExtract } from '../src/modules/demo/generateDemoExtract.js'
 import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
 import { newPostgresDatabase } from './foundation.js';
 
-type Engine = 'pglite' | 'postgres';
+export type Engine = 'pglite' | 'postgres';
 
 export interface TimedCase {
   name: string;
@@ -58,7 +58,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): { ms: num
 }
 
 /** A fresh, migrated database for `engine`, as the environment `cairn` reads. */
-async function freshDatabase(engine: Engine, work: string, serverUrl: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+export async function freshDatabase(engine: Engine, work: string, serverUrl: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
   const settings = { CAIRN_DEMO: 'false', LOG_LEVEL: 'silent' };
   if (engine === 'pglite') {
     const dataDir = mkdtempSync(join(work, 'pglite-'));
@@ -72,7 +72,7 @@ async function freshDatabase(engine: Engine, work: string, serverUrl: string): P
   return { env, drop: database.drop };
 }
 
-function importOnce(folder: string, env: NodeJS.ProcessEnv) {
+export function importOnce(folder: string, env: NodeJS.ProcessEnv) {
   const { stdout } = run(process.execPath, [join(projectRoot, 'dist', 'bench', 'importProcess.js'), folder], env);
   const result = JSON.parse(stdout) as { rows: number; milliseconds: number; peakMemoryMb: number };
   return { rows: result.rows, seconds: result.milliseconds / 1000, rowsPerSecond: Math.round(result.rows / (result.milliseconds / 1000)), peakMemoryMb: result.peakMemoryMb };

@@ -25,7 +25,8 @@ describe(`account pages in Chromium (${engineUnderTest})`, () => {
   });
 
   const click = async (role: 'button' | 'link', name: string | RegExp) => {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole(role, { name }).first().click()]);
+    await page.getByRole(role, { name }).first().click();
+    await page.waitForLoadState('load');
   };
   const notice = () => page.locator('.govuk-notification-banner--success').innerText();
 

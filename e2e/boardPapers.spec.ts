@@ -16,7 +16,8 @@ describe(`board paper editions in Chromium (${engineUnderTest})`, () => {
 
   it('a service manager drafts an edition, fills the cover sheet and a section, publishes it and downloads it unchanged', async () => {
     await (await SignInPage.open(page, server.url)).signIn(accounts.service_manager.username, testPassword);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Board papers', exact: true }).click()]);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Board papers', exact: true }).click();
+    await page.waitForLoadState('load');
     const list = await new BoardPapersPage(page).verifyOnPage().then((p) => p.checkAccessibility());
     const start = await (await list.start()).checkAccessibility();
     const edition = await (await start.fromScratch()).checkAccessibility();
@@ -61,7 +62,8 @@ describe(`board paper editions in Chromium (${engineUnderTest})`, () => {
     expect(first.headers()['content-type']).toBe('application/pdf');
     expect((await second.body()).equals(await first.body())).toBe(true);
 
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Back to board papers' }).click()]);
+    await page.getByRole('link', { name: 'Back to board papers' }).click();
+    await page.waitForLoadState('load');
     const rows = await new BoardPapersPage(page).verifyOnPage().then((p) => p.rows());
     expect(rows[0]).toMatch(/^Edition 1 Children’s Services Transformational Activity 12 October 2027 Published .* Test service manager, /);
   });

@@ -36,7 +36,8 @@ describe(`changing and cancelling short-break bookings in Chromium (${engineUnde
     return new ResourcePage(page, 'Seabank House flat').verifyOnPage();
   }
   async function click(role: 'link' | 'button', name: string): Promise<void> {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole(role, { name, exact: true }).click()]);
+    await page.getByRole(role, { name, exact: true }).click();
+    await page.waitForLoadState('load');
   }
 
   it('a team manager cancels a booking: asked for a reason, asked to confirm, and the nights are no longer counted', async () => {

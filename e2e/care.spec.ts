@@ -56,7 +56,8 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
   }
 
   async function follow(link: string): Promise<void> {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link }).click()]);
+    await page.getByRole('link', { name: link }).click();
+    await page.waitForLoadState('load');
   }
 
   it('a practitioner starts an episode, places the child and moves them; a move before the placement began is explained beside the date', async () => {
@@ -200,7 +201,8 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
   it('a service manager adds a provider and a home with its rate, and sees what external care costs', async () => {
     await signInAs(accounts.service_manager.username);
     await page.goto(server.url);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Protection and care' }).first().click()]);
+    await page.getByRole('link', { name: 'Protection and care' }).first().click();
+    await page.waitForLoadState('load');
     await new CareFormPage(page, 'Protection and care').verifyOnPage().then((hub) => hub.checkAccessibility());
     await follow('Providers');
     await follow('Add a provider');
@@ -247,12 +249,14 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await referral.select('Ground (section 67(2))', '(o) Not attending school without reasonable excuse');
     await referral.submit('Record the referral');
     await scraPage.verifyOnPage();
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: /^Record the Reporter’s decision/ }).click()]);
+    await page.getByRole('link', { name: /^Record the Reporter’s decision/ }).click();
+    await page.waitForLoadState('load');
     const decision = await new CareFormPage(page, 'Record the Reporter’s decision').verifyOnPage();
     await decision.choose('Children’s hearing arranged');
     await decision.fillDate('decisionDate', '2024-04-20');
     await decision.submit('Record the decision');
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: /^Record a hearing outcome/ }).click()]);
+    await page.getByRole('link', { name: /^Record a hearing outcome/ }).click();
+    await page.waitForLoadState('load');
     const hearing = await new CareFormPage(page, 'Record a hearing outcome').verifyOnPage();
     await hearing.fillDate('hearingDate', '2024-05-10');
     await hearing.choose('Compulsory Supervision Order made');

@@ -36,9 +36,11 @@ describe(`Case file audits in Chromium (${engineUnderTest})`, () => {
     let home = await (await CaseFileAuditsPage.open(lead, server.url)).checkAccessibility();
 
     // The ready-made rubric, and editing it as a new version (visited, not saved).
-    await Promise.all([lead.waitForLoadState('load'), lead.getByRole('link', { name: 'Signs of Safety practice' }).click()]);
+    await lead.getByRole('link', { name: 'Signs of Safety practice' }).click();
+    await lead.waitForLoadState('load');
     await (await new FormPage(lead, 'Signs of Safety practice, version 1').verifyOnPage()).checkAccessibility();
-    await Promise.all([lead.waitForLoadState('load'), lead.getByRole('button', { name: 'Edit as a new version' }).click()]);
+    await lead.getByRole('button', { name: 'Edit as a new version' }).click();
+    await lead.waitForLoadState('load');
     await (await new FormPage(lead, 'New version of Signs of Safety practice').verifyOnPage()).checkAccessibility();
 
     home = await CaseFileAuditsPage.open(lead, server.url);
@@ -77,7 +79,8 @@ describe(`Case file audits in Chromium (${engineUnderTest})`, () => {
 
     // The lead chooses one graded file for a second auditor: themselves.
     home = await CaseFileAuditsPage.open(lead, server.url);
-    await Promise.all([lead.waitForLoadState('load'), lead.getByRole('link', { name: 'Spring 2026', exact: true }).click()]);
+    await lead.getByRole('link', { name: 'Spring 2026', exact: true }).click();
+    await lead.waitForLoadState('load');
     const moderation = await (await (await round.verifyOnPage()).openModeration()).checkAccessibility();
     await moderation.fill({ count: '1' }, ['Test service manager']);
     await moderation.submit('Choose the files');

@@ -27,13 +27,15 @@ describe(`the data quality page in Chromium (${engineUnderTest})`, () => {
   });
 
   const click = async (role: 'link' | 'button', name: string) => {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole(role, { name, exact: true }).click()]);
+    await page.getByRole(role, { name, exact: true }).click();
+    await page.waitForLoadState('load');
   };
 
   it('a service manager fixes an issue from the page and sees it disappear, then marks a query checked, correct', async () => {
     await session.signInAs(accounts.service_manager.username);
     await page.goto(`${server.url}/`);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Data quality', exact: true }).click()]);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Data quality', exact: true }).click();
+    await page.waitForLoadState('load');
     const issues = await new CareFormPage(page, 'Data quality').verifyOnPage();
     await issues.checkAccessibility();
     expect(await page.locator('#issue-P102-placements-P-DQ1').innerText()).toContain('Morag Ferguson (DQ1)');

@@ -31,7 +31,8 @@ describe(`a hearing's order makes a child looked after, in Chromium (${engineUnd
   });
 
   async function follow(link: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link }).first().click()]);
+    await page.getByRole('link', { name: link }).first().click();
+    await page.waitForLoadState('load');
   }
 
   it('a practitioner records the hearing and the order with a residence condition, and sees the child looked after away from home', async () => {

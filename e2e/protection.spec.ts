@@ -36,7 +36,8 @@ describe(`the child protection register and Compulsory Supervision Orders in Chr
   const { signInAs } = session;
 
   async function follow(link: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link }).first().click()]);
+    await page.getByRole('link', { name: link }).first().click();
+    await page.waitForLoadState('load');
   }
 
   it('a team manager registers a child, sees them on the register, de-registers them with a reason and sees them gone', async () => {

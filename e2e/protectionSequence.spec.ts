@@ -71,7 +71,8 @@ describe(`child protection in sequence in Chromium (${engineUnderTest})`, () => 
     await protection.checkAccessibility();
 
     // Recorded in error: withdrawing asks why, then asks to confirm, and keeps the registration in the history.
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: /^Withdraw the registration/ }).click()]);
+    await page.getByRole('link', { name: /^Withdraw the registration/ }).click();
+    await page.waitForLoadState('load');
     const withdraw = await new CareFormPage(page, 'Withdraw this registration').verifyOnPage();
     await withdraw.submit('Continue');
     expect(await withdraw.fieldError('reason')).toContain('Enter why the registration is being withdrawn');

@@ -31,7 +31,8 @@ describe(`the quality report in Chromium (${engineUnderTest})`, () => {
 
   it('an analyst builds the before/after report with the data there is, fixes a wrong date, and downloads it', async () => {
     await (await SignInPage.open(page, server.url)).signIn(accounts.analyst.username, testPassword);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Quality report', exact: true }).click()]);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Quality report', exact: true }).click();
+    await page.waitForLoadState('load');
     const report = await new QualityReportPage(page).verifyOnPage().then((p) => p.checkAccessibility());
     expect(await report.headings()).toEqual(expect.arrayContaining(['Practice quality: before and after', 'About this report', 'Case file audits', 'Surveys', 'Training in Signs of Safety']));
 

@@ -30,7 +30,8 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
     await page.goto(`${server.url}/children/A1`);
     const summary = await new ChildSummaryPage(page, 'Ailsa Boyd').verifyOnPage();
     await summary.checkAccessibility();
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Safety maps, scaling and safety plans' }).click()]);
+    await page.getByRole('link', { name: 'Safety maps, scaling and safety plans' }).click();
+    await page.waitForLoadState('load');
     const maps = await new SafetyMapsPage(page).verifyOnPage();
     await maps.checkAccessibility();
     const map = await maps.startMap(title, { siblings: ['Rory Boyd'] });
@@ -82,7 +83,8 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
       await signIn(other);
       await other.goto(page.url());
       const mine = await map.follow('Add to next steps', new SectionFormPage(page, 'Add to next steps'));
-      await Promise.all([other.waitForLoadState('load'), other.getByRole('link', { name: 'Add to next steps', exact: true }).click()]);
+      await other.getByRole('link', { name: 'Add to next steps', exact: true }).click();
+      await other.waitForLoadState('load');
       const theirs = new SectionFormPage(other, 'Add to next steps');
       await (await theirs.fill({ words: 'Dad to start the alcohol service', saidBy: 'Dad' })).date('saidOn', '2026-01-12');
       await theirs.save();
@@ -155,10 +157,12 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
   it('records the child’s own words in the Three Houses and keeps their drawing', async () => {
     await signIn();
     await page.goto(`${server.url}/children/A1`);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'The child’s voice' }).click()]);
+    await page.getByRole('link', { name: 'The child’s voice' }).click();
+    await page.waitForLoadState('load');
     const voice = await new ChildVoicePage(page).verifyOnPage();
     await voice.checkAccessibility();
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Record what the child said' }).click()]);
+    await page.getByRole('link', { name: 'Record what the child said' }).click();
+    await page.waitForLoadState('load');
     const words = await new SectionFormPage(page, 'Record what the child said').verifyOnPage();
     await (await words.fill({ words: 'I get scared when dad shouts at mum' }, ['House of worries'])).date('recordedOn', '2026-01-10');
     await words.checkAccessibility();
@@ -166,7 +170,8 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
     await voice.verifyOnPage();
     expect(await voice.houseText('worries')).toContain('I get scared when dad shouts at mum');
 
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Add a drawing' }).click()]);
+    await page.getByRole('link', { name: 'Add a drawing' }).click();
+    await page.waitForLoadState('load');
     const drawing = await new SectionFormPage(page, 'Add a drawing').verifyOnPage();
     await (await drawing.fill({ description: 'Me and Gran at the swings' }, ['House of good things'])).date('drawnOn', '2026-01-10');
     await page.setInputFiles('#picture', { name: 'drawing.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a not really') });

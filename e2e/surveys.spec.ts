@@ -20,7 +20,8 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
   });
 
   async function follow(page: Page, link: string): Promise<void> {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link, exact: true }).first().click()]);
+    await page.getByRole('link', { name: link, exact: true }).first().click();
+    await page.waitForLoadState('load');
   }
 
   it('a quality lead builds a survey, opens a wave and issues links; a respondent without an account answers once; the lead closes the wave and sees results', async () => {
@@ -142,7 +143,8 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
       await next.submit('Open the wave');
     });
     await survey.verifyOnPage();
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Compare', exact: true }).click()]);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.waitForLoadState('load');
     const compare = await new CareFormPage(page, 'Compare two waves').verifyOnPage();
     const comparison = await page.locator('main').innerText();
     expect(comparison).toContain('Baseline, spring 2026 compared with Comparator, autumn 2026');

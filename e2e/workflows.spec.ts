@@ -24,13 +24,16 @@ describe(`A practitioner's day in Chromium: today, the child's record by its sid
     expect(await sideNavigation.locator('[aria-current="location"]').innerText()).toBe('Summary');
     await expectNoAccessibilityViolations(page);
     for (const section of ['Protection', 'Signs of Safety']) {
-      await Promise.all([page.waitForLoadState('load'), sideNavigation.getByRole('link', { name: section }).click()]);
+      await sideNavigation.getByRole('link', { name: section }).click();
+      await page.waitForLoadState('load');
       expect(await page.getByRole('navigation', { name: 'Child’s record' }).locator('[aria-current="location"]').innerText()).toBe(section);
       await expectNoAccessibilityViolations(page);
     }
 
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Child’s record' }).getByRole('link', { name: 'Summary' }).click()]);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: /^Record a referral for / }).click()]);
+    await page.getByRole('navigation', { name: 'Child’s record' }).getByRole('link', { name: 'Summary' }).click();
+    await page.waitForLoadState('load');
+    await page.getByRole('link', { name: /^Record a referral for / }).click();
+    await page.waitForLoadState('load');
     expect(await page.locator('h1').innerText()).toBe('Record a referral');
     expect(await page.inputValue('#child1-id')).toBe('A1');
     await expectNoAccessibilityViolations(page);

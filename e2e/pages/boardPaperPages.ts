@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { BasePage } from './basePage.js';
 
 async function follow(page: Page, click: () => Promise<void>): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), click()]);
+  await Promise.all([page.waitForNavigation(), click()]);
+  await page.waitForLoadState('load');
 }
 
 export class BoardPapersPage extends BasePage {

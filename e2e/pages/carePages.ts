@@ -32,7 +32,8 @@ export class CareFormPage extends BasePage {
   }
 
   async submit(button: string): Promise<void> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('button', { name: button, exact: true }).click()]);
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    await this.page.waitForLoadState('load');
   }
 
   /** The message beside a field (a date's message sits on its fieldset). */
@@ -47,7 +48,8 @@ export class CarePage extends BasePage {
   }
 
   async follow(link: string, heading: string): Promise<CareFormPage> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name: link, exact: true }).click()]);
+    await this.page.getByRole('link', { name: link, exact: true }).click();
+    await this.page.waitForLoadState('load');
     return new CareFormPage(this.page, heading).verifyOnPage();
   }
 
@@ -70,7 +72,8 @@ export class ChildProtectionPage extends BasePage {
   }
 
   async follow(link: string, heading: string): Promise<CareFormPage> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name: link, exact: true }).click()]);
+    await this.page.getByRole('link', { name: link, exact: true }).click();
+    await this.page.waitForLoadState('load');
     return new CareFormPage(this.page, heading).verifyOnPage();
   }
 
@@ -144,7 +147,8 @@ export class SupervisionOrdersPage extends BasePage {
   }
 
   async follow(link: string | RegExp, heading: string): Promise<CareFormPage> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name: link }).first().click()]);
+    await this.page.getByRole('link', { name: link }).first().click();
+    await this.page.waitForLoadState('load');
     return new CareFormPage(this.page, heading).verifyOnPage();
   }
 

@@ -3,10 +3,12 @@ import type { Page } from 'playwright-core';
 import { BasePage } from './basePage.js';
 
 async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForLoadState('load');
 }
 async function follow(page: Page, link: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link, exact: true }).first().click()]);
+  await page.getByRole('link', { name: link, exact: true }).first().click();
+  await page.waitForLoadState('load');
 }
 
 export class CaseFileAuditsPage extends BasePage {

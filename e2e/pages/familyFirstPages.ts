@@ -11,7 +11,8 @@ async function fillDate(page: Page, name: string, iso: string): Promise<void> {
 }
 
 async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForLoadState('load');
   await page.waitForLoadState('load');
 }
 

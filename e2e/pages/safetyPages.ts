@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { BasePage } from './basePage.js';
 
 async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForLoadState('load');
 }
 
 export class SafetyMapsPage extends BasePage {
@@ -26,7 +27,8 @@ export class SafetyMapPage extends BasePage {
   }
 
   async follow<T extends BasePage>(link: string, next: T): Promise<T> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('link', { name: link, exact: true }).click()]);
+    await this.page.getByRole('link', { name: link, exact: true }).click();
+    await this.page.waitForLoadState('load');
     return next.verifyOnPage();
   }
 

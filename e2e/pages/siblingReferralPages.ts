@@ -38,7 +38,8 @@ export class SiblingGroupPage extends BasePage {
   }
 
   async record(): Promise<void> {
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('button', { name: 'Record for the group', exact: true }).click()]);
+    await this.page.getByRole('button', { name: 'Record for the group', exact: true }).click();
+    await this.page.waitForLoadState('load');
     await this.page.waitForLoadState('load');
   }
 }

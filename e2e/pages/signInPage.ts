@@ -15,6 +15,7 @@ export class SignInPage extends BasePage {
   async signIn(username: string, password: string): Promise<void> {
     await this.page.fill('#username', username);
     await this.page.fill('#password', password);
-    await Promise.all([this.page.waitForLoadState('load'), this.page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await this.page.waitForLoadState('load');
   }
 }

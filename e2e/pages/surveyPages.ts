@@ -6,7 +6,8 @@ import { CareFormPage } from './carePages.js';
 
 /** Follow a link by its accessible name and wait for the next page. */
 async function followLink(page: Page, name: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name, exact: true }).click()]);
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.waitForLoadState('load');
 }
 
 export class SurveyListPage extends BasePage {
@@ -35,7 +36,8 @@ export class SurveyPage extends BasePage {
   /** Open the form that changes the question whose words are `text` (offered until a wave opens). */
   async changeQuestion(text: string): Promise<CareFormPage> {
     const question = this.page.locator('main ol.govuk-list--number > li').filter({ has: this.page.getByText(text, { exact: true }) });
-    await Promise.all([this.page.waitForLoadState('load'), question.getByRole('link', { name: 'Change' }).click()]);
+    await question.getByRole('link', { name: 'Change' }).click();
+    await this.page.waitForLoadState('load');
     return new CareFormPage(this.page, 'Change a question').verifyOnPage();
   }
 

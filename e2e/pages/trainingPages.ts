@@ -13,7 +13,8 @@ export class TrainingFormPage extends CareFormPage {
 
 /** A page reached by a link, checked by its heading. */
 async function follow(page: Page, link: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: link, exact: true }).click()]);
+  await page.getByRole('link', { name: link, exact: true }).click();
+  await page.waitForLoadState('load');
 }
 
 export class CoveragePage extends BasePage {

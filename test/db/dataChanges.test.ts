@@ -74,6 +74,16 @@ describe(`results kept while the records are unchanged (${engineUnderTest})`, ()
     expect(await keep.get(database.db, 'name', authorityName)).toBe('Second');
   });
 
+  it('notes rows an import copies in (COPY fires the statement trigger too)', async () => {
+    const keep = keptWhileUnchanged<number>(4);
+    const years = async () => (await database.db.query<{ n: number }>('select count(*)::int as n from population'))[0]!.n;
+    const before = await keep.get(database.db, 'years', years);
+    await database.db.transaction(async (tx) => {
+      await tx.copyIn!('population', ['year', 'age_0_17'], '2031\t1000\n2032\t1010\n');
+    });
+    expect(await keep.get(database.db, 'years', years)).toBe(before + 2);
+  });
+
   it('keeps only the most recently used keys, and forgets notes older than a day', async () => {
     const keep = keptWhileUnchanged<number>(2);
     for (const key of ['a', 'b', 'a', 'c']) await keep.get(database.db, key, async () => 1);
