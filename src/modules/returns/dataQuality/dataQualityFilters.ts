@@ -20,9 +20,9 @@ export function collectionYears(today: string): string[] {
 
 /**
  * The year (the current one when none, or none well formed, is asked for) and the filters of a query.
- * @example readIssueQuery({ year: '2021-22', kind: 'query' }, '2022-09-30') // { year: '2021-22', filters: { kind: 'query' } }
+ * @example readIssueQuery({ year: '2021-22', kind: 'query', page: '2' }, '2022-09-30') // { year: '2021-22', filters: { kind: 'query' }, page: 2 }
  */
-export function readIssueQuery(raw: unknown, today: string): { year: string; filters: IssueFilters } {
+export function readIssueQuery(raw: unknown, today: string): { year: string; filters: IssueFilters; page: number } {
   const query = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const asked = text(query, 'year');
   const year = asked && collectionYear(asked) && collectionYears(today).includes(asked) ? asked : collectionYearOf(today).label;
@@ -33,5 +33,6 @@ export function readIssueQuery(raw: unknown, today: string): { year: string; fil
     if (value) filters[name] = value;
   }
   if (kind === 'error' || kind === 'query') filters.kind = kind;
-  return { year, filters };
+  const page = Number(text(query, 'page'));
+  return { year, filters, page: Number.isSafeInteger(page) && page > 0 ? page : 1 };
 }

@@ -2,7 +2,7 @@
 import { paths } from '../../../platform/http/paths.js';
 import { dateTimeOf, numberOf } from '../../../platform/dates/formats.js';
 import type { RuleRun } from '../runRules.js';
-import type { IssueFilters, ListedIssue, ListedMark } from './dataQualityService.js';
+import { issuesPerPage, type IssueFilters, type ListedIssue, type ListedMark } from './dataQualityService.js';
 import type { RuleCount, RunSnapshot, RunTrigger } from './dataQualityRepository.js';
 import { collectionYears } from './dataQualityFilters.js';
 
@@ -37,11 +37,20 @@ function groupCounts(issues: readonly ListedIssue[], key: (issue: ListedIssue) =
   return [...counts.values()].sort((a, b) => b.errors + b.queries - (a.errors + a.queries) || a.name.localeCompare(b.name));
 }
 
+/** Children in the child filter's list at most; a large authority's year names tens of thousands. */
+export const childrenListedAtMost = 300;
+
+function childChoices(all: readonly ListedIssue[], chosen: string | undefined): Choice[] | undefined {
+  const children = new Map(all.filter((issue) => issue.childId).map((issue) => [issue.childId!, childWords(issue)] as [string, string]));
+  return children.size <= childrenListedAtMost ? choices('All children', children, chosen) : undefined;
+}
+
 const childWords = (issue: ListedIssue) => (issue.childId === null ? 'No child' : issue.childName ? `${issue.childName} (${issue.childId})` : issue.childId);
 
 /** The issues page: its filters, its summary and its rows. */
-export function presentIssues(result: { run: RuleRun; all: ListedIssue[]; shown: ListedIssue[]; markedCount: number }, year: string, filters: IssueFilters, today: string) {
-  const { all, shown, run } = result;
+export function presentIssues(result: { run: RuleRun; all: ListedIssue[]; shown: ListedIssue[]; onPage: ListedIssue[]; page: number; pages: number; markedCount: number }, year: string, filters: IssueFilters, today: string) {
+  const { all, shown, run, page, pages } = result;
+  const pageHref = (to: number) => paths.dataQuality.issues({ year, ...filters, ...(to > 1 ? { page: String(to) } : {}) });
   const errors = shown.filter((issue) => issue.kind === 'error').length;
   return {
     year,
@@ -57,14 +66,19 @@ export function presentIssues(result: { run: RuleRun; all: ListedIssue[]; shown:
       year: collectionYears(today).map((label) => ({ value: label, text: label, selected: label === year })),
       team: choices('All teams', all.map((issue) => [issue.team ?? '', issue.team ?? 'No team'] as [string, string]).filter(([value]) => value), filters.team),
       worker: choices('All workers', all.filter((issue) => issue.workerId).map((issue) => [issue.workerId!, issue.workerName ?? issue.workerId!] as [string, string]), filters.worker),
-      child: choices('All children', all.filter((issue) => issue.childId).map((issue) => [issue.childId!, childWords(issue)] as [string, string]), filters.child),
+      // A list of every child with an issue while it is short enough to choose from; past that, their ID is typed.
+      child: childChoices(all, filters.child),
       code: choices('All rules', all.map((issue) => [issue.code, `${issue.code} — ${issue.message}`] as [string, string]), filters.code),
       kind: [{ value: '', text: 'Errors and queries' }, { value: 'error', text: 'Errors only', selected: filters.kind === 'error' }, { value: 'query', text: 'Queries only', selected: filters.kind === 'query' }],
     },
     byTeam: groupCounts(shown, (issue) => issue.team ?? 'No team'),
     byWorker: groupCounts(shown, (issue) => issue.workerName ?? 'No worker'),
-    rows: [...shown]
-      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'error' ? -1 : 1) || (a.team ?? '~').localeCompare(b.team ?? '~') || (a.workerName ?? '~').localeCompare(b.workerName ?? '~') || (a.childId ?? '').localeCompare(b.childId ?? '') || a.code.localeCompare(b.code))
+    pagination: pages > 1 ? {
+      words: `Issues ${numberOf((page - 1) * issuesPerPage + 1)} to ${numberOf(Math.min(page * issuesPerPage, shown.length))} of ${numberOf(shown.length)}`,
+      previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
+      next: page < pages ? { href: pageHref(page + 1) } : undefined,
+    } : undefined,
+    rows: result.onPage
       .map((issue) => ({
         id: `${issue.code}-${issue.table}-${issue.recordId}`.replace(/[^A-Za-z0-9-]/g, '-'),
         code: issue.code,

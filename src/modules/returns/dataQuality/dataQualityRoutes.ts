@@ -36,8 +36,8 @@ export async function dataQualityRoutes(app: FastifyInstance, services: DataQual
 
   app.get(paths.dataQuality.issues.pattern, view, async (request, reply) => {
     const today = todayIso();
-    const { year, filters } = readIssueQuery(request.query, today);
-    const issues = await dataQuality.issues(request.user!, filters, { year, today });
+    const { year, filters, page } = readIssueQuery(request.query, today);
+    const issues = await dataQuality.issues(request.user!, filters, { year, today, page });
     const history = await dataQuality.history(year);
     reply.header('cache-control', 'no-store');
     return reply.view('returns/views/dataQuality.njk', {

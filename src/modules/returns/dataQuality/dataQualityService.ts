@@ -51,6 +51,14 @@ function reaches(person: SignedInUser, issue: Pick<Issue, 'team' | 'workerId'>):
   }
 }
 
+/** Issues a page lists at once: a large authority's year can raise tens of thousands. */
+export const issuesPerPage = 100;
+
+/** Errors first, then by team, worker, child and rule; no team, worker or child last. */
+const issueOrder = (a: ListedIssue, b: ListedIssue) =>
+  (a.kind === b.kind ? 0 : a.kind === 'error' ? -1 : 1) || (a.team ?? '~').localeCompare(b.team ?? '~') || (a.workerName ?? '~').localeCompare(b.workerName ?? '~')
+  || (a.childId ?? '').localeCompare(b.childId ?? '') || a.code.localeCompare(b.code);
+
 const matches = (filters: IssueFilters) => (issue: ListedIssue) =>
   (!filters.team || issue.team === filters.team) && (!filters.worker || issue.workerId === filters.worker) && (!filters.child || issue.childId === filters.child)
   && (!filters.code || issue.code === filters.code) && (!filters.kind || issue.kind === filters.kind);
@@ -80,15 +88,22 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
   }
 
   return {
-    /** The year's open issues this person may see, filtered; the rows naming children are an audited view. */
-    async issues(person: SignedInUser, filters: IssueFilters, options: { year?: string; today?: string } = {}) {
+    /**
+     * The year's open issues this person may see, filtered, errors first by team, worker and child; `onPage` holds the
+     * page asked for (`issuesPerPage` a page, the last page when asked past it). The rows shown naming children are
+     * an audited view: only those on the page, as only they are seen.
+     */
+    async issues(person: SignedInUser, filters: IssueFilters, options: { year?: string; today?: string; page?: number } = {}) {
       const { review, open, marked } = await listed(person, options);
-      const shown = open.filter(matches(filters));
-      const childIds = [...new Set(shown.filter((issue) => issue.childName !== null).map((issue) => issue.childId!))];
+      const shown = open.filter(matches(filters)).sort(issueOrder);
+      const pages = Math.max(1, Math.ceil(shown.length / issuesPerPage));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+      const onPage = shown.slice((page - 1) * issuesPerPage, page * issuesPerPage);
+      const childIds = [...new Set(onPage.filter((issue) => issue.childName !== null).map((issue) => issue.childId!))];
       if (childIds.length) {
         await audit.record(user(person), { action: 'data_quality.viewed', subject: `data-quality/${review.year.label}`, childId: childIds.length === 1 ? childIds[0]! : null, details: { year: review.year.label, filters: { ...filters }, children: childIds } });
       }
-      return { year: review.year, run: review.run, all: open, shown, markedCount: marked.length };
+      return { year: review.year, run: review.run, all: open, shown, onPage, page, pages, markedCount: marked.length };
     },
 
     /** Run the rules now and keep the counts, as the nightly run does. */
