@@ -6,7 +6,7 @@ import type { Database } from '../../../db/database.js';
 import { childScope, may } from '../../../platform/access/access.js';
 import type { SignedInUser } from '../../../platform/access/user.js';
 import type { AuditService } from '../../audit/auditService.js';
-import type { ReturnsService } from '../returnsService.js';
+import type { ReturnsService, Review } from '../returnsService.js';
 import type { DataQualityRepository, RuleCount, RunSnapshot, StoredMark } from './dataQualityRepository.js';
 import { placeOf, type Issue } from './issues.js';
 import { fixScreen, type FixScreen } from './fixScreens.js';
@@ -33,6 +33,13 @@ export interface ListedIssue extends Issue {
 /** A mark as the list of marks shows it. */
 export interface ListedMark extends StoredMark {
   state: 'holds' | 'lapsed' | 'withdrawn';
+}
+
+/** A review's issues as one person's reach lists them: open ones in the page's order, and those marked. */
+interface Listed {
+  review: Review;
+  open: ListedIssue[];
+  marked: Review['split']['marked'];
 }
 
 const user = (person: SignedInUser) => ({ kind: 'user', user: person }) as const;
@@ -65,8 +72,25 @@ const matches = (filters: IssueFilters) => (issue: ListedIssue) =>
 
 /** @example await dataQualityService(db, services.returns, repository, audit).issues(user, { kind: 'query' }) */
 export function dataQualityService(db: Database, returns: ReturnsService, repository: DataQualityRepository, audit: AuditService) {
-  async function listed(person: SignedInUser, options: { year?: string; today?: string }) {
+  /**
+   * Each review's issues as listed for each reach (ADR 0055): a review is the very same object while no record changes,
+   * so its listings go with it; a large authority's year has tens of thousands of issues to place, name and sort.
+   */
+  const listings = new WeakMap<object, Map<string, Promise<Listed>>>();
+  async function listed(person: SignedInUser, options: { year?: string; today?: string }): Promise<Listed> {
     const review = await returns.review(options);
+    const byReach = listings.get(review) ?? new Map<string, Promise<Listed>>();
+    listings.set(review, byReach);
+    const reach = JSON.stringify([person.userId, person.role, person.team, person.workerId]);
+    const found = byReach.get(reach);
+    if (found) return found;
+    const listing = listedFrom(review, person);
+    listing.catch(() => byReach.delete(reach));
+    byReach.set(reach, listing);
+    return listing;
+  }
+
+  async function listedFrom(review: Review, person: SignedInUser): Promise<Listed> {
     const { workers } = await repository.names(db);
     const named = childScope(person).kind !== 'none';
     const children = new Map(review.records.children.map((child) => [child.childId, child]));
@@ -84,7 +108,7 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
         markable: issue.kind === 'query' && named && may(person, 'dataQuality:mark'),
       };
     };
-    return { review, open: review.split.open.filter((issue) => reaches(person, issue)).map(list), marked: review.split.marked.filter((issue) => reaches(person, issue)) };
+    return { review, open: review.split.open.filter((issue) => reaches(person, issue)).map(list).sort(issueOrder), marked: review.split.marked.filter((issue) => reaches(person, issue)) };
   }
 
   return {
@@ -95,7 +119,7 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
      */
     async issues(person: SignedInUser, filters: IssueFilters, options: { year?: string; today?: string; page?: number } = {}) {
       const { review, open, marked } = await listed(person, options);
-      const shown = open.filter(matches(filters)).sort(issueOrder);
+      const shown = open.filter(matches(filters));
       const pages = Math.max(1, Math.ceil(shown.length / issuesPerPage));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
       const onPage = shown.slice((page - 1) * issuesPerPage, page * issuesPerPage);
