@@ -4,8 +4,7 @@
  * service manager added with `cairn users add` and signed in, then the dashboards and the data quality page asked for
  * once (worked out) and again (kept while unchanged, ADR 0055) — on each engine.
  */
-import { spawnSync } from 'node:child_process';
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
 import { freshDatabase, importOnce, type Engine } from './scale.js';
 import { startServer } from './support/server.js';
 import { signInOverHttp } from './support/httpSession.js';
+import { median, timed } from './pages.js';
 
 export interface LargePage {
   path: string;
@@ -41,7 +41,6 @@ export interface LargePagesResult {
 }
 
 const pagesAsked = ['/dashboards', '/dashboards?firstYear=2021&lastYear=2021', '/data-quality'];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const password = 'large-authority-bench-2026';
 
 /** A process's peak resident memory in MB, where /proc says it. */
@@ -52,13 +51,6 @@ function peakMemoryMb(pid: number | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-async function timed(url: string, cookie: string): Promise<{ ms: number; status: number }> {
-  const started = performance.now();
-  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-  await response.text();
-  return { ms: performance.now() - started, status: response.status };
 }
 
 async function benchEngine(engine: Engine, folder: string, work: string, serverUrl: string, log: (line: string) => void): Promise<LargePagesEngine> {

@@ -42,14 +42,14 @@ function linksIn(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'));
 }
 
-async function timed(url: string, cookie: string): Promise<{ ms: number; status: number; body: string; html: boolean }> {
+export async function timed(url: string, cookie: string): Promise<{ ms: number; status: number; body: string; html: boolean }> {
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
   const body = await response.text();
   return { ms: performance.now() - started, status: response.status, body, html: (response.headers.get('content-type') ?? '').startsWith('text/html') };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /** Every page reachable by links from the home page, one example per address shape, each timed `runs` times. */
 export async function crawl(baseUrl: string, cookie: string, options: { runs: number; limit: number }): Promise<PageTiming[]> {

@@ -86,7 +86,7 @@ function frozen<T>(value: T): T {
 }
 
 /**
- * Forget notes of changes older than a day (the nightly check calls it); answers how many went.
+ * Forget notes of changes older than a day (the server does every six hours); answers how many went.
  * @example await forgetOldDataChanges(db) // 1204
  */
 export async function forgetOldDataChanges(db: Database): Promise<number> {

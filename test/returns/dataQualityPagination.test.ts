@@ -75,7 +75,7 @@ describe('the child filter', () => {
     code: 'C105', kind: 'query', message: 'Disability not known', table: 'children', recordId: `R${index}`, childId: `R${index}`, fields: [], issueId: `C105:children:R${index}`,
     detail: null, team: 'North', workerId: null, fingerprint: '', childName: `Child ${index}`, workerName: null, markable: false, fix: undefined,
   }));
-  const present = (issues: ListedIssue[]) => presentIssues({ run, all: issues, shown: issues, onPage: issues.slice(0, 100), page: 1, pages: 1, markedCount: 0 }, year, {}, '2022-09-30');
+  const present = (issues: ListedIssue[]) => presentIssues({ run, all: issues, shown: issues, onPage: issues.slice(0, 100), page: 1, markedCount: 0 }, year, {}, '2022-09-30');
 
   it('lists the children while there are few enough to choose from, and asks for a child ID past that', async () => {
     expect(present(issuesOf(childrenListedAtMost)).choices.child).toHaveLength(childrenListedAtMost + 1);

@@ -3,6 +3,7 @@ import type { AuditAction, AuditEvent } from './auditEvent.js';
 import { paths } from '../../platform/http/paths.js';
 import { dateTimeOf } from '../../platform/dates/formats.js';
 import { redactFor, redacted } from './auditRedaction.js';
+import { pagination, type Pagination } from '../../platform/http/pagination.js';
 
 /** Every action in words: typed over all actions, so a new action without its words does not compile. */
 const actionLabels: Record<AuditAction, string> = {
@@ -157,13 +158,6 @@ export function presentAuditEvents(events: AuditEvent[], reader: { readsFreeText
 }
 
 /** Links to the previous and next pages of results, keeping the search. */
-export function auditPagination(query: Record<string, string>, page: number, pageSize: number, total: number) {
-  const link = (p: number) => `${paths.admin.audit()}?${new URLSearchParams({ ...query, page: String(p) }).toString()}`;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  return {
-    page,
-    pages,
-    previous: page > 1 ? { href: link(page - 1) } : undefined,
-    next: page < pages ? { href: link(page + 1) } : undefined,
-  };
+export function auditPagination(query: Record<string, string>, page: number, pageSize: number, total: number): Pagination {
+  return pagination(page, pageSize, total, (p) => `${paths.admin.audit()}?${new URLSearchParams({ ...query, page: String(p) }).toString()}`);
 }

@@ -1,5 +1,6 @@
 /** @module The data quality pages' rows: issues with who fixes them and where, the filters' choices, counts over time, marks. */
 import { paths } from '../../../platform/http/paths.js';
+import { pagination } from '../../../platform/http/pagination.js';
 import { dateTimeOf, numberOf } from '../../../platform/dates/formats.js';
 import type { RuleRun } from '../runRules.js';
 import { issuesPerPage, type IssueFilters, type ListedIssue, type ListedMark } from './dataQualityService.js';
@@ -48,9 +49,9 @@ function childChoices(all: readonly ListedIssue[], chosen: string | undefined): 
 const childWords = (issue: ListedIssue) => (issue.childId === null ? 'No child' : issue.childName ? `${issue.childName} (${issue.childId})` : issue.childId);
 
 /** The issues page: its filters, its summary and its rows. */
-export function presentIssues(result: { run: RuleRun; all: ListedIssue[]; shown: ListedIssue[]; onPage: ListedIssue[]; page: number; pages: number; markedCount: number }, year: string, filters: IssueFilters, today: string) {
-  const { all, shown, run, page, pages } = result;
-  const pageHref = (to: number) => paths.dataQuality.issues({ year, ...filters, ...(to > 1 ? { page: String(to) } : {}) });
+export function presentIssues(result: { run: RuleRun; all: ListedIssue[]; shown: ListedIssue[]; onPage: ListedIssue[]; page: number; markedCount: number }, year: string, filters: IssueFilters, today: string) {
+  const { all, shown, run, page } = result;
+  const pages = pagination(page, issuesPerPage, shown.length, (to) => paths.dataQuality.issues({ year, ...filters, ...(to > 1 ? { page: String(to) } : {}) }));
   const errors = shown.filter((issue) => issue.kind === 'error').length;
   return {
     year,
@@ -73,11 +74,7 @@ export function presentIssues(result: { run: RuleRun; all: ListedIssue[]; shown:
     },
     byTeam: groupCounts(shown, (issue) => issue.team ?? 'No team'),
     byWorker: groupCounts(shown, (issue) => issue.workerName ?? 'No worker'),
-    pagination: pages > 1 ? {
-      words: `Issues ${numberOf((page - 1) * issuesPerPage + 1)} to ${numberOf(Math.min(page * issuesPerPage, shown.length))} of ${numberOf(shown.length)}`,
-      previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
-      next: page < pages ? { href: pageHref(page + 1) } : undefined,
-    } : undefined,
+    pagination: pages.pages > 1 ? { ...pages, words: `Issues ${numberOf((page - 1) * issuesPerPage + 1)} to ${numberOf(Math.min(page * issuesPerPage, shown.length))} of ${numberOf(shown.length)}` } : undefined,
     rows: result.onPage
       .map((issue) => ({
         id: `${issue.code}-${issue.table}-${issue.recordId}`.replace(/[^A-Za-z0-9-]/g, '-'),

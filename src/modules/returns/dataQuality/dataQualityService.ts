@@ -10,6 +10,7 @@ import type { ReturnsService, Review } from '../returnsService.js';
 import type { DataQualityRepository, RuleCount, RunSnapshot, StoredMark } from './dataQualityRepository.js';
 import { placeOf, type Issue } from './issues.js';
 import { fixScreen, type FixScreen } from './fixScreens.js';
+import { pageCount } from '../../../platform/http/pagination.js';
 
 /** What the page is filtered by; every one optional. */
 export interface IssueFilters {
@@ -76,7 +77,7 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
    * Each review's issues as listed for each reach (ADR 0055): a review is the very same object while no record changes,
    * so its listings go with it; a large authority's year has tens of thousands of issues to place, name and sort.
    */
-  const listings = new WeakMap<object, Map<string, Promise<Listed>>>();
+  const listings = new WeakMap<Review, Map<string, Promise<Listed>>>();
   async function listed(person: SignedInUser, options: { year?: string; today?: string }): Promise<Listed> {
     const review = await returns.review(options);
     const byReach = listings.get(review) ?? new Map<string, Promise<Listed>>();
@@ -120,14 +121,13 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
     async issues(person: SignedInUser, filters: IssueFilters, options: { year?: string; today?: string; page?: number } = {}) {
       const { review, open, marked } = await listed(person, options);
       const shown = open.filter(matches(filters));
-      const pages = Math.max(1, Math.ceil(shown.length / issuesPerPage));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount(shown.length, issuesPerPage));
       const onPage = shown.slice((page - 1) * issuesPerPage, page * issuesPerPage);
       const childIds = [...new Set(onPage.filter((issue) => issue.childName !== null).map((issue) => issue.childId!))];
       if (childIds.length) {
         await audit.record(user(person), { action: 'data_quality.viewed', subject: `data-quality/${review.year.label}`, childId: childIds.length === 1 ? childIds[0]! : null, details: { year: review.year.label, filters: { ...filters }, children: childIds } });
       }
-      return { year: review.year, run: review.run, all: open, shown, onPage, page, pages, markedCount: marked.length };
+      return { year: review.year, run: review.run, all: open, shown, onPage, page, markedCount: marked.length };
     },
 
     /** Run the rules now and keep the counts, as the nightly run does. */
