@@ -172,7 +172,10 @@ export function extractImportService(
           // Teams, school clusters and workers land on their reference lists' entries, however the extract spells them.
           const newValues = references ? await mapReferenceValues(tx, extract, references) : [];
           await repository.checkPlacementsOnce(tx);
+          const putBack = await repository.setAsideForFirstLoad(tx, writeOrder.filter((kind) => extract[kind]));
           const written = await writeExtract(tx, extract, rows, onProgress, writing);
+          writing.file = '-';
+          await repository.restoreAfterFirstLoad(tx, putBack);
           await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues: newValues } }, tx);
           // What the placement triggers would check at commit, checked once for every placement written (migration 0051).
           writing.file = 'placements.csv';

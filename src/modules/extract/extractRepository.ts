@@ -284,6 +284,56 @@ export function extractRepository() {
     },
 
     /**
+     * A first load: for each table the files of `kinds` write to that is empty and owned by this connection's role, drop its secondary
+     * indexes (not unique ones, which keys and upserts rely on) and the foreign keys it holds, answering what
+     * `restoreAfterFirstLoad` runs to put them back once its rows are in (ADR 0056). Building an index once over
+     * all the rows, and checking a foreign key with one query, is several times less work than doing both row by
+     * row. Only in this transaction: a rollback puts everything back as it was; until commit the tables are locked
+     * (a first load has nothing to read yet). The server's role owns no table (ADR 0042), so its imports never
+     * take this path; `cairn import` run as the owner, PGlite and a development database do. Statements are
+     * built from the catalogue, never from input.
+     * @example const restore = await repository.setAsideForFirstLoad(tx, ['children', 'cases']); await repository.restoreAfterFirstLoad(tx, restore)
+     */
+    async setAsideForFirstLoad(tx: Queryable, kinds: readonly ExtractFileKind[]): Promise<string[]> {
+      const tables = [...new Set(kinds.flatMap((kind) => tablesOf[kind]))];
+      const owned = await tx.query<{ table_name: string }>(
+        `select c.oid::regclass::text as table_name from pg_class c
+          where c.oid = any($1::regclass[]) and pg_has_role(current_user, c.relowner, 'USAGE')`,
+        [tables],
+      );
+      const empty: string[] = [];
+      for (const { table_name } of owned) {
+        // One existence probe a table (names from the catalogue): a table with any row is loaded the ordinary way.
+        const [{ has_rows }] = await tx.query<{ has_rows: boolean }>(`select exists (select 1 from ${table_name}) as has_rows`);
+        if (!has_rows) empty.push(table_name);
+      }
+      if (empty.length === 0) return [];
+      const steps = await tx.query<{ put_aside: string; put_back: string }>(
+        `select format('drop index %s', i.indexrelid::regclass) as put_aside, pg_get_indexdef(i.indexrelid) as put_back
+           from pg_index i
+          where i.indrelid = any($1::regclass[]) and not i.indisunique
+            and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+         union all
+         select format('alter table %s drop constraint %I', k.conrelid::regclass, k.conname),
+                format('alter table %s add constraint %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))
+           from pg_constraint k
+          where k.contype = 'f' and k.conrelid = any($1::regclass[])`,
+        [empty],
+      );
+      for (const step of steps) await tx.exec(step.put_aside);
+      return steps.map((step) => step.put_back);
+    },
+
+    /**
+     * Put back what `setAsideForFirstLoad` dropped: each index built over every row at once, each foreign key
+     * checked with one query (a row pointing nowhere fails here, and the import is refused).
+     * @example await repository.restoreAfterFirstLoad(tx, restore)
+     */
+    async restoreAfterFirstLoad(tx: Queryable, putBack: readonly string[]): Promise<void> {
+      for (const statement of putBack) await tx.exec(statement);
+    },
+
+    /**
      * Families are not a file: a `family_id` in children.csv brings its family into being.
      * @example await repository.addFamilies(tx, ['F1', 'F2'])
      */
