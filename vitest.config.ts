@@ -10,6 +10,9 @@ export default defineConfig({
     // changes the environment, and every file builds its own services over its own database, so loading the app's
     // modules once a worker instead of once a file is safe, and saves a fifth of the integration files' time.
     maxWorkers: 2,
+    // Given here, for the pool: a project's own `isolate: false` (or its own poolOptions) is not passed on to the
+    // forks pool in vitest 3.2, and each file got a fresh process that loaded the app afresh (ADR 0057).
+    poolOptions: { forks: { isolate: false } },
     globalSetup: ['test/support/databaseTemplate.ts'],
     // Generous: commands that start PGlite in a process of their own take several seconds on a busy 2-core machine.
     testTimeout: 120_000,
@@ -17,14 +20,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'integration', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], isolate: false },
+        test: { name: 'integration', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
       },
       {
         extends: true,
         // A journey through Chromium is many pages: minutes on a busy 2-core machine, so one limit for all of them.
         // Two specs at a time, like the integration files: each has its own server, database and Chromium, and a
         // spec spends much of its time waiting on the other processes (ADR 0053).
-        test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 300_000, isolate: false },
+        test: { name: 'browser', include: ['e2e/**/*.spec.ts'], testTimeout: 300_000 },
       },
     ],
   },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServices, type Services } from '../../src/composition.js';
 import { buildApp } from '../../src/app/app.js';
-import { addRole, rolesWith, type Role } from '../../src/platform/access/roles.js';
+import { addRole, removeRole, rolesWith, type Role } from '../../src/platform/access/roles.js';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { testConfig } from '../support/testConfig.js';
 import { aCase, aChild } from '../support/factories.js';
@@ -38,6 +38,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeRole('quality_lead');
+  removeRole('duty_manager');
   await app?.close();
   await database?.drop();
 });

@@ -11,7 +11,7 @@ import { fillRoute, inside, openProbe, type Person, type Probe } from './support
 import { buildApp } from '../../src/app/app.js';
 import { buildServices } from '../../src/composition.js';
 import { testConfig } from '../support/testConfig.js';
-import { addRole, type Role } from '../../src/platform/access/roles.js';
+import { addRole, removeRole, type Role } from '../../src/platform/access/roles.js';
 import { paths } from '../../src/platform/http/paths.js';
 
 // A role that may read children's records, resources and commissioning but not change them.
@@ -30,7 +30,10 @@ beforeAll(async () => {
   serviceManager = await probe.as('service_manager');
   admin = await probe.as('admin');
 });
-afterAll(async () => probe?.close());
+afterAll(async () => {
+  removeRole('case_reader');
+  await probe?.close();
+});
 
 describe(`headers (${engineUnderTest})`, () => {
   it('sends no-store on every signed-in page that does not choose a private cache itself, and a Permissions-Policy everywhere', async () => {

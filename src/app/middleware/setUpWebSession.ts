@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../platform/config.js';
+import { sessionKey } from './sessionKey.js';
 
 /** The session secret: configured, or (outside production) one kept in the data folder so restarts keep people signed in. */
 export function sessionSecret(config: Pick<Config, 'sessionSecret' | 'databaseUrl' | 'dataDir' | 'production'>): string {
@@ -21,8 +22,8 @@ export function sessionSecret(config: Pick<Config, 'sessionSecret' | 'databaseUr
 
 export async function setUpWebSession(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(secureSession, {
-    secret: sessionSecret(config),
-    salt: 'cairn-session-v1',
+    // The key secure-session would derive from this secret and salt, derived once a process (sessionKey.ts).
+    key: sessionKey(sessionSecret(config), 'cairn-session-v1'),
     cookieName: 'cairn_session',
     cookie: {
       path: '/',

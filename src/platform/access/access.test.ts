@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { childScope, may, overseesTeam, teamsOverseen } from './access.js';
-import { isRole, roleDefinition, roleKeys, roleName, rolesWith, type Role } from './roles.js';
+import { addRole, isRole, removeRole, roleDefinition, roleKeys, roleName, rolesWith, type Role } from './roles.js';
 import { permissions } from './permissions.js';
 import type { SignedInUser } from './user.js';
 
@@ -42,6 +42,16 @@ describe('roles and permissions, read from one entry per role', () => {
   it('lists the roles that grant a permission, for lists such as auditors and workers', () => {
     expect(rolesWith('quality:audit')).toEqual(['team_manager', 'service_manager']);
     expect(rolesWith('caseload:own')).toEqual(['practitioner', 'team_manager']);
+  });
+
+  it('takes back an added role, but never a built-in one', () => {
+    addRole('night_duty', { name: 'Night duty', hint: 'Out of hours', permissions: ['quality:audit'], children: 'none', teams: 'none' });
+    expect(rolesWith('quality:audit')).toEqual(['team_manager', 'service_manager', 'night_duty']);
+    removeRole('night_duty');
+    expect(isRole('night_duty')).toBe(false);
+    expect(rolesWith('quality:audit')).toEqual(['team_manager', 'service_manager']);
+    expect(() => removeRole('team_manager')).toThrow(/built in/);
+    expect(isRole('team_manager')).toBe(true);
   });
 
   it('grants nothing to a role it does not know (deny by default)', () => {

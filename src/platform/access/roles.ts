@@ -107,3 +107,14 @@ export function addRole(key: string, definition: RoleDefinition): void {
   if (!/^[a-z][a-z_]{1,39}$/.test(key)) throw new Error(`A role key is lower-case letters and underscores: ${key}`);
   definitions.set(key, definition);
 }
+
+/**
+ * Take back a role added with `addRole` (a built-in role cannot be removed). Test files that add a role take it back
+ * when they end: files share their worker's loaded modules (ADR 0057), so a role left behind would join the next
+ * file's lists.
+ * @example removeRole('quality_lead')
+ */
+export function removeRole(key: string): void {
+  if (Object.hasOwn(builtIn, key)) throw new Error(`The role ${key} is built in and cannot be removed`);
+  definitions.delete(key);
+}
