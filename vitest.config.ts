@@ -6,12 +6,11 @@ export default defineConfig({
     pool: 'forks',
     // Two files at a time (vitest's default is one fewer than the cores: one, on a 2-core machine). Every file has
     // a database of its own, copied from one template migrated once per run (test/support/databaseTemplate.ts).
-    // Integration files share their worker's loaded modules (isolate: false, ADR 0052): no file mocks a module or
-    // changes the environment, and every file builds its own services over its own database, so loading the app's
-    // modules once a worker instead of once a file is safe, and saves a fifth of the integration files' time.
     maxWorkers: 2,
-    // Given here, for the pool: a project's own `isolate: false` (or its own poolOptions) is not passed on to the
-    // forks pool in vitest 3.2, and each file got a fresh process that loaded the app afresh (ADR 0057).
+    // Files share their worker's process and loaded modules (ADR 0057): no file mocks a module or changes the
+    // environment, every file builds its own services over its own database, and a file that adds a role takes it
+    // back. Given here, for the pool: a project's own `isolate: false` (or its own poolOptions) is not passed on to
+    // the forks pool in vitest 3.2, and each file got a fresh process that loaded the app afresh.
     poolOptions: { forks: { isolate: false } },
     globalSetup: ['test/support/databaseTemplate.ts'],
     // Generous: commands that start PGlite in a process of their own take several seconds on a busy 2-core machine.

@@ -6,13 +6,8 @@
  */
 import sodium from 'sodium-native';
 
-/**
- * Kept on the process rather than in this module: a test runner evaluates the app's modules afresh for each test file
- * (vitest does, even sharing one process between files), and would otherwise derive the key again for every file.
- */
-const kept = Symbol.for('cairn.sessionKeys');
-const processWide = globalThis as typeof globalThis & { [kept]?: Map<string, Buffer> };
-const derived = (processWide[kept] ??= new Map<string, Buffer>());
+/** Keys derived in this process, by salt and secret. */
+const derived = new Map<string, Buffer>();
 
 /**
  * The 32-byte key for `secret` (at least 32 bytes) and `salt` (16 bytes).
@@ -22,10 +17,11 @@ export function sessionKey(secret: string, salt: string): Buffer {
   const saltBytes = Buffer.from(salt, 'ascii');
   if (Buffer.byteLength(secret) < 32) throw new Error('The session secret must be at least 32 bytes');
   if (saltBytes.length !== sodium.crypto_pwhash_SALTBYTES) throw new Error(`The session salt must be ${sodium.crypto_pwhash_SALTBYTES} bytes`);
-  const known = derived.get(`${salt}\u0000${secret}`);
+  const name = `${salt}\u0000${secret}`;
+  const known = derived.get(name);
   if (known) return known;
   const key = Buffer.alloc(sodium.crypto_secretbox_KEYBYTES);
   sodium.crypto_pwhash(key, Buffer.from(secret), saltBytes, sodium.crypto_pwhash_OPSLIMIT_MODERATE, sodium.crypto_pwhash_MEMLIMIT_MODERATE, sodium.crypto_pwhash_ALG_DEFAULT);
-  derived.set(`${salt}\u0000${secret}`, key);
+  derived.set(name, key);
   return key;
 }
