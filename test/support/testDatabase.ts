@@ -2,7 +2,8 @@
  * @module A migrated, empty database for one test file: PGlite in memory, or — when DATABASE_URL is set —
  * a new database of its own on that PostgreSQL server, dropped afterwards. One suite, both engines. Each is a
  * copy of the run's template (databaseTemplate.ts, vitest's global setup), migrated once; without one (a
- * file run outside that setup) it migrates its own.
+ * file run outside that setup) it migrates its own. A PGlite copy, once dropped, is wiped back to the template and
+ * used again by the next file in the same worker (reusedPglite.ts, ADR 0058).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
 import { migrate } from '../../src/db/migrate.js';
+import { reusedPglite } from './reusedPglite.js';
 
 export interface TestDatabase {
   db: Database;
@@ -27,8 +29,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const template = inject('pgliteTemplate');
-    const db = await openPglite(template ? { image: new Blob([readFileSync(template)]) } : {});
-    if (!template) await migrate(db);
+    if (template) return reusedPglite(() => new Blob([readFileSync(template)]));
+    const db = await openPglite();
+    await migrate(db);
     return { db, drop: () => db.close() };
   }
   const template = inject('postgresTemplate');
