@@ -6,8 +6,8 @@
  * worker takes it from the shelf.
  *
  * Only a database whose schema is still the template's goes back: a fingerprint of the catalogue (tables, columns,
- * indexes, constraints, triggers, functions, types, policies, roles and privileges) is taken when it opens and again
- * when it is dropped; if they differ, or the wipe fails, it is closed as before. A file keeps nothing it was handed:
+ * indexes, constraints, triggers, functions, types, policies, roles and privileges) is taken from the template once a
+ * process and again from each database its file drops; if they differ, or the wipe fails, it is closed as before. A file keeps nothing it was handed:
  * every handle refuses to run a statement once its file has dropped it, so a late write from one file's timers can
  * never land in the next file's database.
  */
@@ -91,7 +91,7 @@ async function readTemplate(db: Database): Promise<TemplateState> {
   );
   const rows: TemplateState['rows'] = [];
   for (const { name } of tables) {
-    const [{ json }] = (await db.query<{ json: string | null }>(`select json_agg(t)::text as json from ${name} t`)) as [{ json: string | null }];
+    const [{ json } = { json: null }] = await db.query<{ json: string | null }>(`select json_agg(t)::text as json from ${name} t`);
     if (!json) continue;
     // Generated columns are worked out again; identity columns take the template's values.
     const columns = await db.query<{ name: string }>(
@@ -149,13 +149,9 @@ const shelfSize = 2;
  * @example const { db, drop } = await reusedPglite(image)
  */
 export async function reusedPglite(image: () => Blob): Promise<{ db: Database; drop: () => Promise<void> }> {
-  let inner = shelf.pop();
-  if (inner) counts.reused++;
-  else {
-    inner = await openPglite({ image: image() });
-    counts.opened++;
-  }
-  const opened = inner;
+  const shelved = shelf.pop();
+  counts[shelved ? 'reused' : 'opened']++;
+  const opened = shelved ?? (await openPglite({ image: image() }));
   template ??= await readTemplate(opened);
   let dropped = false;
   const refuse = () => {
