@@ -1,14 +1,16 @@
 /**
  * @module Page benchmarks (issue 15 item 4): on a fresh `npm start` with the demo, as a signed-in service manager,
  * the dashboards' first (uncached) request, a crawl timing every page reachable by links (each page's median of
- * several requests, one at a time), and the child page's latency under 50 concurrent users — on PGlite and PostgreSQL.
+ * several requests, one at a time), and the child page's latency for 50 people reading children's records (each
+ * with a session of their own and a think time between pages, ADR 0059) and its capacity under 50 connections that
+ * never pause — on PGlite and PostgreSQL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoSignIns, startServer } from './support/server.js';
 import { signInOverHttp } from './support/httpSession.js';
-import { loadTest, type LoadResult } from './support/load.js';
+import { loadTest, peopleReading, type LoadResult } from './support/load.js';
 import { childPaths, newPostgresDatabase } from './foundation.js';
 
 export interface PageTiming {
@@ -24,8 +26,16 @@ export interface PagesResult {
   engine: 'pglite' | 'postgres';
   dashboardsFirstMs: number;
   pages: PageTiming[];
+  /** 50 people, each with a session of their own, opening a child's page and reading it 5 s on average (the target's measure, ADR 0059). */
+  childPagePeople: LoadResult;
+  /** The same 50 people reading for only 1 s on average: five times the pages a second. */
+  childPageHurriedPeople: LoadResult;
+  /** 50 connections asking again the moment each answer arrives: the server's capacity, not a person's wait. */
   childPage: LoadResult;
 }
+
+/** How many people the child page is measured with (issue 15 item 4). */
+const people = 50;
 
 /** Addresses a crawl must not follow: signing out ends the crawl's session; the page script's own calls are not pages. */
 const notPages = [/^\/sign-out/, /^\/session\//, /^\/assets\//, /^\/health/];
@@ -89,11 +99,18 @@ export async function benchPages(engine: 'pglite' | 'postgres', log: (line: stri
       if (dashboards.status !== 200) throw new Error(`The dashboards answered ${dashboards.status}`);
       log(`${engine}: dashboards' first request ${dashboards.ms.toFixed(0)} ms; crawling every page…`);
       const pages = await crawl(server.url, cookie, { runs: 5, limit: 200 });
-      log(`${engine}: ${pages.length} pages timed; loading the child page with 50 users…`);
+      log(`${engine}: ${pages.length} pages timed; ${people} people signing in…`);
       const paths = await childPaths(server.url, cookie);
+      const cookies: string[] = [];
+      for (let person = 0; person < people; person++) cookies.push(await signInOverHttp(server.url, username, password));
+      log(`${engine}: ${people} people reading children's pages…`);
+      await peopleReading({ url: server.url, paths, cookies, thinkSeconds: 1, seconds: 5 }); // each session's first page, and warm
+      const childPagePeople = await peopleReading({ url: server.url, paths, cookies, thinkSeconds: 5, seconds: 40 });
+      const childPageHurriedPeople = await peopleReading({ url: server.url, paths, cookies, thinkSeconds: 1, seconds: 20 });
+      log(`${engine}: the child page's capacity, 50 connections back to back…`);
       await loadTest({ url: server.url, paths, headers: { cookie }, connections: 10, seconds: 3 }); // warm up
       const childPage = await loadTest({ url: server.url, paths, headers: { cookie }, connections: 50, seconds: 15 });
-      return { engine, dashboardsFirstMs: dashboards.ms, pages, childPage };
+      return { engine, dashboardsFirstMs: dashboards.ms, pages, childPagePeople, childPageHurriedPeople, childPage };
     } finally {
       await server.stop();
     }

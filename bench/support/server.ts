@@ -31,7 +31,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
   const main = process.env.CAIRN_BENCH_SERVER ?? join(projectRoot, 'dist', 'src', 'main.js');
   const child = spawn(process.execPath, [main], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CAIRN_COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', CAIRN_RATE_LIMIT_PER_MINUTE: '10000000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CAIRN_COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', CAIRN_RATE_LIMIT_PER_MINUTE: '10000000', CAIRN_SIGN_IN_PER_MINUTE: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -47,11 +47,15 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
   app.addHook('preHandler', async (request, reply) => {
     const sessionId = request.session.get('sessionId');
     if (!sessionId) return;
-    // The sessions table decides: ended (signed out, everywhere, account disabled), idle, or past its lifetime.
-    const session = await services.sessions.resolve(sessionId, { touch: request.routeOptions.url !== paths.session.status() });
+    // The sessions table decides: ended (signed out, everywhere, account disabled), idle, or past its lifetime. The
+    // session's account is read at the same time (one round trip, not two) and counts only for an active session.
+    const [session, account] = await Promise.all([
+      services.sessions.resolve(sessionId, { touch: request.routeOptions.url !== paths.session.status() }),
+      typeof sessionId === 'string' ? services.users.findBySession(sessionId) : undefined,
+    ]);
     const idle = session.outcome === 'idle';
     const userId = session.outcome === 'ended' ? undefined : session.userId;
-    const user = session.outcome === 'active' ? await services.users.findById(session.userId) : undefined;
+    const user = session.outcome === 'active' && account?.userId === session.userId ? account : undefined;
     if (session.outcome === 'active' && !user) await services.sessions.end(sessionId, 'account_disabled');
     if (!user) {
       const route = request.routeOptions.url ?? '';

@@ -50,15 +50,14 @@ export async function childRoutes(app: FastifyInstance, services: ChildRoutesNee
   app.get(paths.children.show.pattern, { config: { access: { permission: 'child:view' } } }, async (request, reply) => {
     const params = childParams.safeParse(request.params);
     if (!params.success) throw new HttpError(404, 'There is no child with that id');
-    const view = await services.children.view(request.user!, params.data.childId);
+    const view = await services.children.view(request.user!, params.data.childId, { withPossibleDuplicates: true });
     if (view.outcome === 'not_found') throw new HttpError(404, 'There is no child with that id');
     if (view.outcome === 'forbidden') {
       throw new HttpError(403, "This child is not on your caseload or your team's. Ask your team manager if you need to see this record.");
     }
     reply.header('cache-control', 'no-store');
     const mayMerge = may(request.user, 'child:merge');
-    const duplicates = await services.children.possibleDuplicatesOf(request.user!, view.summary.child);
-    const child = { ...presentChildSummary(view.summary), mayMerge, mayRefer: may(request.user, 'referral:record'), mayRestrict: may(request.user, 'child:restrict'), possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, duplicates, mayMerge) };
+    const child = { ...presentChildSummary(view.summary), mayMerge, mayRefer: may(request.user, 'referral:record'), mayRestrict: may(request.user, 'child:restrict'), possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, view.possibleDuplicates ?? [], mayMerge) };
     return reply.view('children/views/summary.njk', { title: child.heading, child });
   });
 }

@@ -18,7 +18,7 @@ import { restrictionRepository, type RestrictionRepository } from './restriction
  */
 export type RecordAccess = 'open' | 'restricted' | 'refused';
 
-export type ChildView = { outcome: 'shown'; summary: ChildSummary } | { outcome: 'not_found' } | { outcome: 'forbidden' };
+export type ChildView = { outcome: 'shown'; summary: ChildSummary; possibleDuplicates?: LikelyDuplicate[] } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
 /** Another record that is likely the same child; `inScope` says whether the reader may open it. */
 export type LikelyDuplicate = RecordBornOn & Likeness & { sameNameAndBirth: boolean };
@@ -75,15 +75,6 @@ export function childService(db: Database, repository: ChildRepository, audit: A
         details: { forename: child.forename, surname: child.surname, dateOfBirth: child.dateOfBirth, results: duplicates.length },
       });
       return duplicates;
-    },
-
-    /**
-     * Other records likely to be this child, for the "Possible duplicate records" panel of a summary already
-     * opened (and audited) by `view`.
-     * @example await children.possibleDuplicatesOf(manager, summary.child)
-     */
-    async possibleDuplicatesOf(user: SignedInUser, child: NamedChild & { childId: string }): Promise<LikelyDuplicate[]> {
-      return duplicatesAmong(db, childScope(user), user, child, child.childId);
     },
 
     /**
@@ -228,21 +219,33 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       });
     },
 
-    /** Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. */
-    async view(user: SignedInUser, childId: string): Promise<ChildView> {
+    /**
+     * Open a child's summary. Refusals are audited too: an attempt to see a record is itself a fact. With
+     * `withPossibleDuplicates`, the other records likely to be this child come too (the "Possible duplicate records" panel).
+     * The reads a page needs go together (issue 15 item 4): the scope and restriction checks with the summary, then the
+     * audit event with the duplicates; the summary is only ever returned once the checks pass and the view is audited.
+     * @example const view = await children.view(manager, 'C1', { withPossibleDuplicates: true })
+     */
+    async view(user: SignedInUser, childId: string, options: { withPossibleDuplicates?: boolean } = {}): Promise<ChildView> {
       const scope = childScope(user);
-      const presence = await repository.presence(db, scope, childId);
+      const [presence, standing, summary] = await Promise.all([
+        repository.presence(db, scope, childId),
+        restrictions.standing(db, user.userId, childId),
+        repository.summary(db, childId),
+      ]);
       if (!presence.exists) return { outcome: 'not_found' };
       // The same rule as mayOpen, its scope half answered by the look-up above.
-      const open = scope.kind !== 'none' && presence.inScope && (await restrictions.standing(db, user.userId, childId)) !== 'closed';
+      const open = scope.kind !== 'none' && presence.inScope && standing !== 'closed';
       if (!open) {
         await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, details: { refused: true } });
         return { outcome: 'forbidden' };
       }
-      const summary = await repository.summary(db, childId);
       if (!summary) return { outcome: 'not_found' };
-      await audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'summary' });
-      return { outcome: 'shown', summary };
+      const [, possibleDuplicates] = await Promise.all([
+        audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'summary' }),
+        options.withPossibleDuplicates ? duplicatesAmong(db, scope, user, summary.child, childId) : undefined,
+      ]);
+      return { outcome: 'shown', summary, possibleDuplicates };
     },
 
     /**

@@ -31,25 +31,39 @@ export interface Likeness {
 const nameWeight: Record<NameMatch, number> = { same: 4, 'familiar form': 3, 'sounds alike': 3, 'spelt nearly the same': 2, 'same first letter': 0 };
 const birthWeight: Record<BirthDateMatch, number> = { same: 4, 'day and month swapped': 2, 'one digit different': 2 };
 
-const soundsAlike = (a: string, b: string) => {
-  const codes = new Set(doubleMetaphone(a));
-  return doubleMetaphone(b).some((code) => code !== '' && codes.has(code));
+/**
+ * A name made ready to compare with many others: its comparable spelling, and its sound codes once asked for (a
+ * child's summary compares one child's names with every record born on a nearby date; issue 15 item 4).
+ */
+interface ComparedName {
+  text: string;
+  codes?: Set<string>;
+}
+
+const compared = (name: string | null): ComparedName => ({ text: comparableName(name) });
+const soundCodes = (name: ComparedName): Set<string> => (name.codes ??= new Set(doubleMetaphone(name.text)));
+const soundsAlike = (a: ComparedName, b: ComparedName) => {
+  const codes = soundCodes(a);
+  return [...soundCodes(b)].some((code) => code !== '' && codes.has(code));
 };
 
 /**
  * How alike two names are, or `undefined` when not alike. Names that sound alike count only when they also start
  * with the same letter or are spelt within two changes of each other (so "Brown" and "Browne" do, and the many
  * names a sound code lumps together do not). `allowFamiliar` is for given names, which have familiar forms.
+ * The spelling distance is only worked out where it can matter: it is at least the difference in length, and only
+ * distances of two or fewer count.
  */
-function nameMatch(name: string | null, other: string | null, allowFamiliar: boolean): NameMatch | undefined {
-  const [a, b] = [comparableName(name), comparableName(other)];
+function nameMatch(name: ComparedName, other: ComparedName, allowFamiliar: boolean): NameMatch | undefined {
+  const [a, b] = [name.text, other.text];
   if (a === '' || b === '') return undefined;
   if (a === b) return 'same';
   if (allowFamiliar && areFamiliarForms(a, b)) return 'familiar form';
-  const distance = editDistance(a, b).steps;
-  if (soundsAlike(a, b) && (a[0] === b[0] || distance <= 2)) return 'sounds alike';
-  if (a[0] === b[0] && distance <= 1 && Math.min(a.length, b.length) >= 4) return 'spelt nearly the same';
-  return a[0] === b[0] ? 'same first letter' : undefined;
+  const sameFirstLetter = a[0] === b[0];
+  const distance = Math.abs(a.length - b.length) > 2 ? Infinity : editDistance(a, b).steps;
+  if ((sameFirstLetter || distance <= 2) && soundsAlike(name, other)) return 'sounds alike';
+  if (sameFirstLetter && distance <= 1 && Math.min(a.length, b.length) >= 4) return 'spelt nearly the same';
+  return sameFirstLetter ? 'same first letter' : undefined;
 }
 
 const inWords = (what: string, match: NameMatch | BirthDateMatch) => {
@@ -68,10 +82,20 @@ const inWords = (what: string, match: NameMatch | BirthDateMatch) => {
  * @example likenessOf({ forename: 'Rian', surname: 'Browne', dateOfBirth: '2012-03-04' }, { forename: 'Ryan', surname: 'Brown', dateOfBirth: '2012-03-04' })?.why // 'same date of birth, last name sounds alike, first name a familiar form'
  */
 export function likenessOf(child: NamedChild, other: NamedChild): Likeness | undefined {
+  return likenessOfCompared(comparedChild(child), other);
+}
+
+/** A child's names made ready to compare with many records. */
+const comparedChild = (child: NamedChild) => ({ dateOfBirth: child.dateOfBirth, surname: compared(child.surname), forename: compared(child.forename) });
+
+/** `likenessOf`, for a child compared with many records: each test only when the ones before it passed. */
+function likenessOfCompared(child: ReturnType<typeof comparedChild>, other: NamedChild): Likeness | undefined {
   const birth = birthDateMatch(child.dateOfBirth, other.dateOfBirth);
-  const surname = nameMatch(child.surname, other.surname, false);
-  const forename = nameMatch(child.forename, other.forename, true);
-  if (!birth || !surname || !forename || surname === 'same first letter') return undefined;
+  if (!birth) return undefined;
+  const surname = nameMatch(child.surname, compared(other.surname), false);
+  if (!surname || surname === 'same first letter') return undefined;
+  const forename = nameMatch(child.forename, compared(other.forename), true);
+  if (!forename) return undefined;
   if (forename === 'same first letter' && (birth !== 'same' || surname !== 'same')) return undefined;
   return {
     likelihood: birthWeight[birth] + nameWeight[surname] + nameWeight[forename],
@@ -103,9 +127,10 @@ export function isSameNameAndBirth(child: NamedChild, other: NamedChild): boolea
  * @example likelyDuplicatesOf(child, candidates).map((c) => [c.childId, c.why])
  */
 export function likelyDuplicatesOf<T extends NamedChild & { childId: string }>(child: NamedChild, candidates: readonly T[]): (T & Likeness & { sameNameAndBirth: boolean })[] {
+  const ready = comparedChild(child);
   return candidates
     .flatMap((candidate) => {
-      const likeness = likenessOf(child, candidate);
+      const likeness = likenessOfCompared(ready, candidate);
       return likeness ? [{ ...candidate, ...likeness, sameNameAndBirth: isSameNameAndBirth(child, candidate) }] : [];
     })
     .sort((a, b) => Number(b.sameNameAndBirth) - Number(a.sameNameAndBirth) || b.likelihood - a.likelihood || a.childId.localeCompare(b.childId));

@@ -17,7 +17,9 @@ export type ResolvedSession = { outcome: 'active'; userId: string; lastSeenAt: n
  */
 export const touchEveryMs = (idleMinutes: number): number => Math.min(15_000, (idleMinutes * 60_000) / 20);
 
-const hashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+/** What the sessions table keeps of a cookie's session id: its SHA-256 hash. */
+export const sessionHashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+const hashOf = sessionHashOf;
 
 /** @example const sessions = sessionService(db, sessionRepository(), audit, { lifetimeHours: 10, idleMinutes: 30 }) */
 export function sessionService(db: Database, repository: SessionRepository, audit: AuditService, settings: { lifetimeHours: number; idleMinutes: number }) {

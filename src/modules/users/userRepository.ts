@@ -67,6 +67,12 @@ export function userRepository() {
       return rows[0] && toUser(rows[0]);
     },
 
+    /** The account a session (by its hash) belongs to, whether or not the session is still open. */
+    async findBySessionHash(db: Queryable, sessionHash: string): Promise<UserRecord | undefined> {
+      const rows = await db.query<UserRow>('select u.* from sessions s join users u on u.user_id = s.user_id where s.session_hash = $1', [sessionHash]);
+      return rows[0] && toUser(rows[0]);
+    },
+
     async findByOidcSubject(db: Queryable, subject: string): Promise<UserRecord | undefined> {
       const rows = await db.query<UserRow>('select * from users where oidc_subject = $1', [subject]);
       return rows[0] && toUser(rows[0]);

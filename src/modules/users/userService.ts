@@ -6,6 +6,7 @@ import type { Actor, SignedInUser } from '../../platform/access/user.js';
 import type { Role } from '../../platform/access/roles.js';
 import type { UserRecord, UserRepository } from './userRepository.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { sessionHashOf } from './sessionService.js';
 
 /** A new account's details, as an administrator or `cairn users add` gives them. */
 export interface AccountDetails {
@@ -150,6 +151,16 @@ export function userService(db: Database, repository: UserRepository, audit: Aud
 
     async findById(userId: string): Promise<SignedInUser | undefined> {
       const user = await repository.findById(db, userId);
+      return user && !user.disabled ? toSignedInUser(user) : undefined;
+    },
+
+    /**
+     * The enabled account a session id belongs to, open or not: read alongside the session itself (issue 15 item 4),
+     * which alone decides whether anyone is signed in.
+     * @example const [session, account] = await Promise.all([sessions.resolve(id, { touch: true }), users.findBySession(id)])
+     */
+    async findBySession(sessionId: string): Promise<SignedInUser | undefined> {
+      const user = await repository.findBySessionHash(db, sessionHashOf(sessionId));
       return user && !user.disabled ? toSignedInUser(user) : undefined;
     },
 
