@@ -3,13 +3,22 @@
 /** A value that may be bound to a `$n` placeholder. */
 export type SqlValue = string | number | boolean | null | Date | readonly (string | number | boolean | null)[] | Record<string, unknown>;
 
+/**
+ * How a statement is run. `prepared`: PostgreSQL keeps it parsed and planned on each pooled connection (a named
+ * statement), for the few short look-ups every page asks (issue 15 item 4, ADR 0060). Only for fixed SQL from code,
+ * with parameters, naming its columns (no `*`, whose result would change with the table); PGlite ignores it.
+ */
+export interface QueryOptions {
+  prepared?: boolean;
+}
+
 /** Anything that can run a parameterised statement: the database itself or an open transaction. */
 export interface Queryable {
   /**
    * Run one parameterised statement and return its rows.
    * @example await db.query<{ id: string }>('select id from children where surname = $1', ['Boyd'])
    */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[], options?: QueryOptions): Promise<Row[]>;
   /** Run several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**

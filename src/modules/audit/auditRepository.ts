@@ -81,6 +81,7 @@ export function auditRepository() {
           column((e) => e.actor.userId), column((e) => e.actor.name), column((e) => e.event.action), column((e) => e.event.childId ?? null),
           column((e) => e.event.subject ?? null), column((e) => e.event.reason ?? null), column((e) => JSON.stringify(e.event.details ?? {})),
         ],
+        { prepared: true },
       );
     },
 

@@ -118,13 +118,13 @@ export function childRepository() {
 
     /** Whether the child exists and whether they lie in the scope, in one look-up (a page needs both). */
     async presence(db: Queryable, scope: ChildScope, childId: string): Promise<{ exists: boolean; inScope: boolean }> {
-      const rows = await db.query<{ in_scope: boolean }>(`select ${inScope} as in_scope from children c where c.child_id = $4`, [...scopeParams(scope), childId]);
+      const rows = await db.query<{ in_scope: boolean }>(`select ${inScope} as in_scope from children c where c.child_id = $4`, [...scopeParams(scope), childId], { prepared: true });
       return { exists: rows.length > 0, inScope: rows[0]?.in_scope === true };
     },
 
     /** True when the child exists and lies in the scope. */
     async isInScope(db: Queryable, scope: ChildScope, childId: string): Promise<boolean> {
-      const rows = await db.query(`select 1 from children c where c.child_id = $4 and ${inScope}`, [...scopeParams(scope), childId]);
+      const rows = await db.query(`select 1 from children c where c.child_id = $4 and ${inScope}`, [...scopeParams(scope), childId], { prepared: true });
       return rows.length > 0;
     },
 
@@ -150,6 +150,7 @@ export function childRepository() {
           where c.date_of_birth = any($4::date[]) and ($5::text is null or c.child_id <> $5)
           order by c.child_id`,
         [...scopeParams(scope), [...datesOfBirth], exceptChildId],
+        { prepared: true },
       );
       return rows.map((r) => ({ childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, inScope: r.in_scope }));
     },
@@ -196,7 +197,7 @@ export function childRepository() {
      * page costs one round trip and one pooled connection however many sections it shows (issue 15 item 4).
      */
     async summary(db: Queryable, childId: string): Promise<ChildSummary | undefined> {
-      const rows = await db.query<{ summary: ChildSummary }>(`${summaryQuery} where c.child_id = $1`, [childId]);
+      const rows = await db.query<{ summary: ChildSummary }>(`${summaryQuery} where c.child_id = $1`, [childId], { prepared: true });
       const summary = rows[0]?.summary;
       if (!summary) return undefined;
       for (const placement of summary.placements) placement.weeklyCost = placement.weeklyCost === null ? null : Number(placement.weeklyCost);

@@ -66,7 +66,7 @@ export function mergeRepository() {
 
     /** Where a merged-away id now lives, if it was merged. */
     async mergedInto(db: Queryable, childId: string): Promise<string | undefined> {
-      const rows = await db.query<{ kept_child_id: string }>('select kept_child_id from child_merges where merged_child_id = $1', [childId]);
+      const rows = await db.query<{ kept_child_id: string }>('select kept_child_id from child_merges where merged_child_id = $1', [childId], { prepared: true });
       return rows[0]?.kept_child_id;
     },
   };

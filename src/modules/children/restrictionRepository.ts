@@ -45,7 +45,7 @@ export function restrictionRepository() {
   return {
     async standing(db: Queryable, userId: string, childId: string): Promise<Restriction> {
       const rows = await db.query<{ restricted: boolean; closed: boolean }>(
-        `select exists (select 1 from restricted_records where child_id = $1) as restricted, ${closedTo('$1', '$2')} as closed`, [childId, userId]);
+        `select exists (select 1 from restricted_records where child_id = $1) as restricted, ${closedTo('$1', '$2')} as closed`, [childId, userId], { prepared: true });
       const row = rows[0];
       return !row?.restricted ? 'not_restricted' : row.closed ? 'closed' : 'open';
     },
@@ -54,7 +54,7 @@ export function restrictionRepository() {
     async closedAmong(db: Queryable, userId: string, childIds: readonly string[]): Promise<Set<string>> {
       if (childIds.length === 0) return new Set();
       const rows = await db.query<{ child_id: string }>(
-        `select c.child_id from unnest($1::text[]) as c(child_id) where ${closedTo('c.child_id', '$2')}`, [[...new Set(childIds)], userId]);
+        `select c.child_id from unnest($1::text[]) as c(child_id) where ${closedTo('c.child_id', '$2')}`, [[...new Set(childIds)], userId], { prepared: true });
       return new Set(rows.map((row) => row.child_id));
     },
 

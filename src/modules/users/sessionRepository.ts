@@ -20,13 +20,13 @@ export function sessionRepository() {
 
     async find(db: Queryable, hash: string): Promise<SessionRow | undefined> {
       const rows = await db.query<{ user_id: string; last_seen_at: Date; expires_at: Date; ended_at: Date | null }>(
-        'select user_id, last_seen_at, expires_at, ended_at from sessions where session_hash = $1', [hash]);
+        'select user_id, last_seen_at, expires_at, ended_at from sessions where session_hash = $1', [hash], { prepared: true });
       const row = rows[0];
       return row && { userId: row.user_id, lastSeenAt: new Date(row.last_seen_at), expiresAt: new Date(row.expires_at), endedAt: row.ended_at && new Date(row.ended_at) };
     },
 
     async touch(db: Queryable, hash: string): Promise<void> {
-      await db.query('update sessions set last_seen_at = now() where session_hash = $1 and ended_at is null', [hash]);
+      await db.query('update sessions set last_seen_at = now() where session_hash = $1 and ended_at is null', [hash], { prepared: true });
     },
 
     async end(db: Queryable, hash: string, reason: SessionEnd): Promise<void> {
