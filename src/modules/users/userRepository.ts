@@ -69,7 +69,13 @@ export function userRepository() {
 
     /** The account a session (by its hash) belongs to, whether or not the session is still open. */
     async findBySessionHash(db: Queryable, sessionHash: string): Promise<UserRecord | undefined> {
-      const rows = await db.query<UserRow>('select u.* from sessions s join users u on u.user_id = s.user_id where s.session_hash = $1', [sessionHash]);
+      const rows = await db.query<UserRow>(
+        `select u.user_id, u.username, u.display_name, u.role, u.team, u.worker_id, u.password_hash, u.oidc_subject, u.failed_sign_ins,
+                u.locked_until, u.disabled, u.last_signed_in_at
+           from sessions s join users u on u.user_id = s.user_id where s.session_hash = $1`,
+        [sessionHash],
+        { prepared: true },
+      );
       return rows[0] && toUser(rows[0]);
     },
 
