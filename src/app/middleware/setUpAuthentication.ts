@@ -51,7 +51,7 @@ export async function setUpAuthentication(app: FastifyInstance, config: Config, 
     // session's account is read at the same time (one round trip, not two) and counts only for an active session.
     const [session, account] = await Promise.all([
       services.sessions.resolve(sessionId, { touch: request.routeOptions.url !== paths.session.status() }),
-      typeof sessionId === 'string' ? services.users.findBySession(sessionId) : undefined,
+      services.users.findBySession(sessionId),
     ]);
     const idle = session.outcome === 'idle';
     const userId = session.outcome === 'ended' ? undefined : session.userId;

@@ -19,7 +19,6 @@ export const touchEveryMs = (idleMinutes: number): number => Math.min(15_000, (i
 
 /** What the sessions table keeps of a cookie's session id: its SHA-256 hash. */
 export const sessionHashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
-const hashOf = sessionHashOf;
 
 /** @example const sessions = sessionService(db, sessionRepository(), audit, { lifetimeHours: 10, idleMinutes: 30 }) */
 export function sessionService(db: Database, repository: SessionRepository, audit: AuditService, settings: { lifetimeHours: number; idleMinutes: number }) {
@@ -27,7 +26,7 @@ export function sessionService(db: Database, repository: SessionRepository, audi
     /** A new session for this account; the random id (256 bits) is the cookie's, only its hash is stored. */
     async start(userId: string): Promise<string> {
       const sessionId = randomBytes(32).toString('base64url');
-      await repository.start(db, hashOf(sessionId), userId, settings.lifetimeHours);
+      await repository.start(db, sessionHashOf(sessionId), userId, settings.lifetimeHours);
       return sessionId;
     },
 
@@ -38,7 +37,7 @@ export function sessionService(db: Database, repository: SessionRepository, audi
      */
     async resolve(sessionId: unknown, options: { touch: boolean }): Promise<ResolvedSession> {
       if (typeof sessionId !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return { outcome: 'ended' };
-      const hash = hashOf(sessionId);
+      const hash = sessionHashOf(sessionId);
       const found = await repository.find(db, hash);
       if (!found || found.endedAt) return { outcome: 'ended' };
       const now = Date.now();
@@ -57,7 +56,7 @@ export function sessionService(db: Database, repository: SessionRepository, audi
 
     /** End one session (sign-out, or the idle timeout seen by the page script). */
     async end(sessionId: unknown, reason: SessionEnd): Promise<void> {
-      if (typeof sessionId === 'string' && sessionId) await repository.end(db, hashOf(sessionId), reason);
+      if (typeof sessionId === 'string' && sessionId) await repository.end(db, sessionHashOf(sessionId), reason);
     },
 
     /**
