@@ -31,15 +31,18 @@ export async function setUpChildScope(app: FastifyInstance, services: Pick<Servi
     if (!request.user || !pattern?.includes(':childId')) return;
     const childId = (request.params as Record<string, unknown>).childId;
     if (!isRecordId(childId)) throw new HttpError(400, 'That is not a Cairn id');
-    if (readsAPage(request)) {
-      const kept = await services.childMerges.survivingRecord(request.user, childId);
-      if (kept) {
-        tellNextPage(request, `The record ${childId} was merged into this one: you have been brought here instead`);
-        return reply.redirect(addressWithChild(request.url, childId, kept), 301);
-      }
+    // The merged-id look-up and the access check's reads go together (one wait, not two); a refusal is audited only
+    // once it is known the id was not merged away (a merged id is answered by sending the reader on).
+    const [kept, reached] = await Promise.all([
+      readsAPage(request) ? services.childMerges.survivingRecord(request.user, childId) : undefined,
+      services.children.reach(request.user, childId),
+    ]);
+    if (kept) {
+      tellNextPage(request, `The record ${childId} was merged into this one: you have been brought here instead`);
+      return reply.redirect(addressWithChild(request.url, childId, kept), 301);
     }
     const breakGlass = request.routeOptions.config.breakGlass === true;
-    const access = await services.children.access(request.user, childId, `${request.method} ${pattern}`, { auditRestricted: !breakGlass });
+    const access = await services.children.settleAccess(request.user, childId, `${request.method} ${pattern}`, reached, { auditRestricted: !breakGlass });
     if (access === 'refused') throw recordRefused();
     if (access === 'restricted' && !breakGlass) {
       if (!readsAPage(request)) throw restrictedRecord();

@@ -56,6 +56,7 @@ export interface RecordBornOn {
   forename: string | null;
   surname: string | null;
   dateOfBirth: string;
+  /** In the reader's scope and not restricted to others: they may open it. */
   inScope: boolean;
 }
 

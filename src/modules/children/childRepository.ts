@@ -4,6 +4,7 @@ import type { ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBorn
 import type { ChildScope } from '../../platform/access/access.js';
 import type { ChildDetailsChange } from './childDetails.js';
 import type { NumberedIdStyle } from '../../platform/ids/recordIds.js';
+import { closedTo } from './restrictionRepository.js';
 
 /** A list of rows as JSON, `[]` when there are none. */
 const listOf = (fields: string, from: string, order: string) => `coalesce((select json_agg(json_build_object(${fields}) order by ${order}) ${from}), '[]'::json)`;
@@ -141,18 +142,19 @@ export function childRepository() {
 
     /**
      * Every child but `exceptChildId` born on one of `datesOfBirth` (the near misses of a date of birth), and whether
-     * each lies in the scope: the candidates the likely-duplicate rule (likelyDuplicates.ts) is applied to.
+     * this person may open each — in their scope and not restricted to others (restrictionRepository's rule) — in one
+     * statement: the candidates the likely-duplicate rule (likelyDuplicates.ts) is applied to.
      */
-    async bornOnAnyOf(db: Queryable, scope: ChildScope, datesOfBirth: readonly string[], exceptChildId: string | null): Promise<RecordBornOn[]> {
-      const rows = await db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string; in_scope: boolean }>(
-        `select c.child_id, c.forename, c.surname, c.date_of_birth, ${inScope} as in_scope
+    async bornOnAnyOf(db: Queryable, scope: ChildScope, userId: string, datesOfBirth: readonly string[], exceptChildId: string | null): Promise<RecordBornOn[]> {
+      const rows = await db.query<{ child_id: string; forename: string | null; surname: string | null; date_of_birth: string; may_open: boolean }>(
+        `select c.child_id, c.forename, c.surname, c.date_of_birth, (${inScope} and not ${closedTo('c.child_id', '$6')}) as may_open
            from children c
           where c.date_of_birth = any($4::date[]) and ($5::text is null or c.child_id <> $5)
           order by c.child_id`,
-        [...scopeParams(scope), [...datesOfBirth], exceptChildId],
+        [...scopeParams(scope), [...datesOfBirth], exceptChildId, userId],
         { prepared: true },
       );
-      return rows.map((r) => ({ childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, inScope: r.in_scope }));
+      return rows.map((r) => ({ childId: r.child_id, forename: r.forename, surname: r.surname, dateOfBirth: r.date_of_birth, inScope: r.may_open }));
     },
 
     /** The family a child belongs to: `undefined` when there is no such child, `null` when they have none. */

@@ -34,10 +34,34 @@ export type Added =
 export function childService(db: Database, repository: ChildRepository, audit: AuditService, restrictions: RestrictionRepository = restrictionRepository()) {
   const newChildId = async (tx: Queryable): Promise<string> => nextNumberedId(await repository.numberedIdStyle(tx));
   const duplicatesAmong = async (tx: Queryable, scope: ChildScope, user: SignedInUser, child: NamedChild, exceptChildId: string | null): Promise<LikelyDuplicate[]> => {
-    const candidates = await repository.bornOnAnyOf(tx, scope, birthDatesNear(child.dateOfBirth), exceptChildId);
     // A restricted record closed to this person is listed as one out of their scope: "a record exists", never named.
-    const closed = await restrictions.closedAmong(tx, user.userId, candidates.filter((c) => c.inScope).map((c) => c.childId));
-    return likelyDuplicatesOf(child, candidates.map((c) => (closed.has(c.childId) ? { ...c, inScope: false } : c)));
+    const candidates = await repository.bornOnAnyOf(tx, scope, user.userId, birthDatesNear(child.dateOfBirth), exceptChildId);
+    return likelyDuplicatesOf(child, candidates);
+  };
+
+  /**
+   * How this person may reach the record, not audited: the reads of `access`, which a caller may ask alongside others
+   * and then audit with `settleAccess`. In scope and restriction are asked together (issue 15 item 4).
+   */
+  const reach = async (user: SignedInUser, childId: string): Promise<RecordAccess> => {
+    const scope = childScope(user);
+    if (scope.kind === 'none') return 'refused';
+    const [inScope, standing] = await Promise.all([
+      scope.kind === 'all' || repository.isInScope(db, scope, childId),
+      restrictions.standing(db, user.userId, childId),
+    ]);
+    if (!inScope) return 'refused';
+    // A restricted record is closed to everyone not named on it, whatever their reach (issue 16, ADR 0044).
+    return standing === 'closed' ? 'restricted' : 'open';
+  };
+
+  /** Audit a refusal that `reach` answered (a restricted one unless told not to), and pass the answer on. */
+  const settleAccess = async (user: SignedInUser, childId: string, route: string, reached: RecordAccess, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> => {
+    if (reached === 'refused') await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route });
+    if (reached === 'restricted' && options.auditRestricted) {
+      await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route, details: { restricted: true } });
+    }
+    return reached;
   };
 
   /**
@@ -45,17 +69,8 @@ export function childService(db: Database, repository: ChildRepository, audit: A
    * never confirms a record to someone who may not see it. People who may see every child pass (the page itself
    * says when there is no such child).
    */
-  const access = async (user: SignedInUser, childId: string, route: string, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> => {
-    const scope = childScope(user);
-    if (scope.kind === 'all' || (scope.kind !== 'none' && (await repository.isInScope(db, scope, childId)))) {
-      // A restricted record is closed to everyone not named on it, whatever their reach (issue 16, ADR 0044).
-      if ((await restrictions.standing(db, user.userId, childId)) !== 'closed') return 'open';
-      if (options.auditRestricted) await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route, details: { restricted: true } });
-      return 'restricted';
-    }
-    await audit.record({ kind: 'user', user }, { action: 'child.access_refused', childId, subject: route });
-    return 'refused';
-  };
+  const access = async (user: SignedInUser, childId: string, route: string, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> =>
+    settleAccess(user, childId, route, await reach(user, childId), options);
   const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => (await access(user, childId, route)) === 'open';
   /** In scope and not closed to this person by a restriction (no audit: the caller audits what it then does). */
   const mayOpen = async (tx: Queryable, scope: ChildScope, user: SignedInUser, childId: string): Promise<boolean> =>
@@ -158,6 +173,14 @@ export function childService(db: Database, repository: ChildRepository, audit: A
      * @example if ((await children.access(user, 'C1', 'GET /children/:childId')) === 'restricted') reply.redirect(…)
      */
     access,
+
+    /**
+     * `access` in two steps, for the child-scope hook, which asks the reads alongside the merged-id look-up: `reach`
+     * reads (no audit), `settleAccess` audits the refusal it answered. A caller that uses `reach` must settle it.
+     * @example const reached = await children.reach(user, 'C1'); await children.settleAccess(user, 'C1', 'GET /children/:childId', reached)
+     */
+    reach,
+    settleAccess,
 
     /**
      * Which of these children's records are restricted and closed to this person, whatever their scope (for lists that

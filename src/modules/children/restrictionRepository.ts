@@ -33,8 +33,11 @@ export interface Account {
   username: string;
 }
 
-/** The record is closed to $person: restricted, not to them, and no break-glass opening of theirs still open. */
-const closedTo = (child: string, person: string) => `exists (
+/**
+ * The record is closed to $person: restricted, not to them, and no break-glass opening of theirs still open. Exported
+ * for statements that ask it alongside something else (childRepository's records born on nearby dates).
+ */
+export const closedTo = (child: string, person: string) => `exists (
   select 1 from restricted_records rr
    where rr.child_id = ${child}
      and not exists (select 1 from restricted_record_people rp where rp.child_id = rr.child_id and rp.user_id = ${person}::uuid)
