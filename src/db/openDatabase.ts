@@ -4,8 +4,11 @@
  */
 import type { Database } from './database.js';
 
-/** @example const db = await openDatabase({ databaseUrl: undefined, dataDir: './data' }) */
-export async function openDatabase(settings: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+/**
+ * `shortLived`: a command that reads and exits (PGlite then starts with smaller shared buffers, ADR 0061).
+ * @example const db = await openDatabase({ databaseUrl: undefined, dataDir: './data' })
+ */
+export async function openDatabase(settings: { databaseUrl?: string; dataDir: string }, options: { shortLived?: boolean } = {}): Promise<Database> {
   if (settings.databaseUrl) return (await import('./postgresDatabase.js')).openPostgres(settings.databaseUrl);
-  return (await import('./pgliteDatabase.js')).openPglite({ dataDir: settings.dataDir });
+  return (await import('./pgliteDatabase.js')).openPglite({ dataDir: settings.dataDir, shortLived: options.shortLived });
 }

@@ -120,7 +120,7 @@ async function writeEdition(request: { edition: number | 'draft'; format: PaperF
         if (error instanceof NoSuchEditionError) throw new UsageError(error.message);
         throw error;
       }
-    }),
+    }, { reads: true }),
     (server) => server.edition(request),
   );
   writeFileSync(request.out, bytes);
@@ -148,7 +148,7 @@ export const reportCommand: Command = {
           if (error instanceof StatsOptionsError) throw new UsageError(error.message);
           throw error;
         }
-      }),
+      }, { reads: true }),
       (server) => server.report({ options, cover, format, out }),
     );
     writeFileSync(out, bytes);

@@ -90,7 +90,7 @@ export const statsCommand: Command = {
           if (error instanceof StatsOptionsError) throw new UsageError(error.message);
           throw error;
         }
-      }),
+      }, { reads: true }),
       (server) => server.stats(options),
     );
     io.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatStatsTable(result));

@@ -5,6 +5,7 @@ import { censusDate, censusYearsWithin, earliestYear, financialYear, latestYear,
 import { isIsoDate } from '../../platform/dates/isoDates.js';
 import { statsRepository, type StatsRepository } from './statsRepository.js';
 import { keptWhileUnchanged } from '../../db/keptWhileUnchanged.js';
+import { keptResults, type ResultToStore } from '../../db/keptResults.js';
 import type { IndicatorKind, StatsOptions, StatsPeriods, StatsResult, StatsRow } from './statsTypes.js';
 
 /** Options that cannot be computed (a reversed range, a date that does not exist, a window with one end). */
@@ -67,6 +68,8 @@ export function sharingIdenticalQueries(db: Queryable): Queryable {
 export function statsService(db: Database | Queryable, repository: StatsRepository = statsRepository()) {
   /** Every figure of a period, kept while no record under it changes (ADR 0055): board paper pages ask again and again. */
   const kept = keptWhileUnchanged<StatsResult>(16);
+  /** The same, stored for other processes: `cairn stats` run again, the server after a restart (ADR 0061). */
+  const stored = keptResults<StatsResult>('statistics');
 
   /**
    * "Every census year for which there is data" (indicators.md). We take the census days that fall
@@ -112,12 +115,23 @@ export function statsService(db: Database | Queryable, repository: StatsReposito
       if (problem) throw new StatsOptionsError(problem);
       // One snapshot: every figure of a run sees the same records, even while an import commits.
       if ('transaction' in db) {
-        return db.transaction(async (tx) => {
+        const key = JSON.stringify(options);
+        let toStore: ResultToStore<StatsResult> | undefined;
+        const result = await db.transaction(async (tx) => {
           await tx.query('set transaction isolation level repeatable read, read only');
           // Census indicators count distinct children over tens of thousands of rows a date: room to do it in memory.
           await tx.query(`set local work_mem = '64MB'`);
-          return kept.get(tx, JSON.stringify(options), () => computeOn(tx, options));
+          // Kept in this process, else stored by an earlier one (ADR 0061), else worked out and stored.
+          return kept.get(tx, key, async () => {
+            const found = await stored.find(tx, key);
+            if (found) return found;
+            const workedOut = await stored.workOut(tx, () => computeOn(tx, options));
+            toStore = workedOut.toStore;
+            return workedOut.value;
+          });
         });
+        if (toStore) await stored.store(db, key, toStore);
+        return result;
       }
       return computeOn(db, options);
     },
