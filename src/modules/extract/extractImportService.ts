@@ -101,6 +101,9 @@ function familyIds(extract: ReadExtract): string[] {
   return [...ids];
 }
 
+/** How many of the rows carrying a new list value the import's audit event names (it counts them all). */
+const auditedRowsOfANewValue = 10;
+
 /**
  * The importer. The repository may be swapped in tests (to see the database catch what the checks did not).
  * @example const extractImport = extractImportService(db, audit)
@@ -176,7 +179,10 @@ export function extractImportService(
           const written = await writeExtract(tx, extract, rows, onProgress, writing);
           writing.file = '-';
           await repository.restoreAfterFirstLoad(tx, putBack);
-          await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues: newValues } }, tx);
+          // Each new list value with how many rows carry it and the first few: a first load's school clusters and teams
+          // are on every row, and the event would otherwise hold every line of the extract (megabytes, hashed into the chain).
+          const newReferenceValues = newValues.map((added) => ({ list: added.list, value: added.value, rowCount: added.rows.length, rows: added.rows.slice(0, auditedRowsOfANewValue) }));
+          await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues } }, tx);
           // What the placement triggers would check at commit, checked once for every placement written (migration 0051).
           writing.file = 'placements.csv';
           await repository.checkPlacements(tx, extract.placements ? completeRows<ExtractRecords['placements']>(extract.placements).map((row) => row.placement_id) : []);

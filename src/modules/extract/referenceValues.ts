@@ -55,17 +55,24 @@ export async function mapReferenceValues(tx: Queryable, extract: ReadExtract, re
   return added;
 }
 
+/** How many of a new value's rows the import summary names; the rest are counted. */
+const namedRows = 10;
+
 /**
- * One line of the import summary for a value added to a list.
+ * One line of the import summary for a value added to a list: the first ten rows that carry it, and how many more
+ * (a first load's clusters and teams are on every row).
  * @example describeNewValue({ list: 'school_cluster', value: 'Belmnot', rows: ['children.csv line 4', 'children.csv line 9'] })
  * // 'school cluster “Belmnot”: children.csv lines 4, 9'
  */
 export function describeNewValue(added: NewReferenceValue): string {
   const byFile = new Map<string, string[]>();
-  for (const row of added.rows) {
+  for (const row of added.rows.slice(0, namedRows)) {
     const [file, line] = row.split(' line ');
-    byFile.set(file!, [...(byFile.get(file!) ?? []), line!]);
+    const lines = byFile.get(file!) ?? [];
+    lines.push(line!);
+    byFile.set(file!, lines);
   }
   const where = [...byFile].map(([file, lines]) => `${file} ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`).join('; ');
-  return `${listWords[added.list].one} “${added.value}”: ${where}`;
+  const more = added.rows.length - namedRows;
+  return `${listWords[added.list].one} “${added.value}”: ${where}${more > 0 ? ` and ${more.toLocaleString('en-GB')} more ${more === 1 ? 'row' : 'rows'}` : ''}`;
 }

@@ -93,6 +93,11 @@ describe(`reference lists (${engineUnderTest})`, () => {
       { list: 'team', value: 'Family First', rows: ['cases.csv line 2', 'cases.csv line 3'] },
     ]));
     expect(outcome.newReferenceValues.some((added) => added.value === 'North')).toBe(false);
+    // The audit event counts each new value's rows and names the first ten.
+    const [event] = await database.db.query<{ details: { newReferenceValues: unknown[] } }>(`select details from audit_events where action = 'import.completed' order by event_id desc limit 1`);
+    expect(event!.details.newReferenceValues).toEqual(expect.arrayContaining([
+      { list: 'team', value: 'Family First', rowCount: 2, rows: ['cases.csv line 2', 'cases.csv line 3'] },
+    ]));
     // Importing again adds nothing: every value is on its list now.
     const again = await services.extractImport.importFolder(system, await writeExtractFolder(extract));
     expect(again.ok && again.newReferenceValues).toEqual([]);
