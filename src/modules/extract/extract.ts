@@ -136,13 +136,18 @@ export interface ExtractRecords {
  */
 export type ReadRecord<R> = { line: number } & { [K in keyof R]?: R[K] };
 
+/** The ids a file defines: asked only whether it holds one (a large file's ids are kept once, with their lines). */
+export interface IdsOfAFile {
+  has(id: string): boolean;
+}
+
 /** One file of the extract after its cells have been read and checked. */
 export interface ReadFile<R> {
   /** The name as it is on disk (problems quote it so the user can find the file). */
   fileName: string;
   rows: ReadRecord<R>[];
   /** Every id the file defines, including rows with problems of their own (so references to them do not report twice). */
-  ids: Set<string>;
+  ids: IdsOfAFile;
   /** False when the id column is missing or the file unreadable: references into this file cannot be checked. */
   idsKnown: boolean;
   /**

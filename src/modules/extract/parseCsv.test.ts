@@ -1,6 +1,6 @@
 /** @module Unit tests for parseCsv: no database. */
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './parseCsv.js';
+import { csvRecords, parseCsv, type CsvSyntaxError } from './parseCsv.js';
 
 describe('parseCsv', () => {
   it('reads LF and CRLF line ends alike, numbering lines from the header as 1', () => {
@@ -46,5 +46,25 @@ describe('parseCsv', () => {
     const table = parseCsv('a,b\n1,2\n3,"never\nclosed\n4,5\n');
     expect(table.errors).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
     expect(table.records).toHaveLength(2);
+  });
+});
+
+describe('csvRecords: the same records one at a time', () => {
+  const text = 'child_id,surname\nA1,Boyd\nA2,Ke"rr\nA3,"Laird"\n';
+
+  it('gives parseCsv\'s records and errors once read to the end', () => {
+    const errors: CsvSyntaxError[] = [];
+    expect([...csvRecords(text, errors)]).toEqual(parseCsv(text).records);
+    expect(errors).toEqual(parseCsv(text).errors);
+  });
+
+  it('reads only as far as it is asked: a record\'s cells can be let go before the next is split', () => {
+    const errors: CsvSyntaxError[] = [];
+    const records = csvRecords(text, errors);
+    expect(records.next().value).toEqual({ line: 1, cells: ['child_id', 'surname'] });
+    expect(records.next().value).toEqual({ line: 2, cells: ['A1', 'Boyd'] });
+    expect(errors).toEqual([]); // line 3's stray quote not reached yet
+    expect(records.next().value).toEqual({ line: 4, cells: ['A3', 'Laird'] });
+    expect(errors).toHaveLength(1);
   });
 });

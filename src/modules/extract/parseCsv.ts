@@ -41,8 +41,24 @@ function countLineFeeds(text: string): number {
  * // [{ line: 1, cells: ['child_id', 'surname'] }, { line: 2, cells: ['C1', 'Boyd, Jr'] }]
  */
 export function parseCsv(text: string): CsvTable {
-  const records: CsvRecord[] = [];
   const errors: CsvSyntaxError[] = [];
+  const records = [...csvRecords(text, errors)];
+  return { records, errors };
+}
+
+/** Records and syntax errors as the file is read: what `csvRecords` gives, the errors filled in as they are met. */
+export interface CsvSource {
+  records: Iterable<CsvRecord>;
+  errors: CsvSyntaxError[];
+}
+
+/**
+ * `parseCsv`'s records one at a time, as they are read (its errors pushed onto `errors` as they are met): an importer
+ * turns each into a typed row and lets its cells go at once, instead of holding a whole file's cells until the
+ * file is done (issue 15 item 5: the import's memory).
+ * @example const errors = []; for (const record of csvRecords(text, errors)) use(record)
+ */
+export function* csvRecords(text: string, errors: CsvSyntaxError[]): Generator<CsvRecord, void, undefined> {
   const length = text.length;
   let position = 0;
   let line = 1;
@@ -69,7 +85,7 @@ export function parseCsv(text: string): CsvTable {
           const close = text.indexOf('"', from);
           if (close === -1) {
             errors.push({ line: cellLine, message: 'a quoted cell starting on this line is never closed (a " is missing), so the rest of the file cannot be read' });
-            return { records, errors };
+            return;
           }
           const piece = text.slice(from, close);
           value += piece;
@@ -124,7 +140,6 @@ export function parseCsv(text: string): CsvTable {
       line++;
       continue;
     }
-    records.push({ line: recordLine, cells });
+    yield { line: recordLine, cells };
   }
-  return { records, errors };
 }

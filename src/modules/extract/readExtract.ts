@@ -1,7 +1,7 @@
 /** @module Reads every file of an extract folder into typed rows, with every problem found within the files. */
 import { fileRules } from './columns.js';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem, type ExtractRecords, type ImportProgress, type ReadExtract, type ReadFile } from './extract.js';
-import { dataLines, parseExtractTable, type ExtractFolder, type ExtractTable } from './readExtractFolder.js';
+import { csvProblems, dataLines, parseExtractTable, type ExtractFolder, type ExtractTable } from './readExtractFolder.js';
 import { readRecords } from './readRecords.js';
 
 function readFileOfKind<K extends ExtractFileKind>(kind: K, table: ExtractTable): { file: ReadFile<ExtractRecords[K]>; problems: ExtractProblem[] } {
@@ -13,8 +13,8 @@ function put<K extends ExtractFileKind>(extract: ReadExtract, kind: K, file: Rea
 }
 
 /**
- * Parse and check each file on its own, one file at a time (its raw cells let go before the next is parsed, so the
- * extract is never held twice): quoting, header, cells, unique ids, dates in order.
+ * Parse and check each file on its own, one file at a time and each record as it is read (its raw cells let go at
+ * once, so the extract is never held twice): quoting, header, cells, unique ids, dates in order.
  * @example const { extract, problems, rows } = readExtract(await readExtractFolder(folder), onProgress)
  */
 export function readExtract(folder: ExtractFolder, onProgress: (progress: ImportProgress) => void = () => undefined): { extract: ReadExtract; problems: ExtractProblem[]; rows: number } {
@@ -31,7 +31,7 @@ export function readExtract(folder: ExtractFolder, onProgress: (progress: Import
     problems.push(...parseExtractTable(table));
     const read = readFileOfKind(kind, table);
     put(extract, kind, read.file);
-    problems.push(...read.problems);
+    problems.push(...csvProblems(table), ...read.problems);
     done += lines.get(table) ?? 0;
     // Its typed rows are all that is needed from here on: let the raw cells go rather than hold the extract twice.
     table.csv = { records: [], errors: [] };

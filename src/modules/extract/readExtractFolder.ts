@@ -4,7 +4,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem } from './extract.js';
-import { parseCsv, type CsvTable } from './parseCsv.js';
+import { csvRecords, type CsvSource, type CsvSyntaxError } from './parseCsv.js';
 import { listOf } from './parseCells.js';
 
 export interface ExtractTable {
@@ -13,7 +13,7 @@ export interface ExtractTable {
   /** The file's bytes, until `parseExtractTable` reads them (undefined for a file that could not be read, reported). */
   bytes?: Buffer;
   /** Undefined when the file is not UTF-8 (reported) or not yet parsed: nothing in it can be known. */
-  csv?: CsvTable;
+  csv?: CsvSource;
 }
 
 export interface ExtractFolder {
@@ -131,9 +131,10 @@ export function dataLines(table: ExtractTable): number {
 }
 
 /**
- * Decode a file's bytes as UTF-8 and split them into CSV records, one file at a time so that only one file's raw
- * cells are held at once; the bytes are let go. Answers the file's problems of encoding and quoting.
- * @example const problems = parseExtractTable(table) // table.csv now holds its records
+ * Decode a file's bytes as UTF-8 and make ready to read its CSV records one at a time (`table.csv`: they are split as
+ * they are read, so a file's raw cells are never all held at once); the bytes are let go. Answers the file's encoding
+ * problem, if any; its quoting problems are in `table.csv.errors` once its records have been read (`csvProblems`).
+ * @example const problems = parseExtractTable(table) // table.csv now reads its records
  */
 export function parseExtractTable(table: ExtractTable): ExtractProblem[] {
   const { fileName, bytes } = table;
@@ -143,6 +144,15 @@ export function parseExtractTable(table: ExtractTable): ExtractProblem[] {
   if ('badLine' in decoded) {
     return [{ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
   }
-  table.csv = parseCsv(decoded.text);
-  return table.csv.errors.map((error) => ({ file: fileName, line: error.line, column: '-', message: error.message }));
+  const errors: CsvSyntaxError[] = [];
+  table.csv = { records: csvRecords(decoded.text, errors), errors };
+  return [];
+}
+
+/**
+ * A file's quoting problems, once its records have been read.
+ * @example problems.push(...csvProblems(table))
+ */
+export function csvProblems(table: ExtractTable): ExtractProblem[] {
+  return (table.csv?.errors ?? []).map((error) => ({ file: table.fileName, line: error.line, column: '-', message: error.message }));
 }

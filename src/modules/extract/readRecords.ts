@@ -43,11 +43,17 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
   const problems: ExtractProblem[] = [];
   const report = (line: number, column: string, message: string) => problems.push({ file: fileName, line, column, message });
   const rows: ReadRecord<R>[] = [];
-  const ids = new Set<string>();
+  // Each id once, with the line it is first on (for "already on line N"); ids of records too broken to read apart.
+  const firstLineOfKey = new Map<string, number>();
+  const idsOfBrokenRecords = new Set<string>();
+  const ids = { has: (id: string) => firstLineOfKey.has(id) || idsOfBrokenRecords.has(id) };
   const file: ReadFile<R> = { fileName, rows, ids, idsKnown: false, absentColumns: [] };
   const finish = () => ({ file, problems });
 
-  const [header, ...records] = csv.records;
+  // Read as they come (csvRecords): the header first, then each record, its cells let go once it is a typed row.
+  const records = csv.records[Symbol.iterator]();
+  const first = records.next();
+  const header = first.done ? undefined : first.value;
   if (!header) {
     if (table.csv && csv.errors.length === 0) report(0, '-', 'is empty: its first line must be the header, naming its columns');
     return finish();
@@ -87,13 +93,17 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
   const soleKeyIndex = soleKey === undefined ? undefined : seen.get(soleKey);
   const cells = positions.map(({ name, index }) => ({ name, index, cell: rule.columns[name].cell, required: rule.columns[name].required }));
 
-  const firstLineOfKey = new Map<string, number>();
-  for (const record of records) {
+  let recordCount = 0;
+  const linesAfterTheOne: number[] = [];
+  for (let next = records.next(); !next.done; next = records.next()) {
+    const record = next.value;
     const line = record.line;
+    recordCount++;
+    if (rule.exactlyOneRow && recordCount > 1) linesAfterTheOne.push(line);
     if (record.cells.length !== header.cells.length) {
       report(line, '-', `has ${record.cells.length} cells but the header has ${header.cells.length}: is a comma missing, extra or unquoted?`);
       const rawId = soleKeyIndex === undefined ? undefined : record.cells[soleKeyIndex];
-      if (rawId) ids.add(rawId);
+      if (rawId) idsOfBrokenRecords.add(rawId);
       continue;
     }
     const row: Record<string, CellValue | undefined> = { line };
@@ -129,7 +139,6 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
           continue;
         }
         firstLineOfKey.set(id, line);
-        ids.add(id);
       }
     }
 
@@ -145,9 +154,7 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
     rows.push(row as ReadRecord<R>);
   }
 
-  if (rule.exactlyOneRow && records.length === 0) report(0, '-', `has no rows: it must have exactly one, the ${rule.noun} the extract belongs to`);
-  if (rule.exactlyOneRow) {
-    for (const record of records.slice(1)) report(record.line, '-', `is a second ${rule.noun}: ${canonicalName} must have exactly one row`);
-  }
+  if (rule.exactlyOneRow && recordCount === 0) report(0, '-', `has no rows: it must have exactly one, the ${rule.noun} the extract belongs to`);
+  for (const line of linesAfterTheOne) report(line, '-', `is a second ${rule.noun}: ${canonicalName} must have exactly one row`);
   return finish();
 }
