@@ -61,4 +61,3 @@ export function keptResults<T>(kind: string) {
     },
   };
 }
-export type KeptResults<T> = ReturnType<typeof keptResults<T>>;

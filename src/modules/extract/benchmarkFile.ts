@@ -4,6 +4,7 @@ import type { ExtractProblem } from './extract.js';
 import { sortProblems } from './extractProblem.js';
 import { parseCsv } from './parseCsv.js';
 import { readRecords } from './readRecords.js';
+import { csvProblems } from './readExtractFolder.js';
 import { indicatorById } from '../reporting/indicators/index.js';
 import type { Benchmark } from '../reporting/figuresService.js';
 
@@ -18,9 +19,9 @@ export function readBenchmarkFile(fileName: string, bytes: Buffer): { rows: Benc
   } catch {
     return { problems: [{ file: fileName, line: 0, column: '-', message: 'is not UTF-8 text: save it as CSV UTF-8' }] };
   }
-  const csv = parseCsv(text);
-  const problems: ExtractProblem[] = csv.errors.map((error) => ({ file: fileName, line: error.line, column: '-', message: error.message }));
-  const read = readRecords(fileName, fileRules.benchmarks, { fileName, csv });
+  const table = { fileName, csv: parseCsv(text) };
+  const problems: ExtractProblem[] = csvProblems(table);
+  const read = readRecords(fileName, fileRules.benchmarks, table);
   problems.push(...read.problems);
   for (const row of read.file.rows) {
     if (row.indicator !== undefined && !indicatorById(row.indicator)) {
