@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { withDatabase } from '../../src/cli/openServices.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { removeExtractFolders, validExtract, writeExtractFolder } from './support/extractFolder.js';
@@ -77,6 +78,20 @@ describe('cairn import', { timeout: 240_000 }, () => {
     expect(second.stdout).toMatch(/^ {2}children\.csv +0 +0 +4$/m);
     expect(second.stdout).toMatch(/^ {2}scra_referrals\.csv +0 +0 +3$/m);
     expect(second.stdout).not.toContain('New values added to reference lists');
+  });
+
+  it('works out every census year\'s figures after importing and keeps them: the next cairn stats gives them as kept (ADR 0062)', async () => {
+    expect((await cairn(['import', tiny])).status).toBe(0);
+    // Altered where it is kept: `cairn stats` prints the altered name only if it gave the kept figures.
+    const altered = await withDatabase(env, (db) => db.query(
+      `update kept_results set value = replace(value, '"Tinyshire"', '"Tinyshire (kept)"') where kind = 'statistics' and key = '{}' returning key`));
+    expect(altered).toHaveLength(1);
+    const stats = await cairn(['stats', '--json']);
+    expect(stats.status).toBe(0);
+    expect((JSON.parse(stats.stdout) as { authority: string }).authority).toBe('Tinyshire (kept)');
+    // Asked for another period, it works the figures out.
+    const oneYear = await cairn(['stats', '--json', '--years', '2021']);
+    expect((JSON.parse(oneYear.stdout) as { authority: string }).authority).toBe('Tinyshire');
   });
 
   it('refuses a broken extract (exit 1), listing every problem on stderr and nothing on stdout', async () => {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { locallyOrByServer } from '../runningServer.js';
 import { withDatabase, withServices } from '../openServices.js';
 import { returnsService } from '../../modules/returns/returnsService.js';
+import { figuresKeptAfterImport, statsService } from '../../modules/reporting/statsService.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
 import { describeNewValue } from '../../modules/extract/referenceValues.js';
 import type { FileSummary, ImportProgress } from '../../modules/extract/extractImportService.js';
@@ -93,8 +94,22 @@ export const importCommand: Command = {
     const added = outcome.newReferenceValues ?? [];
     if (added.length) io.stdout.write(`New values added to reference lists (${added.length}):\n${added.map((value) => `  ${describeNewValue(value)}\n`).join('')}`);
     // The returns' rules run after every import, so a problem the extract brought in is seen the day it arrives (and
-    // the run's counts are kept for the data quality page).
-    const run = await locallyOrByServer(io, () => withDatabase(io.env, (db) => returnsService(db).check({ trigger: 'import' })), (server) => server.returnsCheck({ trigger: 'import' }));
+    // the run's counts are kept for the data quality page). Every census year's figures are worked out and kept too
+    // (ADR 0062), so the next `cairn stats` and the dashboards find them instead of working them out. After the check:
+    // its run is a change to the records, which a result kept before it would not outlive.
+    const run = await locallyOrByServer(
+      io,
+      () => withDatabase(io.env, async (db) => {
+        const checked = await returnsService(db).check({ trigger: 'import' });
+        await statsService(db).compute(figuresKeptAfterImport);
+        return checked;
+      }),
+      async (server) => {
+        const checked = await server.returnsCheck({ trigger: 'import' });
+        await server.stats(figuresKeptAfterImport);
+        return checked;
+      },
+    );
     const errors = run.findings.filter((finding) => finding.kind === 'error').length;
     io.stdout.write(`Returns check for ${run.year}: ${errors} errors, ${run.findings.length - errors} queries, ${run.failed.length} rules failed (cairn returns check lists them)\n`);
     return 0;

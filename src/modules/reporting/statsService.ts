@@ -62,6 +62,12 @@ export function sharingIdenticalQueries(db: Queryable): Queryable {
 }
 
 /**
+ * The period whose figures an import works out and keeps (ADR 0062): `cairn stats` with no options, every census year
+ * with data — what an analyst and the dashboards ask for first after an import.
+ */
+export const figuresKeptAfterImport: StatsOptions = {};
+
+/**
  * The statistics service: indicator rows for any years, baseline and window.
  * @example const stats = await statsService(db).compute({ years: { first: 2016, last: 2021 }, from: '2021-07-01', to: '2022-04-30' })
  */
