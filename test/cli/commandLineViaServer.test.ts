@@ -15,10 +15,11 @@ import { projectRoot } from '../../src/platform/projectRoot.js';
 import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
 import { readCliHandoff } from '../../src/platform/http/commandLineHandoff.js';
 import { rowSet } from '../reporting/support/rowSets.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 const tiny = new URL('../../../shared/spec/examples/tiny', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(new URL('../../../shared/spec/examples/tiny.expected.json', import.meta.url), 'utf8')) as StatsResult;
-const dataDir = mkdtempSync(join(tmpdir(), 'cairn-cli-server-'));
+const dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-cli-server-')));
 const env = { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
 let server: ChildProcess;
 

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { acquireDataDirLock, DataDirLockedError } from '../../src/db/dataDirLock.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
-// Each test opens PGlite from an empty folder (initdb and every migration): minutes on a busy 2-core machine.
+// Each test opens PGlite on a copy of a migrated data folder (testDataFolder.ts): seconds on a busy 2-core machine.
 describe('the PGlite data folder lock', { timeout: 240_000 }, () => {
   const folders: string[] = [];
   const folder = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cairn-lock-'));
+    const dir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-lock-')));
     folders.push(dir);
     return dir;
   };

@@ -9,6 +9,7 @@ import { withDatabase } from '../../src/cli/openServices.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { removeExtractFolders, validExtract, writeExtractFolder } from './support/extractFolder.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 const tiny = '/work/shared/spec/examples/tiny';
 let env: NodeJS.ProcessEnv;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     testDatabase = await createTestDatabase();
     env = { DATABASE_URL: testDatabase.url };
   } else {
-    dataDir = await mkdtemp(join(tmpdir(), 'cairn-import-cli-'));
+    dataDir = migratedDataFolder(await mkdtemp(join(tmpdir(), 'cairn-import-cli-')));
     env = { CAIRN_DATA_DIR: dataDir };
   }
 });
@@ -49,7 +50,7 @@ async function cairn(args: string[], options: { tty?: boolean } = {}) {
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-// The first import opens PGlite from an empty folder (initdb and every migration): minutes on a busy 2-core machine.
+// Each command starts PGlite in its own right (a copy of a migrated data folder): seconds on a busy 2-core machine.
 describe('cairn import', { timeout: 240_000 }, () => {
   it('exits 2 with the usage when the folder is missing, doubled, an option, a file or not there', async () => {
     for (const args of [['import'], ['import', tiny, tiny], ['import', '--force'], ['import', join(tiny, 'children.csv')], ['import', '/no/such/extract']]) {

@@ -11,6 +11,7 @@ import { migrate } from '../../src/db/migrate.js';
 import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
 import { insertExtract, readExtractFolder } from './support/extractLoader.js';
 import { rowSet } from './support/rowSets.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 const tinyFolder = new URL('../../../shared/spec/examples/tiny', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(new URL('../../../shared/spec/examples/tiny.expected.json', import.meta.url), 'utf8')) as StatsResult;
@@ -42,7 +43,7 @@ describe(`cairn stats on the command line (${engineUnderTest})`, () => {
       cleanUp = () => database.drop();
     } else {
       // The command opens its own PGlite data folder, so the extract is loaded into one first.
-      const dataDir = mkdtempSync(join(tmpdir(), 'cairn-stats-'));
+      const dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-stats-')));
       const db = await openPglite({ dataDir });
       await migrate(db);
       await insertExtract(db, readExtractFolder(tinyFolder));

@@ -16,6 +16,7 @@ import { parseEditionArguments } from '../../src/cli/commands/report.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { testConfig } from '../support/testConfig.js';
 import { loadWeeGlen, weeGlenCover } from './boardFixture.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 function capture(env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -56,7 +57,7 @@ describe(`cairn report board --edition (${engineUnderTest})`, () => {
       env = { ...base, DATABASE_URL: database.url };
       cleanUp = () => database.drop();
     } else {
-      const dataDir = join(folder, 'data');
+      const dataDir = migratedDataFolder(join(folder, 'data'));
       const db = await openPglite({ dataDir });
       await migrate(db);
       await twoEditions(db);

@@ -12,6 +12,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { parseReportArguments } from '../../src/cli/commands/report.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { loadWeeGlen, weeGlenCover } from './boardFixture.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 function capture(env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -35,7 +36,7 @@ describe(`cairn report board (${engineUnderTest})`, () => {
       env = { ...base, DATABASE_URL: database.url };
       cleanUp = () => database.drop();
     } else {
-      const dataDir = join(folder, 'data');
+      const dataDir = migratedDataFolder(join(folder, 'data'));
       const db = await openPglite({ dataDir });
       await migrate(db);
       await loadWeeGlen(db);

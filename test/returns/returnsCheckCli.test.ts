@@ -12,6 +12,7 @@ import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { migrate } from '../../src/db/migrate.js';
 import type { RuleRun } from '../../src/modules/returns/runRules.js';
 import { aLookedAfterChild, aReturnsWorld } from '../support/returnsRecordsInDatabase.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 async function cairn(args: string[], env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -36,7 +37,7 @@ describe(`cairn returns check (${engineUnderTest})`, () => {
       withDb = (work) => work(database.db);
       cleanUp = () => database.drop();
     } else {
-      const dataDir = mkdtempSync(join(tmpdir(), 'cairn-returns-'));
+      const dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-returns-')));
       env = { ...base, CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
       withDb = async (work) => {
         const db = await openPglite({ dataDir });

@@ -18,6 +18,7 @@ import { auditRepository } from '../../src/modules/audit/auditRepository.js';
 import { auditService } from '../../src/modules/audit/auditService.js';
 import { eventHash, genesisHash, jsonbText } from '../../src/modules/audit/auditChain.js';
 import type { ExportedEvent } from '../../src/modules/audit/auditChainService.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
 async function cairn(args: string[], env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -45,7 +46,7 @@ describe(`cairn audit (${engineUnderTest})`, () => {
       withDb = (work) => work(database.db);
       cleanUp = () => database.drop();
     } else {
-      const dataDir = join(folder, 'data');
+      const dataDir = migratedDataFolder(join(folder, 'data'));
       env = { ...base, CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
       withDb = async (work) => {
         const db = await openPglite({ dataDir });

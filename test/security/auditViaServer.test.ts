@@ -12,8 +12,9 @@ import { main } from '../../src/cli/main.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
 import type { ExportedEvent } from '../../src/modules/audit/auditChainService.js';
+import { migratedDataFolder } from '../support/testDataFolder.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'cairn-audit-server-'));
+const dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-audit-server-')));
 const env = { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
 const today = new Date().toISOString().slice(0, 10);
 let server: ChildProcess;

@@ -21,6 +21,7 @@ import { lookedAfterOn, openOn } from './demoFigures.js';
 import { generateDemoStory } from './demoStory.js';
 import type { DemoExtract } from './extract.js';
 import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
+import { migratedDataFolder } from '../../../test/support/testDataFolder.js';
 
 /** The collection years the demo covers: from the first census with a population (2016) to the year of its today. */
 const coveredYears = ['2015-16', '2016-17', '2017-18', '2018-19', '2019-20', '2020-21', '2021-22', '2022-23'];
@@ -54,7 +55,7 @@ describe(`the demo and the statutory returns (${engineUnderTest})`, () => {
       withDb = (work) => work(database.db);
       cleanUp = () => database.drop();
     } else {
-      const dataDir = join(folder, 'data');
+      const dataDir = migratedDataFolder(join(folder, 'data'));
       env = { ...base, CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
       withDb = async (work) => {
         const db = await openPglite({ dataDir });

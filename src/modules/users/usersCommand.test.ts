@@ -7,6 +7,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { main } from '../../cli/main.js';
 import { withServices } from '../../cli/openServices.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
+import { migratedDataFolder } from '../../../test/support/testDataFolder.js';
 
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     database = await createTestDatabase();
     env = { DATABASE_URL: database.url, LOG_LEVEL: 'silent', CAIRN_DEMO: 'false' };
   } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'cairn-users-'));
+    dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-users-')));
     env = { CAIRN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CAIRN_DEMO: 'false' };
   }
 });
