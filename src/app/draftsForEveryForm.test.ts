@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServices, type Services } from '../composition.js';
 import { buildApp } from './app.js';
-import { loadDemoIfEmpty } from '../modules/demo/loadDemoIfEmpty.js';
 import { demoPassword } from '../modules/demo/demoUsers.js';
-import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../test/support/testDatabase.js';
+import { engineUnderTest, type TestDatabase } from '../../test/support/testDatabase.js';
+import { createDemoTestDatabase } from '../../test/support/demoTemplate.js';
 import { testConfig } from '../../test/support/testConfig.js';
 import { sessionCookie, signIn } from '../../test/support/signIn.js';
 import { aged } from '../../test/support/idleSession.js';
@@ -205,11 +205,11 @@ async function recordsInEveryState(practitioner: SignedInUser, lead: SignedInUse
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  // The demo authority, loaded once per run (ADR 0063).
+  database = await createDemoTestDatabase();
   // The walk sends every page and form from one address, faster than any person: the per-address limit (which has
   // its own test) would answer 429 part-way through on a fast engine.
   services = buildServices(testConfig({ rateLimitPerMinute: 100_000 }), database.db);
-  await loadDemoIfEmpty(services);
   const starts = await recordsTheDemoLacks();
   app = await buildApp(services);
   await app.ready();

@@ -4,22 +4,19 @@
  * and checksum; a database in use and a file that is not a backup are refused in words.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
-import { migrate } from '../../src/db/migrate.js';
-import { buildServices } from '../../src/composition.js';
-import { loadDemoIfEmpty } from '../../src/modules/demo/loadDemoIfEmpty.js';
-import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
-import { testConfig } from '../support/testConfig.js';
+import { createDemoTestDatabase, demoDataFolder } from '../support/demoTemplate.js';
+import { engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 
 /** Every table's row count and a checksum of all its rows, and every sequence's position. */
 async function fingerprint(db: Database): Promise<Record<string, string>> {
@@ -81,17 +78,13 @@ describe(`cairn backup and cairn restore (${engineUnderTest})`, () => {
 
   beforeAll(async () => {
     if (engineUnderTest === 'postgres') {
-      const database: TestDatabase = await createTestDatabase();
+      const database: TestDatabase = await createDemoTestDatabase();
       source = { db: database.db, env: { DATABASE_URL: database.url }, drop: () => database.drop() };
     } else {
-      // On PGlite the command opens a data folder: the run's migrated template unpacked into one.
-      const dataDir = join(folder, 'data');
-      const template = inject('pgliteTemplate');
-      const db = await openPglite({ dataDir, ...(template ? { image: new Blob([readFileSync(template)]) } : {}) });
-      await migrate(db);
-      source = { db, env: { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => undefined };
+      // On PGlite the command opens a data folder: the run's demo template unpacked into one.
+      const dataDir = await demoDataFolder(join(folder, 'data'));
+      source = { db: await openPglite({ dataDir }), env: { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => undefined };
     }
-    await loadDemoIfEmpty(buildServices(testConfig({ dataDir: folder, demoSeed: 2021 }), source.db));
     before = await fingerprint(source.db);
     // PGlite admits one process: the command opens the folder itself (through the server is tested with the server).
     if (engineUnderTest === 'pglite') await source.db.close();

@@ -13,6 +13,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
 import { openPglite, pgliteImage } from '../../src/db/pgliteDatabase.js';
 import { sourcePath } from '../../src/platform/projectRoot.js';
+import { demoTemplatePlace, removeDemoTemplate, type DemoTemplate } from './demoTemplateBuild.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +23,8 @@ declare module 'vitest' {
     pgliteTemplate: string | undefined;
     /** A migrated PGlite data folder on disk, for commands run on a data folder of their own (testDataFolder.ts). */
     pgliteDataFolder: string | undefined;
+    /** Where the run's demo template will be, once its `ready` file says so (demoTemplate.ts). */
+    demoTemplate: DemoTemplate | undefined;
   }
 }
 
@@ -64,15 +67,25 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Vitest calls a root-level global setup for the root as well as for each project that extends it; only the
+  // projects run files, so the root's call makes nothing (it used to migrate a second template every run).
+  if (!project.name) return async () => undefined;
   const serverUrl = process.env.DATABASE_URL;
+  const folder = mkdtempSync(join(tmpdir(), 'cairn-test-template-'));
   if (serverUrl) {
-    project.provide('postgresTemplate', await postgresTemplate(serverUrl));
+    const migrated = await postgresTemplate(serverUrl);
+    // Made by the first file that reads the demo; the others wait for it (demoTemplate.ts, ADR 0063).
+    const demo = demoTemplatePlace(folder, { migrated });
+    project.provide('postgresTemplate', migrated);
     project.provide('pgliteTemplate', undefined);
     project.provide('pgliteDataFolder', undefined);
-    return () => undefined;
+    project.provide('demoTemplate', demo);
+    return async () => {
+      await removeDemoTemplate(demo, serverUrl);
+      rmSync(folder, { recursive: true, force: true });
+    };
   }
-  const folder = mkdtempSync(join(tmpdir(), 'cairn-test-template-'));
   const file = join(folder, 'pgdata.tar.gz');
   const image = await pgliteImage((db) => migrate(db));
   writeFileSync(file, Buffer.from(await image.arrayBuffer()));
@@ -83,5 +96,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   project.provide('postgresTemplate', undefined);
   project.provide('pgliteTemplate', file);
   project.provide('pgliteDataFolder', dataFolder);
-  return () => rmSync(folder, { recursive: true, force: true });
+  project.provide('demoTemplate', demoTemplatePlace(folder));
+  return async () => {
+    rmSync(folder, { recursive: true, force: true });
+  };
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engineUnderTest } from '../../../test/support/testDatabase.js';
+import { engineUnderTest } from '../../../test/support/testDatabase.js';
+import { createDemoTestDatabase, demoDataFolder } from '../../../test/support/demoTemplate.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { main } from '../../cli/main.js';
 import type { CommandIo } from '../../cli/command.js';
@@ -20,8 +21,6 @@ import type { RuleRun } from '../returns/runRules.js';
 import { lookedAfterOn, openOn } from './demoFigures.js';
 import { generateDemoStory } from './demoStory.js';
 import type { DemoExtract } from './extract.js';
-import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
-import { migratedDataFolder } from '../../../test/support/testDataFolder.js';
 
 /** The collection years the demo covers: from the first census with a population (2016) to the year of its today. */
 const coveredYears = ['2015-16', '2016-17', '2017-18', '2018-19', '2019-20', '2020-21', '2021-22', '2022-23'];
@@ -49,13 +48,14 @@ describe(`the demo and the statutory returns (${engineUnderTest})`, () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'cairn-demo-returns-'));
     const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', CAIRN_DEMO: 'false' } as NodeJS.ProcessEnv;
+    // The demo as loadDemoIfEmpty leaves it, loaded once per run (ADR 0063).
     if (engineUnderTest === 'postgres') {
-      const database = await createTestDatabase();
+      const database = await createDemoTestDatabase();
       env = { ...base, DATABASE_URL: database.url };
       withDb = (work) => work(database.db);
       cleanUp = () => database.drop();
     } else {
-      const dataDir = migratedDataFolder(join(folder, 'data'));
+      const dataDir = await demoDataFolder(join(folder, 'data'));
       env = { ...base, CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
       withDb = async (work) => {
         const db = await openPglite({ dataDir });
@@ -68,7 +68,6 @@ describe(`the demo and the statutory returns (${engineUnderTest})`, () => {
       };
       cleanUp = async () => undefined;
     }
-    await withDb((db) => loadDemoIfEmpty(buildServices({ ...config, dataDir: join(folder, 'files') }, db)));
   }, 600_000);
 
   afterAll(async () => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
+import { engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
+import { createDemoTestDatabase } from '../../../test/support/demoTemplate.js';
 import { testConfig } from '../../../test/support/testConfig.js';
 import { signIn } from '../../../test/support/signIn.js';
 import { buildServices, type Services } from '../../composition.js';
@@ -19,7 +20,6 @@ import { familyFirst } from './authority.js';
 import { demoPassword } from './demoUsers.js';
 import type { DemoExtract } from './extract.js';
 import { generateDemoExtract } from './generateDemoExtract.js';
-import { loadDemoIfEmpty } from './loadDemoIfEmpty.js';
 import { planUndecidedReferrals } from './undecidedReferrals.js';
 import { readChoice } from '../quality/qualityChoice.js';
 import { recordShortBreakFlat } from './shortBreakFlat.js';
@@ -33,11 +33,11 @@ let dataDir: string;
 let extract: DemoExtract;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  // The demo as loadDemoIfEmpty leaves it, loaded once per run (ADR 0063); loading it is loadDemoIfEmpty.test.ts's.
+  database = await createDemoTestDatabase();
   dataDir = await mkdtemp(join(tmpdir(), 'cairn-demo-showcase-'));
   services = buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db);
   extract = generateDemoExtract({ seed: 2021 });
-  await loadDemoIfEmpty(services);
   app = await buildApp(services, { logger: false });
 }, 300_000);
 

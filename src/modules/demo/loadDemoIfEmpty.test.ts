@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../composition.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { testConfig } from '../../../test/support/testConfig.js';
+import { createDemoTestDatabase } from '../../../test/support/demoTemplate.js';
+import type { Database } from '../../db/database.js';
 import { createDemoUsers, demoPassword } from './demoUsers.js';
 import type { DemoExtract } from './extract.js';
 import { generateDemoExtract } from './generateDemoExtract.js';
@@ -51,6 +53,31 @@ describe(`loading the demo into an empty database (${engineUnderTest})`, () => {
     expect(await count('benchmarks')).toBe(extract.benchmarks.length);
     expect(await count('population')).toBe(extract.population.length);
     expect(progress.some((line) => line.includes('imported'))).toBe(true);
+  });
+
+  it('says at start-up what it recorded beyond the extract (the files reading the demo copy this load, ADR 0063)', () => {
+    expect(progress.some((line) => line.startsWith('Demo: recorded practice quality'))).toBe(true);
+    expect(progress.some((line) => /Signs of Safety maps for 12 children/.test(line))).toBe(true);
+    expect(progress.some((line) => /undecided referrals for the Family First tray/.test(line))).toBe(true);
+  });
+
+  it("is what the files reading the demo are given: a copy of the run's demo template holds the same rows in every table", async () => {
+    const rowCounts = async (db: Database) => {
+      const tables = await db.query<{ name: string }>(
+        `select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`);
+      const counts: Record<string, number> = {};
+      for (const { name } of tables) counts[name] = (await db.query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]!.n;
+      return counts;
+    };
+    const copy = await createDemoTestDatabase();
+    try {
+      const [loadedHere, copied] = [await rowCounts(database.db), await rowCounts(copy.db)];
+      expect(copied).toEqual(loadedHere);
+      expect(copied.children).toBe(extract.children.length);
+      expect(copied.safety_maps).toBe(12);
+    } finally {
+      await copy.drop();
+    }
   });
 
   it('gives the residential providers’ homes dated rates, and costs the placements there at the rate of their start date', async () => {
