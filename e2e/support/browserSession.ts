@@ -2,7 +2,8 @@
  * @module One Cairn server, one Chromium, and one browser context and page per spec file, signed out (every cookie
  * cleared) before each test. A new context costs Chromium a renderer process: 1.1–1.9 s of processor time on a 2-core
  * machine, against 0.2–0.6 s for a page load (bench/results/suite.md); Cairn keeps nothing in the browser but its
- * cookies. After a test that fails the context and page are replaced, so a failure cannot leave its state to the next.
+ * cookies. After a test that fails the context and page are replaced, so a failure cannot leave its state to the next
+ * (ADR 0064).
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
