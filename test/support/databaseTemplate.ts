@@ -76,7 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (serverUrl) {
     const migrated = await postgresTemplate(serverUrl);
     // Made by the first file that reads the demo; the others wait for it (demoTemplate.ts, ADR 0063).
-    const demo = demoTemplatePlace(folder, { migrated });
+    const demo = demoTemplatePlace(folder, 'postgres');
     project.provide('postgresTemplate', migrated);
     project.provide('pgliteTemplate', undefined);
     project.provide('pgliteDataFolder', undefined);
@@ -96,7 +96,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgresTemplate', undefined);
   project.provide('pgliteTemplate', file);
   project.provide('pgliteDataFolder', dataFolder);
-  project.provide('demoTemplate', demoTemplatePlace(folder));
+  project.provide('demoTemplate', demoTemplatePlace(folder, 'pglite'));
   return async () => {
     rmSync(folder, { recursive: true, force: true });
   };

@@ -9,7 +9,6 @@
  * `loadDemoIfEmpty.test.ts` and `demoCommand.test.ts` still load the demo themselves: loading it is what they test.
  */
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +19,8 @@ import { openPostgres } from '../../src/db/postgresDatabase.js';
 import { migrate } from '../../src/db/migrate.js';
 import { buildServices } from '../../src/composition.js';
 import { loadDemoIfEmpty } from '../../src/modules/demo/loadDemoIfEmpty.js';
-import { serverQuery, type DemoTemplate } from './demoTemplateBuild.js';
+import type { DemoTemplate } from './demoTemplateBuild.js';
+import { databaseUrl, serverQuery } from './postgresServer.js';
 import { migratedDataFolder } from './testDataFolder.js';
 import { testConfig } from './testConfig.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
@@ -39,18 +39,13 @@ async function loadDemo(db: Database): Promise<void> {
   }
 }
 
-function postgresUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** Make the template where the global setup said, from the run's migrated template. */
 async function makeTemplate(template: DemoTemplate): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
-  if (template.postgres && serverUrl) {
-    await serverQuery(serverUrl, `create database ${template.postgres.name} template ${template.postgres.migrated}`);
-    const db = openPostgres(postgresUrl(serverUrl, template.postgres.name), { max: 2 });
+  const migratedOnServer = inject('postgresTemplate');
+  if (template.postgres && serverUrl && migratedOnServer) {
+    await serverQuery(serverUrl, `create database ${template.postgres} template ${migratedOnServer}`);
+    const db = openPostgres(databaseUrl(serverUrl, template.postgres), { max: 2 });
     try {
       await loadDemo(db);
     } finally {
@@ -60,7 +55,7 @@ async function makeTemplate(template: DemoTemplate): Promise<void> {
     return;
   }
   const migrated = inject('pgliteTemplate');
-  if (!template.pglite || !migrated) throw new Error('the run gave no PGlite template to load the demo into');
+  if (!template.pglite || !migrated) throw new Error('the run gave no migrated template to load the demo into');
   const db = await openPglite({ image: new Blob([readFileSync(migrated)]) });
   try {
     await loadDemo(db);
@@ -105,29 +100,11 @@ async function readyTemplate(): Promise<DemoTemplate | undefined> {
  * @example const { db, drop } = await createDemoTestDatabase(); afterAll(drop)
  */
 export async function createDemoTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
   const template = await readyTemplate();
-  if (!template) {
-    const database = await createTestDatabase();
-    await loadDemo(database.db);
-    return database;
-  }
-  if (template.postgres && serverUrl) {
-    const name = `cairn_test_${randomBytes(6).toString('hex')}`;
-    await serverQuery(serverUrl, `create database ${name} template ${template.postgres.name}`);
-    const url = postgresUrl(serverUrl, name);
-    const db = openPostgres(url, { max: 5 });
-    return {
-      db,
-      url,
-      async drop() {
-        await db.close();
-        await serverQuery(serverUrl, `drop database if exists ${name} with (force)`);
-      },
-    };
-  }
-  const db = await openPglite({ image: new Blob([readFileSync(template.pglite!)]) });
-  return { db, drop: () => db.close() };
+  if (template) return createTestDatabase(template.postgres ? { postgres: template.postgres } : { pglite: template.pglite! });
+  const database = await createTestDatabase();
+  await loadDemo(database.db);
+  return database;
 }
 
 /**

@@ -6,42 +6,31 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
+import { serverQuery } from './postgresServer.js';
 
 export interface DemoTemplate {
   /** Written when the template is complete: `ok`, or why it could not be made. */
   ready: string;
   /** Taken (created exclusively) by the one file that makes the template. */
   lock: string;
-  /** PostgreSQL: the database to hold the demo, and the migrated template it is copied from. */
-  postgres?: { name: string; migrated: string };
+  /** PostgreSQL: the database to hold the demo. */
+  postgres?: string;
   /** PGlite: the gzipped tarball of a data folder holding the demo. */
   pglite?: string;
 }
 
-/** One statement on the server's maintenance connection (create or drop a database). */
-export async function serverQuery(serverUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 /**
  * Where this run's demo template will be: in `folder`, or (PostgreSQL) a database named for this run.
- * @example project.provide('demoTemplate', demoTemplatePlace(folder, { migrated: 'cairn_template_…' }))
+ * @example project.provide('demoTemplate', demoTemplatePlace(folder, 'postgres'))
  */
-export function demoTemplatePlace(folder: string, postgres?: { migrated: string }): DemoTemplate {
+export function demoTemplatePlace(folder: string, engine: 'postgres' | 'pglite'): DemoTemplate {
   const place = { ready: join(folder, 'demo.ready'), lock: join(folder, 'demo.lock') };
-  return postgres
-    ? { ...place, postgres: { name: `cairn_demo_${randomBytes(6).toString('hex')}`, migrated: postgres.migrated } }
+  return engine === 'postgres'
+    ? { ...place, postgres: `cairn_demo_${randomBytes(6).toString('hex')}` }
     : { ...place, pglite: join(folder, 'demo.tar.gz') };
 }
 
 /** At the end of the run: the PostgreSQL template dropped, if a file made it (the folder goes with the setup's). */
 export async function removeDemoTemplate(template: DemoTemplate, serverUrl: string | undefined): Promise<void> {
-  if (template.postgres && serverUrl) await serverQuery(serverUrl, `drop database if exists ${template.postgres.name} with (force)`);
+  if (template.postgres && serverUrl) await serverQuery(serverUrl, `drop database if exists ${template.postgres} with (force)`);
 }

@@ -7,12 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
 import { migrate } from '../../src/db/migrate.js';
+import { databaseUrl, serverQuery } from './postgresServer.js';
 import { reusedPglite } from './reusedPglite.js';
 
 export interface TestDatabase {
@@ -24,35 +24,36 @@ export interface TestDatabase {
 
 export const engineUnderTest: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-/** @example const { db, drop } = await createTestDatabase(); afterAll(drop) */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A copy of the run's migrated template, or of another template the run made (`from`: the demo's, demoTemplate.ts).
+ * @example const { db, drop } = await createTestDatabase(); afterAll(drop)
+ */
+export async function createTestDatabase(from?: { postgres: string } | { pglite: string }): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
+    if (from && 'pglite' in from) {
+      // Not from the worker's shelf: a shelved database is wiped back to the migrated template, not to this one.
+      const db = await openPglite({ image: new Blob([readFileSync(from.pglite)]) });
+      return { db, drop: () => db.close() };
+    }
     const template = inject('pgliteTemplate');
     if (template) return reusedPglite(() => new Blob([readFileSync(template)]));
     const db = await openPglite();
     await migrate(db);
     return { db, drop: () => db.close() };
   }
-  const template = inject('postgresTemplate');
+  const template = from && 'postgres' in from ? from.postgres : inject('postgresTemplate');
   const name = `cairn_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), { max: 5 });
+  await serverQuery(serverUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const url = databaseUrl(serverUrl, name);
+  const db = openPostgres(url, { max: 5 });
   if (!template) await migrate(db);
   return {
     db,
-    url: url.toString(),
+    url,
     async drop() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await serverQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
