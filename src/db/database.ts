@@ -25,9 +25,11 @@ export interface Queryable {
    * In a transaction only: `COPY table (columns) FROM` rows in COPY's text format (tab-separated, `\N` for null,
    * one row a line; see `copyText`), answering how many went in. Names come from code, never from input. PostgreSQL
    * streams them from standard input (pg-copy-streams), PGlite reads them as a blob (`/dev/blob`). ADR 0033.
+   * The text may come in parts, each made ready only as the one before it is sent (ADR 0065): PostgreSQL then takes
+   * in one part while the next is made, in one COPY; PGlite, on the caller's thread, copies each part in turn.
    * @example await tx.copyIn?.('families', ['family_id'], 'F1\nF2\n')
    */
-  copyIn?(table: string, columns: readonly string[], text: string): Promise<number>;
+  copyIn?(table: string, columns: readonly string[], text: string | Iterable<string>): Promise<number>;
 }
 
 export interface Database extends Queryable {

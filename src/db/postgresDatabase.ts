@@ -43,6 +43,10 @@ function wrap(client: pg.Pool | pg.PoolClient, run: Runner = asAsked): Queryable
   };
 }
 
+function* asBuffers(parts: Iterable<string>): Generator<Buffer> {
+  for (const part of parts) if (part.length > 0) yield Buffer.from(part);
+}
+
 /**
  * A transaction's connection, which can also COPY rows in from standard input. Its statements go one at a time in
  * the order asked: callers may ask several at once (the statistics run its indicators together in one snapshot), and
@@ -57,10 +61,11 @@ function wrapTransaction(client: pg.PoolClient): Queryable {
   };
   return {
     ...wrap(client, inTurn),
-    copyIn: (table: string, columns: readonly string[], text: string) =>
+    copyIn: (table: string, columns: readonly string[], text: string | Iterable<string>) =>
       inTurn(async () => {
         const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-        await pipeline(Readable.from([Buffer.from(text)]), stream);
+        // One part asked for at a time: the next is made while the server takes in the one before.
+        await pipeline(Readable.from(asBuffers(typeof text === 'string' ? [text] : text), { highWaterMark: 1 }), stream);
         return stream.rowCount;
       }),
   };

@@ -30,5 +30,5 @@ export function readBenchmarkFile(fileName: string, bytes: Buffer): { rows: Benc
   }
   if (problems.length > 0) return { problems: sortProblems(problems) };
   if (read.file.rows.length === 0) return { problems: [{ file: fileName, line: 1, column: '-', message: 'has a header but no rows' }] };
-  return { rows: read.file.rows.map((row) => ({ year: row.year!, indicator: row.indicator!, area: row.area!, value: row.value! })) };
+  return { rows: [...read.file.rows].map((row) => ({ year: row.year!, indicator: row.indicator!, area: row.area!, value: row.value! })) };
 }

@@ -141,11 +141,33 @@ export interface IdsOfAFile {
   has(id: string): boolean;
 }
 
+/**
+ * A file's rows in the order read (held packed, ADR 0065): each one read out is a new object, and changing it changes
+ * nothing held until it is `set` back.
+ */
+export interface ReadRows<R> extends Iterable<ReadRecord<R>> {
+  readonly length: number;
+  at(index: number): ReadRecord<R> | undefined;
+  set(index: number, row: ReadRecord<R>): void;
+  /** Rows `from` up to (not including) `to`. */
+  slice(from: number, to?: number): ReadRecord<R>[];
+  /** One column's value in every row, in order (`undefined` where the cell could not be read), with its line. */
+  forEachValue<C extends keyof R & string>(column: C, visit: (value: R[C] | undefined, line: number, index: number) => void): void;
+}
+
+/** Rows to write, taken a batch at a time (`slice`), so that a file's rows are never all unpacked at once. */
+export interface RowBatches<R> {
+  readonly length: number;
+  slice(from: number, to?: number): readonly R[];
+  /** One column's value in every row, in order. */
+  forEachValue<C extends keyof R & string>(column: C, visit: (value: R[C] | undefined, line: number, index: number) => void): void;
+}
+
 /** One file of the extract after its cells have been read and checked. */
 export interface ReadFile<R> {
   /** The name as it is on disk (problems quote it so the user can find the file). */
   fileName: string;
-  rows: ReadRecord<R>[];
+  rows: ReadRows<R>;
   /** Every id the file defines, including rows with problems of their own (so references to them do not report twice). */
   ids: IdsOfAFile;
   /** False when the id column is missing or the file unreadable: references into this file cannot be checked. */
@@ -187,6 +209,6 @@ export interface ImportProgress {
  * A file's rows as complete records: only for an extract with no problems, where every cell was read.
  * @example await repository.write(tx, 'children', completeRows(extract.children))
  */
-export function completeRows<R>(file: ReadFile<R>): R[] {
-  return file.rows as unknown as R[];
+export function completeRows<R>(file: ReadFile<R>): RowBatches<R> {
+  return file.rows as unknown as RowBatches<R>;
 }

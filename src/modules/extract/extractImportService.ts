@@ -97,12 +97,19 @@ function databaseRefusal(error: unknown, writingFile: string): ExtractProblem | 
 
 function familyIds(extract: ReadExtract): string[] {
   const ids = new Set<string>();
-  for (const child of extract.children?.rows ?? []) if (child.family_id) ids.add(child.family_id);
+  extract.children?.rows.forEachValue('family_id', (familyId) => {
+    if (familyId) ids.add(familyId);
+  });
   return [...ids];
 }
 
-/** How many of the rows carrying a new list value the import's audit event names (it counts them all). */
-const auditedRowsOfANewValue = 10;
+function placementIds(extract: ReadExtract): string[] {
+  const ids: string[] = [];
+  extract.placements?.rows.forEachValue('placement_id', (placementId) => {
+    if (placementId) ids.push(placementId);
+  });
+  return ids;
+}
 
 /**
  * The importer. The repository may be swapped in tests (to see the database catch what the checks did not).
@@ -181,11 +188,11 @@ export function extractImportService(
           await repository.restoreAfterFirstLoad(tx, putBack);
           // Each new list value with how many rows carry it and the first few: a first load's school clusters and teams
           // are on every row, and the event would otherwise hold every line of the extract (megabytes, hashed into the chain).
-          const newReferenceValues = newValues.map((added) => ({ list: added.list, value: added.value, rowCount: added.rows.length, rows: added.rows.slice(0, auditedRowsOfANewValue) }));
+          const newReferenceValues = newValues.map((added) => ({ list: added.list, value: added.value, rowCount: added.rowCount, rows: added.rows }));
           await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues } }, tx);
           // What the placement triggers would check at commit, checked once for every placement written (migration 0051).
           writing.file = 'placements.csv';
-          await repository.checkPlacements(tx, extract.placements ? completeRows<ExtractRecords['placements']>(extract.placements).map((row) => row.placement_id) : []);
+          await repository.checkPlacements(tx, placementIds(extract));
           // Other deferred constraints (an episode no longer containing its placements) fail at commit.
           writing.file = '-';
           return { written, newValues };

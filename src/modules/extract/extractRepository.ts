@@ -1,11 +1,17 @@
 /** @module SQL for the extract importer: what the checks need to know of the database, and set-based upserts of each file's rows. */
 import type { Queryable } from '../../db/database.js';
 import { copyText } from '../../db/copyText.js';
-import type { ExtractFileKind, ExtractRecords, FileSummary } from './extract.js';
+import type { ExtractFileKind, ExtractRecords, FileSummary, RowBatches } from './extract.js';
 import type { DatabaseQuestions, DatabaseState, StoredEpisode, StoredPlacement } from './validateExtract.js';
 
 /** Rows per statement: big enough to keep round trips few, small enough to keep each statement's arrays modest. */
 const rowsPerStatement = 5000;
+
+/**
+ * Rows per part of a COPY's text: small enough that each part's text (well under V8's 128 KB for an ordinary object)
+ * is made and let go in the young generation, rather than piling up in the old one until a full collection (ADR 0065).
+ */
+const rowsPerCopyPart = 1000;
 
 /** One value in one of a statement's parallel arrays. */
 type ArrayValue = string | number | boolean | null;
@@ -62,12 +68,12 @@ function copyable<R>(upsert: Upsert<R>): boolean {
   return upsert.key.length === 1 && upsert.conflict === upsert.key[0] && upsert.columns.every((c) => c.select === undefined);
 }
 
-/** The keys of `rows` already in the table (as text). Names come from the specs, never from input. */
-async function storedKeys<R>(tx: Queryable, upsert: Upsert<R>, rows: readonly R[]): Promise<Set<string>> {
+/** Which of `keys` are already in the table (as text). Names come from the specs, never from input. */
+async function storedKeys<R>(tx: Queryable, upsert: Upsert<R>, keys: readonly ArrayValue[]): Promise<Set<string>> {
   const key = upsert.columns.find((c) => c.name === upsert.key[0])!;
   const found = await tx.query<{ key: string }>(
     `select ${upsert.table}.${key.name}::text as key from unnest($1::${key.type}[]) as incoming (key) join ${upsert.table} on ${upsert.table}.${key.name} = incoming.key`,
-    [rows.map(key.value)],
+    [keys],
   );
   return new Set(found.map((row) => row.key));
 }
@@ -342,9 +348,10 @@ export function extractRepository() {
         // As for a file's records: families not yet stored are copied in.
         const stored = await storedKeys(tx, familyKey, familyIds);
         const fresh = familyIds.filter((id) => !stored.has(id));
-        for (let from = 0; from < fresh.length; from += rowsPerStatement) {
-          await tx.copyIn('families', ['family_id'], copyText(fresh.slice(from, from + rowsPerStatement).map((id) => [id])));
-        }
+        const parts = function* (): Generator<string> {
+          for (let from = 0; from < fresh.length; from += rowsPerCopyPart) yield copyText(fresh.slice(from, from + rowsPerCopyPart).map((id) => [id]));
+        };
+        await tx.copyIn('families', ['family_id'], parts());
         return;
       }
       for (let from = 0; from < familyIds.length; from += rowsPerStatement) {
@@ -363,41 +370,60 @@ export function extractRepository() {
     async write<K extends ExtractFileKind>(
       tx: Queryable,
       kind: K,
-      rows: readonly ExtractRecords[K][],
+      rows: RowBatches<ExtractRecords[K]>,
       onStatement: (written: number) => void = () => undefined,
       absentColumns: readonly string[] = [],
     ): Promise<FileSummary> {
-      const upsert: Upsert<ExtractRecords[K]> = upserts[kind];
+      type Row = ExtractRecords[K];
+      const upsert: Upsert<Row> = upserts[kind];
       const sql = upsertSql(upsert, new Set(absentColumns));
       const summary: FileSummary = { added: 0, updated: 0, unchanged: 0 };
-      let upserted = rows;
-      if (tx.copyIn && copyable(upsert)) {
-        // Records not yet stored are copied in (COPY: about 1.6 times the rate of the upsert on PGlite); the rest are
-        // upserted below, compared and counted as before. An id stored meanwhile by another writer fails the COPY
-        // with a unique violation, which refuses the whole import (nothing is half-written).
-        const stored = await storedKeys(tx, upsert, rows);
-        const keyOf = upsert.columns.find((c) => c.name === upsert.key[0])!.value;
-        const fresh = rows.filter((row) => !stored.has(String(keyOf(row))));
-        upserted = stored.size === 0 ? [] : rows.filter((row) => stored.has(String(keyOf(row))));
-        const names = upsert.columns.map((c) => c.name);
-        for (let from = 0; from < fresh.length; from += rowsPerStatement) {
-          const chunk = fresh.slice(from, from + rowsPerStatement);
-          summary.added += await tx.copyIn(upsert.table, names, copyText(chunk.map((row) => upsert.columns.map((c) => c.value(row)))));
-          onStatement(chunk.length);
-        }
-      }
-      for (let from = 0; from < upserted.length; from += rowsPerStatement) {
-        const chunk = upserted.slice(from, from + rowsPerStatement);
+      const upsertBatch = async (batch: readonly Row[]) => {
+        if (batch.length === 0) return;
         // Counted in the database: one row back per statement rather than one per record.
         const [counts] = await tx.query<{ added: number; updated: number }>(
           `with changed as (${sql})
            select count(*) filter (where inserted)::integer as added, count(*) filter (where not inserted)::integer as updated from changed`,
-          upsert.columns.map((c) => chunk.map(c.value)),
+          upsert.columns.map((c) => batch.map(c.value)),
         );
         summary.added += counts.added;
         summary.updated += counts.updated;
-        summary.unchanged += chunk.length - counts.added - counts.updated;
-        onStatement(chunk.length);
+        summary.unchanged += batch.length - counts.added - counts.updated;
+      };
+      // A batch at a time: the file's rows are held packed (ADR 0065) and only a batch is ever unpacked.
+      function* batches(keep: (row: Row) => boolean = () => true, size = rowsPerStatement): Generator<Row[]> {
+        for (let from = 0; from < rows.length; from += size) yield rows.slice(from, from + size).filter(keep);
+      }
+      const key = copyable(upsert) ? upsert.columns.find((c) => c.name === upsert.key[0]) : undefined;
+      if (!tx.copyIn || !key) {
+        for (const batch of batches()) {
+          await upsertBatch(batch);
+          onStatement(batch.length);
+        }
+        return summary;
+      }
+      // Records not yet stored are copied in (COPY: about 1.6 times the rate of the upsert on PGlite); the rest are
+      // upserted, compared and counted. An id stored meanwhile by another writer fails the COPY with a unique
+      // violation, which refuses the whole import (nothing is half-written).
+      const keys: ArrayValue[] = [];
+      rows.forEachValue(key.name as keyof Row & string, (value) => keys.push(value as ArrayValue));
+      const stored = await storedKeys(tx, upsert, keys);
+      const isStored = (row: Row) => stored.has(String(key.value(row)));
+      if (stored.size < keys.length) {
+        // One COPY for the file, each batch's text made ready as the one before is sent (ADR 0065).
+        const freshText = function* (): Generator<string> {
+          for (const fresh of batches((row) => !isStored(row), rowsPerCopyPart)) {
+            yield copyText(fresh.map((row) => upsert.columns.map((c) => c.value(row))));
+            onStatement(fresh.length);
+          }
+        };
+        summary.added += await tx.copyIn(upsert.table, upsert.columns.map((c) => c.name), freshText());
+      }
+      if (stored.size > 0) {
+        for (const batch of batches(isStored)) {
+          await upsertBatch(batch);
+          onStatement(batch.length);
+        }
       }
       return summary;
     },

@@ -3,6 +3,7 @@ import type { CellRule, FileRule } from './columns.js';
 import type { ExtractProblem, ReadFile, ReadRecord } from './extract.js';
 import { listOf, readCell, type CellValue } from './parseCells.js';
 import type { ExtractTable } from './readExtractFolder.js';
+import { PackedRows } from './packedRows.js';
 
 /** The longest cell read: a longer one is far more likely a broken export (a quote never closed) than a record. */
 export const longestCell = 10_000;
@@ -42,7 +43,8 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
   const csv = table.csv ?? { records: [], errors: [] };
   const problems: ExtractProblem[] = [];
   const report = (line: number, column: string, message: string) => problems.push({ file: fileName, line, column, message });
-  const rows: ReadRecord<R>[] = [];
+  // One string a row (ADR 0065): every column of the file, in the rule's order.
+  const rows = new PackedRows<R>(Object.keys(rule.columns) as (keyof R & string)[]);
   // Each id once, with the line it is first on (for "already on line N"); ids of records too broken to read apart.
   const firstLineOfKey = new Map<string, number>();
   const idsOfBrokenRecords = new Set<string>();

@@ -42,10 +42,9 @@ export interface DatabaseQuestions {
 
 const childReferringFiles = ['cases', 'referrals', 'looked_after', 'placements', 'cp_registrations', 'scra_referrals'] as const;
 
-function missingFromExtract(values: Iterable<string | null | undefined>, file: ReadFile<unknown> | undefined): string[] {
-  const missing = new Set<string>();
-  for (const value of values) if (value && !file?.ids.has(value)) missing.add(value);
-  return [...missing];
+/** The child each row of a file that refers to children names (undefined where the cell could not be read). */
+function forEachChildId(file: ReadFile<{ child_id: string }> | undefined, visit: (childId: string | undefined, line: number) => void): void {
+  file?.rows.forEachValue('child_id', visit);
 }
 
 /**
@@ -53,18 +52,25 @@ function missingFromExtract(values: Iterable<string | null | undefined>, file: R
  * @example const state = await repository.databaseState(tx, databaseQuestions(extract))
  */
 export function databaseQuestions(extract: ReadExtract): DatabaseQuestions {
-  const referencedChildren = childReferringFiles.flatMap((kind) => (extract[kind]?.rows ?? []).map((row) => row.child_id));
-  const placements = extract.placements?.rows ?? [];
-  return {
-    childIds: missingFromExtract(referencedChildren, extract.children),
-    providerIds: missingFromExtract(
-      placements.map((row) => row.provider_id),
-      extract.providers,
-    ),
-    // The extract's own episodes too: to see whether one moves to another child, and to find their stored placements.
-    episodeIds: [...new Set([...placements.map((row) => row.episode_id), ...(extract.looked_after?.rows ?? []).map((row) => row.episode_id)].filter((id): id is string => !!id))],
-    placedChildIds: [...new Set(placements.map((row) => row.child_id).filter((id): id is string => !!id))],
-  };
+  // Walked row by row into sets: the files' rows are held packed (ADR 0065) and never all unpacked at once.
+  const children = extract.children;
+  const childIds = new Set<string>();
+  for (const kind of childReferringFiles) {
+    forEachChildId(extract[kind], (childId) => {
+      if (childId && !children?.ids.has(childId)) childIds.add(childId);
+    });
+  }
+  const providerIds = new Set<string>();
+  const episodeIds = new Set<string>();
+  const placedChildIds = new Set<string>();
+  for (const row of extract.placements?.rows ?? []) {
+    if (row.provider_id && !extract.providers?.ids.has(row.provider_id)) providerIds.add(row.provider_id);
+    if (row.episode_id) episodeIds.add(row.episode_id);
+    if (row.child_id) placedChildIds.add(row.child_id);
+  }
+  // The extract's own episodes too: to see whether one moves to another child, and to find their stored placements.
+  for (const row of extract.looked_after?.rows ?? []) if (row.episode_id) episodeIds.add(row.episode_id);
+  return { childIds: [...childIds], providerIds: [...providerIds], episodeIds: [...episodeIds], placedChildIds: [...placedChildIds] };
 }
 
 type Problems = ExtractProblem[];
@@ -76,7 +82,7 @@ function describeDates(start: string, end: string | null): string {
 /** One database, one authority: another authority's extract (or real data over the demo) would mix two councils' children. */
 function checkAuthority(extract: ReadExtract, state: DatabaseState, problems: Problems): void {
   const file = extract.authority;
-  const row = file?.rows[0];
+  const row = file?.rows.at(0);
   if (!file || !row?.authority_code || !state.authority || state.authority.code === row.authority_code) return;
   problems.push({
     file: file.fileName,
@@ -93,12 +99,11 @@ function checkChildReferences(extract: ReadExtract, state: DatabaseState, proble
   for (const kind of childReferringFiles) {
     const file = extract[kind];
     if (!file) continue;
-    for (const row of file.rows) {
-      const childId = row.child_id;
+    forEachChildId(file, (childId, line) => {
       if (childId && !children.ids.has(childId) && !state.childIds.has(childId)) {
-        problems.push({ file: file.fileName, line: row.line, column: 'child_id', message: `there is no child ${childId} in children.csv or in the database` });
+        problems.push({ file: file.fileName, line, column: 'child_id', message: `there is no child ${childId} in children.csv or in the database` });
       }
-    }
+    });
   }
 }
 

@@ -89,8 +89,8 @@ describe(`reference lists (${engineUnderTest})`, () => {
     ]);
     expect(await database.db.query('select team from cases order by case_id')).toEqual([{ team: 'Family First' }, { team: 'Family First' }]);
     expect(outcome.newReferenceValues).toEqual(expect.arrayContaining([
-      { list: 'school_cluster', value: 'Nrth', rows: ['children.csv line 4'] },
-      { list: 'team', value: 'Family First', rows: ['cases.csv line 2', 'cases.csv line 3'] },
+      { list: 'school_cluster', value: 'Nrth', rowCount: 1, rows: ['children.csv line 4'] },
+      { list: 'team', value: 'Family First', rowCount: 2, rows: ['cases.csv line 2', 'cases.csv line 3'] },
     ]));
     expect(outcome.newReferenceValues.some((added) => added.value === 'North')).toBe(false);
     // The audit event counts each new value's rows and names the first ten.

@@ -17,12 +17,20 @@ export interface EntryFields {
   code: string | null;
 }
 
+/** How many of the rows carrying a value the importer keeps to name (a first load's clusters are on every row). */
+export const namedRowsOfAValue = 10;
+
+/** Where an extract's value was found: how many rows carry it, and the first of them ("cases.csv line 4"). */
+export interface RowsOfAValue {
+  rowCount: number;
+  /** At most `namedRowsOfAValue`, in the order found. */
+  rows: string[];
+}
+
 /** A value the importer did not find on its list and added, with where it came from. */
-export interface NewReferenceValue {
+export interface NewReferenceValue extends RowsOfAValue {
   list: ReferenceList;
   value: string;
-  /** Where it was found: "cases.csv line 4". */
-  rows: string[];
 }
 
 type Change = { outcome: 'done'; name: string } | { outcome: 'not_found' } | { outcome: 'problems'; problems: FieldErrors };
@@ -163,9 +171,9 @@ export function referenceService(db: Database, repository: ReferenceRepository, 
      * Map values onto a list inside the caller's transaction (the importer's): each value, by case and spaces ignored
      * (other names followed), becomes what records hold for its entry; a value on no list is added as a new entry and
      * reported with the rows it came from.
-     * @example const { recorded, added } = await references.mapValues(tx, 'team', new Map([['cf north', ['cases.csv line 2']]]))
+     * @example const { recorded, added } = await references.mapValues(tx, 'team', new Map([['cf north', { rowCount: 1, rows: ['cases.csv line 2'] }]]))
      */
-    async mapValues(tx: Queryable, list: ReferenceList, values: Map<string, string[]>): Promise<{ recorded: Map<string, string>; added: NewReferenceValue[] }> {
+    async mapValues(tx: Queryable, list: ReferenceList, values: Map<string, RowsOfAValue>): Promise<{ recorded: Map<string, string>; added: NewReferenceValue[] }> {
       const stored = await repository.stored(tx, list);
       const byId = new Map(stored.map((entry) => [entry.entryId, entry]));
       const byKey = new Map(stored.map((entry) => [entry.matchKey, entry]));
@@ -174,7 +182,7 @@ export function referenceService(db: Database, repository: ReferenceRepository, 
       const addedByKey = new Map<string, { value: string; report: NewReferenceValue }>();
       // Added together in one statement: an extract may bring hundreds of new worker IDs (ADR 0033).
       const newEntries: { name: string; code: string | null; matchKey: string }[] = [];
-      for (const [value, rows] of values) {
+      for (const [value, where] of values) {
         const key = matchKey(value);
         if (!key) continue;
         const found = byKey.get(key);
@@ -185,13 +193,14 @@ export function referenceService(db: Database, repository: ReferenceRepository, 
         const already = addedByKey.get(key);
         if (already) {
           recorded.set(value, already.value);
-          already.report.rows.push(...rows);
+          already.report.rowCount += where.rowCount;
+          already.report.rows = [...already.report.rows, ...where.rows].slice(0, namedRowsOfAValue);
           continue;
         }
         const name = tidyName(value);
         const code = keyedByCode(list) ? value.trim() : null;
         newEntries.push({ name, code, matchKey: key });
-        const report = { list, value: name, rows: [...rows] };
+        const report = { list, value: name, rowCount: where.rowCount, rows: where.rows.slice(0, namedRowsOfAValue) };
         const newValue = code ?? name;
         addedByKey.set(key, { value: newValue, report });
         recorded.set(value, newValue);
