@@ -16,7 +16,6 @@ import { draftService } from './platform/forms/drafts/draftService.js';
 import { childRepository } from './modules/children/childRepository.js';
 import { childService } from './modules/children/childService.js';
 import { authorityRepository } from './modules/authority/authorityRepository.js';
-import { extractImportService } from './modules/extract/extractImportService.js';
 import { statsService } from './modules/reporting/statsService.js';
 import { returnsService } from './modules/returns/returnsService.js';
 import { dataQualityService } from './modules/returns/dataQuality/dataQualityService.js';
@@ -67,8 +66,7 @@ import { figuresService } from './modules/reporting/figuresService.js';
 import { authorityService } from './modules/authority/authorityService.js';
 import { boardPaperRepository } from './modules/boardPaper/boardPaperRepository.js';
 import { boardPaperService } from './modules/boardPaper/boardPaperService.js';
-import { referenceRepository } from './modules/references/referenceRepository.js';
-import { referenceService } from './modules/references/referenceService.js';
+import { buildImporter } from './importComposition.js';
 
 /** @example const services = buildServices(config, db); await services.children.search(user, { name: 'Boyd' }) */
 export function buildServices(config: Config, db: Database) {
@@ -86,8 +84,7 @@ export function buildServices(config: Config, db: Database) {
   // The figures are worked out by one stats service over one benchmark source, shared by the dashboards and the board report.
   const stats = statsService(db);
   /** The reference lists forms choose from and the importer maps onto (ADR 0029). */
-  const references = referenceService(db, referenceRepository(), audit);
-  const extractImport = extractImportService(db, audit, undefined, references);
+  const { references, extractImport } = buildImporter(db, audit);
   const benchmarks = benchmarkService(db, benchmarkRepository(), extractImport, audit);
   const figures = figuresService(stats, benchmarks);
   const resources = resourceService(db, resourceRepository(), children, audit, amendmentRepository());

@@ -4,10 +4,17 @@ import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../db/migrate.js';
 import type { Services } from '../composition.js';
+import type { Importer } from '../importComposition.js';
 
-/** How a command uses the database: `reads` for one that reads (noting at most that it did) and exits: a quicker PGlite start (ADR 0061). */
+/** How a command uses the database. */
 export interface CommandUse {
+  /** One that reads (noting at most that it did) and exits: PGlite's smaller shared buffers make a quicker start (ADR 0061). */
   reads?: boolean;
+  /**
+   * One that imports an extract and exits: the same smaller shared buffers keep the import's peak memory under 500 MB
+   * (no slower: the pages written go to the operating system's cache either way; ADR 0065).
+   */
+  imports?: boolean;
 }
 
 /**
@@ -16,7 +23,7 @@ export interface CommandUse {
  */
 export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Database, config: Config) => Promise<T>, use: CommandUse = {}): Promise<T> {
   const config = loadConfig(env);
-  const db = await openDatabase(config, { shortLived: use.reads === true });
+  const db = await openDatabase(config, { shortLived: use.reads === true || use.imports === true });
   try {
     await migrate(db);
     return await work(db, config);
@@ -35,4 +42,16 @@ export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: S
     const { buildServices } = await import('../composition.js');
     return work(buildServices(config, db), config);
   }, use);
+}
+
+/**
+ * Run `work` with the importer alone (importComposition.ts): `cairn import` need not load every module, nor the
+ * libraries of the web app's pages and documents, whose memory would count in the import's peak.
+ * @example await withImporter(process.env, (importer) => importer.extractImport.importFolder(actor, folder))
+ */
+export async function withImporter<T>(env: NodeJS.ProcessEnv, work: (importer: Importer, config: Config) => Promise<T>): Promise<T> {
+  return withDatabase(env, async (db, config) => {
+    const { buildImporter } = await import('../importComposition.js');
+    return work(buildImporter(db), config);
+  }, { imports: true });
 }

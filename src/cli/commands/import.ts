@@ -5,7 +5,7 @@ import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { resolve } from 'node:path';
 import { locallyOrByServer } from '../runningServer.js';
-import { withDatabase, withServices } from '../openServices.js';
+import { withDatabase, withImporter } from '../openServices.js';
 import { returnsService } from '../../modules/returns/returnsService.js';
 import { figuresKeptAfterImport, statsService } from '../../modules/reporting/statsService.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
@@ -65,9 +65,9 @@ export const importCommand: Command = {
     const bar = progressBar(io);
     const outcome = await locallyOrByServer(
       io,
-      () => withServices(io.env, async (services) => {
+      () => withImporter(io.env, async (importer) => {
         try {
-          return await services.extractImport.importFolder({ kind: 'system', name: 'cli' }, folder, { onProgress: (progress) => bar.update(progress) });
+          return await importer.extractImport.importFolder({ kind: 'system', name: 'cli' }, folder, { onProgress: (progress) => bar.update(progress) });
         } finally {
           bar.stop();
         }

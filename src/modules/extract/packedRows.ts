@@ -91,15 +91,31 @@ export class PackedRows<R> implements Iterable<ReadRecord<R>> {
    * @example rows.forEachValue('child_id', (childId, line) => …)
    */
   forEachValue<C extends keyof R & string>(column: C, visit: (value: R[C] | undefined, line: number, index: number) => void): void {
-    const position = this.columns.indexOf(column);
+    const position = this.positionOf(column);
+    for (let index = 0; index < this.packed.length; index++) visit(this.valueIn(this.packed[index]!, position) as R[C] | undefined, this.lines[index]!, index);
+  }
+
+  /** One column's value in the row at `index` (which must be a row), without unpacking the rest of it. */
+  valueAt<C extends keyof R & string>(index: number, column: C): R[C] | undefined {
+    return this.valueIn(this.packed[index]!, this.positionOf(column)) as R[C] | undefined;
+  }
+
+  /** The line the row at `index` is on. */
+  lineAt(index: number): number | undefined {
+    return this.lines[index];
+  }
+
+  private positionOf(column: string): number {
+    const position = this.columns.indexOf(column as keyof R & string);
     if (position === -1) throw new Error(`${column} is not a column of these rows`);
-    for (let index = 0; index < this.packed.length; index++) {
-      const text = this.packed[index]!;
-      let start = 0;
-      for (let skipped = 0; skipped < position; skipped++) start = text.indexOf(between, start) + 1;
-      const end = text.indexOf(between, start);
-      visit(unpack(end === -1 ? text.slice(start) : text.slice(start, end)) as R[C] | undefined, this.lines[index]!, index);
-    }
+    return position;
+  }
+
+  private valueIn(text: string, position: number): CellValue | undefined {
+    let start = 0;
+    for (let skipped = 0; skipped < position; skipped++) start = text.indexOf(between, start) + 1;
+    const end = text.indexOf(between, start);
+    return unpack(end === -1 ? text.slice(start) : text.slice(start, end));
   }
 
   /** Replace the row at `index` (reference values mapped onto their lists, say). */

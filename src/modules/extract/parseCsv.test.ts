@@ -68,3 +68,49 @@ describe('csvRecords: the same records one at a time', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('csvRecords over parts of the text (a large file decoded a part at a time)', () => {
+  /** Every way of cutting `text` into parts just after line feeds, up to three cuts. */
+  function cuttings(text: string): string[][] {
+    const ends: number[] = [];
+    for (let at = text.indexOf('\n'); at !== -1 && at < text.length - 1; at = text.indexOf('\n', at + 1)) ends.push(at + 1);
+    const ways: string[][] = [[text]];
+    const cutAt = (cuts: number[]) => {
+      const parts: string[] = [];
+      let from = 0;
+      for (const cut of cuts) {
+        parts.push(text.slice(from, cut));
+        from = cut;
+      }
+      parts.push(text.slice(from));
+      return parts;
+    };
+    for (const a of ends) {
+      ways.push(cutAt([a]));
+      for (const b of ends.filter((end) => end > a)) {
+        ways.push(cutAt([a, b]));
+        for (const c of ends.filter((end) => end > b)) ways.push(cutAt([a, b, c]));
+      }
+    }
+    return ways;
+  }
+
+  const texts = [
+    'a,b\r\n1,"Boyd, ""Jr""\r\nsecond line\r\nthird"\r\n2,"x"\r\n',
+    'a,b\n\n1,"two\n\nlines"\n\n3,4',
+    'a,b\n1,Ke"rr\n2,"x"y\n3,4\r5\n6,7\n',
+    'a,b\n1,2\n3,"never\nclosed\n4,5\n',
+    'a,b\n1,"ends\non the last line"',
+    'a,b\n1,"x\ny""z\nw"\n2,3\n',
+  ];
+
+  it.each(texts)('reads %j into the same records, lines and errors however it is cut', (text) => {
+    const whole = parseCsv(text);
+    const ways = cuttings(text);
+    expect(ways.length).toBeGreaterThan(3);
+    for (const parts of ways) {
+      const errors: CsvSyntaxError[] = [];
+      expect({ records: [...csvRecords(parts, errors)], errors }).toEqual(whole);
+    }
+  });
+});

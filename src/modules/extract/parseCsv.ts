@@ -55,24 +55,45 @@ export interface CsvSource {
 /**
  * `parseCsv`'s records one at a time, as they are read (its errors pushed onto `errors` as they are met): an importer
  * turns each into a typed row and lets its cells go at once, instead of holding a whole file's cells until the
- * file is done (issue 15 item 5: the import's memory).
+ * file is done (issue 15 item 5: the import's memory). The text may come in parts (`textParts`), each but the last
+ * ending with a line feed: a record whose quoted cell runs on into the next part is read again with it, so records,
+ * lines and errors are the same as for the whole text at once, and no more than a part or two is ever held.
  * @example const errors = []; for (const record of csvRecords(text, errors)) use(record)
  */
-export function* csvRecords(text: string, errors: CsvSyntaxError[]): Generator<CsvRecord, void, undefined> {
-  const length = text.length;
+export function* csvRecords(source: string | Iterable<string>, errors: CsvSyntaxError[]): Generator<CsvRecord, void, undefined> {
+  const parts = (typeof source === 'string' ? [source] : source)[Symbol.iterator]();
+  let text = '';
+  let length = 0;
   let position = 0;
   let line = 1;
+  let last = false;
+  /** Drop what has been read and add the next part; false when there is none. */
+  const more = (keepFrom: number): boolean => {
+    if (last) return false;
+    const next = parts.next();
+    if (next.done) {
+      last = true;
+      return false;
+    }
+    text = text.slice(keepFrom) + next.value;
+    length = text.length;
+    position -= keepFrom;
+    return true;
+  };
 
-  while (position < length) {
+  for (;;) {
+    if (position >= length && !more(position)) return;
     const first = text.charCodeAt(position);
     if (first === lineFeed || (first === carriageReturn && text.charCodeAt(position + 1) === lineFeed)) {
       position += first === lineFeed ? 1 : 2;
       line++;
       continue;
     }
+    const recordStart = position;
     const recordLine = line;
     const cells: string[] = [];
     let wrong: string | undefined;
+    let unfinished = false;
 
     for (;;) {
       let quoted = false;
@@ -84,6 +105,10 @@ export function* csvRecords(text: string, errors: CsvSyntaxError[]): Generator<C
         for (;;) {
           const close = text.indexOf('"', from);
           if (close === -1) {
+            if (!last) {
+              unfinished = true;
+              break;
+            }
             errors.push({ line: cellLine, message: 'a quoted cell starting on this line is never closed (a " is missing), so the rest of the file cannot be read' });
             return;
           }
@@ -98,6 +123,7 @@ export function* csvRecords(text: string, errors: CsvSyntaxError[]): Generator<C
           position = close + 1;
           break;
         }
+        if (unfinished) break;
         cells.push(value);
       } else {
         let end = position;
@@ -132,6 +158,13 @@ export function* csvRecords(text: string, errors: CsvSyntaxError[]): Generator<C
       break;
     }
 
+    if (unfinished) {
+      // A quoted cell runs on past this part: read the record again from its start with the next part added.
+      position = recordStart;
+      line = recordLine;
+      more(recordStart);
+      continue;
+    }
     if (wrong) {
       errors.push({ line, message: wrong });
       const endOfLine = text.indexOf('\n', position);

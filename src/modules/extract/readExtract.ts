@@ -1,7 +1,7 @@
 /** @module Reads every file of an extract folder into typed rows, with every problem found within the files. */
 import { fileRules } from './columns.js';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem, type ExtractRecords, type ImportProgress, type ReadExtract, type ReadFile } from './extract.js';
-import { csvProblems, dataLines, parseExtractTable, type ExtractFolder, type ExtractTable } from './readExtractFolder.js';
+import { csvProblems, parseExtractTable, type ExtractFolder, type ExtractTable } from './readExtractFolder.js';
 import { readRecords } from './readRecords.js';
 
 function readFileOfKind<K extends ExtractFileKind>(kind: K, table: ExtractTable): { file: ReadFile<ExtractRecords[K]>; problems: ExtractProblem[] } {
@@ -22,7 +22,7 @@ export function readExtract(folder: ExtractFolder, onProgress: (progress: Import
   const problems = [...folder.problems];
   const present = extractFileKinds.filter((kind) => folder.tables[kind]);
   const lines = new Map<ExtractTable, number>();
-  for (const kind of present) lines.set(folder.tables[kind]!, dataLines(folder.tables[kind]!));
+  for (const kind of present) lines.set(folder.tables[kind]!, folder.tables[kind]!.lines ?? 0);
   const total = [...lines.values()].reduce((sum, count) => sum + count, 0);
   let done = 0;
   for (const kind of present) {

@@ -1,5 +1,6 @@
 /** @module Finds an extract's CSV files in its folder and reads each as UTF-8 CSV, reporting files the format does not know. */
-import { constants } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,13 @@ import { listOf } from './parseCells.js';
 export interface ExtractTable {
   /** The name as it is on disk. */
   fileName: string;
-  /** The file's bytes, until `parseExtractTable` reads them (undefined for a file that could not be read, reported). */
-  bytes?: Buffer;
+  /**
+   * Where the file is, until `parseExtractTable` reads it (undefined for a file that could not be read, reported). Its
+   * bytes are read again then, a file at a time, rather than all held from the first file to the last (ADR 0065).
+   */
+  path?: string;
+  /** About how many data rows it holds (`dataLines`), for the progress bar's total. */
+  lines?: number;
   /** Undefined when the file is not UTF-8 (reported) or not yet parsed: nothing in it can be known. */
   csv?: CsvSource;
 }
@@ -108,44 +114,85 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
 
   let done = 0;
   for (const { fileName, kind } of known) {
-    const bytes = await readOrdinaryFile(join(folder, fileName));
-    if (!bytes) problems.push({ file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' });
-    tables[kind] = { fileName, bytes };
+    const path = join(folder, fileName);
+    const bytes = await readOrdinaryFile(path);
+    if (!bytes) problems.push(unreadable(fileName));
+    tables[kind] = bytes ? { fileName, path, lines: dataLines(bytes) } : { fileName };
     onFile(fileName, ++done, known.length);
   }
   return { tables, problems };
 }
 
+function unreadable(fileName: string): ExtractProblem {
+  return { file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' };
+}
+
+/** `readOrdinaryFile`, for the synchronous reading of a file's records. */
+function readOrdinaryFileNow(path: string): Buffer | undefined {
+  let handle: number;
+  try {
+    handle = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    return fstatSync(handle).isFile() ? readFileSync(handle) : undefined;
+  } finally {
+    closeSync(handle);
+  }
+}
+
 /**
  * About how many data rows a file holds, before it is parsed: its lines but the header (a quoted cell over
  * several lines counts each), for the progress bar's total.
- * @example dataLines({ fileName: 'children.csv', bytes: Buffer.from('child_id\nA\nB\n') }) // 2
+ * @example dataLines(Buffer.from('child_id\nA\nB\n')) // 2
  */
-export function dataLines(table: ExtractTable): number {
-  const bytes = table.bytes;
-  if (!bytes) return 0;
+export function dataLines(bytes: Buffer): number {
   let lines = 0;
   for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
   if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines++;
   return Math.max(0, lines - 1);
 }
 
+/** About how many bytes of a file are decoded at a time: each part's text is made and let go while young (ADR 0065). */
+const bytesPerPart = 32 * 1024;
+
 /**
- * Decode a file's bytes as UTF-8 and make ready to read its CSV records one at a time (`table.csv`: they are split as
- * they are read, so a file's raw cells are never all held at once); the bytes are let go. Answers the file's encoding
- * problem, if any; its quoting problems are in `table.csv.errors` once its records have been read (`csvProblems`).
+ * A file's text in parts of about `bytesPerPart`, each ending just after a line feed (never inside a character: a line
+ * feed is one byte in UTF-8 and in no other character's bytes). The bytes must be UTF-8, checked beforehand.
+ */
+function* textParts(bytes: Buffer): Generator<string> {
+  const decoder = new TextDecoder('utf-8');
+  // Only the file's first part may start with a byte-order mark to drop; anywhere else U+FEFF is text.
+  const inner = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (let from = 0; from < bytes.length; ) {
+    const lineEnd = bytes.indexOf(10, Math.min(from + bytesPerPart, bytes.length) - 1);
+    const to = lineEnd === -1 ? bytes.length : lineEnd + 1;
+    yield (from === 0 ? decoder : inner).decode(bytes.subarray(from, to));
+    from = to;
+  }
+}
+
+/**
+ * Read a file's bytes, check they are UTF-8 and make ready to read its CSV records one at a time (`table.csv`: they are decoded
+ * and split as they are read, a part of the file at a time, so neither its whole text nor its raw cells are ever held
+ * at once); the bytes are let go once read. Answers the file's encoding problem, if any; its quoting problems are in
+ * `table.csv.errors` once its records have been read (`csvProblems`).
  * @example const problems = parseExtractTable(table) // table.csv now reads its records
  */
 export function parseExtractTable(table: ExtractTable): ExtractProblem[] {
-  const { fileName, bytes } = table;
-  if (!bytes) return [];
-  table.bytes = undefined;
-  const decoded = decodeUtf8(bytes);
-  if ('badLine' in decoded) {
-    return [{ file: fileName, line: decoded.badLine, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
+  const { fileName, path } = table;
+  if (!path) return [];
+  table.path = undefined;
+  const bytes = readOrdinaryFileNow(path);
+  if (!bytes) return [unreadable(fileName)];
+  if (!isUtf8(bytes)) {
+    const decoded = decodeUtf8(bytes);
+    const line = 'badLine' in decoded ? decoded.badLine : 1;
+    return [{ file: fileName, line, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
   }
   const errors: CsvSyntaxError[] = [];
-  table.csv = { records: csvRecords(decoded.text, errors), errors };
+  table.csv = { records: csvRecords(textParts(bytes), errors), errors };
   return [];
 }
 

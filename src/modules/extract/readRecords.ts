@@ -4,6 +4,7 @@ import type { ExtractProblem, ReadFile, ReadRecord } from './extract.js';
 import { listOf, readCell, type CellValue } from './parseCells.js';
 import type { ExtractTable } from './readExtractFolder.js';
 import { PackedRows } from './packedRows.js';
+import { KeyIndex } from './keyIndex.js';
 
 /** The longest cell read: a longer one is far more likely a broken export (a quote never closed) than a record. */
 export const longestCell = 10_000;
@@ -46,9 +47,13 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
   // One string a row (ADR 0065): every column of the file, in the rule's order.
   const rows = new PackedRows<R>(Object.keys(rule.columns) as (keyof R & string)[]);
   // Each id once, with the line it is first on (for "already on line N"); ids of records too broken to read apart.
+  // A file with one key column finds an id's row through a KeyIndex (its ids are not held twice: ADR 0065); a key of
+  // several columns (benchmarks.csv, a small file) through a map of its joined parts.
+  const keyColumn = rule.key.length === 1 ? rule.key[0] : undefined;
+  const keyIndex = keyColumn === undefined ? undefined : new KeyIndex((index) => String(rows.valueAt(index, keyColumn)));
   const firstLineOfKey = new Map<string, number>();
   const idsOfBrokenRecords = new Set<string>();
-  const ids = { has: (id: string) => firstLineOfKey.has(id) || idsOfBrokenRecords.has(id) };
+  const ids = { has: (id: string) => (keyIndex ? keyIndex.has(id) : firstLineOfKey.has(id)) || idsOfBrokenRecords.has(id) };
   const file: ReadFile<R> = { fileName, rows, ids, idsKnown: false, absentColumns: [] };
   const finish = () => ({ file, problems });
 
@@ -134,13 +139,15 @@ export function readRecords<R>(canonicalName: string, rule: FileRule<R>, table: 
       const key = soleKey === undefined ? compositeKey(rule.key.map((name) => row[name])) : row[soleKey];
       if (key !== undefined && key !== null) {
         const id = String(key);
-        const earlier = firstLineOfKey.get(id);
+        // The row about to be pushed below is row `rows.length`.
+        const earlierRow = keyIndex ? keyIndex.add(id, rows.length) : -1;
+        const earlier = keyIndex ? (earlierRow === -1 ? undefined : rows.lineAt(earlierRow)) : firstLineOfKey.get(id);
         if (earlier !== undefined) {
           if (soleKey !== undefined) report(line, soleKey, `${id} is already on line ${earlier}: ids must be unique within a file`);
           else report(line, '-', `${rule.key.map((name) => `${name} ${String(row[name])}`).join(', ')} are already on line ${earlier}`);
           continue;
         }
-        firstLineOfKey.set(id, line);
+        if (!keyIndex) firstLineOfKey.set(id, line);
       }
     }
 
