@@ -30,6 +30,14 @@ export interface Queryable {
    * @example await tx.copyIn?.('families', ['family_id'], 'F1\nF2\n')
    */
   copyIn?(table: string, columns: readonly string[], text: string | Iterable<string>): Promise<number>;
+  /**
+   * In a repeatable-read transaction on PostgreSQL only: run `work` with statements spread over this transaction's
+   * connection and one more, opened in this transaction's snapshot (`pg_export_snapshot`, `SET TRANSACTION SNAPSHOT`)
+   * and set up by `setUp`, each taking the next statement asked as it comes free: independent reads run on two server
+   * processes at once and see exactly what this transaction sees (ADR 0066). PGlite has one connection and no such thing.
+   * @example await tx.inSharedSnapshot?.([`set local work_mem = '64MB'`], (both) => computeOn(both, options))
+   */
+  inSharedSnapshot?<T>(setUp: readonly string[], work: (both: Queryable) => Promise<T>): Promise<T>;
 }
 
 export interface Database extends Queryable {

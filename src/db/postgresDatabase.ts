@@ -52,15 +52,17 @@ function* asBuffers(parts: Iterable<string>): Generator<Buffer> {
  * the order asked: callers may ask several at once (the statistics run its indicators together in one snapshot), and
  * `pg` deprecates a second query on a connection that is still busy (it will refuse it from pg 9).
  */
-function wrapTransaction(client: pg.PoolClient): Queryable {
+function wrapTransaction(client: pg.PoolClient, pool?: pg.Pool): Queryable {
   let previous: Promise<unknown> = Promise.resolve();
   const inTurn: Runner = (statement) => {
     const turn = previous.then(statement);
     previous = turn.catch(() => undefined);
     return turn;
   };
+  const self = wrap(client, inTurn);
   return {
-    ...wrap(client, inTurn),
+    ...self,
+    ...(pool ? { inSharedSnapshot: <T>(setUp: readonly string[], work: (both: Queryable) => Promise<T>) => inSharedSnapshot(self, pool, setUp, work) } : {}),
     copyIn: (table: string, columns: readonly string[], text: string | Iterable<string>) =>
       inTurn(async () => {
         const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
@@ -68,6 +70,58 @@ function wrapTransaction(client: pg.PoolClient): Queryable {
         await pipeline(Readable.from(asBuffers(typeof text === 'string' ? [text] : text), { highWaterMark: 1 }), stream);
         return stream.rowCount;
       }),
+  };
+}
+
+/** A snapshot's name as `pg_export_snapshot` gives it (hexadecimal parts joined by hyphens). */
+const snapshotName = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
+
+/**
+ * `Queryable.inSharedSnapshot` (ADR 0066): a second connection in `main`'s snapshot, and statements given to whichever
+ * of the two comes free first, in the order asked. The helper's transaction is read only and ends with `work`.
+ */
+async function inSharedSnapshot<T>(main: Queryable, pool: pg.Pool, setUp: readonly string[], work: (both: Queryable) => Promise<T>): Promise<T> {
+  const [exported] = await main.query<{ snapshot: string }>('select pg_export_snapshot() as snapshot');
+  const snapshot = exported?.snapshot ?? '';
+  if (!snapshotName.test(snapshot)) throw new Error(`unexpected snapshot name ${JSON.stringify(snapshot)}`);
+  const client = await pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    await client.query(`set transaction snapshot '${snapshot}'`);
+    for (const statement of setUp) await client.query(statement);
+    const result = await work(spreadOver([main, wrap(client)]));
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Statements given one at a time to whichever connection is free, in the order asked; `exec` to the first. */
+function spreadOver(connections: readonly Queryable[]): Queryable {
+  const free = [...connections];
+  const waiting: ((connection: Queryable) => void)[] = [];
+  const next = () => {
+    while (free.length > 0 && waiting.length > 0) waiting.shift()!(free.shift()!);
+  };
+  const onFree = <R>(run: (connection: Queryable) => Promise<R>): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push((connection) => {
+        run(connection)
+          .then(resolve, reject)
+          .finally(() => {
+            free.push(connection);
+            next();
+          });
+      });
+      next();
+    });
+  return {
+    query: <Row>(sql: string, params?: readonly SqlValue[], options?: QueryOptions) => onFree((connection) => connection.query<Row>(sql, params, options)),
+    exec: (sql: string) => connections[0]!.exec(sql),
   };
 }
 
@@ -91,7 +145,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await work(wrapTransaction(client));
+        const result = await work(wrapTransaction(client, pool));
         await client.query('commit');
         return result;
       } catch (error) {

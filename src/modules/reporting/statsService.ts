@@ -126,12 +126,14 @@ export function statsService(db: Database | Queryable, repository: StatsReposito
         const result = await db.transaction(async (tx) => {
           await tx.query('set transaction isolation level repeatable read, read only');
           // Census indicators count distinct children over tens of thousands of rows a date: room to do it in memory.
-          await tx.query(`set local work_mem = '64MB'`);
+          const setUp = [`set local work_mem = '64MB'`];
+          for (const statement of setUp) await tx.query(statement);
           // Kept in this process, else stored by an earlier one (ADR 0061), else worked out and stored.
           return kept.get(tx, key, async () => {
             const found = await stored.find(tx, key);
             if (found) return found;
-            const workedOut = await stored.workOut(tx, () => computeOn(tx, options));
+            // On PostgreSQL the indicators' queries run on two server processes in this one snapshot (ADR 0066).
+            const workedOut = await stored.workOut(tx, () => (tx.inSharedSnapshot ? tx.inSharedSnapshot(setUp, (both) => computeOn(both, options)) : computeOn(tx, options)));
             toStore = workedOut.toStore;
             return workedOut.value;
           });
