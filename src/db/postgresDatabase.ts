@@ -84,12 +84,19 @@ async function inSharedSnapshot<T>(main: Queryable, pool: pg.Pool, setUp: readon
   const [exported] = await main.query<{ snapshot: string }>('select pg_export_snapshot() as snapshot');
   const snapshot = exported?.snapshot ?? '';
   if (!snapshotName.test(snapshot)) throw new Error(`unexpected snapshot name ${JSON.stringify(snapshot)}`);
-  const client = await pool.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
+  return inTransaction(pool, 'begin isolation level repeatable read read only', async (client) => {
     await client.query(`set transaction snapshot '${snapshot}'`);
     for (const statement of setUp) await client.query(statement);
-    const result = await work(spreadOver([main, wrap(client)]));
+    return work(spreadOver([main, wrap(client)]));
+  });
+}
+
+/** `work` in a transaction begun by `begin` on a connection of the pool: committed if it resolves, else rolled back. */
+async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const result = await work(client);
     await client.query('commit');
     return result;
   } catch (error) {
@@ -142,18 +149,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
     engine: 'postgres',
     query: self.query,
     async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await work(wrapTransaction(client, pool));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      return inTransaction(pool, 'begin', (client) => work(wrapTransaction(client, pool)));
     },
     exec: self.exec,
     async close() {
