@@ -99,11 +99,12 @@ export const importCommand: Command = {
     // its run is a change to the records, which a result kept before it would not outlive.
     const run = await locallyOrByServer(
       io,
+      // Reads, noting what it found: PGlite's smaller buffers, as for `cairn returns check` and `cairn stats` (ADR 0061).
       () => withDatabase(io.env, async (db) => {
         const checked = await returnsService(db).check({ trigger: 'import' });
         await statsService(db).compute(figuresKeptAfterImport);
         return checked;
-      }),
+      }, { reads: true }),
       async (server) => {
         const checked = await server.returnsCheck({ trigger: 'import' });
         await server.stats(figuresKeptAfterImport);

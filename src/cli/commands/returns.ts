@@ -42,7 +42,7 @@ async function check(args: string[], io: CommandIo): Promise<number> {
         if (error instanceof ReturnsOptionsError) throw new UsageError(error.message);
         throw error;
       }
-    }),
+    }, { reads: true }),
     (server) => server.returnsCheck(options),
   );
   io.stdout.write(flags.has('--json') ? `${JSON.stringify(run, null, 2)}\n` : formatRuleRun(run));
