@@ -188,8 +188,7 @@ export function extractImportService(
           await repository.restoreAfterFirstLoad(tx, putBack);
           // Each new list value with how many rows carry it and the first few: a first load's school clusters and teams
           // are on every row, and the event would otherwise hold every line of the extract (megabytes, hashed into the chain).
-          const newReferenceValues = newValues.map((added) => ({ list: added.list, value: added.value, rowCount: added.rowCount, rows: added.rows }));
-          await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues } }, tx);
+          await audit.record(actor, { action: 'import.completed', subject: folderName, details: { folder: folderName, summary: written, rows, newReferenceValues: newValues } }, tx);
           // What the placement triggers would check at commit, checked once for every placement written (migration 0051).
           writing.file = 'placements.csv';
           await repository.checkPlacements(tx, placementIds(extract));

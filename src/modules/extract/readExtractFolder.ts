@@ -1,7 +1,7 @@
 /** @module Finds an extract's CSV files in its folder and reads each as UTF-8 CSV, reporting files the format does not know. */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { extractFileKinds, extractFileName, type ExtractFileKind, type ExtractProblem } from './extract.js';
@@ -29,17 +29,13 @@ export interface ExtractFolder {
 
 const kindByFileName = new Map<string, ExtractFileKind>(extractFileKinds.map((kind) => [extractFileName(kind), kind]));
 
-/** Decode strictly: a file saved as Windows-1252 would otherwise load with its £ and ë silently mangled. */
-function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const bad = loose.indexOf('\uFFFD');
-    let line = 1;
-    for (let at = loose.indexOf('\n'); at !== -1 && at < bad; at = loose.indexOf('\n', at + 1)) line++;
-    return { badLine: line };
-  }
+/** The line of the first character that is not UTF-8, in bytes that `isUtf8` refused. */
+function firstLineNotUtf8(bytes: Uint8Array): number {
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const bad = loose.indexOf('\uFFFD');
+  let line = 1;
+  for (let at = loose.indexOf('\n'); at !== -1 && at < bad; at = loose.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 /** What is wrong with a `.csv` name that is not an ordinary file, or undefined when it is one. */
@@ -52,16 +48,19 @@ function notAFile(entry: Dirent): string | undefined {
 
 /**
  * The bytes of an ordinary file, refusing a symbolic link put in its place since the folder was listed
- * (`O_NOFOLLOW`), or anything else that is not a file.
+ * (`O_NOFOLLOW`), or anything else that is not a file. Synchronous: a file is read again as its records are read.
  */
-async function readOrdinaryFile(path: string): Promise<Buffer | undefined> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => undefined);
-  if (!handle) return undefined;
+function readOrdinaryFile(path: string): Buffer | undefined {
+  let handle: number;
   try {
-    if (!(await handle.stat()).isFile()) return undefined;
-    return await handle.readFile();
+    handle = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    return fstatSync(handle).isFile() ? readFileSync(handle) : undefined;
   } finally {
-    await handle.close();
+    closeSync(handle);
   }
 }
 
@@ -115,7 +114,7 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
   let done = 0;
   for (const { fileName, kind } of known) {
     const path = join(folder, fileName);
-    const bytes = await readOrdinaryFile(path);
+    const bytes = readOrdinaryFile(path);
     if (!bytes) problems.push(unreadable(fileName));
     tables[kind] = bytes ? { fileName, path, lines: dataLines(bytes) } : { fileName };
     onFile(fileName, ++done, known.length);
@@ -125,21 +124,6 @@ export async function readExtractFolder(folder: string, onFile: (fileName: strin
 
 function unreadable(fileName: string): ExtractProblem {
   return { file: fileName, line: 0, column: '-', message: 'could not be read as an ordinary file (was it replaced by a link or a folder while importing?)' };
-}
-
-/** `readOrdinaryFile`, for the synchronous reading of a file's records. */
-function readOrdinaryFileNow(path: string): Buffer | undefined {
-  let handle: number;
-  try {
-    handle = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-  } catch {
-    return undefined;
-  }
-  try {
-    return fstatSync(handle).isFile() ? readFileSync(handle) : undefined;
-  } finally {
-    closeSync(handle);
-  }
 }
 
 /**
@@ -184,12 +168,11 @@ export function parseExtractTable(table: ExtractTable): ExtractProblem[] {
   const { fileName, path } = table;
   if (!path) return [];
   table.path = undefined;
-  const bytes = readOrdinaryFileNow(path);
+  const bytes = readOrdinaryFile(path);
   if (!bytes) return [unreadable(fileName)];
   if (!isUtf8(bytes)) {
-    const decoded = decodeUtf8(bytes);
-    const line = 'badLine' in decoded ? decoded.badLine : 1;
-    return [{ file: fileName, line, column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
+    // Refused, not decoded loosely: a file saved as Windows-1252 would otherwise load with its £ and ë mangled.
+    return [{ file: fileName, line: firstLineNotUtf8(bytes), column: '-', message: 'is not UTF-8 (the first character that is not is on this line): save the file as UTF-8' }];
   }
   const errors: CsvSyntaxError[] = [];
   table.csv = { records: csvRecords(textParts(bytes), errors), errors };
