@@ -55,3 +55,26 @@ export interface Database extends Queryable {
 /** Type OIDs we parse the same way on both engines so rows look identical. */
 export const typeOids = { int8: 20, numeric: 1700, date: 1082 } as const;
 
+/**
+ * Each date read, once: a date is one of a few tens of thousands of days, and a large authority reads millions. Begun
+ * again past `mostDatesKept` (three centuries of days), so no run of odd dates can make it grow without end.
+ */
+const datesRead = new Map<string, string>();
+const mostDatesKept = 110_000;
+
+/**
+ * How both engines give the values they read: bigint and numeric as numbers, a date as its `YYYY-MM-DD` text, the
+ * same string for the same day (a read of every record holds one string a day, not one a field; ADR 0067).
+ */
+export const valueParsers: Record<number, (value: string) => unknown> = {
+  [typeOids.int8]: (value) => Number(value),
+  [typeOids.numeric]: (value) => Number(value),
+  [typeOids.date]: (value) => {
+    const known = datesRead.get(value);
+    if (known !== undefined) return known;
+    if (datesRead.size >= mostDatesKept) datesRead.clear();
+    datesRead.set(value, value);
+    return value;
+  },
+};
+

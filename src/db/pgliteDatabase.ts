@@ -2,14 +2,10 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Database, Queryable, SqlValue } from './database.js';
-import { typeOids } from './database.js';
+import { valueParsers } from './database.js';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.js';
 
-const parsers = {
-  [typeOids.int8]: (value: string) => Number(value),
-  [typeOids.numeric]: (value: string) => Number(value),
-  [typeOids.date]: (value: string) => value,
-};
+const parsers = valueParsers;
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {

@@ -5,13 +5,9 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createHash } from 'node:crypto';
 import type { Database, Queryable, QueryOptions, SqlValue } from './database.js';
-import { typeOids } from './database.js';
+import { valueParsers } from './database.js';
 
-const parsers: Record<number, (value: string) => unknown> = {
-  [typeOids.int8]: (value) => Number(value),
-  [typeOids.numeric]: (value) => Number(value),
-  [typeOids.date]: (value) => value,
-};
+const parsers = valueParsers;
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {

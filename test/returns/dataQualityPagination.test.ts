@@ -73,7 +73,7 @@ describe('the child filter', () => {
   const run: RuleRun = { pack: year, year, findings: [], ran: [], skipped: [], failed: [] };
   const issuesOf = (count: number): ListedIssue[] => Array.from({ length: count }, (_, index) => ({
     code: 'C105', kind: 'query', message: 'Disability not known', table: 'children', recordId: `R${index}`, childId: `R${index}`, fields: [], issueId: `C105:children:R${index}`,
-    detail: null, team: 'North', workerId: null, fingerprint: '', childName: `Child ${index}`, workerName: null, markable: false, fix: undefined,
+    detail: null, team: 'North', workerId: null, childName: `Child ${index}`, workerName: null, markable: false, fix: undefined,
   }));
   const present = (issues: ListedIssue[]) => presentIssues({ run, all: issues, shown: issues, onPage: issues.slice(0, 100), page: 1, markedCount: 0 }, year, {}, '2022-09-30');
 

@@ -101,8 +101,10 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
     };
     const list = (issue: Issue): ListedIssue => {
       const fix = fixScreen(issue);
+      // Field by field, not `...issue`: a spread and four more fields make a dictionary-mode object (ADR 0067).
+      const { code, kind, message, table, recordId, childId, fields, issueId, detail, team, workerId } = issue;
       return {
-        ...issue,
+        code, kind, message, table, recordId, childId, fields, issueId, detail, team, workerId,
         childName: nameOf(issue.childId),
         workerName: issue.workerId === null ? null : (workers.get(issue.workerId) ?? issue.workerId),
         fix: fix && named && may(person, fix.permission) ? fix : undefined,
@@ -111,6 +113,9 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
     };
     return { review, open: review.split.open.filter((issue) => reaches(person, issue)).map(list).sort(issueOrder), marked: review.split.marked.filter((issue) => reaches(person, issue)) };
   }
+
+  const markableIn = (open: readonly ListedIssue[], query: { code: string; table: string; recordId: string }) =>
+    open.find((issue) => issue.code === query.code && issue.table === query.table && issue.recordId === query.recordId && issue.markable);
 
   return {
     /**
@@ -144,7 +149,7 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
     /** The query one mark form is for, if it is still raised and the person may mark it. */
     async markable(person: SignedInUser, query: { code: string; table: string; recordId: string }, options: { year?: string; today?: string } = {}) {
       const { open } = await listed(person, options);
-      return open.find((issue) => issue.code === query.code && issue.table === query.table && issue.recordId === query.recordId && issue.markable);
+      return markableIn(open, query);
     },
 
     /**
@@ -152,10 +157,12 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
      * @returns 'marked', or 'not_raised' when the query is not (or no longer) open for a record this person may mark
      */
     async markChecked(person: SignedInUser, query: { code: string; table: string; recordId: string; reason: string }, options: { year?: string; today?: string } = {}): Promise<'marked' | 'not_raised'> {
-      const issue = await this.markable(person, query, options);
+      const { review, open } = await listed(person, options);
+      const issue = markableIn(open, query);
       if (!issue) return 'not_raised';
+      const fingerprint = review.split.fingerprintOf(issue.table, issue.recordId);
       await db.transaction(async (tx) => {
-        const markId = await repository.addMark(tx, { code: issue.code, table: issue.table, recordId: issue.recordId, childId: issue.childId, fingerprint: issue.fingerprint, reason: query.reason, markedBy: person.userId, markedByName: person.displayName });
+        const markId = await repository.addMark(tx, { code: issue.code, table: issue.table, recordId: issue.recordId, childId: issue.childId, fingerprint, reason: query.reason, markedBy: person.userId, markedByName: person.displayName });
         await audit.record(user(person), { action: 'data_quality.marked_correct', childId: issue.childId, subject: `${issue.code} ${issue.table}/${issue.recordId}`, reason: query.reason, details: { markId, code: issue.code, table: issue.table, recordId: issue.recordId } }, tx);
       });
       return 'marked';

@@ -25,8 +25,6 @@ export interface Issue extends Finding {
   /** The team of the child's open case (else their latest case); null when the child has none. */
   team: string | null;
   workerId: string | null;
-  /** The record as it is now, hashed: what a "checked, correct" mark is held against. */
-  fingerprint: string;
 }
 
 /** A finding hidden by a mark that still holds. */
@@ -34,12 +32,17 @@ export interface MarkedIssue extends Issue {
   mark: CheckedMark;
 }
 
+/** A record's fingerprint as it is now (what a "checked, correct" mark is held against), worked out when asked. */
+export type FingerprintOf = (table: TableName, recordId: string) => string;
+
 /** The issues of one run, open and marked. */
 export interface IssueSplit {
   open: Issue[];
   marked: MarkedIssue[];
   /** Marks whose record has changed (or whose query is no longer raised): they no longer hide anything. */
   lapsed: CheckedMark[];
+  /** The fingerprint a new mark is given: worked out for that record alone (ADR 0067). */
+  fingerprintOf: FingerprintOf;
 }
 
 const markKey = (code: string, table: string, recordId: string) => `${code}|${table}|${recordId}`;
@@ -50,7 +53,7 @@ const markKey = (code: string, table: string, recordId: string) => `${code}|${ta
  * of thousands of findings over hundreds of thousands of records: a search per finding took minutes).
  * @example fingerprints(records)('children', 'C1') // '9f86d0…'
  */
-export function fingerprints(records: ReturnRecords): (table: TableName, recordId: string) => string {
+export function fingerprints(records: ReturnRecords): FingerprintOf {
   const indexes = new Map<TableName, Map<string, object>>();
   return (table, recordId) => {
     let index = indexes.get(table);
@@ -82,8 +85,18 @@ export function placeOf(records: ReturnRecords, asAt: string) {
 }
 
 /**
+ * A finding with its child's team and worker, written out field by field: `{ ...finding, team, workerId }` makes a
+ * dictionary-mode object of about 500 bytes, four times this one, and a large authority's run has 170,000 (ADR 0067).
+ */
+export function placed(finding: Finding, team: string | null, workerId: string | null): Issue {
+  const { code, kind, message, table, recordId, childId, fields, issueId, detail } = finding;
+  return { code, kind, message, table, recordId, childId, fields, issueId, detail, team, workerId };
+}
+
+/**
  * Split a run's findings by the marks: a query whose mark's fingerprint is still its record's is hidden; any other
- * mark has lapsed. Errors are never hidden.
+ * mark has lapsed. Errors are never hidden. Only a finding with a mark has its record fingerprinted: a large
+ * authority's run has a hundred thousand findings and a handful of marks (ADR 0067).
  * @example splitIssues(run.findings, records, marks, '2022-09-30').open.length
  */
 export function splitIssues(findings: readonly Finding[], records: ReturnRecords, marks: readonly CheckedMark[], asAt: string): IssueSplit {
@@ -91,12 +104,12 @@ export function splitIssues(findings: readonly Finding[], records: ReturnRecords
   const fingerprintOfRecord = fingerprints(records);
   const marksByKey = new Map(marks.map((mark) => [markKey(mark.code, mark.table, mark.recordId), mark]));
   const used = new Set<number>();
-  const split: IssueSplit = { open: [], marked: [], lapsed: [] };
+  const split: IssueSplit = { open: [], marked: [], lapsed: [], fingerprintOf: fingerprintOfRecord };
   for (const finding of findings) {
     const where = place(finding.childId);
-    const issue: Issue = { ...finding, team: where?.team ?? null, workerId: where?.workerId ?? null, fingerprint: fingerprintOfRecord(finding.table, finding.recordId) };
+    const issue = placed(finding, where?.team ?? null, where?.workerId ?? null);
     const mark = finding.kind === 'query' ? marksByKey.get(markKey(finding.code, finding.table, finding.recordId)) : undefined;
-    if (mark && mark.fingerprint === issue.fingerprint) {
+    if (mark && mark.fingerprint === fingerprintOfRecord(finding.table, finding.recordId)) {
       used.add(mark.markId);
       split.marked.push({ ...issue, mark });
     } else split.open.push(issue);
