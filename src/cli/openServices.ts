@@ -8,7 +8,10 @@ import type { Importer } from '../importComposition.js';
 
 /** How a command uses the database. */
 export interface CommandUse {
-  /** One that reads (noting at most that it did) and exits: PGlite's smaller shared buffers make a quicker start (ADR 0061). */
+  /**
+   * One that reads (noting at most that it did) and exits: PGlite's smaller shared buffers make a quicker start
+   * (ADR 0061), and its WebAssembly compiled by the baseline compiler alone a quicker, smaller run (ADR 0068).
+   */
   reads?: boolean;
   /**
    * One that imports an extract and exits: the same smaller shared buffers keep the import's peak memory under 500 MB
@@ -23,7 +26,7 @@ export interface CommandUse {
  */
 export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Database, config: Config) => Promise<T>, use: CommandUse = {}): Promise<T> {
   const config = loadConfig(env);
-  const db = await openDatabase(config, { shortLived: use.reads === true || use.imports === true });
+  const db = await openDatabase(config, { shortLived: use.reads === true || use.imports === true, quickStart: use.reads === true });
   try {
     await migrate(db);
     return await work(db, config);

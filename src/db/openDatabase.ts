@@ -5,10 +5,11 @@
 import type { Database } from './database.js';
 
 /**
- * `shortLived`: a command that reads and exits (PGlite then starts with smaller shared buffers, ADR 0061).
+ * `shortLived`: a command that exits when done (PGlite then starts with smaller shared buffers, ADR 0061);
+ * `quickStart`: one that reads and exits (PGlite's WebAssembly compiled by the baseline compiler alone, ADR 0068).
  * @example const db = await openDatabase({ databaseUrl: undefined, dataDir: './data' })
  */
-export async function openDatabase(settings: { databaseUrl?: string; dataDir: string }, options: { shortLived?: boolean } = {}): Promise<Database> {
+export async function openDatabase(settings: { databaseUrl?: string; dataDir: string }, options: { shortLived?: boolean; quickStart?: boolean } = {}): Promise<Database> {
   if (settings.databaseUrl) return (await import('./postgresDatabase.js')).openPostgres(settings.databaseUrl);
-  return (await import('./pgliteDatabase.js')).openPglite({ dataDir: settings.dataDir, shortLived: options.shortLived });
+  return (await import('./pgliteDatabase.js')).openPglite({ dataDir: settings.dataDir, shortLived: options.shortLived, quickStart: options.quickStart });
 }
