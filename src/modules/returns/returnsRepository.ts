@@ -11,7 +11,7 @@ type Row<T extends keyof ReturnRecords> = ReturnRecords[T][number];
 const rowsAPage = 5_000;
 
 /**
- * Every row of `from` (a table, or tables joined) as `columns` name them, read in pages of `pageSize` in order of
+ * Every row of the table `from` as `columns` name them, read in pages of `pageSize` in order of
  * `key` (the table's unique id, text), each page after the last key read. Every page is read in the caller's
  * transaction, so in one snapshot.
  */
