@@ -8,7 +8,7 @@ import type { SignedInUser } from '../../../platform/access/user.js';
 import type { AuditService } from '../../audit/auditService.js';
 import type { ReturnsService, Review } from '../returnsService.js';
 import type { DataQualityRepository, RuleCount, RunSnapshot, StoredMark } from './dataQualityRepository.js';
-import { placeOf, type Issue } from './issues.js';
+import { placed, placeOf, type Issue } from './issues.js';
 import { fixScreen, type FixScreen } from './fixScreens.js';
 import { pageCount } from '../../../platform/http/pagination.js';
 
@@ -101,15 +101,14 @@ export function dataQualityService(db: Database, returns: ReturnsService, reposi
     };
     const list = (issue: Issue): ListedIssue => {
       const fix = fixScreen(issue);
-      // Field by field, not `...issue`: a spread and four more fields make a dictionary-mode object (ADR 0067).
-      const { code, kind, message, table, recordId, childId, fields, issueId, detail, team, workerId } = issue;
-      return {
-        code, kind, message, table, recordId, childId, fields, issueId, detail, team, workerId,
+      // A copy made by `placed` and added to, not `...issue`: a spread and four more fields make a dictionary-mode
+      // object (ADR 0067).
+      return Object.assign(placed(issue, issue.team, issue.workerId), {
         childName: nameOf(issue.childId),
         workerName: issue.workerId === null ? null : (workers.get(issue.workerId) ?? issue.workerId),
         fix: fix && named && may(person, fix.permission) ? fix : undefined,
         markable: issue.kind === 'query' && named && may(person, 'dataQuality:mark'),
-      };
+      });
     };
     return { review, open: review.split.open.filter((issue) => reaches(person, issue)).map(list).sort(issueOrder), marked: review.split.marked.filter((issue) => reaches(person, issue)) };
   }
