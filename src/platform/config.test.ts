@@ -25,6 +25,23 @@ describe('settings', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
   });
 
+  it('says in plain words what each wrong setting must be, and what it was given', () => {
+    const problems = () => loadConfig({ PORT: 'eighty', CAIRN_DEMO: 'yes', LOG_LEVEL: 'loud', CAIRN_IDLE_TIMEOUT_MINUTES: '0', CAIRN_SIGN_IN_PER_MINUTE: '2.5', OIDC_ISSUER: 'login' });
+    expect(problems).toThrow('PORT must be a whole number, at least 0, at most 65535 (not "eighty")');
+    expect(problems).toThrow('CAIRN_DEMO must be true or false (or 1 or 0) (not "yes")');
+    expect(problems).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (not "loud")');
+    expect(problems).toThrow('CAIRN_IDLE_TIMEOUT_MINUTES must be a number, more than 0 (not "0")');
+    expect(problems).toThrow('CAIRN_SIGN_IN_PER_MINUTE must be a whole number, more than 0 (not "2.5")');
+    expect(problems).toThrow(/OIDC_ISSUER must be a URL/);
+    expect(() => loadConfig({ CAIRN_DEMO_TODAY: '2 December' })).toThrow('CAIRN_DEMO_TODAY must be a date like 2026-12-02');
+  });
+
+  it('reads numbers, flags and choices as given', () => {
+    const config = loadConfig({ PORT: '0', CAIRN_DEMO: '0', CAIRN_COOKIE_SECURE: 'false', LOG_LEVEL: 'silent', CAIRN_IDLE_TIMEOUT_MINUTES: '2.5', CAIRN_IDLE_WARNING_MINUTES: '1', CAIRN_REFERRAL_DECISION_DAYS: '365', DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' });
+    expect(config).toMatchObject({ port: 0, loadDemo: false, cookieSecure: false, logLevel: 'silent', idleTimeoutMinutes: 2.5, idleWarningMinutes: 1, referralDecisionDays: 365, databaseUrl: 'postgres://root@127.0.0.1:5432/test' });
+    expect(() => loadConfig({ CAIRN_REFERRAL_DECISION_DAYS: '366' })).toThrow(/at most 365/);
+  });
+
   it('needs all four single sign-on settings or none', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.org' })).toThrow(/single sign-on needs all of/);
     const config = loadConfig({ OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'cairn', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URI: 'https://cairn.example.org/sign-in/sso/callback' });

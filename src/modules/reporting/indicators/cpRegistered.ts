@@ -21,8 +21,8 @@ export const cpRegistered: Indicator = {
              select bit_or(registration.mask) as mask
                from (
                  select registration.child_id collate "C" as child_id, ${open.mask} as mask from cp_registrations registration ${open.join}
+                  where ${open.covers}
                ) registration
-              where registration.mask <> 0
               group by registration.child_id
            ) child
           group by mask
