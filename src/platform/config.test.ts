@@ -34,6 +34,9 @@ describe('settings', () => {
     expect(problems).toThrow('CAIRN_SIGN_IN_PER_MINUTE must be a whole number, more than 0 (not "2.5")');
     expect(problems).toThrow(/OIDC_ISSUER must be a URL/);
     expect(() => loadConfig({ CAIRN_DEMO_TODAY: '2 December' })).toThrow('CAIRN_DEMO_TODAY must be a date like 2026-12-02');
+    // Long enough to be random, and random enough (a secret of 31 different characters has the bits but not the length).
+    expect(() => loadConfig({ SESSION_SECRET: 'abcdefghijklmnopqrstuvwxyz01234' })).toThrow('SESSION_SECRET must be at least 32 characters (it has 31)');
+    expect(loadConfig({ SESSION_SECRET: 'abcdefghijklmnopqrstuvwxyz012345' }).sessionSecret).toBe('abcdefghijklmnopqrstuvwxyz012345');
   });
 
   it('reads numbers, flags and choices as given', () => {

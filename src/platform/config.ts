@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Issue 16 item 3: the tables' owner, for `cairn migrate` only; the server connects with DATABASE_URL (ADR 0042).
     DATABASE_OWNER_URL: read.url('DATABASE_OWNER_URL'),
     CAIRN_DATA_DIR: read.text('CAIRN_DATA_DIR') ?? './data',
-    SESSION_SECRET: read.text('SESSION_SECRET'),
+    SESSION_SECRET: read.text('SESSION_SECRET', 32),
     CAIRN_COOKIE_SECURE: read.flag('CAIRN_COOKIE_SECURE'),
     CAIRN_IDLE_TIMEOUT_MINUTES: read.number('CAIRN_IDLE_TIMEOUT_MINUTES', { fallback: 30, above: 0 }),
     CAIRN_IDLE_WARNING_MINUTES: read.number('CAIRN_IDLE_WARNING_MINUTES', { fallback: 5, above: 0 }),

@@ -33,8 +33,12 @@ export function environmentReader(env: NodeJS.ProcessEnv) {
   return {
     problems,
 
-    text(name: string): string | undefined {
-      return given(name);
+    /** Any text; with `minLength`, at least that many characters. */
+    text(name: string, minLength = 0): string | undefined {
+      const value = given(name);
+      if (value === undefined || value.length >= minLength) return value;
+      problems.push(`${name} must be at least ${minLength} characters (it has ${value.length})`);
+      return undefined;
     },
 
     /** One of `choices`. */
