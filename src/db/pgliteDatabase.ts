@@ -6,8 +6,6 @@ import type { Database, Queryable, SqlValue } from './database.js';
 import { valueParsers } from './database.js';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.js';
 
-const parsers = valueParsers;
-
 function wrap(target: PGlite | Transaction): Queryable {
   return {
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
@@ -94,7 +92,7 @@ export async function openPglite(options: { dataDir?: string; image?: Blob; shor
     pglite = await PGlite.create({
       dataDir: options.dataDir ? `${options.dataDir}/pgdata` : undefined,
       extensions: { btree_gist },
-      parsers,
+      parsers: valueParsers,
       loadDataDir: options.image,
       ...(options.shortLived ? { startParams: [...PGlite.defaultStartParams, ...shortLivedSettings] } : {}),
     });
@@ -130,7 +128,7 @@ export async function openPglite(options: { dataDir?: string; image?: Blob; shor
  */
 export async function pgliteImage(prepare: (db: Database) => Promise<unknown>): Promise<Blob> {
   compiled = true;
-  const pglite = await PGlite.create({ extensions: { btree_gist }, parsers });
+  const pglite = await PGlite.create({ extensions: { btree_gist }, parsers: valueParsers });
   try {
     const self = wrap(pglite);
     await prepare({ engine: 'pglite', query: self.query, exec: self.exec, transaction: (work) => pglite.transaction((tx) => work(wrap(tx))), close: async () => undefined });

@@ -7,11 +7,9 @@ import { createHash } from 'node:crypto';
 import type { Database, Queryable, QueryOptions, SqlValue } from './database.js';
 import { valueParsers } from './database.js';
 
-const parsers = valueParsers;
-
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    return parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text');
+    return valueParsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text');
   },
 };
 

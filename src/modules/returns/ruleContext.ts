@@ -51,9 +51,10 @@ export const birthday = (child: ChildRecord, years: number): string => addYears(
 function groupBy<T>(records: readonly T[], key: (record: T) => string, order: (a: T, b: T) => number): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const record of records) {
-    const group = groups.get(key(record));
+    const at = key(record);
+    const group = groups.get(at);
     if (group) group.push(record);
-    else groups.set(key(record), [record]);
+    else groups.set(at, [record]);
   }
   for (const group of groups.values()) group.sort(order);
   return groups;
