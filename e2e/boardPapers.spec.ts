@@ -15,7 +15,8 @@ describe(`board paper editions in Chromium (${engineUnderTest})`, () => {
   });
 
   it('a service manager drafts an edition, fills the cover sheet and a section, publishes it and downloads it unchanged', async () => {
-    await (await SignInPage.open(page, server.url)).signIn(accounts.service_manager.username, testPassword);
+    await SignInPage.signInDirectly(page, server.url, accounts.service_manager.username, testPassword);
+    await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Board papers', exact: true }).click();
     await page.waitForLoadState('load');
     const list = await new BoardPapersPage(page).verifyOnPage().then((p) => p.checkAccessibility());

@@ -27,7 +27,8 @@ describe(`Case file audits in Chromium (${engineUnderTest})`, () => {
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    await (await SignInPage.open(page, server.url)).signIn(username, testPassword);
+    await SignInPage.signInDirectly(page, server.url, username, testPassword);
+    await page.goto(server.url);
     return page;
   }
 

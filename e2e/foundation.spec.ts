@@ -18,13 +18,14 @@ describe(`foundation in Chromium (${engineUnderTest})`, () => {
   });
 
   async function signInAs(username: string): Promise<void> {
-    const signIn = await SignInPage.open(page, server.url);
-    await signIn.checkAccessibility();
-    await signIn.signIn(username, testPassword);
+    await SignInPage.signInDirectly(page, server.url, username, testPassword);
   }
 
   it('a practitioner signs in, finds a child on their caseload and opens their summary', async () => {
-    await signInAs(accounts.practitioner.username);
+    const signIn = await SignInPage.open(page, server.url);
+    await signIn.checkAccessibility();
+    await signIn.signIn(accounts.practitioner.username, testPassword);
+    expect(page.url()).toBe(`${server.url}/`);
     await expectNoAccessibilityViolations(page);
     await page.goto(`${server.url}/children`);
     const search = await new ChildSearchPage(page).verifyOnPage();

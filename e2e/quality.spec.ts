@@ -30,7 +30,8 @@ describe(`the quality report in Chromium (${engineUnderTest})`, () => {
   });
 
   it('an analyst builds the before/after report with the data there is, fixes a wrong date, and downloads it', async () => {
-    await (await SignInPage.open(page, server.url)).signIn(accounts.analyst.username, testPassword);
+    await SignInPage.signInDirectly(page, server.url, accounts.analyst.username, testPassword);
+    await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Quality report', exact: true }).click();
     await page.waitForLoadState('load');
     const report = await new QualityReportPage(page).verifyOnPage().then((p) => p.checkAccessibility());

@@ -22,8 +22,7 @@ describe(`Signs of Safety in Chromium (${engineUnderTest})`, () => {
   });
 
   async function signIn(on: Page = page): Promise<void> {
-    const signInPage = await SignInPage.open(on, server.url);
-    await signInPage.signIn(accounts.practitioner.username, testPassword);
+    await SignInPage.signInDirectly(on, server.url, accounts.practitioner.username, testPassword);
   }
 
   async function openMaps(title: string): Promise<SafetyMapPage> {

@@ -35,8 +35,7 @@ describe(`Signs of Safety at the speed of a meeting, in Chromium (${engineUnderT
   }
 
   it('records five people’s numbers for two danger statements in one form, then compares two meetings by name and date', async () => {
-    const signInPage = await SignInPage.open(page, server.url);
-    await signInPage.signIn(accounts.practitioner.username, testPassword);
+    await SignInPage.signInDirectly(page, server.url, accounts.practitioner.username, testPassword);
     await page.goto(`${server.url}/children/A1/safety`);
     const maps = await new SafetyMapsPage(page).verifyOnPage();
     const map = await maps.startMap('Boyd family – core groups');

@@ -98,6 +98,8 @@ describe(`training records in Chromium (${engineUnderTest})`, () => {
 
   it('a practitioner has no Training link and is refused the pages; an analyst sees coverage but not the recording pages', async () => {
     await signInAs(accounts.practitioner.username);
+    await page.goto(server.url);
+    expect(await page.locator('h1').innerText()).toBe('Today');
     expect(await page.getByRole('link', { name: 'Training', exact: true }).count()).toBe(0);
     expect((await page.goto(`${server.url}/training`))?.status()).toBe(403);
     await context.clearCookies();

@@ -16,7 +16,7 @@ export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** Signs in on this test's page with the test password. */
+  /** Signs this test's page in with the test password, without drawing the sign-in page: go to the first page next. */
   signInAs(username: string): Promise<void>;
 }
 
@@ -28,8 +28,7 @@ export interface BrowserSession {
 export function useBrowserSession(options: { seed?: (server: TestServer) => Promise<void> } = {}): BrowserSession {
   const session = {
     async signInAs(username: string): Promise<void> {
-      const signIn = await SignInPage.open(session.page, session.server.url);
-      await signIn.signIn(username, testPassword);
+      await SignInPage.signInDirectly(session.page, session.server.url, username, testPassword);
     },
   } as BrowserSession;
   const open = async () => {
