@@ -17,9 +17,7 @@ describe(`foundation in Chromium (${engineUnderTest})`, () => {
     ({ server, page, context } = session);
   });
 
-  async function signInAs(username: string): Promise<void> {
-    await SignInPage.signInDirectly(page, server.url, username, testPassword);
-  }
+  const { signInAs } = session;
 
   it('a practitioner signs in, finds a child on their caseload and opens their summary', async () => {
     const signIn = await SignInPage.open(page, server.url);
