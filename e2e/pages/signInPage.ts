@@ -1,6 +1,7 @@
 /** @module The sign-in page, and signing in without it for journeys that start once signed in. */
 import type { Page } from 'playwright-core';
 import { BasePage } from './basePage.js';
+import { csrfToken } from '../../test/support/signIn.js';
 
 export class SignInPage extends BasePage {
   constructor(page: Page) {
@@ -22,9 +23,7 @@ export class SignInPage extends BasePage {
    */
   static async signInDirectly(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
     const form = await page.request.get(`${baseUrl}/sign-in`);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
-    if (!csrf) throw new Error(`The sign-in page (${form.status()}) had no CSRF token: is someone already signed in?`);
-    const sent = await page.request.post(`${baseUrl}/sign-in`, { form: { _csrf: csrf, username, password }, maxRedirects: 0 });
+    const sent = await page.request.post(`${baseUrl}/sign-in`, { form: { _csrf: csrfToken(await form.text()), username, password }, maxRedirects: 0 });
     const landing = sent.headers().location ?? '';
     if (sent.status() !== 303 || landing.includes('/sign-in')) {
       throw new Error(`Signing in as ${username} was refused (${sent.status()}${landing ? ` to ${landing}` : ''})`);
