@@ -30,7 +30,7 @@ async function start(): Promise<void> {
     run: nightlyRun(services.returns),
     log: (line) => app.log.info(line),
   });
-  // Notes of changes older than a day are forgotten every few hours: no kept result is that old (ADR 0055).
+  // Notes of changes older than two days are forgotten every few hours: no kept result is that old (ADR 0055, 0071).
   const forgetChanges = () => void forgetOldDataChanges(db).catch((error: unknown) => app.log.warn({ err: error }, 'Could not forget old notes of changes'));
   const forgetting = setInterval(forgetChanges, 6 * 60 * 60 * 1000);
   forgetting.unref();

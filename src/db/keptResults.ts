@@ -2,8 +2,9 @@
  * @module Results kept in the database while the records under them are unchanged (ADR 0061): the same rule as the
  * in-memory keep (keptWhileUnchanged.ts, ADR 0055), stored in `kept_results` so that another process — `cairn stats`
  * run again, the server after a restart — gives a result again instead of working it out. A stored result is given
- * back while no transaction noted in `data_changes` is visible now that was not visible in its snapshot, and for an
- * hour at most (notes are forgotten after a day). Kept as JSON text: given back exactly as it was kept.
+ * back while no transaction noted in `data_changes` is visible now that was not visible in its snapshot, and for a
+ * day at most (ADR 0071): figures an import kept at night are still given the next working day. Kept as JSON text:
+ * given back exactly as it was kept.
  */
 import type { Queryable } from './database.js';
 
@@ -13,7 +14,12 @@ export interface ResultToStore<T> {
   value: T;
 }
 
-const oldestStored = `interval '1 hour'`;
+/**
+ * How long a stored result can be given: notes of changes are kept for two days (`notesKeptFor`), so every change
+ * that could make a result untrue is still noted while the result is given — with a day to spare for a transaction
+ * that noted its change long before it committed (a large import), whose note is older than the change it made.
+ */
+const oldestStored = `interval '1 day'`;
 
 const stillTrue = `select k.value
   from kept_results k
@@ -49,7 +55,7 @@ export function keptResults<T>(kind: string) {
 
     /**
      * Store a result worked out by `workOut`, outside the transaction it was worked out in (that one may be read
-     * only), replacing what was kept under the key; results of this kind older than an hour go.
+     * only), replacing what was kept under the key; results of this kind older than a day go.
      * @example await stored.store(db, JSON.stringify(options), toStore)
      */
     async store(q: Queryable, key: string, result: ResultToStore<T>): Promise<void> {

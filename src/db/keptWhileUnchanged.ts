@@ -32,7 +32,7 @@ export interface KeptWhileUnchanged<T> {
   counts(): KeepCounts;
 }
 
-/** A result older than this is worked out again anyway: `data_changes` keeps a day of notes (`forgetOldDataChanges`). */
+/** A result older than this is worked out again anyway: well inside the two days notes are kept (`notesKeptFor`). */
 const oldestKeptMs = 60 * 60 * 1000;
 
 const now = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_if_assigned() is null as unwritten`;
@@ -86,10 +86,16 @@ function frozen<T>(value: T): T {
 }
 
 /**
- * Forget notes of changes older than a day (the server does every six hours); answers how many went.
+ * How long notes of changes are kept: longer than any result is kept, in memory (an hour) or in the database (a day,
+ * keptResults.ts), so a change that could make a kept result untrue is never forgotten while the result is given.
+ */
+export const notesKeptFor = `interval '2 days'`;
+
+/**
+ * Forget notes of changes older than two days (the server does every six hours); answers how many went.
  * @example await forgetOldDataChanges(db) // 1204
  */
 export async function forgetOldDataChanges(db: Database): Promise<number> {
-  const rows = await db.query<{ xid: string }>(`delete from data_changes where noted_at < now() - interval '1 day' returning xid`);
+  const rows = await db.query<{ xid: string }>(`delete from data_changes where noted_at < now() - ${notesKeptFor} returning xid`);
   return rows.length;
 }
