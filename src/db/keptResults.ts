@@ -15,9 +15,9 @@ export interface ResultToStore<T> {
 }
 
 /**
- * How long a stored result can be given: notes of changes are kept for two days (`notesKeptFor`), so every change
- * that could make a result untrue is still noted while the result is given — with a day to spare for a transaction
- * that noted its change long before it committed (a large import), whose note is older than the change it made.
+ * How long a stored result can be given: notes of changes are kept for two days (keptWhileUnchanged.ts), so every
+ * change that could make a result untrue is still noted while the result is given — with a day to spare for a
+ * transaction that noted its change long before it committed (a large import), whose note is older than its commit.
  */
 const oldestStored = `interval '1 day'`;
 

@@ -89,7 +89,7 @@ function frozen<T>(value: T): T {
  * How long notes of changes are kept: longer than any result is kept, in memory (an hour) or in the database (a day,
  * keptResults.ts), so a change that could make a kept result untrue is never forgotten while the result is given.
  */
-export const notesKeptFor = `interval '2 days'`;
+const notesKeptFor = `interval '2 days'`;
 
 /**
  * Forget notes of changes older than two days (the server does every six hours); answers how many went.
