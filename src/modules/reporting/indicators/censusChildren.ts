@@ -27,11 +27,11 @@ export async function childrenOnCensusDates(db: Queryable, dates: readonly strin
   const rows = await inCensusRuns<CensusChildren>(
     db,
     `with held as (
-       select social_work_case.child_id collate "C" as child_id, ${caseOpen.mask} as open_mask, 0::int8 as looked_after_mask
+       select social_work_case.child_id collate "C" as child_id, ${caseOpen.mask} as open_mask, 0 as looked_after_mask
          from cases social_work_case ${caseOpen.join}
         where ${caseOpen.covers}
        union all
-       select episode.child_id collate "C", 0::int8, ${episodeOpen.mask}
+       select episode.child_id collate "C", 0, ${episodeOpen.mask}
          from looked_after_episodes episode ${episodeOpen.join}
         where ${episodeOpen.covers}
      ), child as (
