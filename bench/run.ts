@@ -43,7 +43,8 @@ function report(results: EngineResult[], when: string): string {
 }
 
 /**
- * `node dist/bench/run.js [pglite,postgres]` runs everything on those engines; `node dist/bench/run.js reporting` only
+ * `node dist/bench/run.js [pglite,postgres]` runs everything on those engines (with both, the default, issue 15's scale,
+ * pages and large-pages benchmarks as well); `node dist/bench/run.js reporting` only
  * the reporting benchmarks; `node dist/bench/run.js scale [--children N] [--runs N] [--million]` only the large-extract
  * ones (issue 15: import, stats for every period shape, the DuckDB peer; with --million, a million children on PostgreSQL);
  * `node dist/bench/run.js pages [pglite,postgres]` only the page crawl and child page load (issue 15 item 4);
@@ -82,6 +83,16 @@ async function runPages(args: string[], folder: string): Promise<void> {
   process.stdout.write(markdown);
 }
 
+/** `node dist/bench/run.js large-pages [--children N]`: the dashboards and data quality page on the large extract. */
+async function runLargePages(args: string[], folder: string): Promise<void> {
+  const at = args.indexOf('--children');
+  const result = await benchLargePages({ children: at === -1 ? 150_000 : Number(args[at + 1]), engines: ['postgres', 'pglite'] }, (line) => process.stderr.write(`${line} (load ${loadavg()[0]!.toFixed(2)})\n`));
+  writeFileSync(join(folder, 'large-pages.json'), JSON.stringify(result, null, 2) + '\n');
+  const markdown = largePagesMarkdown(result);
+  writeFileSync(join(folder, 'large-pages.md'), markdown);
+  process.stdout.write(markdown);
+}
+
 async function run(): Promise<void> {
   if (process.argv[2] === 'pages') {
     const folder = join(projectRoot, 'bench', 'results');
@@ -91,14 +102,7 @@ async function run(): Promise<void> {
   if (process.argv[2] === 'large-pages') {
     const folder = join(projectRoot, 'bench', 'results');
     mkdirSync(folder, { recursive: true });
-    const args = process.argv.slice(3);
-    const at = args.indexOf('--children');
-    const result = await benchLargePages({ children: at === -1 ? 150_000 : Number(args[at + 1]), engines: ['postgres', 'pglite'] }, (line) => process.stderr.write(`${line} (load ${loadavg()[0]!.toFixed(2)})\n`));
-    writeFileSync(join(folder, 'large-pages.json'), JSON.stringify(result, null, 2) + '\n');
-    const markdown = largePagesMarkdown(result);
-    writeFileSync(join(folder, 'large-pages.md'), markdown);
-    process.stdout.write(markdown);
-    return;
+    return runLargePages(process.argv.slice(3), folder);
   }
   if (process.argv[2] === 'scale') {
     const folder = join(projectRoot, 'bench', 'results');
@@ -126,7 +130,12 @@ async function run(): Promise<void> {
     writeFileSync(join(folder, 'reporting.md'), reportingText);
     process.stdout.write(reportingText);
   }
-  if (!onlyReporting && engines.length === 2) await runScale([], folder);
+  // Both engines (the default): issue 15's benchmarks too — the large extract, every page, the large authority's pages.
+  if (!onlyReporting && engines.length === 2) {
+    await runScale([], folder);
+    await runPages([], folder);
+    await runLargePages([], folder);
+  }
 }
 
 run().catch((error: unknown) => {
