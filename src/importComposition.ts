@@ -10,13 +10,18 @@ import { extractImportService } from './modules/extract/extractImportService.js'
 import { referenceRepository } from './modules/references/referenceRepository.js';
 import { referenceService } from './modules/references/referenceService.js';
 
+/** How the importer is run: `afterEachStage` is called between its stages (see extractImportService). */
+export interface ImporterUse {
+  afterEachStage?: () => void;
+}
+
 /**
  * The importer, the reference lists it maps values onto (ADR 0029) and the audit they record to.
  * @example const { extractImport } = buildImporter(db); await extractImport.importFolder(actor, './extract')
  */
-export function buildImporter(db: Database, audit: AuditService = auditService(db, auditRepository())) {
+export function buildImporter(db: Database, audit: AuditService = auditService(db, auditRepository()), use: ImporterUse = {}) {
   const references = referenceService(db, referenceRepository(), audit);
-  const extractImport = extractImportService(db, audit, undefined, references);
+  const extractImport = extractImportService(db, audit, undefined, references, use.afterEachStage);
   return { audit, references, extractImport };
 }
 export type Importer = ReturnType<typeof buildImporter>;

@@ -51,6 +51,27 @@ async function expectRefused(files: Record<string, string | Uint8Array | undefin
 }
 
 describe('a valid extract', () => {
+  it('calls afterEachStage once the extract is checked and after each file is written (cairn import collects garbage there)', async () => {
+    const steps: string[] = [];
+    const importer = extractImportService(db, auditService(db, auditRepository()), undefined, undefined, () => steps.push('stage'));
+    const outcome = await importer.importFolder(actor, '/work/shared/spec/examples/tiny', {
+      onProgress: (progress) => {
+        const step = `${progress.stage} ${progress.file}`;
+        if (progress.stage !== 'reading' && steps.at(-1) !== step) steps.push(step);
+      },
+    });
+    expect(outcome.ok).toBe(true);
+    const firstWrite = steps.findIndex((step) => step.startsWith('writing'));
+    expect(steps.slice(firstWrite - 2, firstWrite)).toEqual(['checking scra_referrals.csv', 'stage']);
+    expect(steps.filter((step) => step.startsWith('checking')).length).toBe(10);
+    // Each file written is followed by a stage, before the next file's rows are written.
+    expect(steps.slice(firstWrite)).toEqual(
+      ['authority', 'population', 'children', 'providers', 'looked_after', 'placements', 'cases', 'referrals', 'cp_registrations', 'scra_referrals'].flatMap(
+        (file) => [`writing ${file}.csv`, 'stage'],
+      ),
+    );
+  });
+
   it('imports the spec example, tiny, and counts what it added', async () => {
     const outcome = await extractImportService(db, auditService(db, auditRepository())).importFolder(actor, '/work/shared/spec/examples/tiny');
     expect(outcome).toMatchObject({ ok: true, rows: 26 });

@@ -113,6 +113,8 @@ function placementIds(extract: ReadExtract): string[] {
 
 /**
  * The importer. The repository may be swapped in tests (to see the database catch what the checks did not).
+ * `afterEachStage`, when given, is called once the extract has been read and checked and again after each file's rows
+ * are written: `cairn import` collects its garbage there, so that its peak memory is what it holds (ADR 0073).
  * @example const extractImport = extractImportService(db, audit)
  */
 export function extractImportService(
@@ -120,6 +122,7 @@ export function extractImportService(
   audit: AuditService,
   repository: ExtractRepository = extractRepository(),
   references?: Pick<ReferenceService, 'mapValues'>,
+  afterEachStage: () => void = () => undefined,
 ) {
   async function writeExtract(tx: Queryable, extract: ReadExtract, rows: number, onProgress: (progress: ImportProgress) => void, writing: { file: string }) {
     const summary: Record<string, FileSummary> = {};
@@ -134,6 +137,7 @@ export function extractImportService(
         done += written;
         onProgress({ stage: 'writing', file: file.fileName, done, total: rows });
       }, file.absentColumns);
+      afterEachStage();
     };
     for (const kind of writeOrder) {
       if (kind === 'children') {
@@ -170,6 +174,7 @@ export function extractImportService(
 
       const found = await readExtractFolder(folder, (file, done, total) => onProgress({ stage: 'reading', file, done, total }));
       const { extract, problems, rows } = readExtract(found, onProgress);
+      afterEachStage();
       if (problems.some((problem) => problem.file === folder)) return refuse(sortProblems(problems));
 
       const writing = { file: '-' };
