@@ -113,8 +113,8 @@ function placementIds(extract: ReadExtract): string[] {
 
 /**
  * The importer. The repository may be swapped in tests (to see the database catch what the checks did not).
- * `afterEachStage`, when given, is called once the extract has been read and checked and again after each file's rows
- * are written: `cairn import` collects its garbage there, so that its peak memory is what it holds (ADR 0073).
+ * `afterEachStage`, when given, is called once the extract has been read and checked and again after each file's
+ * rows are written: `cairn import` on PGlite collects its garbage there, so its peak is what it holds (ADR 0073).
  * @example const extractImport = extractImportService(db, audit)
  */
 export function extractImportService(
