@@ -5,6 +5,7 @@ import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../db/migrate.js';
 import type { Services } from '../composition.js';
 import type { Importer } from '../importComposition.js';
+import { collectGarbage } from '../platform/memory/collectGarbage.js';
 
 /** How a command uses the database. */
 export interface CommandUse {
@@ -57,7 +58,6 @@ export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: S
 export async function withImporter<T>(env: NodeJS.ProcessEnv, work: (importer: Importer, config: Config) => Promise<T>): Promise<T> {
   return withDatabase(env, async (db, config) => {
     const { buildImporter } = await import('../importComposition.js');
-    const afterEachStage = db.engine === 'pglite' ? (await import('../platform/memory/collectGarbage.js')).collectGarbage : undefined;
-    return work(buildImporter(db, undefined, { afterEachStage }), config);
+    return work(buildImporter(db, undefined, { afterEachStage: db.engine === 'pglite' ? collectGarbage : undefined }), config);
   }, { imports: true });
 }
