@@ -33,6 +33,11 @@ export interface EngineScale {
    * median peak memory, and every run's rate and peak (one import's time varies by a fifth or more on a shared machine).
    */
   import: { rows: number; seconds: number; rowsPerSecond: number; peakMemoryMb: number; loadAverage: number; runs: { rowsPerSecond: number; peakMemoryMb: number }[] };
+  /**
+   * The whole `cairn import` command, run `runs` times, each into a fresh database: the import, then the returns check
+   * over every record and the figures worked out and kept (ADR 0062) — what an analyst's process holds, at its peak.
+   */
+  importCommand: { seconds: number; peakMemoryMb: number; loadAverage: number; runs: { seconds: number; peakMemoryMb: number }[] };
   stats: TimedCase[];
   /**
    * `cairn stats` for all years against the DuckDB peer, run alternately: `cairnFirstMs` works every figure out (no
@@ -103,6 +108,14 @@ export function importOnce(folder: string, env: NodeJS.ProcessEnv) {
   return { rows: result.rows, seconds: result.milliseconds / 1000, rowsPerSecond: Math.round(result.rows / (result.milliseconds / 1000)), peakMemoryMb: result.peakMemoryMb };
 }
 
+/** The whole `cairn import` command into the database of `env` (bench/commandProcess.ts): its seconds and peak memory. */
+function importCommandOnce(folder: string, env: NodeJS.ProcessEnv): { seconds: number; peakMemoryMb: number } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'dist', 'bench', 'commandProcess.js'), 'import', folder], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const measured = JSON.parse(result.stderr.trim().split('\n').pop() ?? '{}') as { status?: number; milliseconds: number; peakMemoryMb: number };
+  if (result.status !== 0 || measured.status !== 0) throw new Error(`cairn import ${folder} exited ${result.status}:\n${result.stderr}`);
+  return { seconds: measured.milliseconds / 1000, peakMemoryMb: measured.peakMemoryMb };
+}
+
 type Row = { indicator: string; period: string; value: number; placement_type?: string };
 const key = (row: Row) => `${row.indicator}|${row.period}|${row.placement_type ?? ''}`;
 
@@ -138,7 +151,19 @@ async function benchEngine(engine: Engine, folder: string, work: string, serverU
       peakMemoryMb: median(imports.map((run) => run.peakMemoryMb)),
       runs: imports.map((run) => ({ rowsPerSecond: run.rowsPerSecond, peakMemoryMb: run.peakMemoryMb })),
     };
-    log(`${engine}: ${imports.map((run) => `${run.rowsPerSecond} rows/s at ${run.peakMemoryMb} MB`).join(', ')}; cairn stats…`);
+    log(`${engine}: ${imports.map((run) => `${run.rowsPerSecond} rows/s at ${run.peakMemoryMb} MB`).join(', ')}; the whole cairn import command…`);
+    const commandLoad = loadavg()[0]!;
+    const commands: { seconds: number; peakMemoryMb: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const fresh = await freshDatabase(engine, work, serverUrl);
+      try {
+        commands.push(importCommandOnce(folder, fresh.env));
+      } finally {
+        await fresh.drop();
+      }
+    }
+    const importCommand = { seconds: median(commands.map((c) => c.seconds)), peakMemoryMb: median(commands.map((c) => c.peakMemoryMb)), loadAverage: commandLoad, runs: commands };
+    log(`${engine}: cairn import, whole command: ${commands.map((c) => `${c.seconds.toFixed(1)} s at ${c.peakMemoryMb} MB`).join(', ')}; cairn stats…`);
     const years = { first: 2015, last: 2022 };
     const stats: TimedCase[] = [];
     for (const { name, args } of statsCases(years)) {
@@ -181,6 +206,7 @@ async function benchEngine(engine: Engine, folder: string, work: string, serverU
     return {
       engine,
       import: { ...imported, loadAverage },
+      importCommand,
       stats,
       peer: { cairnFirstMs, cairnMs, duckdbMs, firstRatios, medianFirstRatio: median(firstRatios), ratios, medianRatio: median(ratios), loadAverage: peerLoad },
       disagreements,
@@ -274,6 +300,16 @@ export function scaleMarkdown(result: ScaleResult): string {
     ...result.engines.map((e) => `| ${e.engine} | ${n(e.import.rowsPerSecond)} (${n(scaleTargets.importRowsPerSecond[e.engine])}) | ${e.import.seconds.toFixed(1)} | ${e.import.peakMemoryMb} | ${e.import.runs.map((run) => `${n(run.rowsPerSecond)} at ${run.peakMemoryMb}`).join('; ')} | ${e.import.loadAverage.toFixed(1)} |`),
     '',
     'Each engine imports the extract once per run, each time into a fresh, migrated database; the row gives the median run.',
+    '',
+    '## The whole `cairn import` command',
+    '',
+    '| engine | seconds, median | peak memory MB, median (target 500) | every run: seconds at MB | load average |',
+    '|---|---:|---:|---|---:|',
+    ...result.engines.map((e) => `| ${e.engine} | ${e.importCommand.seconds.toFixed(1)} | ${e.importCommand.peakMemoryMb} | ${e.importCommand.runs.map((run) => `${run.seconds.toFixed(1)} at ${run.peakMemoryMb}`).join('; ')} | ${e.importCommand.loadAverage.toFixed(1)} |`),
+    '',
+    'The command as an analyst runs it (bench/commandProcess.ts), into a fresh database each run: the import above, then the',
+    'returns\' rules over every record (ADR 0047) and every census year\'s figures worked out and kept (ADR 0062). Its peak is the',
+    'process\'s, from start to exit; the rules hold every record, their findings and their look-ups at once (ADR 0067, 0074).',
     '',
     '## `cairn stats --json`, whole process, median',
     '',

@@ -6,12 +6,16 @@ import { migrate } from '../db/migrate.js';
 import type { Services } from '../composition.js';
 import type { Importer } from '../importComposition.js';
 import { collectGarbage } from '../platform/memory/collectGarbage.js';
+import { holdHeapNearWhatIsHeld } from '../platform/memory/heapHeadroom.js';
 
 /** How a command uses the database. */
 export interface CommandUse {
   /**
    * One that reads (noting at most that it did) and exits: PGlite's smaller shared buffers make a quicker start
-   * (ADR 0061), and its WebAssembly compiled by the baseline compiler alone a quicker, smaller run (ADR 0068).
+   * (ADR 0061), and its WebAssembly compiled by the baseline compiler alone a quicker, smaller run (ADR 0068). On
+   * PGlite, whose database memory is this process's too, its heap is held near what it holds (ADR 0074): the returns
+   * check over a large authority's records otherwise let V8 grow it to twice that. `cairn import` runs its returns
+   * check and figures so, after its import.
    */
   reads?: boolean;
   /**
@@ -28,6 +32,7 @@ export interface CommandUse {
 export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Database, config: Config) => Promise<T>, use: CommandUse = {}): Promise<T> {
   const config = loadConfig(env);
   const db = await openDatabase(config, { shortLived: use.reads === true || use.imports === true, quickStart: use.reads === true });
+  if (use.reads === true && db.engine === 'pglite') holdHeapNearWhatIsHeld();
   try {
     await migrate(db);
     return await work(db, config);
