@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../projectRoot.js';
 
-const built = join(process.cwd(), 'dist', 'src', 'platform', 'memory', 'heapHeadroom.js');
+const built = join(projectRoot, 'dist', 'src', 'platform', 'memory', 'heapHeadroom.js');
 
 /**
  * Rows made in rounds, a tenth of each kept to the end and the rest held for three rounds (so it outlives the young

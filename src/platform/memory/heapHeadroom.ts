@@ -2,7 +2,7 @@
  * @module How far V8 lets its heap grow past what it holds. After each full collection V8 sets the next one's start at
  * between 1.1 and 4 times the memory still in use, the more the faster a program allocates; a command that reads a
  * large authority's records and runs rules over them allocates fast, and its heap ran to more than twice what it
- * held — `cairn returns check` peaked at 546–551 MB here, `cairn import` with its check at 547–587 (ADR 0074).
+ * held — `cairn returns check` peaked at 546–551 MB here, `cairn import` with its check at 547–606 (ADR 0074).
  * Never for the server, whose collections would then hold up requests more often.
  */
 import { setFlagsFromString } from 'node:v8';
