@@ -66,12 +66,12 @@ export interface ScaleResult {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const cairn = join(projectRoot, 'bin', 'cairn.js');
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string } {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string; stderr: string } {
   const started = performance.now();
   const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
-  return { ms, stdout: result.stdout };
+  return { ms, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A fresh, migrated database for `engine`, as the environment `cairn` reads. */
@@ -110,9 +110,8 @@ export function importOnce(folder: string, env: NodeJS.ProcessEnv) {
 
 /** The whole `cairn import` command into the database of `env` (bench/commandProcess.ts): its seconds and peak memory. */
 function importCommandOnce(folder: string, env: NodeJS.ProcessEnv): { seconds: number; peakMemoryMb: number } {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'dist', 'bench', 'commandProcess.js'), 'import', folder], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const measured = JSON.parse(result.stderr.trim().split('\n').pop() ?? '{}') as { status?: number; milliseconds: number; peakMemoryMb: number };
-  if (result.status !== 0 || measured.status !== 0) throw new Error(`cairn import ${folder} exited ${result.status}:\n${result.stderr}`);
+  const { stderr } = run(process.execPath, [join(projectRoot, 'dist', 'bench', 'commandProcess.js'), 'import', folder], env);
+  const measured = JSON.parse(stderr.trim().split('\n').pop() ?? '{}') as { milliseconds: number; peakMemoryMb: number };
   return { seconds: measured.milliseconds / 1000, peakMemoryMb: measured.peakMemoryMb };
 }
 
