@@ -7,11 +7,28 @@ import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The Chromium features Playwright turns off (playwright-core 1.65's `chromiumSwitches`), and RenderDocument: Chromium
+ * keeps only the last `--disable-features` it is given, so a list of our own must repeat Playwright's.
+ * RenderDocument gives every navigation a new frame host in the renderer; without it a page load costs Chromium a
+ * fifth less processor time and every page behaves the same (ADR 0075). e2e/chromiumFeatures.spec.ts checks that
+ * Chromium, launched like this, still has every feature off that Playwright turns off, whatever its version.
+ */
+export const disabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion', 'RenderDocument',
+];
+
+/** The switches the brief names for Debian's Chromium. */
+export const requiredSwitches = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+
 /** @example const browser = await launchBrowser() */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: [...requiredSwitches, `--disable-features=${disabledFeatures.join(',')}`],
   });
 }
 

@@ -40,7 +40,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
 
   await setUpRouteTable(app);
   await setUpWebSecurity(app, config);
-  await setUpStaticResources(app);
+  const assets = await setUpStaticResources(app);
   await app.register(formbody);
   await setUpBadRequests(app);
   await setUpWebSession(app, config);
@@ -51,7 +51,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   await app.register(view, {
     engine: { nunjucks },
     templates: templateFolders,
-    options: { onConfigure: configureNunjucks, autoescape: true },
+    options: { onConfigure: (environment: nunjucks.Environment) => configureNunjucks(environment, assets), autoescape: true },
   });
   await setUpPageContext(app, services);
   await setUpDrafts(app, services);

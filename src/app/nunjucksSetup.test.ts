@@ -4,7 +4,7 @@ import { configureNunjucks } from './nunjucksSetup.js';
 
 describe('the template filters', () => {
   const environment = new nunjucks.Environment(null, { autoescape: true });
-  configureNunjucks(environment);
+  configureNunjucks(environment, { assetPath: '/assets/0123456789ab' });
   const render = (template: string, context: object) => environment.renderString(template, context);
 
   it('trims like Nunjucks’ own trim: text is still escaped, markup marked safe stays safe, nothing becomes empty', () => {

@@ -6,6 +6,7 @@ import { paths } from '../platform/http/paths.js';
 import { roleName } from '../platform/access/roles.js';
 import { ageOn } from '../platform/dates/isoDates.js';
 import { dateTimeOf, longDateOf } from '../platform/dates/formats.js';
+import type { AssetAddresses } from './middleware/setUpStaticResources.js';
 
 export const templateFolders = [
   sourcePath('app', 'views'),
@@ -13,8 +14,10 @@ export const templateFolders = [
   join(projectRoot, 'node_modules', 'govuk-frontend', 'dist'),
 ];
 
-export function configureNunjucks(environment: nunjucks.Environment): void {
+/** `assets.assetPath` is where the layout finds the stylesheet and scripts (`{{ assetPath }}/cairn/cairn.css`). */
+export function configureNunjucks(environment: nunjucks.Environment, assets: AssetAddresses): void {
   environment.addGlobal('paths', paths);
+  environment.addGlobal('assetPath', assets.assetPath);
   environment.addFilter('roleName', roleName);
   environment.addFilter('date', longDateOf);
   environment.addFilter('dateTime', (value: Date | string | null) => dateTimeOf(value));

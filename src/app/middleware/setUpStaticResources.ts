@@ -1,17 +1,45 @@
-/** @module Static files: GOV.UK Frontend's assets and script, and Cairn's compiled stylesheet and scripts. */
+/**
+ * @module Static files: GOV.UK Frontend's assets and script, and Cairn's compiled stylesheet and scripts. Cairn's
+ * stylesheet and scripts, and GOV.UK Frontend's script, are served under their fingerprint (`/assets/<fingerprint>/…`)
+ * and kept by browsers for a year without asking again: a page load fetches its HTML and nothing else (ADR 0075).
+ */
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { join } from 'node:path';
 import { projectRoot, sourcePath } from '../../platform/projectRoot.js';
+import { fingerprintOf, type ServedFolder } from './assetFingerprint.js';
 
-export async function setUpStaticResources(app: FastifyInstance): Promise<void> {
+/** Where a page finds Cairn's assets, e.g. `/assets/3f9c0a1b2d4e` (no trailing slash). */
+export interface AssetAddresses {
+  assetPath: string;
+}
+
+/** A year: the most HTTP caches honour; `immutable` tells browsers not to ask again even on reload. */
+const aYear = 365 * 24 * 60 * 60 * 1000;
+
+export async function setUpStaticResources(app: FastifyInstance): Promise<AssetAddresses> {
   // Assets hold no data: anyone may fetch them, signed in or not.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/assets/')) route.config = { ...route.config, access: { public: true } };
   });
   const govuk = join(projectRoot, 'node_modules', 'govuk-frontend', 'dist', 'govuk');
+  // Images and fonts GOV.UK Frontend's stylesheet names at a fixed address (`$govuk-assets-path`, set when it is compiled).
   await app.register(fastifyStatic, { root: join(govuk, 'assets'), prefix: '/assets/govuk/', maxAge: '1d' });
-  await app.register(fastifyStatic, { root: govuk, prefix: '/assets/govuk-frontend/', decorateReply: false, allowedPath: (path) => path === '/govuk-frontend.min.js', maxAge: '1d' });
-  await app.register(fastifyStatic, { root: join(projectRoot, 'dist', 'public'), prefix: '/assets/cairn/', decorateReply: false });
-  await app.register(fastifyStatic, { root: sourcePath('app', 'assets', 'js'), prefix: '/assets/js/', decorateReply: false });
+  const fingerprinted: ServedFolder[] = [
+    { name: 'govuk-frontend', folder: govuk, files: ['govuk-frontend.min.js'] },
+    { name: 'cairn', folder: join(projectRoot, 'dist', 'public') },
+    { name: 'js', folder: sourcePath('app', 'assets', 'js') },
+  ];
+  const assetPath = `/assets/${fingerprintOf(fingerprinted)}`;
+  for (const { name, folder, files } of fingerprinted) {
+    await app.register(fastifyStatic, {
+      root: folder,
+      prefix: `${assetPath}/${name}/`,
+      decorateReply: false,
+      ...(files ? { allowedPath: (path: string) => files.includes(path.replace(/^\//, '')) } : {}),
+      maxAge: aYear,
+      immutable: true,
+    });
+  }
+  return { assetPath };
 }
