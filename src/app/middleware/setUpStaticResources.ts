@@ -1,7 +1,8 @@
 /**
  * @module Static files: GOV.UK Frontend's assets and script, and Cairn's compiled stylesheet and scripts. Cairn's
  * stylesheet and scripts, and GOV.UK Frontend's script, are served under their fingerprint (`/assets/<fingerprint>/…`)
- * and kept by browsers for a year without asking again: a page load fetches its HTML and nothing else (ADR 0075).
+ * and kept by browsers for a year without asking again: a page load fetches its HTML and nothing else (ADR 0075). An
+ * address under another fingerprint is sent on to the current one.
  */
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -41,5 +42,15 @@ export async function setUpStaticResources(app: FastifyInstance): Promise<AssetA
       immutable: true,
     });
   }
+  // A page drawn before a restart into a new build names the old fingerprint: send it on to the same file under the
+  // current one (not kept by any cache), so the page still draws with its stylesheet and scripts.
+  app.get('/assets/:fingerprint/:folder/*', async (request, reply) => {
+    const { fingerprint, folder, '*': file } = request.params as { fingerprint: string; folder: string; '*': string };
+    const served = fingerprinted.find((candidate) => candidate.name === folder);
+    if (!/^[0-9a-f]{12}$/.test(fingerprint) || !served || !/^[\w.-]+$/.test(file) || (served.files && !served.files.includes(file))) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-store').redirect(`${assetPath}/${folder}/${file}`, 302);
+  });
   return { assetPath };
 }

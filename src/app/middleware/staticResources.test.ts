@@ -92,6 +92,21 @@ describe(`assets served under their fingerprint (${engineUnderTest})`, () => {
     expect((await get(`${script}/govuk-frontend/govuk-frontend.min.css`)).statusCode).toBe(404);
     expect((await get(`${script}/govuk-frontend/../../../package.json`)).statusCode).not.toBe(200);
     expect((await get('/assets/cairn/cairn.css')).statusCode).toBe(404);
-    expect((await get('/assets/0123456789ab/cairn/cairn.css')).statusCode).toBe(404);
+  });
+
+  it('sends an address under an earlier build’s fingerprint on to the same file now, kept by no cache; anything else is not found', async () => {
+    const current = /href="(\/assets\/[0-9a-f]{12})\/cairn\/cairn\.css"/.exec((await get('/sign-in')).body)![1]!;
+    const earlier = current === '/assets/0123456789ab' ? '/assets/ba9876543210' : '/assets/0123456789ab';
+    for (const file of ['cairn/cairn.css', 'js/cairn.js', 'js/idleTimeout.js', 'govuk-frontend/govuk-frontend.min.js']) {
+      const moved = await get(`${earlier}/${file}`);
+      expect(moved.statusCode, file).toBe(302);
+      expect(moved.headers.location, file).toBe(`${current}/${file}`);
+      expect(moved.headers['cache-control'], file).toBe('no-store');
+      expect((await get(moved.headers.location as string)).statusCode, file).toBe(200);
+    }
+    for (const url of [`${earlier}/cairn/missing.css`.replace('missing.css', '..%2Fpackage.json'), `${earlier}/govuk-frontend/govuk-frontend.min.css`,
+      `${earlier}/images/logo.png`, '/assets/not-a-print/cairn/cairn.css', `${earlier}/js/nested%2Fcairn.js`]) {
+      expect((await get(url)).statusCode, url).toBe(404);
+    }
   });
 });
