@@ -1,6 +1,6 @@
 /**
- * @module Static files: GOV.UK Frontend's assets and script, and Cairn's compiled stylesheet and scripts. Cairn's
- * stylesheet and scripts, and GOV.UK Frontend's script, are served under their fingerprint (`/assets/<fingerprint>/…`)
+ * @module Static files: GOV.UK Frontend's assets and script, and Cairn's compiled stylesheet, scripts and icon. Cairn's
+ * stylesheet, scripts and icon, and GOV.UK Frontend's script, are served under their fingerprint (`/assets/<fingerprint>/…`)
  * and kept by browsers for a year without asking again: a page load fetches its HTML and nothing else (ADR 0075). An
  * address under another fingerprint is sent on to the current one.
  */
@@ -30,6 +30,7 @@ export async function setUpStaticResources(app: FastifyInstance): Promise<AssetA
     { name: 'govuk-frontend', folder: govuk, files: ['govuk-frontend.min.js'] },
     { name: 'cairn', folder: join(projectRoot, 'dist', 'public') },
     { name: 'js', folder: sourcePath('app', 'assets', 'js') },
+    { name: 'icons', folder: sourcePath('app', 'assets', 'icons') },
   ];
   const assetPath = `/assets/${fingerprintOf(fingerprinted)}`;
   for (const { name, folder, files } of fingerprinted) {

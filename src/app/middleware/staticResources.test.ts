@@ -71,6 +71,17 @@ describe(`assets served under their fingerprint (${engineUnderTest})`, () => {
     expect((await get(stylesheet!)).headers['content-type']).toMatch(/^text\/css/);
   });
 
+  it('a page names Cairn’s icon under the same fingerprint, so a browser does not ask for /favicon.ico', async () => {
+    const page = (await get('/sign-in')).body;
+    const icon = /<link rel="icon" href="(\/assets\/[0-9a-f]{12})\/icons\/cairn\.svg" type="image\/svg\+xml">/.exec(page);
+    const stylesheet = /href="(\/assets\/[0-9a-f]{12})\/cairn\/cairn\.css"/.exec(page);
+    expect(icon?.[1]).toBe(stylesheet?.[1]);
+    const answer = await get(`${icon![1]}/icons/cairn.svg`);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(answer.headers['cache-control']).toBe(yearLong);
+  });
+
   it('every module the script imports resolves, beside it under the same fingerprint, with the same cache', async () => {
     const page = await get('/sign-in');
     const script = /src="(\/assets\/[0-9a-f]{12}\/js\/cairn\.js)"/.exec(page.body)![1]!;
@@ -97,7 +108,7 @@ describe(`assets served under their fingerprint (${engineUnderTest})`, () => {
   it('sends an address under an earlier build’s fingerprint on to the same file now, kept by no cache; anything else is not found', async () => {
     const current = /href="(\/assets\/[0-9a-f]{12})\/cairn\/cairn\.css"/.exec((await get('/sign-in')).body)![1]!;
     const earlier = current === '/assets/0123456789ab' ? '/assets/ba9876543210' : '/assets/0123456789ab';
-    for (const file of ['cairn/cairn.css', 'js/cairn.js', 'js/idleTimeout.js', 'govuk-frontend/govuk-frontend.min.js']) {
+    for (const file of ['cairn/cairn.css', 'js/cairn.js', 'js/idleTimeout.js', 'govuk-frontend/govuk-frontend.min.js', 'icons/cairn.svg']) {
       const moved = await get(`${earlier}/${file}`);
       expect(moved.statusCode, file).toBe(302);
       expect(moved.headers.location, file).toBe(`${current}/${file}`);
