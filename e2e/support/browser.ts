@@ -10,8 +10,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * The Chromium features Playwright turns off (playwright-core 1.65's `chromiumSwitches`), and RenderDocument: Chromium
  * keeps only the last `--disable-features` it is given, so a list of our own must repeat Playwright's.
- * RenderDocument gives every navigation a new frame host in the renderer; without it a page load costs Chromium a
- * fifth less processor time and every page behaves the same (ADR 0075). e2e/chromiumFeatures.spec.ts checks that
+ * RenderDocument gives every navigation a new frame host in the renderer; without it a page load costs Chromium about
+ * a sixth less processor time and every page behaves the same (ADR 0075). e2e/chromiumFeatures.spec.ts checks that
  * Chromium, launched like this, still has every feature off that Playwright turns off, whatever its version.
  */
 export const disabledFeatures = [

@@ -15,7 +15,7 @@ export interface ServedFolder {
 }
 
 /** The files a served folder gives out, by name: those listed, or every file directly in the folder. */
-export function filesOf(served: ServedFolder): string[] {
+function filesOf(served: ServedFolder): string[] {
   const files = served.files ?? readdirSync(served.folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
   return [...files].sort();
 }
