@@ -1,7 +1,7 @@
 /** @module SQL for published comparator figures (benchmarks.csv): Scotland, the family group and other authorities. */
 import type { Queryable } from '../../db/database.js';
 
-import type { Benchmark } from '../reporting/figuresService.js';
+import type { Benchmark } from '../reporting/benchmark.js';
 
 /** @example const rows = await benchmarkRepository().forIndicators(db, ['lac.rate_per_1000']) */
 export function benchmarkRepository() {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { Actor } from '../../platform/access/user.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { ExtractProblem } from '../extract/extract.js';
-import type { Benchmark } from '../reporting/figuresService.js';
+import type { Benchmark } from '../reporting/benchmark.js';
 import type { BenchmarkRepository } from './benchmarkRepository.js';
 import type { ExtractImportService } from '../extract/extractImportService.js';
 

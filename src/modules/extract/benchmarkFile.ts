@@ -6,7 +6,7 @@ import { parseCsv } from './parseCsv.js';
 import { readRecords } from './readRecords.js';
 import { csvProblems } from './readExtractFolder.js';
 import { indicatorById } from '../reporting/indicators/index.js';
-import type { Benchmark } from '../reporting/figuresService.js';
+import type { Benchmark } from '../reporting/benchmark.js';
 
 /**
  * The file's rows, or every problem with it as `file:line: column: message` parts (nothing is kept from a file with any).

@@ -2,6 +2,13 @@
 import { calendarMonthsBefore } from '../reporting/periods.js';
 import { addMonths } from '../../platform/dates/isoDates.js';
 
+/** What a change to the register came to: done, refused with what was wrong, forbidden, or no such record. */
+export type ProtectionChange =
+  | { outcome: 'done'; reregisteredAfter?: string; meetingId?: string }
+  | { outcome: 'problems'; problems: Record<string, string> }
+  | { outcome: 'forbidden' }
+  | { outcome: 'not_found' };
+
 export interface Registration {
   registrationId: string;
   childId: string;

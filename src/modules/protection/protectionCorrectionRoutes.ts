@@ -9,7 +9,8 @@ import { askToConfirm, confirmed, fieldsToRepost } from '../../platform/forms/co
 import { concern, meetingKind, meetingDecision } from '../../platform/codes/protectionCodes.js';
 import { asList, readMeetingCorrection, readRegistrationCorrection, readWithdrawal } from './protectionForms.js';
 import { meetingLabels, meetingValues, presentMeetingCorrection, presentRegistrationCorrection, presentWithdrawal, registrationLabels, registrationValues } from './protectionCorrectionPresenter.js';
-import type { ChildRegistrations, ProtectionChange, ProtectionService } from './protectionService.js';
+import type { ChildRegistrations, ProtectionService } from './protectionService.js';
+import type { ProtectionChange } from './protection.js';
 import type { ProtectionEvent, Registration } from './protection.js';
 
 type Found = Extract<ChildRegistrations, { outcome: 'found' }>;

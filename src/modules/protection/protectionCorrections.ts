@@ -12,9 +12,8 @@ import { longDateOf } from '../../platform/dates/formats.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { AuditAction } from '../audit/auditEvent.js';
 import type { MeetingDecision, MeetingKind } from '../../platform/codes/protectionCodes.js';
-import type { ProtectionEvent, Registration } from './protection.js';
+import type { ProtectionChange, ProtectionEvent, Registration } from './protection.js';
 import type { ProtectionRepository, RegistrationFacts } from './protectionRepository.js';
-import type { ProtectionChange } from './protectionService.js';
 
 const someoneElse = 'Someone else changed this record at the same time. Check it and save again.';
 const nothingChanged = 'Nothing has changed. Change what was recorded wrongly, or go back.';

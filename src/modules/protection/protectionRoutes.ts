@@ -7,7 +7,8 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { readDeregistration, readDiscussion, readMeeting, readRegistration } from './protectionForms.js';
-import { meetingsAwaitingRegistration, type ProtectionChange } from './protectionService.js';
+import { meetingsAwaitingRegistration } from './protectionService.js';
+import type { ProtectionChange } from './protection.js';
 import { protectionCorrectionRoutes } from './protectionCorrectionRoutes.js';
 import type { ProtectionEvent, Registration } from './protection.js';
 import {

@@ -10,18 +10,12 @@ import { restrictedRecordLabel } from '../children/child.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId } from '../../platform/ids/recordIds.js';
 import { longDateOf } from '../../platform/dates/formats.js';
-import { reregistrationWithin18Months, type ProtectionEvent, type Registration, type RegisteredChild } from './protection.js';
+import { reregistrationWithin18Months, type ProtectionChange, type ProtectionEvent, type Registration, type RegisteredChild } from './protection.js';
 import type { ProtectionRepository } from './protectionRepository.js';
 import { type Concern, type DeregistrationReason, type IrdDecision, type MeetingDecision, type MeetingKind } from '../../platform/codes/protectionCodes.js';
 import type { AmendmentRepository } from '../../platform/amendments/amendmentRepository.js';
 import type { Amendment } from '../../platform/amendments/amendment.js';
 import { protectionCorrections, type CorrectionRunner } from './protectionCorrections.js';
-
-export type ProtectionChange =
-  | { outcome: 'done'; reregisteredAfter?: string; meetingId?: string }
-  | { outcome: 'problems'; problems: Record<string, string> }
-  | { outcome: 'forbidden' }
-  | { outcome: 'not_found' };
 
 export type ChildRegistrations = { outcome: 'found'; child: { childId: string; name: string }; registrations: Registration[]; discussions: ProtectionEvent[]; meetings: ProtectionEvent[]; amendments: Amendment[] } | { outcome: 'forbidden' } | { outcome: 'not_found' };
 

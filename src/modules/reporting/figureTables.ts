@@ -3,7 +3,7 @@ import { censusDate, financialYear, reportingYear } from './periods.js';
 import { longDateOf } from '../../platform/dates/formats.js';
 import { notRecorded } from './placementTypes.js';
 import type { StatsResult, StatsRow } from './statsTypes.js';
-import type { Benchmark } from './figuresService.js';
+import type { Benchmark } from './benchmark.js';
 import type { ChartPoint } from '../../platform/documents/charts.js';
 import type { FigureCell, FigureTable } from './figureTable.js';
 import { placementType, placementTypeLabels } from '../../platform/codes/careCodes.js';

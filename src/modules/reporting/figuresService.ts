@@ -8,19 +8,7 @@ import type { FigureTable } from './figureTable.js';
 import { figureTables } from './figureTables.js';
 import type { StatsService } from './statsService.js';
 import type { StatsOptions, StatsRow } from './statsTypes.js';
-
-/** One published figure for a comparator area (benchmarks.csv). */
-export interface Benchmark {
-  year: number;
-  indicator: string;
-  area: string;
-  value: number;
-}
-
-/** Where published comparator figures come from (the benchmarks module). */
-export interface BenchmarkSource {
-  forIndicators(indicatorIds: readonly string[]): Promise<Benchmark[]>;
-}
+import type { BenchmarkSource } from './benchmark.js';
 
 /** The tables for one choice of years, baseline and window. */
 export interface ComputedFigures {

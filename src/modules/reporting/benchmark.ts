@@ -1,0 +1,14 @@
+/** @module Published comparator figures, as the figures and reports use them. */
+
+/** One published figure for a comparator area (benchmarks.csv). */
+export interface Benchmark {
+  year: number;
+  indicator: string;
+  area: string;
+  value: number;
+}
+
+/** Where published comparator figures come from (the benchmarks module). */
+export interface BenchmarkSource {
+  forIndicators(indicatorIds: readonly string[]): Promise<Benchmark[]>;
+}
