@@ -3,7 +3,7 @@
  * the dashboards' first (uncached) request, a crawl timing every page reachable by links (each page's median of
  * several requests, one at a time), and the child page's latency for 50 people reading children's records (each
  * with a session of their own and a think time between pages, ADR 0059) and its capacity under 50 connections that
- * never pause — on PGlite and PostgreSQL.
+ * never pause — on PGlite and PostgreSQL; and pages loaded in Chromium, as a person's browser loads them (ADR 0075).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { demoSignIns, startServer } from './support/server.js';
 import { signInOverHttp } from './support/httpSession.js';
 import { loadTest, peopleReading, type LoadResult } from './support/load.js';
 import { childPaths, newPostgresDatabase } from './foundation.js';
+import { browserPageLoads, type BrowserPageLoads } from './browserPageLoads.js';
 
 export interface PageTiming {
   /** The page asked for: one example of each address shape. */
@@ -32,6 +33,8 @@ export interface PagesResult {
   childPageHurriedPeople: LoadResult;
   /** 50 connections asking again the moment each answer arrives: the server's capacity, not a person's wait. */
   childPage: LoadResult;
+  /** A child's page, the home page and the search page loaded in turn in Chromium (absent without Chromium). */
+  browser?: BrowserPageLoads;
 }
 
 /** How many people the child page is measured with (issue 15 item 4). */
@@ -99,8 +102,10 @@ export async function benchPages(engine: 'pglite' | 'postgres', log: (line: stri
       if (dashboards.status !== 200) throw new Error(`The dashboards answered ${dashboards.status}`);
       log(`${engine}: dashboards' first request ${dashboards.ms.toFixed(0)} ms; crawling every page…`);
       const pages = await crawl(server.url, cookie, { runs: 5, limit: 200 });
-      log(`${engine}: ${pages.length} pages timed; ${people} people signing in…`);
       const paths = await childPaths(server.url, cookie);
+      log(`${engine}: ${pages.length} pages timed; pages loaded in Chromium…`);
+      const browser = await browserPageLoads(server.url, cookie, [paths[0]!, '/', '/children']);
+      log(`${engine}: ${people} people signing in…`);
       const cookies: string[] = [];
       for (let person = 0; person < people; person++) cookies.push(await signInOverHttp(server.url, username, password));
       log(`${engine}: ${people} people reading children's pages…`);
@@ -110,7 +115,7 @@ export async function benchPages(engine: 'pglite' | 'postgres', log: (line: stri
       log(`${engine}: the child page's capacity, 50 connections back to back…`);
       await loadTest({ url: server.url, paths, headers: { cookie }, connections: 10, seconds: 3 }); // warm up
       const childPage = await loadTest({ url: server.url, paths, headers: { cookie }, connections: 50, seconds: 15 });
-      return { engine, dashboardsFirstMs: dashboards.ms, pages, childPagePeople, childPageHurriedPeople, childPage };
+      return { engine, dashboardsFirstMs: dashboards.ms, pages, childPagePeople, childPageHurriedPeople, childPage, ...(browser ? { browser } : {}) };
     } finally {
       await server.stop();
     }
