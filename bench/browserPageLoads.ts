@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { median } from './support/median.js';
 
 export interface BrowserPageLoads {
   /** Navigations measured, after one of each page to warm the browser. */
@@ -67,10 +68,9 @@ export async function browserPageLoads(baseUrl: string, cookie: string, paths: r
       if (answer?.status() !== 200) throw new Error(`${paths[load % paths.length]} answered ${answer?.status()} in Chromium`);
     }
     const busyAfter = busyMs();
-    times.sort((a, b) => a - b);
     return {
       loads,
-      medianMs: times[Math.floor((times.length - 1) / 2)]!,
+      medianMs: median(times),
       requestsPerLoad: [...overTheNetwork].filter((id) => !fromCache.has(id)).length / loads,
       processorMsPerLoad: busyBefore === undefined || busyAfter === undefined ? undefined : (busyAfter - busyBefore) / loads,
     };

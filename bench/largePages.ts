@@ -13,7 +13,8 @@ import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
 import { freshDatabase, importOnce, type Engine } from './scale.js';
 import { startServer } from './support/server.js';
 import { signInOverHttp } from './support/httpSession.js';
-import { median, timed } from './pages.js';
+import { timed } from './pages.js';
+import { median } from './support/median.js';
 
 export interface LargePage {
   path: string;

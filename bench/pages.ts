@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { demoSignIns, startServer } from './support/server.js';
 import { signInOverHttp } from './support/httpSession.js';
 import { loadTest, peopleReading, type LoadResult } from './support/load.js';
+import { median } from './support/median.js';
 import { childPaths, newPostgresDatabase } from './foundation.js';
 import { browserPageLoads, type BrowserPageLoads } from './browserPageLoads.js';
 
@@ -61,8 +62,6 @@ export async function timed(url: string, cookie: string): Promise<{ ms: number; 
   const body = await response.text();
   return { ms: performance.now() - started, status: response.status, body, html: (response.headers.get('content-type') ?? '').startsWith('text/html') };
 }
-
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /** Every page reachable by links from the home page, one example per address shape, each timed `runs` times. */
 export async function crawl(baseUrl: string, cookie: string, options: { runs: number; limit: number }): Promise<PageTiming[]> {
