@@ -9,6 +9,7 @@ import { warmUpCharts } from './platform/documents/charts.js';
 import { forgetOldDataChanges } from './db/keptWhileUnchanged.js';
 import { serveTheCommandLine } from './app/commandLineRoutes.js';
 import { nightlyRun, readNightlySetting, startNightlyCheck } from './modules/returns/dataQuality/nightlyCheck.js';
+import { keepFiguresFresh } from './modules/reporting/figuresKeptFresh.js';
 
 async function start(): Promise<void> {
   const startedAt = Date.now();
@@ -35,8 +36,11 @@ async function start(): Promise<void> {
   const forgetting = setInterval(forgetChanges, 6 * 60 * 60 * 1000);
   forgetting.unref();
   forgetChanges();
+  // Once changes to counted records go quiet, the default figures are worked out again and stored (ADR 0076).
+  const stopFreshFigures = keepFiguresFresh({ db, stats: services.stats, log: (error) => app.log.warn({ err: error }, 'Could not work the figures out again') });
   const shutdown = async () => {
     stopNightly();
+    await stopFreshFigures();
     clearInterval(forgetting);
     withdrawHandoff();
     await app.close();

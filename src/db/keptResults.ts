@@ -7,6 +7,7 @@
  * given back exactly as it was kept.
  */
 import type { Queryable } from './database.js';
+import { changeNotedSince, type KeepOptions } from './keptWhileUnchanged.js';
 
 /** A result worked out in a snapshot that may be stored: the transaction had written nothing. */
 export interface ResultToStore<T> {
@@ -21,23 +22,29 @@ export interface ResultToStore<T> {
  */
 const oldestStored = `interval '1 day'`;
 
-const stillTrue = `select k.value
+/** The stored result of a kind and key if it still holds; `$3`, when the results watch some tables only, names them. */
+const stillTrue = (watching: boolean) => `select k.value
   from kept_results k
  where k.kind = $1 and k.key = $2 and k.kept_at > clock_timestamp() - ${oldestStored}
    -- Transaction ids only move forward in one database: a result from before a restore into a new cluster is not given.
    and pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(k.snapshot::pg_snapshot)
-   and not exists (select 1 from data_changes d
-                    where d.xid >= pg_snapshot_xmin(k.snapshot::pg_snapshot) and not pg_visible_in_snapshot(d.xid, k.snapshot::pg_snapshot))`;
+   and not ${changeNotedSince('k.snapshot::pg_snapshot', watching ? '$3::text[]' : undefined)}`;
 
-/** @example const stored = keptResults<StatsResult>('statistics') */
-export function keptResults<T>(kind: string) {
+/**
+ * Results of one kind, made untrue by a change to any of `watching` (every table the work reads; ADR 0076), or to any
+ * watched table at all without it.
+ * @example const stored = keptResults<StatsResult>('statistics', { watching: tablesTheFiguresRead })
+ */
+export function keptResults<T>(kind: string, options: Pick<KeepOptions, 'watching'> = {}) {
+  const { watching } = options;
+  const findSql = stillTrue(watching !== undefined);
   return {
     /**
      * The result stored under `key` if it still holds in the snapshot `q` reads in, else undefined.
      * @example const figures = await stored.find(tx, JSON.stringify(options))
      */
     async find(q: Queryable, key: string): Promise<T | undefined> {
-      const [row] = await q.query<{ value: string }>(stillTrue, [kind, key]);
+      const [row] = await q.query<{ value: string }>(findSql, watching ? [kind, key, watching] : [kind, key]);
       return row ? (JSON.parse(row.value) as T) : undefined;
     },
 

@@ -2,7 +2,8 @@
  * @module Results kept while the records under them are unchanged (ADR 0055): a figure worked out once is given again
  * until a transaction that wrote a watched table commits, on either engine and whichever process wrote it.
  *
- * Every write to a watched table notes its transaction id in `data_changes` (migration 0078). A result is kept with the
+ * Every write to a watched table notes its transaction id in `data_changes` (migration 0078), with the tables it wrote
+ * (migration 0081, ADR 0076): a keep may watch only the tables its work reads. A result is kept with the
  * snapshot taken before it was worked out; it still holds while no noted transaction is visible now that was not
  * visible in that snapshot. No timer: a change committed a moment ago is seen by the next request.
  */
@@ -36,15 +37,38 @@ export interface KeptWhileUnchanged<T> {
 const oldestKeptMs = 60 * 60 * 1000;
 
 const now = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_if_assigned() is null as unwritten`;
-const changedSince = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_if_assigned() is null as unwritten,
-  exists (select 1 from data_changes
-           where xid >= pg_snapshot_xmin($1::pg_snapshot) and not pg_visible_in_snapshot(xid, $1::pg_snapshot)) as changed`;
+
+/**
+ * SQL that is true when a transaction noted in `data_changes` is visible now but was not visible in `snapshot` (SQL
+ * for a `pg_snapshot`), and — given `watching`, SQL for a `text[]` of tables — wrote one of those tables (a note from
+ * before notes named their tables stands for every table; ADR 0076).
+ * @example changeNotedSince('$1::pg_snapshot', '$2::text[]')
+ */
+export function changeNotedSince(snapshot: string, watching?: string): string {
+  return `exists (select 1 from data_changes d
+                   where d.xid >= pg_snapshot_xmin(${snapshot}) and not pg_visible_in_snapshot(d.xid, ${snapshot})${
+                     watching ? `\n                     and (d.tables is null or d.tables && ${watching})` : ''})`;
+}
+
+/** What a keep watches, and its clock (a test's). */
+export interface KeepOptions {
+  /**
+   * The tables whose changes can make a result untrue: every table the work reads, no fewer (a test of the work should
+   * prove it). Without it, a change to any watched table does.
+   */
+  watching?: readonly string[];
+  clock?: () => number;
+}
 
 /**
  * A keep for one kind of result, holding the `size` most recently used keys (each an options' JSON, say).
- * @example const keep = keptWhileUnchanged<StatsResult>(16)
+ * @example const keep = keptWhileUnchanged<StatsResult>(16, { watching: tablesTheFiguresRead })
  */
-export function keptWhileUnchanged<T>(size: number, clock: () => number = Date.now): KeptWhileUnchanged<T> {
+export function keptWhileUnchanged<T>(size: number, options: KeepOptions = {}): KeptWhileUnchanged<T> {
+  const { watching, clock = Date.now } = options;
+  const changedSince = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_if_assigned() is null as unwritten,
+    ${changeNotedSince('$1::pg_snapshot', watching ? '$2::text[]' : undefined)} as changed`;
+  const sinceParams = (snapshot: string) => (watching ? [snapshot, watching] : [snapshot]);
   const kept = new Map<string, Kept<T>>();
   const counts: KeepCounts = { given: 0, workedOut: 0 };
   return {
@@ -52,7 +76,7 @@ export function keptWhileUnchanged<T>(size: number, clock: () => number = Date.n
       const found = kept.get(key);
       const fresh = found && clock() - found.at < oldestKeptMs ? found : undefined;
       const [state] = fresh
-        ? await q.query<{ snapshot: string; unwritten: boolean; changed: boolean }>(changedSince, [fresh.snapshot])
+        ? await q.query<{ snapshot: string; unwritten: boolean; changed: boolean }>(changedSince, sinceParams(fresh.snapshot))
         : await q.query<{ snapshot: string; unwritten: boolean; changed?: boolean }>(now);
       if (!state) throw new Error('The database gave no snapshot');
       if (fresh && !state.changed) {

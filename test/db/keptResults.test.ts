@@ -7,18 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { statsService } from '../../src/modules/reporting/statsService.js';
 import { keptResults } from '../../src/db/keptResults.js';
-import { aCase, aChild, anEpisode } from '../support/factories.js';
+import { aChild, anEpisode, aSmallAuthority } from '../support/factories.js';
 
 describe(`results kept in the database (${engineUnderTest})`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const { db } = database;
-    await db.query(`insert into authority (authority_code, authority_name) values ('S12000999', 'Glenmuir')`);
-    await db.query(`insert into population (year, age_0_17) values (2020, 20000), (2021, 20100)`);
-    await aChild(db, { childId: 'K1', dateOfBirth: '2012-03-04' });
-    await aCase(db, 'K1', { openedDate: '2019-01-01' });
-    await anEpisode(db, 'K1', { startDate: '2020-01-01' });
+    await aSmallAuthority(database.db);
   });
   afterAll(() => database.drop());
 

@@ -60,3 +60,15 @@ export async function aUser(db: Queryable, role: Role, fields: Partial<{ team: s
   );
   return { userId: rows[0]!.user_id, username, displayName: username, role, team: fields.team ?? null, workerId: fields.workerId ?? null };
 }
+
+/**
+ * Glenmuir with population for 2020 and 2021 and one child, K1, with a case open since 2019 and looked after since
+ * 2020: the least an authority needs for every census figure to count someone (kept and stored results' tests).
+ */
+export async function aSmallAuthority(db: Queryable): Promise<void> {
+  await db.query(`insert into authority (authority_code, authority_name) values ('S12000999', 'Glenmuir')`);
+  await db.query(`insert into population (year, age_0_17) values (2020, 20000), (2021, 20100)`);
+  await aChild(db, { childId: 'K1', dateOfBirth: '2012-03-04' });
+  await aCase(db, 'K1', { openedDate: '2019-01-01' });
+  await anEpisode(db, 'K1', { startDate: '2020-01-01' });
+}

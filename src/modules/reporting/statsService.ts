@@ -68,14 +68,24 @@ export function sharingIdenticalQueries(db: Queryable): Queryable {
 export const figuresKeptAfterImport: StatsOptions = {};
 
 /**
+ * Every table the statistics read (ADR 0076): their results, kept in memory and stored, are made untrue only by a change
+ * to one of these — not by a sign-in (`users`), a case note or a safety map, which no figure counts. Every indicator's
+ * SQL names only these (test/integration/figuresRead.test.ts runs them all and fails on any other table).
+ */
+export const tablesTheFiguresRead: readonly string[] = [
+  'authority', 'cases', 'children', 'cp_registrations', 'families', 'looked_after_episodes', 'placements', 'population',
+  'providers', 'referrals', 'scra_referrals',
+];
+
+/**
  * The statistics service: indicator rows for any years, baseline and window.
  * @example const stats = await statsService(db).compute({ years: { first: 2016, last: 2021 }, from: '2021-07-01', to: '2022-04-30' })
  */
 export function statsService(db: Database | Queryable, repository: StatsRepository = statsRepository()) {
   /** Every figure of a period, kept while no record under it changes (ADR 0055): board paper pages ask again and again. */
-  const kept = keptWhileUnchanged<StatsResult>(16);
+  const kept = keptWhileUnchanged<StatsResult>(16, { watching: tablesTheFiguresRead });
   /** The same, stored for other processes: `cairn stats` run again, the server after a restart (ADR 0061). */
-  const stored = keptResults<StatsResult>('statistics');
+  const stored = keptResults<StatsResult>('statistics', { watching: tablesTheFiguresRead });
 
   /**
    * "Every census year for which there is data" (indicators.md). We take the census days that fall

@@ -1,0 +1,70 @@
+/**
+ * @module The running server keeps the figures fresh (ADR 0076): once changes to the records the figures read have
+ * gone quiet, it works the default figures out again and stores them (what `cairn import` keeps, ADR 0062), so the
+ * next `cairn stats` and the dashboards' next request are given them instead of working them out while someone waits.
+ */
+import type { Queryable } from '../../db/database.js';
+import { statsRepository, type StatsRepository } from './statsRepository.js';
+import { figuresKeptAfterImport, tablesTheFiguresRead, type StatsService } from './statsService.js';
+
+/** What the server gives: the database, its statistics service (whose keep the dashboards share) and its log. */
+export interface FiguresKeptFreshNeeds {
+  db: Queryable;
+  stats: Pick<StatsService, 'compute'>;
+  log: (error: unknown) => void;
+  /** Seconds with no change to a counted record before the figures are worked out again. */
+  quietSeconds?: number;
+  /** How often to look. */
+  everySeconds?: number;
+  repository?: StatsRepository;
+}
+
+/**
+ * Thirty seconds: a social worker saving one form after another keeps the records "changing", so the work — on the
+ * embedded database it holds the one connection for up to a second at a large authority — waits for a pause.
+ */
+const defaultQuietSeconds = 30;
+const defaultEverySeconds = 15;
+
+/**
+ * Look once: when the records the figures read have not changed for `quietSeconds` (or have no noted change), ask
+ * for the default figures — given from the keep when they still hold (one short query), else worked out and stored.
+ * Answers whether it asked.
+ * @example await refreshFiguresIfQuiet({ db, stats, log }) // true
+ */
+export async function refreshFiguresIfQuiet(needs: FiguresKeptFreshNeeds): Promise<boolean> {
+  const { db, stats, quietSeconds = defaultQuietSeconds, repository = statsRepository() } = needs;
+  const since = await repository.secondsSinceChangeTo(db, tablesTheFiguresRead);
+  if (since !== null && since < quietSeconds) return false;
+  await stats.compute(figuresKeptAfterImport);
+  return true;
+}
+
+/**
+ * Look every `everySeconds` until stopped; a look that fails is logged and the next still happens. One look at a
+ * time. Returns a stop function, which settles once a look under way has ended (so the database can then be closed);
+ * the timer does not keep the process alive.
+ * @example const stop = keepFiguresFresh({ db, stats: services.stats, log: (error) => app.log.warn({ err: error }) })
+ */
+export function keepFiguresFresh(needs: FiguresKeptFreshNeeds): () => Promise<void> {
+  const everyMs = (needs.everySeconds ?? defaultEverySeconds) * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  let looking: Promise<void> | undefined;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      looking = refreshFiguresIfQuiet(needs).then(() => undefined, needs.log).finally(() => {
+        looking = undefined;
+        schedule();
+      });
+    }, everyMs);
+    timer.unref();
+  };
+  schedule();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await looking;
+  };
+}

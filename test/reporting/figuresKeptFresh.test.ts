@@ -1,0 +1,73 @@
+/**
+ * @module The server keeps the figures fresh (ADR 0076), on either engine: after a change to a counted record it waits
+ * for the changes to go quiet, then works the default figures out and stores them for the next process; a look that
+ * fails is logged and the looking goes on.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
+import { statsService } from '../../src/modules/reporting/statsService.js';
+import { keepFiguresFresh, refreshFiguresIfQuiet } from '../../src/modules/reporting/figuresKeptFresh.js';
+import { aChild, anEpisode, aSmallAuthority } from '../support/factories.js';
+
+describe(`figures kept fresh by the server (${engineUnderTest})`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await aSmallAuthority(database.db);
+  });
+  afterAll(() => database.drop());
+
+  /** The looked after count on 31 July 2020 in the default figures stored for the next process, if they still hold. */
+  const storedLookedAfter = async () => {
+    const [row] = await database.db.query<{ value: string }>(`select value from kept_results where kind = 'statistics' and key = '{}'`);
+    if (!row) return undefined;
+    const given = await statsService(database.db).compute({});
+    // Given, not worked out: the stored text is what was given (a worked-out answer would have replaced it).
+    expect(JSON.stringify(given)).toBe(row.value);
+    return given.rows.find((r) => r.indicator === 'lac.count' && r.period === '2020-07-31')?.value;
+  };
+  const stillStored = async () => (await database.db.query<{ value: string }>(`select value from kept_results where kind = 'statistics' and key = '{}'`))[0]?.value;
+
+  it('waits while the records are changing, then works the figures out once they have been quiet long enough', async () => {
+    const stats = statsService(database.db);
+    const log = vi.fn();
+    await anEpisode(database.db, 'K1', { startDate: '2021-01-01' });
+    expect(await refreshFiguresIfQuiet({ db: database.db, stats, log, quietSeconds: 3600 })).toBe(false);
+    expect(await stillStored()).toBeUndefined();
+    expect(await refreshFiguresIfQuiet({ db: database.db, stats, log, quietSeconds: 0 })).toBe(true);
+    expect(await storedLookedAfter()).toBe(1);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('looks again and again on its own, working the figures out after each change, and stops when told', async () => {
+    const stats = statsService(database.db);
+    const stop = keepFiguresFresh({ db: database.db, stats, log: (error) => { throw error; }, quietSeconds: 0, everySeconds: 0.02 });
+    try {
+      await aChild(database.db, { childId: 'K2', dateOfBirth: '2013-03-04' });
+      await anEpisode(database.db, 'K2', { startDate: '2020-02-01' });
+      await vi.waitFor(async () => expect(await storedLookedAfter()).toBe(2), { timeout: 10_000, interval: 50 });
+      await aChild(database.db, { childId: 'K3', dateOfBirth: '2014-03-04' });
+      await anEpisode(database.db, 'K3', { startDate: '2020-03-01' });
+      await vi.waitFor(async () => expect(await storedLookedAfter()).toBe(3), { timeout: 10_000, interval: 50 });
+    } finally {
+      await stop();
+    }
+    await anEpisode(database.db, 'K3', { startDate: '2019-03-01', endDate: '2019-04-01' });
+    const [{ stored } = { stored: '' }] = await database.db.query<{ stored: string }>(`select kept_at::text as stored from kept_results where kind = 'statistics' and key = '{}'`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await database.db.query<{ stored: string }>(`select kept_at::text as stored from kept_results where kind = 'statistics' and key = '{}'`))[0]?.stored).toBe(stored);
+  });
+
+  it('logs a look that fails and goes on looking', async () => {
+    let looks = 0;
+    const failing = { compute: async () => { looks++; throw new Error('the database went away'); } };
+    const log = vi.fn();
+    const stop = keepFiguresFresh({ db: database.db, stats: failing, log, quietSeconds: 0, everySeconds: 0.02 });
+    try {
+      await vi.waitFor(() => expect(looks).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 20 });
+    } finally {
+      await stop();
+    }
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'the database went away' }));
+  });
+});
