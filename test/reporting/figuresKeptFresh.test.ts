@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { statsService } from '../../src/modules/reporting/statsService.js';
 import { keepFiguresFresh, refreshFiguresIfQuiet } from '../../src/modules/reporting/figuresKeptFresh.js';
-import { aChild, anEpisode, aSmallAuthority } from '../support/factories.js';
+import { aCase, aChild, anEpisode, aSmallAuthority, aUser } from '../support/factories.js';
+import { userRepository } from '../../src/modules/users/userRepository.js';
 
 describe(`figures kept fresh by the server (${engineUnderTest})`, () => {
   let database: TestDatabase;
@@ -37,6 +38,24 @@ describe(`figures kept fresh by the server (${engineUnderTest})`, () => {
     expect(await refreshFiguresIfQuiet({ db: database.db, stats, log, quietSeconds: 0 })).toBe(true);
     expect(await storedLookedAfter()).toBe(1);
     expect(log).not.toHaveBeenCalled();
+  });
+
+  it('counts as changes only notes of the tables the figures read, or notes that name no tables', async () => {
+    const stats = { compute: vi.fn(async () => ({ authority: null, baseline: null, rows: [] })) };
+    const look = () => refreshFiguresIfQuiet({ db: database.db, stats, log: vi.fn(), quietSeconds: 60 });
+    await database.db.query(`update data_changes set noted_at = noted_at - interval '1 hour'`);
+    const user = await aUser(database.db, 'analyst');
+    await userRepository().recordSignedIn(database.db, user.userId);
+    expect(await look()).toBe(true);
+    await database.db.transaction(async (tx) => {
+      await userRepository().recordSignedIn(tx, user.userId);
+      await tx.query('update data_changes set tables = null where xid = pg_current_xact_id()');
+    });
+    expect(await look()).toBe(false);
+    await database.db.query(`update data_changes set noted_at = noted_at - interval '1 hour'`);
+    await aCase(database.db, 'K1', { openedDate: '2018-01-01', closedDate: '2018-06-01' });
+    expect(await look()).toBe(false);
+    expect(stats.compute).toHaveBeenCalledTimes(1);
   });
 
   it('looks again and again on its own, working the figures out after each change, and stops when told', async () => {

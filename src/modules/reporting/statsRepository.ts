@@ -69,9 +69,11 @@ export function statsRepository() {
      * @example await statsRepository().secondsSinceChangeTo(db, ['cases']) // 41.2
      */
     async secondsSinceChangeTo(db: Queryable, tables: readonly string[]): Promise<number | null> {
-      const rows = await db.query<{ seconds: number | null }>(
-        `select extract(epoch from clock_timestamp() - max(noted_at))::float8 as seconds
-           from data_changes where tables is null or tables && $1::text[]`,
+      // Newest first by the index on noted_at, to the first note that counts: usually one of the last few.
+      const rows = await db.query<{ seconds: number }>(
+        `select extract(epoch from clock_timestamp() - noted_at)::float8 as seconds
+           from data_changes where tables is null or tables && $1::text[]
+          order by noted_at desc limit 1`,
         [tables],
       );
       return rows[0]?.seconds ?? null;
