@@ -25,7 +25,7 @@ describe(`what the figures read (${engineUnderTest})`, () => {
   /** Proves the next answer is the stored one: only a stored answer can show this changed text. */
   const markStored = () => database.db.query(`update kept_results set value = replace(value, '"Glenmuir"', '"Glenmuir (stored)"')`);
 
-  it('names, in every indicator\'s SQL, only the tables the statistics watch — and every one of them', async () => {
+  it('names, in every indicator\'s SQL, only the tables the statistics watch — and every one of them — and none of Cairn\'s functions', async () => {
     const sql: string[] = [];
     const reading: Queryable = {
       query: (text, params, queryOptions) => {
@@ -44,6 +44,11 @@ describe(`what the figures read (${engineUnderTest})`, () => {
     const named = relations.filter((relation) => new RegExp(`\\b${relation.name}\\b`).test(text));
     expect(named.filter((relation) => relation.kind !== 'r').map((relation) => relation.name)).toEqual([]);
     expect(named.map((relation) => relation.name).sort()).toEqual([...tablesTheFiguresRead].sort());
+    // Nor a function of Cairn's own (one could read any table unseen).
+    const functions = await database.db.query<{ name: string }>(`
+      select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = current_schema()`);
+    expect(functions.length).toBeGreaterThan(5);
+    expect(functions.filter((fn) => new RegExp(`\\b${fn.name}\\b`).test(text)).map((fn) => fn.name)).toEqual([]);
   });
 
   it('gives the figures again after a sign-in, from memory and to another process from the database', async () => {
