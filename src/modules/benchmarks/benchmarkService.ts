@@ -19,6 +19,7 @@ export function benchmarkService(db: Database, repository: BenchmarkRepository, 
     forIndicators(indicatorIds: readonly string[]): Promise<Benchmark[]> {
       return repository.forIndicators(db, indicatorIds);
     },
+    tablesRead: ['benchmarks'],
 
     /**
      * Check the file and, if it is right, add or replace its rows; all or nothing. A refusal is audited too.

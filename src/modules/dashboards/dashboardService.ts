@@ -47,7 +47,7 @@ export function withChartsOnDemand(computed: ComputedFigures): Figures {
  * @example const figures = await dashboardService(figuresService(stats, benchmarks), db).figures({})
  */
 export function dashboardService(source: FiguresService, db?: Queryable) {
-  const kept = keptWhileUnchanged<Figures>(50);
+  const kept = keptWhileUnchanged<Figures>(50, { watching: source.tablesRead });
   const compute = async (options: StatsOptions): Promise<Figures> => withChartsOnDemand(await source.compute(options));
 
   return {

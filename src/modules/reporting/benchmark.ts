@@ -11,4 +11,6 @@ export interface Benchmark {
 /** Where published comparator figures come from (the benchmarks module). */
 export interface BenchmarkSource {
   forIndicators(indicatorIds: readonly string[]): Promise<Benchmark[]>;
+  /** The tables `forIndicators` reads, for keeps of what is made from them (ADR 0076). */
+  readonly tablesRead: readonly string[];
 }

@@ -6,7 +6,7 @@
 import { yearsOf } from './periods.js';
 import type { FigureTable } from './figureTable.js';
 import { figureTables } from './figureTables.js';
-import type { StatsService } from './statsService.js';
+import { tablesTheFiguresRead, type StatsService } from './statsService.js';
 import type { StatsOptions, StatsRow } from './statsTypes.js';
 import type { BenchmarkSource } from './benchmark.js';
 
@@ -27,6 +27,8 @@ export const benchmarkedIndicators = ['lac.rate_per_1000', 'lac.community_pct'];
 /** @example const { tables } = await figuresService(stats, benchmarks).compute({ years: { first: 2016, last: 2021 } }) */
 export function figuresService(stats: StatsService, benchmarks: BenchmarkSource) {
   return {
+    /** Every table the figure tables are made from: the statistics' and the benchmarks' (ADR 0076). */
+    tablesRead: [...tablesTheFiguresRead, ...benchmarks.tablesRead] as readonly string[],
     async compute(options: StatsOptions): Promise<ComputedFigures> {
       const [result, benchmarkRows] = await Promise.all([stats.compute(options), benchmarks.forIndicators(benchmarkedIndicators)]);
       const years = options.years ? yearsOf(options.years) : [...new Set(result.rows.filter((row) => row.indicator === 'lac.count').map((row) => Number(row.period.slice(0, 4))))];

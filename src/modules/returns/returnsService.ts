@@ -46,13 +46,23 @@ export interface Review {
   split: ReturnType<typeof splitIssues>;
 }
 
+/**
+ * Every table a review reads: the records the rules run over and the "checked, correct" marks (ADR 0076). A review is
+ * kept through changes to anything else — a sign-in, a case note — as running the rules at a large authority takes
+ * seconds. test/db/whatKeepsRead.test.ts proves the list is exactly what the review's SQL names.
+ */
+export const tablesTheReviewReads: readonly string[] = [
+  'cases', 'children', 'cp_planning_meetings', 'cp_registrations', 'data_quality_checked', 'looked_after_episodes',
+  'placements', 'population', 'providers', 'scra_referrals',
+];
+
 /** @example await returnsService(db).check({ year: '2021-22' }) */
 export function returnsService(db: Database, repository = returnsRepository(), quality = dataQualityRepository()) {
   /**
    * A year's review, kept while no record changes (ADR 0055): the data quality pages are opened one after another,
    * each needing the same run. Two kept: this year's and one other.
    */
-  const kept = keptWhileUnchanged<Review>(2);
+  const kept = keptWhileUnchanged<Review>(2, { watching: tablesTheReviewReads });
   /**
    * The year's rules run over the records as they are now, the findings split by the "checked, correct" marks. The
    * records are read in one repeatable-read transaction, so no rule sees a change another missed.
