@@ -37,7 +37,7 @@ async function start(): Promise<void> {
   forgetting.unref();
   forgetChanges();
   // Once changes to counted records go quiet, the default figures are worked out again and stored (ADR 0076).
-  const stopFreshFigures = keepFiguresFresh({ db, stats: services.stats, log: (error) => app.log.warn({ err: error }, 'Could not work the figures out again') });
+  const stopFreshFigures = keepFiguresFresh({ db, stats: services.stats, quietSeconds: config.figuresQuietSeconds, log: (error) => app.log.warn({ err: error }, 'Could not work the figures out again') });
   const shutdown = async () => {
     stopNightly();
     await stopFreshFigures();

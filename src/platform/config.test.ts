@@ -45,6 +45,12 @@ describe('settings', () => {
     expect(() => loadConfig({ CAIRN_REFERRAL_DECISION_DAYS: '366' })).toThrow(/at most 365/);
   });
 
+  it('waits 30 s of quiet before working the figures out again unless told otherwise, never a negative time', () => {
+    expect(loadConfig({}).figuresQuietSeconds).toBe(30);
+    expect(loadConfig({ CAIRN_FIGURES_QUIET_SECONDS: '0' }).figuresQuietSeconds).toBe(0);
+    expect(() => loadConfig({ CAIRN_FIGURES_QUIET_SECONDS: '-5' })).toThrow('CAIRN_FIGURES_QUIET_SECONDS must be a number, at least 0, at most 86400 (not "-5")');
+  });
+
   it('needs all four single sign-on settings or none', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.org' })).toThrow(/single sign-on needs all of/);
     const config = loadConfig({ OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'cairn', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URI: 'https://cairn.example.org/sign-in/sso/callback' });

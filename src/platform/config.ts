@@ -24,6 +24,8 @@ export interface Config {
   idleWarningMinutes: number;
   /** Days a form's kept draft waits to be given back before it is dropped. */
   draftKeepDays: number;
+  /** Seconds with no change to a counted record before the server works the default figures out again (ADR 0076). */
+  figuresQuietSeconds: number;
   signInMaxFailures: number;
   signInLockoutMinutes: number;
   /** Requests per minute from one address before Cairn answers 429 (sign-in has its own, lower limit). */
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     CAIRN_IDLE_TIMEOUT_MINUTES: read.number('CAIRN_IDLE_TIMEOUT_MINUTES', { fallback: 30, above: 0 }),
     CAIRN_IDLE_WARNING_MINUTES: read.number('CAIRN_IDLE_WARNING_MINUTES', { fallback: 5, above: 0 }),
     CAIRN_DRAFT_KEEP_DAYS: read.number('CAIRN_DRAFT_KEEP_DAYS', { fallback: 30, above: 0 }),
+    CAIRN_FIGURES_QUIET_SECONDS: read.number('CAIRN_FIGURES_QUIET_SECONDS', { fallback: 30, min: 0, max: 24 * 60 * 60 }),
     CAIRN_SIGN_IN_MAX_FAILURES: read.number('CAIRN_SIGN_IN_MAX_FAILURES', { fallback: 5, whole: true, above: 0 }),
     CAIRN_SIGN_IN_LOCKOUT_MINUTES: read.number('CAIRN_SIGN_IN_LOCKOUT_MINUTES', { fallback: 15, above: 0 }),
     CAIRN_RATE_LIMIT_PER_MINUTE: read.number('CAIRN_RATE_LIMIT_PER_MINUTE', { fallback: 600, whole: true, above: 0 }),
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleTimeoutMinutes: e.CAIRN_IDLE_TIMEOUT_MINUTES,
     idleWarningMinutes: e.CAIRN_IDLE_WARNING_MINUTES,
     draftKeepDays: e.CAIRN_DRAFT_KEEP_DAYS,
+    figuresQuietSeconds: e.CAIRN_FIGURES_QUIET_SECONDS,
     signInMaxFailures: e.CAIRN_SIGN_IN_MAX_FAILURES,
     signInLockoutMinutes: e.CAIRN_SIGN_IN_LOCKOUT_MINUTES,
     rateLimitPerMinute: e.CAIRN_RATE_LIMIT_PER_MINUTE,

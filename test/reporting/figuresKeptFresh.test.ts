@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { statsService } from '../../src/modules/reporting/statsService.js';
-import { keepFiguresFresh, refreshFiguresIfQuiet } from '../../src/modules/reporting/figuresKeptFresh.js';
+import { keepFiguresFresh, lookEverySeconds, refreshFiguresIfQuiet } from '../../src/modules/reporting/figuresKeptFresh.js';
 import { aCase, aChild, anEpisode, aSmallAuthority, aUser } from '../support/factories.js';
 import { userRepository } from '../../src/modules/users/userRepository.js';
 
@@ -75,6 +75,11 @@ describe(`figures kept fresh by the server (${engineUnderTest})`, () => {
     const [{ stored } = { stored: '' }] = await database.db.query<{ stored: string }>(`select kept_at::text as stored from kept_results where kind = 'statistics' and key = '{}'`);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await database.db.query<{ stored: string }>(`select kept_at::text as stored from kept_results where kind = 'statistics' and key = '{}'`))[0]?.stored).toBe(stored);
+  });
+
+  it('looks every half of the pause it waits for, every 15 s at most and every second at least', () => {
+    expect([0, 1, 2, 30, 60, 3600].map(lookEverySeconds)).toEqual([1, 1, 1, 15, 15, 15]);
+    expect(lookEverySeconds(10)).toBe(5);
   });
 
   it('logs a look that fails and goes on looking', async () => {

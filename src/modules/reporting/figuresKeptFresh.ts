@@ -14,17 +14,23 @@ export interface FiguresKeptFreshNeeds {
   log: (error: unknown) => void;
   /** Seconds with no change to a counted record before the figures are worked out again. */
   quietSeconds?: number;
-  /** How often to look. */
+  /** How often to look (`lookEverySeconds` of the pause when not said). */
   everySeconds?: number;
   repository?: StatsRepository;
 }
 
 /**
- * Thirty seconds: a social worker saving one form after another keeps the records "changing", so the work — on the
- * embedded database it holds the one connection for up to a second at a large authority — waits for a pause.
+ * Thirty seconds (`CAIRN_FIGURES_QUIET_SECONDS`): a social worker saving one form after another keeps the records
+ * "changing", so the work — on the embedded database it holds the one connection for up to a second at a large
+ * authority — waits for a pause.
  */
 const defaultQuietSeconds = 30;
-const defaultEverySeconds = 15;
+
+/**
+ * How often the server looks for a given pause: half of it, every 15 s at most and every second at least.
+ * @example lookEverySeconds(30) // 15
+ */
+export const lookEverySeconds = (quietSeconds: number) => Math.min(15, Math.max(1, quietSeconds / 2));
 
 /**
  * Look once: when the records the figures read have not changed for `quietSeconds` (or have no noted change), ask
@@ -47,7 +53,7 @@ export async function refreshFiguresIfQuiet(needs: FiguresKeptFreshNeeds): Promi
  * @example const stop = keepFiguresFresh({ db, stats: services.stats, log: (error) => app.log.warn({ err: error }) })
  */
 export function keepFiguresFresh(needs: FiguresKeptFreshNeeds): () => Promise<void> {
-  const everyMs = (needs.everySeconds ?? defaultEverySeconds) * 1000;
+  const everyMs = (needs.everySeconds ?? lookEverySeconds(needs.quietSeconds ?? defaultQuietSeconds)) * 1000;
   let timer: NodeJS.Timeout | undefined;
   let looking: Promise<void> | undefined;
   let stopped = false;
