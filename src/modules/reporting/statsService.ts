@@ -70,7 +70,7 @@ export const figuresKeptAfterImport: StatsOptions = {};
 /**
  * Every table the statistics read (ADR 0076): their results, kept in memory and stored, are made untrue only by a change
  * to one of these — not by a sign-in (`users`), a case note or a safety map, which no figure counts. Every indicator's
- * SQL names only these (test/integration/figuresRead.test.ts runs them all and fails on any other table).
+ * SQL names exactly these (test/db/whatKeepsRead.test.ts runs them all and fails on any other table or a missing one).
  */
 export const tablesTheFiguresRead: readonly string[] = [
   'authority', 'cases', 'children', 'cp_registrations', 'families', 'looked_after_episodes', 'placements', 'population',
