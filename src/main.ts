@@ -9,7 +9,7 @@ import { warmUpCharts } from './platform/documents/charts.js';
 import { forgetOldDataChanges } from './db/keptWhileUnchanged.js';
 import { serveTheCommandLine } from './app/commandLineRoutes.js';
 import { nightlyRun, readNightlySetting, startNightlyCheck } from './modules/returns/dataQuality/nightlyCheck.js';
-import { keepFiguresFresh } from './modules/reporting/figuresKeptFresh.js';
+import { keepFiguresFresh, lastLookBeforeClosing } from './modules/reporting/figuresKeptFresh.js';
 
 async function start(): Promise<void> {
   const startedAt = Date.now();
@@ -37,13 +37,16 @@ async function start(): Promise<void> {
   forgetting.unref();
   forgetChanges();
   // Once changes to counted records go quiet, the default figures are worked out again and stored (ADR 0076).
-  const stopFreshFigures = keepFiguresFresh({ db, stats: services.stats, quietSeconds: config.figuresQuietSeconds, log: (error) => app.log.warn({ err: error }, 'Could not work the figures out again') });
+  const figuresNeeds = { db, stats: services.stats, quietSeconds: config.figuresQuietSeconds, log: (error: unknown) => app.log.warn({ err: error }, 'Could not work the figures out again') };
+  const stopFreshFigures = keepFiguresFresh(figuresNeeds);
   const shutdown = async () => {
     stopNightly();
     await stopFreshFigures();
     clearInterval(forgetting);
     withdrawHandoff();
     await app.close();
+    // No request is left to change a record: the figures as they stand are kept for the next process (ADR 0076).
+    await lastLookBeforeClosing(figuresNeeds);
     await db.close();
     process.exit(0);
   };

@@ -71,19 +71,26 @@ describe(`the server keeps the figures fresh (${engineUnderTest})`, () => {
     }
   }
 
-  it('works the default figures out once counted records have been quiet, and stores them for the next process', async () => {
-    expect(await storedFigures()).toEqual([]);
-    server = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, ...env, CAIRN_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', CAIRN_FIGURES_QUIET_SECONDS: '1' },
+  /** Start Cairn as `npm start` does, waiting `quietSeconds` for quiet; answers what it has printed so far. */
+  async function start(quietSeconds: string): Promise<() => string> {
+    const running = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+      env: { ...process.env, ...env, CAIRN_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', CAIRN_FIGURES_QUIET_SECONDS: quietSeconds },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    server = running;
     let output = '';
-    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    running.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    running.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await vi.waitFor(() => {
-      if (server!.exitCode !== null) throw new Error(`Cairn stopped:\n${output}`);
+      if (running.exitCode !== null) throw new Error(`Cairn stopped:\n${output}`);
       expect(output).toContain('Cairn is running at');
     }, { timeout: 110_000, interval: 100 });
+    return () => output;
+  }
+
+  it('works the default figures out once counted records have been quiet, and stores them for the next process', async () => {
+    expect(await storedFigures()).toEqual([]);
+    const printed = await start('1');
     if (database) {
       // PostgreSQL: read beside the server until the figures are there.
       await vi.waitFor(async () => expect(await storedFigures()).toHaveLength(1), { timeout: 30_000, interval: 200 });
@@ -91,13 +98,27 @@ describe(`the server keeps the figures fresh (${engineUnderTest})`, () => {
       // PGlite: the server holds the folder. It looks every second; give it several, then stop it (a look under way ends first).
       await new Promise((resolve) => setTimeout(resolve, 6_000));
     }
+    const stoppingAt = Date.now();
     await stop();
-    expect(output).not.toContain('Could not work the figures out again');
+    // Stored by a look while it ran, not by the last look as it stopped (which then found them kept and stored nothing).
+    const [keptAt] = await withDatabase((db) => db.query<{ ms: number }>(`select extract(epoch from kept_at)::float8 * 1000 as ms from kept_results where kind = 'statistics' and key = '{}'`));
+    expect(keptAt!.ms).toBeLessThan(stoppingAt - 2_000);
+    expect(printed()).not.toContain('Could not work the figures out again');
     const [stored] = await storedFigures();
     expect(stored).toBeDefined();
     const asked = await cairn(['stats', '--json'], env);
     expect(asked.status).toBe(0);
     expect(JSON.parse(asked.stdout)).toEqual(JSON.parse(stored!.value));
     expect(JSON.parse(asked.stdout).authority).toBe('Tinyshire');
+  }, 180_000);
+
+  it('stores the figures as it stops, whatever the quiet: the next process is given them', async () => {
+    await withDatabase((db) => db.query('delete from kept_results'));
+    const printed = await start('86400');
+    await stop();
+    expect(printed()).not.toContain('Could not work the figures out again');
+    const [stored] = await storedFigures();
+    expect(stored).toBeDefined();
+    expect(JSON.parse(stored!.value).authority).toBe('Tinyshire');
   }, 180_000);
 });

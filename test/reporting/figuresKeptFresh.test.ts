@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 import { statsService } from '../../src/modules/reporting/statsService.js';
-import { keepFiguresFresh, lookEverySeconds, refreshFiguresIfQuiet } from '../../src/modules/reporting/figuresKeptFresh.js';
+import { keepFiguresFresh, lastLookBeforeClosing, lookEverySeconds, refreshFiguresIfQuiet } from '../../src/modules/reporting/figuresKeptFresh.js';
 import { aCase, aChild, anEpisode, aSmallAuthority, aUser } from '../support/factories.js';
 import { userRepository } from '../../src/modules/users/userRepository.js';
 
@@ -80,6 +80,27 @@ describe(`figures kept fresh by the server (${engineUnderTest})`, () => {
   it('looks every half of the pause it waits for, every 15 s at most and every second at least', () => {
     expect([0, 1, 2, 30, 60, 3600].map(lookEverySeconds)).toEqual([1, 1, 1, 15, 15, 15]);
     expect(lookEverySeconds(10)).toBe(5);
+  });
+
+  it('takes a last look as the server stops: the figures stored at once, however recent the last change', async () => {
+    await aChild(database.db, { childId: 'K4', dateOfBirth: '2015-03-04' });
+    await anEpisode(database.db, 'K4', { startDate: '2020-04-01' });
+    const log = vi.fn();
+    await lastLookBeforeClosing({ stats: statsService(database.db), log });
+    expect(log).not.toHaveBeenCalled();
+    expect(await storedLookedAfter()).toBe(4);
+  });
+
+  it('lets the stop go on when the last look fails or runs too long, and says so', async () => {
+    const log = vi.fn();
+    await lastLookBeforeClosing({ stats: { compute: async () => { throw new Error('the database went away'); } }, log });
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'the database went away' }));
+    const slowLog = vi.fn();
+    let finish!: () => void;
+    const slow = { compute: () => new Promise<never>((_resolve, reject) => (finish = () => reject(new Error('closed under it')))) };
+    await lastLookBeforeClosing({ stats: slow, log: slowLog }, 50);
+    expect(slowLog).toHaveBeenCalledWith(expect.objectContaining({ message: 'The figures were not worked out within 0.05 s of stopping' }));
+    finish();
   });
 
   it('logs a look that fails and goes on looking', async () => {

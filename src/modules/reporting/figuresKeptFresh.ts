@@ -74,3 +74,26 @@ export function keepFiguresFresh(needs: FiguresKeptFreshNeeds): () => Promise<vo
     await looking;
   };
 }
+
+/**
+ * The server's last look as it stops, after its last request and before the database closes: the default figures,
+ * given if still kept, else worked out and stored whatever the quiet — so the first `cairn stats` after a stop or a
+ * restart finds them, the changes of the last half minute included. Given at most `withinMs` (10 s); a look that
+ * fails or runs longer is logged and the stop goes on.
+ * @example await lastLookBeforeClosing({ db, stats: services.stats, log })
+ */
+export async function lastLookBeforeClosing(needs: Pick<FiguresKeptFreshNeeds, 'stats' | 'log'>, withinMs = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const tooLong = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      needs.log(new Error(`The figures were not worked out within ${withinMs / 1000} s of stopping`));
+      resolve();
+    }, withinMs);
+  });
+  const look = needs.stats.compute(figuresKeptAfterImport).then(() => undefined, needs.log);
+  try {
+    await Promise.race([look, tooLong]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
