@@ -47,7 +47,25 @@ const now = `select pg_current_snapshot()::text as snapshot, pg_current_xact_id_
 export function changeNotedSince(snapshot: string, watching?: string): string {
   return `exists (select 1 from data_changes d
                    where d.xid >= pg_snapshot_xmin(${snapshot}) and not pg_visible_in_snapshot(d.xid, ${snapshot})${
-                     watching ? `\n                     and (d.tables is null or d.tables && ${watching})` : ''})`;
+                     watching ? `\n                     and ${wroteOneOf('d', watching)}` : ''})`;
+}
+
+/** SQL true when the note `note` wrote one of the tables `watching` names (SQL for a `text[]`), or names none. */
+const wroteOneOf = (note: string, watching: string) => `(${note}.tables is null or ${note}.tables && ${watching})`;
+
+/**
+ * Seconds since the last noted change to any of `tables` (a note naming no tables counts), or null when none is noted
+ * (notes are kept for two days). Newest first by the index on `noted_at`, to the first note that counts.
+ * @example await secondsSinceChangeTo(db, ['cases']) // 41.2
+ */
+export async function secondsSinceChangeTo(db: Queryable, tables: readonly string[]): Promise<number | null> {
+  const rows = await db.query<{ seconds: number }>(
+    `select extract(epoch from clock_timestamp() - d.noted_at)::float8 as seconds
+       from data_changes d where ${wroteOneOf('d', '$1::text[]')}
+      order by d.noted_at desc limit 1`,
+    [tables],
+  );
+  return rows[0]?.seconds ?? null;
 }
 
 /** What a keep watches, and its clock (a test's). */

@@ -10,8 +10,7 @@ import { concern, meetingKind, meetingDecision } from '../../platform/codes/prot
 import { asList, readMeetingCorrection, readRegistrationCorrection, readWithdrawal } from './protectionForms.js';
 import { meetingLabels, meetingValues, presentMeetingCorrection, presentRegistrationCorrection, presentWithdrawal, registrationLabels, registrationValues } from './protectionCorrectionPresenter.js';
 import type { ChildRegistrations, ProtectionService } from './protectionService.js';
-import type { ProtectionChange } from './protection.js';
-import type { ProtectionEvent, Registration } from './protection.js';
+import type { ProtectionChange, ProtectionEvent, Registration } from './protection.js';
 
 type Found = Extract<ChildRegistrations, { outcome: 'found' }>;
 type Child = Found['child'];

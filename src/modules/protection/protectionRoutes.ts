@@ -8,9 +8,8 @@ import { longDateOf } from '../../platform/dates/formats.js';
 import type { FormValues } from '../../platform/forms/formValues.js';
 import { readDeregistration, readDiscussion, readMeeting, readRegistration } from './protectionForms.js';
 import { meetingsAwaitingRegistration } from './protectionService.js';
-import type { ProtectionChange } from './protection.js';
 import { protectionCorrectionRoutes } from './protectionCorrectionRoutes.js';
-import type { ProtectionEvent, Registration } from './protection.js';
+import type { ProtectionChange, ProtectionEvent, Registration } from './protection.js';
 import {
   presentDeregisterForm, presentEventForm, presentEvents, presentRegister, presentRegisterForm, presentRegistrations, reregistrationWarning,
 } from './protectionPresenter.js';

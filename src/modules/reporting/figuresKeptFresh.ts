@@ -4,7 +4,7 @@
  * next `cairn stats` and the dashboards' next request are given them instead of working them out while someone waits.
  */
 import type { Queryable } from '../../db/database.js';
-import { statsRepository, type StatsRepository } from './statsRepository.js';
+import { secondsSinceChangeTo } from '../../db/keptWhileUnchanged.js';
 import { figuresKeptAfterImport, tablesTheFiguresRead, type StatsService } from './statsService.js';
 
 /** What the server gives: the database, its statistics service (whose keep the dashboards share) and its log. */
@@ -16,7 +16,6 @@ export interface FiguresKeptFreshNeeds {
   quietSeconds?: number;
   /** How often to look (`lookEverySeconds` of the pause when not said). */
   everySeconds?: number;
-  repository?: StatsRepository;
 }
 
 /**
@@ -39,8 +38,8 @@ export const lookEverySeconds = (quietSeconds: number) => Math.min(15, Math.max(
  * @example await refreshFiguresIfQuiet({ db, stats, log }) // true
  */
 export async function refreshFiguresIfQuiet(needs: FiguresKeptFreshNeeds): Promise<boolean> {
-  const { db, stats, quietSeconds = defaultQuietSeconds, repository = statsRepository() } = needs;
-  const since = await repository.secondsSinceChangeTo(db, tablesTheFiguresRead);
+  const { db, stats, quietSeconds = defaultQuietSeconds } = needs;
+  const since = await secondsSinceChangeTo(db, tablesTheFiguresRead);
   if (since !== null && since < quietSeconds) return false;
   await stats.compute(figuresKeptAfterImport);
   return true;

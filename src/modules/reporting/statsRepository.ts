@@ -64,22 +64,6 @@ export function statsRepository() {
     },
 
     /**
-     * Seconds since the last noted change to any of `tables` (a note naming no tables counts: ADR 0076), or null when
-     * none is noted (notes are kept for two days).
-     * @example await statsRepository().secondsSinceChangeTo(db, ['cases']) // 41.2
-     */
-    async secondsSinceChangeTo(db: Queryable, tables: readonly string[]): Promise<number | null> {
-      // Newest first by the index on noted_at, to the first note that counts: usually one of the last few.
-      const rows = await db.query<{ seconds: number }>(
-        `select extract(epoch from clock_timestamp() - noted_at)::float8 as seconds
-           from data_changes where tables is null or tables && $1::text[]
-          order by noted_at desc limit 1`,
-        [tables],
-      );
-      return rows[0]?.seconds ?? null;
-    },
-
-    /**
      * The years with a population row, ascending.
      * @example await statsRepository().populationYears(db) // [2020, 2021]
      */
