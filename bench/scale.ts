@@ -14,6 +14,7 @@ import { projectRoot } from '../src/platform/projectRoot.js';
 import { generateDemoExtract } from '../src/modules/demo/generateDemoExtract.js';
 import { writeLargeExtract, type LargeExtractSummary } from './largeExtract.js';
 import { newPostgresDatabase } from './foundation.js';
+import { startServer } from './support/server.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -49,6 +50,13 @@ export interface EngineScale {
     cairnFirstMs: number[]; cairnMs: number[]; cairnAfterSignInMs?: number[]; duckdbMs: number[];
     firstRatios: number[]; medianFirstRatio: number; ratios: number[]; medianRatio: number; loadAverage: number;
   };
+  /**
+   * PGlite only: `cairn stats` for all years while Cairn runs on the data folder, so the command asks the server (ADR
+   * 0017, 0077). Each round the server starts with nothing kept and is asked for one year first (a server that has
+   * been serving: its code compiled, the tables read); `workedOutMs` is then all years worked out by the server,
+   * `keptMs` the same asked again; DuckDB runs in the same round.
+   */
+  throughServer?: { workedOutMs: number[]; keptMs: number[]; duckdbMs: number[]; workedOutRatio: number; keptRatio: number; loadAverage: number };
   /** Census rows where cairn and DuckDB disagree (0: they agree on every figure). */
   disagreements: number;
 }
@@ -210,6 +218,7 @@ async function benchEngine(engine: Engine, folder: string, work: string, serverU
       cairnRows = (JSON.parse(ours.stdout) as { rows: Row[] }).rows;
       duckRows = (JSON.parse(peer.stdout) as { rows: Row[] }).rows;
     }
+    const throughServer = engine === 'pglite' ? await throughRunningServer(database.env, folder, years, runs, cairnRows, log) : undefined;
     const ours = new Map(cairnRows.map((row) => [key(row), row.value]));
     const disagreements = duckRows.filter((row) => ours.get(key(row)) !== row.value).length;
     const ratios = cairnMs.map((ms, i) => ms / duckdbMs[i]!);
@@ -220,11 +229,47 @@ async function benchEngine(engine: Engine, folder: string, work: string, serverU
       importCommand,
       stats,
       peer: { cairnFirstMs, cairnMs, cairnAfterSignInMs, duckdbMs, firstRatios, medianFirstRatio: median(firstRatios), ratios, medianRatio: median(ratios), loadAverage: peerLoad },
+      throughServer,
       disagreements,
     };
   } finally {
     await database.drop();
   }
+}
+
+/**
+ * `cairn stats` for all years while Cairn runs on the PGlite data folder of `env` (see `EngineScale.throughServer`),
+ * alternating with DuckDB; every answer must be the figures of `expected`.
+ */
+async function throughRunningServer(env: NodeJS.ProcessEnv, folder: string, years: { first: number; last: number }, runs: number, expected: Row[], log: (line: string) => void): Promise<NonNullable<EngineScale['throughServer']>> {
+  log('pglite: cairn stats while Cairn runs, against DuckDB…');
+  const loadAverage = loadavg()[0]!;
+  const serverEnv = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const wanted = JSON.stringify(expected);
+  const workedOutMs: number[] = [];
+  const keptMs: number[] = [];
+  const duckdbMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    forgetKeptResults(env);
+    const server = await startServer(serverEnv);
+    try {
+      run(process.execPath, [cairn, 'stats', '--json', '--years', `${years.last - 1}-${years.last - 1}`], env);
+      const workedOut = run(process.execPath, [cairn, 'stats', '--json'], env);
+      const kept = run(process.execPath, [cairn, 'stats', '--json'], env);
+      for (const answer of [workedOut, kept]) {
+        if (!answer.stderr.includes('asking it')) throw new Error(`cairn stats did not ask the running server:\n${answer.stderr}`);
+        if (JSON.stringify((JSON.parse(answer.stdout) as { rows: Row[] }).rows) !== wanted) throw new Error('cairn stats gave other figures through the running server');
+      }
+      workedOutMs.push(workedOut.ms);
+      keptMs.push(kept.ms);
+    } finally {
+      await server.stop();
+    }
+    duckdbMs.push(run(process.execPath, [join(projectRoot, 'dist', 'bench', 'duckdbPeer.js'), folder, `${years.first}-${years.last}`], {}).ms);
+  }
+  const ratioOf = (times: number[]) => median(times.map((ms, i) => ms / duckdbMs[i]!));
+  log(`pglite: while Cairn runs: worked out ${workedOutMs.map(Math.round).join(', ')} ms, kept ${keptMs.map(Math.round).join(', ')} ms; DuckDB ${duckdbMs.map(Math.round).join(', ')} ms`);
+  return { workedOutMs, keptMs, duckdbMs, workedOutRatio: ratioOf(workedOutMs), keptRatio: ratioOf(keptMs), loadAverage };
 }
 
 function commitOf(): string {
@@ -353,6 +398,22 @@ export function scaleMarkdown(result: ScaleResult): string {
     'the peer computes the twelve census indicators only, and its rows are compared with cairn\'s figure by figure.',
     '',
   ];
+  const whileRunning = result.engines.filter((e) => e.throughServer);
+  if (whileRunning.length > 0) {
+    lines.push(
+      '### While Cairn runs (PGlite: the command asks the server)',
+      '',
+      '| engine | worked out by the server (s) | kept by the server (s) | DuckDB median (s) | ratio, worked out (target) | ratio, kept | load average |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...whileRunning.map(({ engine, throughServer: t }) => `| ${engine} | ${s(median(t!.workedOutMs))} | ${s(median(t!.keptMs))} | ${s(median(t!.duckdbMs))} | ${t!.workedOutRatio.toFixed(2)} (${scaleTargets.peerRatio[engine]}) | ${t!.keptRatio.toFixed(2)} | ${t!.loadAverage.toFixed(1)} |`),
+      '',
+      'PGlite admits one process, so while Cairn runs `cairn stats` sends its work to the server (ADR 0017). Each round starts the',
+      'server with nothing kept and asks it for one year first, as a server that has been serving has its code compiled and the',
+      'tables read; then all years, worked out by the server (as within half a minute of a change to a counted record, before the',
+      'server\'s own look, ADR 0076), and again, kept. Each answer is checked to be the figures above.',
+      '',
+    );
+  }
   if (result.million) {
     const m = result.million;
     lines.push(

@@ -18,6 +18,7 @@ import type { BuiltReturn } from '../modules/returns/buildReturn.js';
 import type { ReturnKind } from '../modules/returns/returnLayouts.js';
 import type { ChainVerdict } from '../modules/audit/auditChain.js';
 import { UsageError, type CommandIo } from './command.js';
+import { askServerOnce, ServerUnreachableError, type ServerAnswer } from './askServerOnce.js';
 
 /** What the server answers to `cairn returns build`. */
 export type ReturnBuildAnswer = { built: BuiltReturn } | { refused: { message: string; run: RuleRun | null } };
@@ -40,7 +41,7 @@ export interface RunningServer {
 }
 
 /** The server's answer as an error: its own words for a request it refused (400 is the user's to fix). */
-async function failure(response: Response): Promise<Error> {
+async function failure(response: ServerAnswer): Promise<Error> {
   const text = await response.text();
   let message = text;
   try {
@@ -52,51 +53,46 @@ async function failure(response: Response): Promise<Error> {
 }
 
 function client(handoff: CliHandoff): RunningServer {
-  const post = (path: string, body: unknown) =>
-    fetch(`${handoff.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${handoff.token}`, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown) => askServerOnce(`${handoff.url}${path}`, handoff.token, body);
   return {
     async stats(options) {
       const response = await post(paths.commandLine.stats(), options);
       if (!response.ok) throw await failure(response);
-      return (await response.json()) as StatsResult;
+      return response.json<StatsResult>();
     },
     async report(request) {
       const response = await post(paths.commandLine.report(), request);
       if (!response.ok) throw await failure(response);
-      return new Uint8Array(await response.arrayBuffer());
+      return response.bytes();
     },
     async edition(request) {
       const response = await post(paths.commandLine.edition(), request);
       if (!response.ok) throw await failure(response);
-      return new Uint8Array(await response.arrayBuffer());
+      return response.bytes();
     },
     async returnsCheck(options) {
       const response = await post(paths.commandLine.returnsCheck(), options);
       if (!response.ok) throw await failure(response);
-      return (await response.json()) as RuleRun;
+      return response.json<RuleRun>();
     },
     async returnsBuild(request) {
       const response = await post(paths.commandLine.returnsBuild(), request);
       if (!response.ok) throw await failure(response);
-      return (await response.json()) as ReturnBuildAnswer;
+      return response.json<ReturnBuildAnswer>();
     },
     async auditVerify() {
       const response = await post(paths.commandLine.auditVerify(), {});
       if (!response.ok) throw await failure(response);
-      return (await response.json()) as ChainVerdict;
+      return response.json<ChainVerdict>();
     },
     async auditExport(days, write) {
       const response = await post(paths.commandLine.auditExport(), days);
-      if (!response.ok || !response.body) throw await failure(response);
+      if (!response.ok) throw await failure(response);
       let pending = '';
       let written = 0;
       const decoder = new TextDecoder();
-      for await (const chunk of response.body) {
-        pending += decoder.decode(chunk as Uint8Array, { stream: true });
+      for await (const chunk of response.chunks()) {
+        pending += decoder.decode(chunk, { stream: true });
         let newline: number;
         while ((newline = pending.indexOf('\n')) !== -1) {
           const line = pending.slice(0, newline + 1);
@@ -111,15 +107,15 @@ function client(handoff: CliHandoff): RunningServer {
     async backup(request) {
       const response = await post(paths.commandLine.backup(), request);
       if (!response.ok) throw await failure(response);
-      return new Uint8Array(await response.arrayBuffer());
+      return response.bytes();
     },
     async import(folder, onProgress) {
       const response = await post(paths.commandLine.import(), { folder });
-      if (!response.ok || !response.body) throw await failure(response);
+      if (!response.ok) throw await failure(response);
       let pending = '';
       const decoder = new TextDecoder();
-      for await (const chunk of response.body) {
-        pending += decoder.decode(chunk as Uint8Array, { stream: true });
+      for await (const chunk of response.chunks()) {
+        pending += decoder.decode(chunk, { stream: true });
         let newline: number;
         while ((newline = pending.indexOf('\n')) !== -1) {
           const line = JSON.parse(pending.slice(0, newline)) as ImportLine | { error: string };
@@ -151,7 +147,7 @@ export async function locallyOrByServer<T>(io: CommandIo, local: () => Promise<T
     try {
       return await viaServer(client(handoff));
     } catch (failed) {
-      if (failed instanceof TypeError) throw new Error(`${error.message} It did not answer at ${handoff.url}.`);
+      if (failed instanceof ServerUnreachableError) throw new Error(`${error.message} It did not answer at ${handoff.url}.`);
       throw failed;
     }
   }

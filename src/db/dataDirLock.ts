@@ -28,6 +28,28 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The live process other than this one whose pid the lock file names, or undefined (no file, or a stale one). */
+function otherHolder(file: string): number | undefined {
+  let holder: number;
+  try {
+    holder = Number(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder) ? holder : undefined;
+}
+
+/**
+ * Throw `DataDirLockedError` if another running process holds the folder's lock; nothing is taken or changed. For
+ * a command to learn that before it loads PGlite, whose JavaScript it would not need (ADR 0077); only
+ * `acquireDataDirLock` makes the folder this process's.
+ * @example refuseIfHeld('./data')
+ */
+export function refuseIfHeld(dataDir: string): void {
+  const holder = otherHolder(join(dataDir, 'cairn.lock'));
+  if (holder !== undefined) throw new DataDirLockedError(dataDir, holder);
+}
+
 /**
  * Take the folder's lock or throw `DataDirLockedError` naming the process that holds it.
  * A lock left behind by a process that has died is taken over.
@@ -55,10 +77,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       return { release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(file, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
-        throw new DataDirLockedError(dataDir, holder);
-      }
+      const holder = otherHolder(file);
+      if (holder !== undefined) throw new DataDirLockedError(dataDir, holder);
       unlinkSync(file); // stale: its process is gone
     }
   }

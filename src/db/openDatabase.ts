@@ -3,6 +3,7 @@
  * driver is loaded only when chosen: a command such as `cairn stats` does not pay for loading the other one.
  */
 import type { Database } from './database.js';
+import { refuseIfHeld } from './dataDirLock.js';
 
 /**
  * `shortLived`: a command that exits when done (PGlite then starts with smaller shared buffers, ADR 0061);
@@ -11,5 +12,7 @@ import type { Database } from './database.js';
  */
 export async function openDatabase(settings: { databaseUrl?: string; dataDir: string }, options: { shortLived?: boolean; quickStart?: boolean } = {}): Promise<Database> {
   if (settings.databaseUrl) return (await import('./postgresDatabase.js')).openPostgres(settings.databaseUrl);
+  // A folder a running Cairn holds is refused before PGlite is loaded: the command then asks that server (ADR 0077).
+  refuseIfHeld(settings.dataDir);
   return (await import('./pgliteDatabase.js')).openPglite({ dataDir: settings.dataDir, shortLived: options.shortLived, quickStart: options.quickStart });
 }
