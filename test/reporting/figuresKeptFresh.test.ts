@@ -77,6 +77,18 @@ describe(`figures kept fresh by the server (${engineUnderTest})`, () => {
     expect((await database.db.query<{ stored: string }>(`select kept_at::text as stored from kept_results where kind = 'statistics' and key = '{}'`))[0]?.stored).toBe(stored);
   });
 
+  it('looks at once as it starts, not only after its first pause: figures a crash left untrue are worked out before anyone asks', async () => {
+    await database.db.query('delete from kept_results');
+    await database.db.query(`update data_changes set noted_at = noted_at - interval '1 hour'`);
+    const stats = statsService(database.db);
+    const stop = keepFiguresFresh({ db: database.db, stats, log: (error) => { throw error; }, quietSeconds: 60, everySeconds: 3600 });
+    try {
+      await vi.waitFor(async () => expect(await stillStored()).toBeDefined(), { timeout: 10_000, interval: 50 });
+    } finally {
+      await stop();
+    }
+  });
+
   it('looks every half of the pause it waits for, every 15 s at most and every second at least', () => {
     expect([0, 1, 2, 30, 60, 3600].map(lookEverySeconds)).toEqual([1, 1, 1, 15, 15, 15]);
     expect(lookEverySeconds(10)).toBe(5);

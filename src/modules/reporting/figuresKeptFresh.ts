@@ -46,9 +46,11 @@ export async function refreshFiguresIfQuiet(needs: FiguresKeptFreshNeeds): Promi
 }
 
 /**
- * Look every `everySeconds` until stopped; a look that fails is logged and the next still happens. One look at a
- * time. Returns a stop function, which settles once a look under way has ended (so the database can then be closed);
- * the timer does not keep the process alive.
+ * Look at once, then every `everySeconds` until stopped; a look that fails is logged and the next still happens. One
+ * look at a time. The first look is the server's as it starts (ADR 0077): after a stop without a last look (a crash),
+ * figures made untrue by its last changes are worked out again before anyone asks, not a quarter of a minute later;
+ * after a clean stop it finds them kept (one short query). Returns a stop function, which settles once a look under
+ * way has ended (so the database can then be closed); the timer does not keep the process alive.
  * @example const stop = keepFiguresFresh({ db, stats: services.stats, log: (error) => app.log.warn({ err: error }) })
  */
 export function keepFiguresFresh(needs: FiguresKeptFreshNeeds): () => Promise<void> {
@@ -56,17 +58,17 @@ export function keepFiguresFresh(needs: FiguresKeptFreshNeeds): () => Promise<vo
   let timer: NodeJS.Timeout | undefined;
   let looking: Promise<void> | undefined;
   let stopped = false;
-  const schedule = () => {
+  const schedule = (afterMs: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
       looking = refreshFiguresIfQuiet(needs).then(() => undefined, needs.log).finally(() => {
         looking = undefined;
-        schedule();
+        schedule(everyMs);
       });
-    }, everyMs);
+    }, afterMs);
     timer.unref();
   };
-  schedule();
+  schedule(0);
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
