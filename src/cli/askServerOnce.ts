@@ -46,8 +46,9 @@ export function askServerOnce(url: string, token: string, body: unknown): Promis
         };
         // A connection that breaks part way through the answer is the server's not answering too.
         async function* chunks(): AsyncGenerator<Uint8Array> {
+          const body = once();
           try {
-            for await (const part of once()) yield part as Buffer;
+            for await (const part of body) yield part as Buffer;
           } catch (error) {
             throw new ServerUnreachableError(`the answer broke off: ${(error as Error).message}`, { cause: error });
           }

@@ -1,5 +1,5 @@
 /** @module A lockfile in the PGlite data folder: PGlite has no cross-process lock of its own. */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DataDirLock {
@@ -79,7 +79,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = otherHolder(file);
       if (holder !== undefined) throw new DataDirLockedError(dataDir, holder);
-      unlinkSync(file); // stale: its process is gone
+      rmSync(file, { force: true }); // stale: its process is gone (or it let go just now)
     }
   }
   throw new Error(`Could not lock ${dataDir}`);

@@ -67,6 +67,7 @@ describe('a command asks the running server once (askServerOnce)', () => {
     expect(parts.join('')).toBe('{"progress":1}\n{"outcome":2}\n');
     expect(parts.length).toBe(2);
     await expect(streamed.text()).rejects.toThrow('read already');
+    await expect(streamed.text()).rejects.not.toBeInstanceOf(ServerUnreachableError);
 
     const whole = await askServerOnce(server.url, 't', {});
     expect(Buffer.from(await whole.bytes()).toString()).toBe('{"progress":1}\n{"outcome":2}\n');
