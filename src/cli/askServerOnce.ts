@@ -53,18 +53,19 @@ export function askServerOnce(url: string, token: string, body: unknown): Promis
             throw new ServerUnreachableError(`the answer broke off: ${(error as Error).message}`, { cause: error });
           }
         }
-        const bytes = async () => {
+        // The body whole, copied once (a backup through the server is the whole data folder).
+        const whole = async () => {
           const parts: Uint8Array[] = [];
           for await (const part of chunks()) parts.push(part);
-          return new Uint8Array(Buffer.concat(parts));
+          return Buffer.concat(parts);
         };
-        const text = async () => Buffer.from(await bytes()).toString('utf8');
+        const text = async () => (await whole()).toString('utf8');
         resolve({
           status,
           ok: status >= 200 && status < 300,
           text,
           json: async <T>() => JSON.parse(await text()) as T,
-          bytes,
+          bytes: whole,
           chunks,
         });
       },

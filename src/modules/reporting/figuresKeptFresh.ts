@@ -12,18 +12,15 @@ export interface FiguresKeptFreshNeeds {
   db: Queryable;
   stats: Pick<StatsService, 'compute'>;
   log: (error: unknown) => void;
-  /** Seconds with no change to a counted record before the figures are worked out again. */
-  quietSeconds?: number;
+  /**
+   * Seconds with no change to a counted record before the figures are worked out again (`CAIRN_FIGURES_QUIET_SECONDS`,
+   * 30 unless set): a social worker saving one form after another keeps the records "changing", so the work — on the
+   * embedded database it holds the one connection for up to a second at a large authority — waits for a pause.
+   */
+  quietSeconds: number;
   /** How often to look (`lookEverySeconds` of the pause when not said). */
   everySeconds?: number;
 }
-
-/**
- * Thirty seconds (`CAIRN_FIGURES_QUIET_SECONDS`): a social worker saving one form after another keeps the records
- * "changing", so the work — on the embedded database it holds the one connection for up to a second at a large
- * authority — waits for a pause.
- */
-const defaultQuietSeconds = 30;
 
 /**
  * How often the server looks for a given pause: half of it, every 15 s at most and every second at least.
@@ -35,10 +32,10 @@ export const lookEverySeconds = (quietSeconds: number) => Math.min(15, Math.max(
  * Look once: when the records the figures read have not changed for `quietSeconds` (or have no noted change), ask
  * for the default figures — given from the keep when they still hold (one short query), else worked out and stored.
  * Answers whether it asked.
- * @example await refreshFiguresIfQuiet({ db, stats, log }) // true
+ * @example await refreshFiguresIfQuiet({ db, stats, log, quietSeconds: 30 }) // true
  */
 export async function refreshFiguresIfQuiet(needs: FiguresKeptFreshNeeds): Promise<boolean> {
-  const { db, stats, quietSeconds = defaultQuietSeconds } = needs;
+  const { db, stats, quietSeconds } = needs;
   const since = await secondsSinceChangeTo(db, tablesTheFiguresRead);
   if (since !== null && since < quietSeconds) return false;
   await stats.compute(figuresKeptAfterImport);
@@ -51,10 +48,10 @@ export async function refreshFiguresIfQuiet(needs: FiguresKeptFreshNeeds): Promi
  * figures made untrue by its last changes are worked out again before anyone asks, not a quarter of a minute later;
  * after a clean stop it finds them kept (one short query). Returns a stop function, which settles once a look under
  * way has ended (so the database can then be closed); the timer does not keep the process alive.
- * @example const stop = keepFiguresFresh({ db, stats: services.stats, log: (error) => app.log.warn({ err: error }) })
+ * @example const stop = keepFiguresFresh({ db, stats: services.stats, quietSeconds: config.figuresQuietSeconds, log: (error) => app.log.warn({ err: error }) })
  */
 export function keepFiguresFresh(needs: FiguresKeptFreshNeeds): () => Promise<void> {
-  const everyMs = (needs.everySeconds ?? lookEverySeconds(needs.quietSeconds ?? defaultQuietSeconds)) * 1000;
+  const everyMs = (needs.everySeconds ?? lookEverySeconds(needs.quietSeconds)) * 1000;
   let timer: NodeJS.Timeout | undefined;
   let looking: Promise<void> | undefined;
   let stopped = false;
