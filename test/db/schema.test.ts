@@ -42,6 +42,27 @@ describe(`the schema makes bad data impossible (${engineUnderTest})`, () => {
     await expect(aPlacement(db, episode, 'S1', { startDate: '2021-02-01', endDate: '2021-03-01' })).rejects.toThrow(/placements_episode_fk|foreign key/);
   });
 
+  it('takes as an id exactly what extract-format.md allows (1–64 of letters, digits, - _ . /), as the first pattern did', async () => {
+    const { db } = database;
+    const candidates = ['a', 'C-0001/2.x_y', 'A'.repeat(64), 'A'.repeat(65), '', ' ', 'a b', 'ab\n', '\nab', 'é', 'Zoë1', 'a'.repeat(63) + 'é',
+      'ａ', '*', 'a$', "o'k", 'a\\b', '..', '/'];
+    const taken: string[] = [];
+    for (const value of candidates) {
+      // The domain's own check (migration 0082), each value on its own: a refusal is a check violation, nothing else.
+      try {
+        await db.query('select $1::record_id', [value]);
+        taken.push(value);
+      } catch (error) {
+        expect(error).toMatchObject({ code: '23514' });
+      }
+    }
+    const [first] = await db.query<{ taken: string[] }>(
+      `select coalesce(array_agg(v order by n), '{}') as taken from unnest($1::text[]) with ordinality as c (v, n) where v ~ '^[A-Za-z0-9._/-]{1,64}$'`,
+      [candidates]);
+    expect(taken).toEqual(first!.taken);
+    expect(taken).toEqual(['a', 'C-0001/2.x_y', 'A'.repeat(64), '..', '/']);
+  });
+
   it('refuses an end before a start, an unknown code and a dangling child', async () => {
     const { db } = database;
     await expect(anEpisode(db, 'S2', { startDate: '2021-01-01', endDate: '2020-01-01' })).rejects.toThrow(/episodes_dates_ordered/);
