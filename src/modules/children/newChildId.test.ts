@@ -37,4 +37,14 @@ describe(`new children's ids (${engineUnderTest})`, () => {
     const ids = [a, b].map((r) => (r.outcome === 'added' ? r.childId : r.outcome));
     expect(ids.sort()).toEqual(['C012989', 'C012990']);
   });
+
+  it('counts only ids of up to four letters then 3 to 15 digits, however many others there are', async () => {
+    for (let n = 0; n < 8; n++) {
+      await aChild(database.db, { childId: `ABCDE${100 + n}` }); // five letters
+      await aChild(database.db, { childId: `Z${10 + n}` }); // two digits
+      await aChild(database.db, { childId: `Q1000000000000${100 + n}` }); // sixteen digits
+      await aChild(database.db, { childId: `AB-${100 + n}` }); // not letters then digits
+    }
+    expect(await add('Fifth')).toMatchObject({ outcome: 'added', childId: 'C012991' });
+  });
 });
