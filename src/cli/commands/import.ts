@@ -6,6 +6,7 @@ import { UsageError } from '../command.js';
 import { resolve } from 'node:path';
 import { locallyOrByServer } from '../runningServer.js';
 import { withDatabase, withImporter } from '../openServices.js';
+import { collectGarbage } from '../../platform/memory/collectGarbage.js';
 import { returnsService } from '../../modules/returns/returnsService.js';
 import { figuresKeptAfterImport, statsService } from '../../modules/reporting/statsService.js';
 import { formatProblem } from '../../modules/extract/extractProblem.js';
@@ -100,7 +101,11 @@ export const importCommand: Command = {
     const run = await locallyOrByServer(
       io,
       // Reads, noting what it found: PGlite's smaller buffers, as for `cairn returns check` and `cairn stats` (ADR 0061).
+      // What the import let go is collected before the rules read every record, on either engine: V8 sets when the next
+      // full collection starts as it ends one, and on PostgreSQL (where the import collects nothing between its stages,
+      // ADR 0073) the last had ended early in the import, so the rules ran the command past 500 MB one run in two (ADR 0079).
       () => withDatabase(io.env, async (db) => {
+        collectGarbage();
         const checked = await returnsService(db).check({ trigger: 'import' });
         await statsService(db).compute(figuresKeptAfterImport);
         return checked;
