@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, expectNoAccessibilityViolations } from './support/browser.js';
+import { serveAccessibilityEngine } from './support/accessibilityEngine.js';
 import { buildServices, type Services } from '../src/composition.js';
 import { buildApp } from '../src/app/app.js';
 import { paths } from '../src/platform/http/paths.js';
@@ -160,8 +161,10 @@ beforeAll(async () => {
   await services.caseFileAudits.allocate(lead, round.roundId, [auditor.userId]);
   fileId = (await services.caseFileAudits.files(round.roundId))[0]!.fileId;
   app = await buildApp(services);
+  serveAccessibilityEngine(app);
   base = await listen(app);
   unhurried = await buildApp(buildServices(unhurriedConfig, database.db));
+  serveAccessibilityEngine(unhurried);
   unhurriedBase = await listen(unhurried);
   browser = await launchBrowser();
 }, 300_000);

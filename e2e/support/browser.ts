@@ -1,9 +1,8 @@
 /** @module Debian's Chromium driven by playwright-core, with an axe-core check any page can call. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type axe from 'axe-core';
 import { expect } from 'vitest';
+import { putAccessibilityEngineInto } from './accessibilityEngine.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,16 +34,14 @@ export function launchBrowser(): Promise<Browser> {
 /** WCAG 2.2 A and AA, and axe's best practices. */
 const accessibilityTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** axe-core's minified build: the same engine as `axe.source`, in 45 % of the characters to send and parse. */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /**
- * Runs axe-core in the page as it is now: the engine is put into the page once (again after a navigation), and only
- * violations come back. ADR 0053: a fifth of the time of @axe-core/playwright's AxeBuilder, which injected the
- * engine twice and opened a blank page for every check, for the same rules and answers (Cairn has no frames).
+ * Runs axe-core in the page as it is now: the engine is put into the page once (again after a navigation; as a cached
+ * script of the test server's, ADR 0080), and only violations come back. ADR 0053: a fifth of the time of
+ * @axe-core/playwright's AxeBuilder, which injected the engine twice and opened a blank page for every check, for the
+ * same rules and answers (Cairn has no frames).
  */
 async function accessibilityViolations(page: Page): Promise<axe.Result[]> {
-  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  await putAccessibilityEngineInto(page);
   const options: axe.RunOptions = { runOnly: { type: 'tag', values: accessibilityTags }, resultTypes: ['violations'] };
   const results = (await page.evaluate(`window.axe.run(document, ${JSON.stringify(options)})`)) as axe.AxeResults;
   return results.violations;

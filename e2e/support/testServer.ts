@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/testDa
 import { testConfig } from '../../test/support/testConfig.js';
 import { aCase, aChild, anEpisode, aPlacement } from '../../test/support/factories.js';
 import type { Role } from '../../src/platform/access/roles.js';
+import { serveAccessibilityEngine } from './accessibilityEngine.js';
 
 export const testPassword = 'a-long-test-password-1';
 
@@ -43,6 +44,7 @@ export async function startTestServer(): Promise<TestServer> {
     await services.users.add(system, { username: account.username, displayName: `Test ${role.replace('_', ' ')}`, role, team: account.team, workerId: account.workerId, password: testPassword });
   }
   const app: FastifyInstance = await buildApp(services, { logger: false });
+  serveAccessibilityEngine(app);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
