@@ -1,15 +1,39 @@
 /**
- * @module One Cairn server, one Chromium, and one browser context and page per spec file, signed out (every cookie
- * cleared) before each test. A new context costs Chromium a renderer process: 1.1–1.9 s of processor time on a 2-core
- * machine, against 0.2–0.6 s for a page load (bench/results/suite.md); Cairn keeps nothing in the browser but its
- * cookies. After a test that fails the context and page are replaced, so a failure cannot leave its state to the next
- * (ADR 0064).
+ * @module One Cairn server and one browser context and page per spec file, signed out (every cookie cleared) before
+ * each test. A new context costs Chromium a renderer process: 1.1–1.9 s of processor time on a 2-core machine, against
+ * 0.2–0.6 s for a page load (bench/results/suite.md); Cairn keeps nothing in the browser but its cookies. After a test
+ * that fails the context and page are replaced, so a failure cannot leave its state to the next (ADR 0064). The specs
+ * a worker process runs share one Chromium (ADR 0081): each closes every context it opened as it ends.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startTestServer, testPassword, type TestServer } from './testServer.js';
 import { SignInPage } from '../pages/signInPage.js';
+
+/** This worker's Chromium, while it runs: spec files share their worker's loaded modules (ADR 0057). */
+let workersBrowser: Promise<Browser> | undefined;
+
+/**
+ * The Chromium the specs of this worker process share, launched by the first to ask and again if it has gone.
+ * Launching one and closing it cost Chromium about 1.5 s of processor time a spec (ADR 0081); Playwright closes it
+ * when the worker process ends.
+ */
+function sharedBrowser(): Promise<Browser> {
+  workersBrowser ??= launchBrowser().then(
+    (browser) => {
+      browser.on('disconnected', () => {
+        workersBrowser = undefined;
+      });
+      return browser;
+    },
+    (error: unknown) => {
+      workersBrowser = undefined;
+      throw error;
+    },
+  );
+  return workersBrowser;
+}
 
 export interface BrowserSession {
   server: TestServer;
@@ -36,12 +60,13 @@ export function useBrowserSession(options: { seed?: (server: TestServer) => Prom
     session.page = await session.context.newPage();
   };
   beforeAll(async () => {
-    [session.server, session.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [session.server, session.browser] = await Promise.all([startTestServer(), sharedBrowser()]);
     await options.seed?.(session.server);
     await open();
   });
   afterAll(async () => {
-    await session.browser?.close();
+    // Every context of the shared Chromium is this spec's (a worker runs one spec at a time), those a test opened too.
+    await Promise.all(session.browser?.contexts().map((context) => context.close()) ?? []);
     await session.server?.close();
   });
   beforeEach(() => session.context.clearCookies());
