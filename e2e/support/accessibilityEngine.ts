@@ -35,8 +35,8 @@ export function serveAccessibilityEngine(app: FastifyInstance): void {
  * @example await putAccessibilityEngineInto(page); await page.evaluate('window.axe.run(document)')
  */
 export async function putAccessibilityEngineInto(page: Page): Promise<void> {
-  if (await page.evaluate('typeof window.axe === "object"')) return;
   const loaded = await page.evaluate(`new Promise((resolve) => {
+    if (typeof window.axe === 'object') return resolve(true);
     if (!/^https?:$/.test(location.protocol) || !document.body?.classList.contains('js-enabled')) return resolve(false);
     const script = document.createElement('script');
     script.src = ${JSON.stringify(accessibilityEnginePath)};

@@ -14,7 +14,7 @@ import { projectRoot } from '../../src/platform/projectRoot.js';
 import { migratedDataFolder } from '../support/testDataFolder.js';
 import { createTestDatabase, engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
 
-const tiny = '/work/shared/spec/examples/tiny';
+const tiny = new URL('../../../shared/spec/examples/tiny', import.meta.url).pathname;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
 
