@@ -54,17 +54,31 @@ function wrapTransaction(tx: Transaction): Queryable {
 }
 
 /**
- * For a command that opens the database, reads and exits (`cairn stats`, `cairn report`): PGlite sets its shared
+ * For a command that exits when done (every `cairn` command but the server, ADR 0061 and 0082): PGlite sets its shared
  * buffers up in its WebAssembly memory as it starts, and 128 MB of them (the server's) cost 0.3–0.5 s of a start that
  * is most of such a command's time (ADR 0061). The pages it reads come again from the operating system's file cache.
  */
 const shortLivedSettings = ['-c', 'shared_buffers=16MB'];
 
-/** Has this process compiled PGlite's WebAssembly yet? PGlite keeps the compiled module and reuses it. */
-let compiled = false;
+/**
+ * How this process compiled PGlite's WebAssembly, once it has: PGlite keeps the compiled module and reuses it, so the
+ * first opening decides. `baseline` is V8's baseline compiler alone (ADR 0068); `tiered` its default, which also
+ * optimises what runs often.
+ */
+export type PgliteCompiler = 'baseline' | 'tiered';
+let compiledWith: PgliteCompiler | undefined;
 
 /**
- * For a command that reads and exits, the first time this process opens PGlite: V8 compiles PGlite's 9 MB of
+ * How this process compiled PGlite's WebAssembly, or undefined before it first opened PGlite.
+ * @example pgliteCompiler() // 'baseline' after `cairn users list` in a process of its own
+ */
+export function pgliteCompiler(): PgliteCompiler | undefined {
+  return compiledWith;
+}
+
+/**
+ * For a command that exits when done, other than an import (ADR 0068 and 0082), the first time this process opens
+ * PGlite: V8 compiles PGlite's 9 MB of
  * WebAssembly with its baseline compiler alone (`--liftoff-only`, ADR 0068). By default it also compiles, optimised,
  * whatever runs often, on the other core: most of a short command's processor time and some 90 MB of its memory
  * (`cairn stats` with its figures kept: 1.14 s and 230 MB, against 0.83 s and 142 MB). An import, minutes of
@@ -72,7 +86,9 @@ let compiled = false;
  * compiled, so it is set only before the first: never under a module already compiled, or being optimised.
  */
 function compileQuickly(): void {
-  if (!compiled) setFlagsFromString('--liftoff-only');
+  if (compiledWith !== undefined) return;
+  setFlagsFromString('--liftoff-only');
+  compiledWith = 'baseline';
 }
 
 /**
@@ -86,7 +102,7 @@ export async function openPglite(options: { dataDir?: string; image?: Blob; shor
   let lock: DataDirLock | undefined;
   if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
   if (options.quickStart) compileQuickly();
-  compiled = true;
+  compiledWith ??= 'tiered';
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
@@ -127,7 +143,7 @@ export async function openPglite(options: { dataDir?: string; image?: Blob; shor
  * @example const image = await pgliteImage((db) => migrate(db))
  */
 export async function pgliteImage(prepare: (db: Database) => Promise<unknown>): Promise<Blob> {
-  compiled = true;
+  compiledWith ??= 'tiered';
   const pglite = await PGlite.create({ extensions: { btree_gist }, parsers: valueParsers });
   try {
     const self = wrap(pglite);

@@ -10,6 +10,7 @@ import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { readOptions } from './readOptions.js';
 import { locallyOrByServer } from '../runningServer.js';
+import { commandOpening } from '../openServices.js';
 import { loadConfig } from '../../platform/config.js';
 import type { Database } from '../../db/database.js';
 import { openDatabase } from '../../db/openDatabase.js';
@@ -27,9 +28,12 @@ async function audit(db: Database, out: string, details: Record<string, unknown>
   await auditService(db, auditRepository()).record(commandLine, { action: 'export.completed', subject: out, details: { backup: true, ...details } });
 }
 
-/** PGlite, in this process: open the folder as it is (no migrations: a backup before an upgrade must be of the old schema). */
+/**
+ * PGlite, in this process: open the folder as it is (no migrations: a backup before an upgrade must be of the old
+ * schema), as every command that exits opens it (ADR 0082).
+ */
 async function snapshotHere(io: CommandIo, out: string): Promise<Uint8Array> {
-  const db = await openDatabase({ dataDir: loadConfig(io.env).dataDir });
+  const db = await openDatabase({ dataDir: loadConfig(io.env).dataDir }, commandOpening({}));
   try {
     const image = await db.snapshot!();
     await writeFile(out, image, { mode: 0o600, flag: 'wx' });
