@@ -12,7 +12,7 @@ import { holdHeapNearWhatIsHeld } from '../platform/memory/heapHeadroom.js';
  * How a command uses the database. Every command that opens it here exits when done, so on PGlite each starts with
  * the smaller shared buffers (a quicker start and some 130 MB less memory, ADR 0061 and 0082; the pages it reads come
  * again from the operating system's file cache) and, unless it imports, with PGlite's WebAssembly compiled by V8's
- * baseline compiler alone (ADR 0068 and 0082: `cairn users list` 2.29 → 1.69 s, 387 → 216 MB).
+ * baseline compiler alone (ADR 0068 and 0082: `cairn users list` 1.79 → 1.30 s, 390 → 211 MB).
  */
 export interface CommandUse {
   /**

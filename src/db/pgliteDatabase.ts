@@ -54,9 +54,10 @@ function wrapTransaction(tx: Transaction): Queryable {
 }
 
 /**
- * For a command that exits when done (every `cairn` command but the server, ADR 0061 and 0082): PGlite sets its shared
- * buffers up in its WebAssembly memory as it starts, and 128 MB of them (the server's) cost 0.3–0.5 s of a start that
- * is most of such a command's time (ADR 0061). The pages it reads come again from the operating system's file cache.
+ * For a command that exits when done (every `cairn` command but `cairn migrate`; never the server; ADR 0061 and
+ * 0082): PGlite sets its shared buffers up in its WebAssembly memory as it starts, and 128 MB of them (the server's)
+ * cost 0.3–0.5 s of a start that is most of such a command's time (ADR 0061). The pages it reads come again from the
+ * operating system's file cache.
  */
 const shortLivedSettings = ['-c', 'shared_buffers=16MB'];
 
@@ -78,11 +79,10 @@ export function pgliteCompiler(): PgliteCompiler | undefined {
 
 /**
  * For a command that exits when done, other than an import (ADR 0068 and 0082), the first time this process opens
- * PGlite: V8 compiles PGlite's 9 MB of
- * WebAssembly with its baseline compiler alone (`--liftoff-only`, ADR 0068). By default it also compiles, optimised,
- * whatever runs often, on the other core: most of a short command's processor time and some 90 MB of its memory
- * (`cairn stats` with its figures kept: 1.14 s and 230 MB, against 0.83 s and 142 MB). An import, minutes of
- * work, is faster optimised, so it never asks. The flag is the process's from then on and is read when a module is
+ * PGlite: V8 compiles PGlite's 9 MB of WebAssembly with its baseline compiler alone (`--liftoff-only`, ADR 0068). By
+ * default it also compiles, optimised, whatever runs often, on the other core: most of a short command's processor
+ * time and some 90 MB of its memory (`cairn stats` with its figures kept: 1.14 s and 230 MB, against 0.83 s and 142
+ * MB). An import, minutes of work, is faster optimised, so it never asks. The flag is the process's from then on and is read when a module is
  * compiled, so it is set only before the first: never under a module already compiled, or being optimised.
  */
 function compileQuickly(): void {
