@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { closeEveryContext, sharedBrowser } from './support/browserSession.js';
 import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
 import { SignInPage } from './pages/signInPage.js';
 import { CaseFileAuditsPage, FormPage, RoundPage } from './pages/caseFileAuditPages.js';
@@ -12,20 +12,17 @@ const slow = 180_000;
 describe(`Case file audits in Chromium (${engineUnderTest})`, () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(), sharedBrowser()]);
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await closeEveryContext(browser);
     await server?.close();
   });
 
   async function signedIn(username: string): Promise<Page> {
     const context = await browser.newContext();
-    contexts.push(context);
     const page = await context.newPage();
     await SignInPage.signInDirectly(page, server.url, username, testPassword);
     await page.goto(server.url);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { closeEveryContext, sharedBrowser } from './support/browserSession.js';
 import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
 import { SignInPage } from './pages/signInPage.js';
 import { BoardReportPage, DashboardsPage } from './pages/dashboardPages.js';
@@ -21,13 +21,13 @@ describe(`dashboards and the board report in Chromium (${engineUnderTest})`, () 
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(), sharedBrowser()]);
     // Wee Glen's looked after children (the server already has an authority of its own).
     const { authority: _authority, ...records } = weeGlenRecords();
     await insertExtract(server.services.db, records);
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeEveryContext(browser);
     await server?.close();
   });
   beforeEach(async () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, expectNoAccessibilityViolations } from './support/browser.js';
+import { expectNoAccessibilityViolations } from './support/browser.js';
+import { closeEveryContext, sharedBrowser } from './support/browserSession.js';
 import { buildServices, type Services } from '../src/composition.js';
 import { buildApp } from '../src/app/app.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/testDatabase.js';
@@ -33,11 +34,11 @@ describe('the idle timeout in a browser', () => {
     app = await buildApp(services);
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await closeEveryContext(browser);
     await app?.close();
     await database?.drop();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { closeEveryContext, sharedBrowser } from './support/browserSession.js';
 import { accounts, startTestServer, testPassword, type TestServer } from './support/testServer.js';
 import { SignInPage } from './pages/signInPage.js';
 import { CareFormPage } from './pages/carePages.js';
@@ -12,10 +12,10 @@ describe(`surveys in Chromium (${engineUnderTest})`, () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(), sharedBrowser()]);
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeEveryContext(browser);
     await server?.close();
   });
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, expectNoAccessibilityViolations } from './support/browser.js';
+import { expectNoAccessibilityViolations } from './support/browser.js';
+import { closeEveryContext, sharedBrowser } from './support/browserSession.js';
 import { serveAccessibilityEngine } from './support/accessibilityEngine.js';
 import { buildServices, type Services } from '../src/composition.js';
 import { buildApp } from '../src/app/app.js';
@@ -166,11 +167,11 @@ beforeAll(async () => {
   unhurried = await buildApp(buildServices(unhurriedConfig, database.db));
   serveAccessibilityEngine(unhurried);
   unhurriedBase = await listen(unhurried);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeEveryContext(browser);
   await unhurried?.close();
   await app?.close();
   await database?.drop();

@@ -17,9 +17,10 @@ let workersBrowser: Promise<Browser> | undefined;
 /**
  * The Chromium the specs of this worker process share, launched by the first to ask and again if it has gone.
  * Launching one and closing it cost Chromium about 1.5 s of processor time a spec (ADR 0081); Playwright closes it
- * when the worker process ends.
+ * when the worker process ends. A spec that opens its own contexts rather than `useBrowserSession`'s asks for it here
+ * and closes them with `closeEveryContext` as it ends, never the browser.
  */
-function sharedBrowser(): Promise<Browser> {
+export function sharedBrowser(): Promise<Browser> {
   workersBrowser ??= launchBrowser().then(
     (browser) => {
       browser.on('disconnected', () => {
@@ -33,6 +34,14 @@ function sharedBrowser(): Promise<Browser> {
     },
   );
   return workersBrowser;
+}
+
+/**
+ * Closes every context of the shared Chromium: a worker runs one spec at a time, so they are all the ending spec's,
+ * those its tests opened too.
+ */
+export async function closeEveryContext(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
 }
 
 export interface BrowserSession {
@@ -65,8 +74,7 @@ export function useBrowserSession(options: { seed?: (server: TestServer) => Prom
     await open();
   });
   afterAll(async () => {
-    // Every context of the shared Chromium is this spec's (a worker runs one spec at a time), those a test opened too.
-    await Promise.all(session.browser?.contexts().map((context) => context.close()) ?? []);
+    await closeEveryContext(session.browser);
     await session.server?.close();
   });
   beforeEach(() => session.context.clearCookies());
