@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
@@ -16,6 +16,7 @@ import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
 import { readCliHandoff } from '../../src/platform/http/commandLineHandoff.js';
 import { rowSet } from '../reporting/support/rowSets.js';
 import { migratedDataFolder } from '../support/testDataFolder.js';
+import { describeOnPglite } from '../support/testDatabase.js';
 
 const tiny = new URL('../../../shared/spec/examples/tiny', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(new URL('../../../shared/spec/examples/tiny.expected.json', import.meta.url), 'utf8')) as StatsResult;
@@ -31,7 +32,7 @@ async function cairn(args: string[], environment: NodeJS.ProcessEnv = env) {
 }
 
 // The command line is served only where PGlite is the engine; the PostgreSQL run has nothing to test here.
-describe.runIf(!process.env.DATABASE_URL)('the command line while Cairn runs on PGlite', () => {
+describeOnPglite('the command line while Cairn runs on PGlite', () => {
   beforeAll(async () => {
     server = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
       env: { ...process.env, ...env, CAIRN_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },

@@ -4,7 +4,7 @@
  * audit` and the returns' build as well as the commands that read (ADR 0061, 0068). Seen as an administrator runs them:
  * the shared buffers the opened database reports, and, in a process of its own, how that process compiled PGlite.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { withDatabase, commandOpening } from '../../src/cli/openServices.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
 import { migratedDataFolder } from '../support/testDataFolder.js';
+import { describeOnPglite } from '../support/testDatabase.js';
 
 let folder: string;
 let dataDir: string;
@@ -36,14 +37,14 @@ function commandInItsOwnProcess(args: string[]): { status: number; compiler: str
   return { ...(JSON.parse(child.stdout) as { status: number; compiler: string }), stderr: child.stderr };
 }
 
-beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'cairn-opening-'));
-  dataDir = migratedDataFolder(join(folder, 'data'));
-});
+describeOnPglite('how a command that exits opens PGlite', { timeout: 120_000 }, () => {
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'cairn-opening-'));
+    dataDir = migratedDataFolder(join(folder, 'data'));
+  });
 
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describe('how a command that exits opens PGlite', { timeout: 120_000 }, () => {
   it('asks for the smaller shared buffers whatever the command does, and the quick compile unless it imports', () => {
     expect(commandOpening({})).toEqual({ shortLived: true, quickStart: true });
     expect(commandOpening({ reads: true })).toEqual({ shortLived: true, quickStart: true });

@@ -3,15 +3,15 @@
  * has PGlite's WebAssembly compiled by V8's baseline compiler alone (ADR 0068), a flag set in the running process
  * before PGlite first compiles; these commands must still give the records' figures and findings, and exit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
-import { migrate } from '../../src/db/migrate.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
 import { migratedDataFolder } from '../support/testDataFolder.js';
+import { describeOnPglite } from '../support/testDatabase.js';
 import { lookedAfter, world } from '../support/returnRecords.js';
 import { writeReturnRecords } from '../support/returnsRecordsInDatabase.js';
 import type { StatsResult } from '../../src/modules/reporting/statsTypes.js';
@@ -22,22 +22,20 @@ const cairn = (...args: string[]) => spawnSync(process.execPath, [join(projectRo
   encoding: 'utf8',
 });
 
-beforeAll(async () => {
-  dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-reads-')));
-  const db = await openPglite({ dataDir });
-  try {
-    // Already migrated when the run unpacked its template folder (the PGlite run); migrated here otherwise.
-    await migrate(db);
-    // Two children looked after on the 2022 census date (31 July); one of them born in the future (error E301).
-    await writeReturnRecords(db, world(), lookedAfter('A'), lookedAfter('B', { child: { dateOfBirth: '2099-01-01' } }));
-  } finally {
-    await db.close();
-  }
-});
+describeOnPglite('a command that reads, in a process of its own on PGlite', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-reads-')));
+    const db = await openPglite({ dataDir });
+    try {
+      // Two children looked after on the 2022 census date (31 July); one of them born in the future (error E301).
+      await writeReturnRecords(db, world(), lookedAfter('A'), lookedAfter('B', { child: { dateOfBirth: '2099-01-01' } }));
+    } finally {
+      await db.close();
+    }
+  });
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('a command that reads, in a process of its own on PGlite', { timeout: 120_000 }, () => {
   it('gives the figures (cairn stats --json) and exits', () => {
     const run = cairn('stats', '--json', '--years', '2022-2022');
     expect(run.stderr).toBe('');

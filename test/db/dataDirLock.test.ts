@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,10 @@ import { acquireDataDirLock, DataDirLockedError, refuseIfHeld } from '../../src/
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
 import { migratedDataFolder } from '../support/testDataFolder.js';
+import { describeOnPglite } from '../support/testDatabase.js';
 
 // Each test opens PGlite on a copy of a migrated data folder (testDataFolder.ts): seconds on a busy 2-core machine.
-describe('the PGlite data folder lock', { timeout: 240_000 }, () => {
+describeOnPglite('the PGlite data folder lock', { timeout: 240_000 }, () => {
   const folders: string[] = [];
   const folder = () => {
     const dir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-lock-')));

@@ -7,12 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CommandIo } from '../../src/cli/command.js';
 import { projectRoot } from '../../src/platform/projectRoot.js';
 import type { ExportedEvent } from '../../src/modules/audit/auditChainService.js';
 import { migratedDataFolder } from '../support/testDataFolder.js';
+import { describeOnPglite } from '../support/testDatabase.js';
 
 const dataDir = migratedDataFolder(mkdtempSync(join(tmpdir(), 'cairn-audit-server-')));
 const env = { CAIRN_DATA_DIR: dataDir, DATABASE_URL: '' };
@@ -27,7 +28,7 @@ async function cairn(args: string[]) {
 }
 
 // The command line is served only where PGlite is the engine; on PostgreSQL the command opens the database itself.
-describe.runIf(!process.env.DATABASE_URL)('cairn audit while Cairn runs on PGlite', () => {
+describeOnPglite('cairn audit while Cairn runs on PGlite', () => {
   beforeAll(async () => {
     server = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
       env: { ...process.env, ...env, CAIRN_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },

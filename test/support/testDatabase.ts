@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
@@ -23,6 +23,15 @@ export interface TestDatabase {
 }
 
 export const engineUnderTest: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * `describe` for what the embedded engine alone does — its data folder, the folder's lock, a second process refused it
+ * and asking the running server, how a command opens PGlite. Such tests make their own PGlite folder whatever the run's
+ * engine (`DATABASE_URL: ''`), so the PostgreSQL run would repeat them without touching PostgreSQL: they run in the
+ * PGlite run only. Everything that reads or writes records runs on both engines.
+ * @example describeOnPglite('the PGlite data folder lock', () => { … })
+ */
+export const describeOnPglite = describe.runIf(engineUnderTest === 'pglite');
 
 /**
  * A copy of the run's migrated template, or of another template the run made (`from`: the demo's, demoTemplate.ts).
