@@ -41,7 +41,7 @@ export async function dataQualityRoutes(app: FastifyInstance, services: DataQual
     const history = await dataQuality.history(year);
     reply.header('cache-control', 'no-store');
     return reply.view('returns/views/dataQuality.njk', {
-      title: 'Data quality', page: presentIssues(issues, year, filters, today), history: presentHistory(history), canMark: may(request.user, 'dataQuality:mark'),
+      title: 'Data quality', page: presentIssues(issues, year, filters, today), history: presentHistory(history), canMark: may(request.user, 'dataQuality:mark'), canBuildReturns: may(request.user, 'returns:build'),
     });
   });
 

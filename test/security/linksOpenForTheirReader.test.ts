@@ -1,0 +1,81 @@
+/**
+ * @module Every link a page offers opens for the person it was offered to. Each demo account walks the loaded demo
+ * from its home page, following the links of every page it opens (two of each kind of address: one child's page
+ * stands for all), and no link may answer "not allowed" (403), "not found" (404) or fail (5xx). A link to a page a
+ * role is refused — the data quality page offered a team manager "Build a return" — is a dead end for that person,
+ * and tells them of a page they may not use.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServices } from '../../src/composition.js';
+import { buildApp } from '../../src/app/app.js';
+import { demoPassword } from '../../src/modules/demo/demoUsers.js';
+import { paths } from '../../src/platform/http/paths.js';
+import { createDemoTestDatabase } from '../support/demoTemplate.js';
+import { engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
+import { testConfig } from '../support/testConfig.js';
+import { signIn } from '../support/signIn.js';
+
+/** The demo's five accounts, one a role. */
+const readers = ['practitioner', 'manager', 'service.manager', 'analyst', 'admin'] as const;
+
+/** Links not followed: signing out ends the walk, and the assets are not pages. */
+const notFollowed = [paths.signOut(), paths.signOutEverywhere(), '/assets/'];
+
+/** Addresses alike but for their ids (and query) count as one kind: `/children/C0123` and `/children/C0456` alike. */
+const kindOf = (href: string) => href.replace(/\?.*$/, '?').replace(/\/[A-Za-z]{0,4}[-_]?\d[\w.-]*/g, '/:id');
+
+/** The same-origin links of a page, as written in its `href`s (entities undone), without fragments. */
+function linksIn(html: string): string[] {
+  const links = [...html.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&').replace(/#.*$/, ''));
+  return links.filter((href) => href.startsWith('/') && !href.startsWith('//') && !notFollowed.some((skip) => href.startsWith(skip)));
+}
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let dataDir: string;
+
+beforeAll(async () => {
+  database = await createDemoTestDatabase();
+  dataDir = await mkdtemp(join(tmpdir(), 'cairn-links-'));
+  app = await buildApp(buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db), { logger: false });
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe(`every link opens for the person it is offered to (${engineUnderTest})`, { timeout: 300_000 }, () => {
+  it.each(readers)('%s: no link a page offers is refused, missing or failing', async (username) => {
+    const cookie = await signIn(app, username, demoPassword);
+    const seen = new Set<string>();
+    const kinds = new Map<string, number>();
+    const deadEnds: string[] = [];
+    const queue: { href: string; from: string }[] = [{ href: '/', from: '(signed in)' }];
+    let opened = 0;
+    while (queue.length > 0) {
+      const { href, from } = queue.shift()!;
+      if (seen.has(href)) continue;
+      seen.add(href);
+      const kind = kindOf(href);
+      if ((kinds.get(kind) ?? 0) >= 2) continue;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const response = await app.inject({ method: 'GET', url: href, headers: { cookie } });
+      opened += 1;
+      if (response.statusCode === 403 || response.statusCode === 404 || response.statusCode >= 500) {
+        deadEnds.push(`${href} (offered on ${from}) answered ${response.statusCode}`);
+        continue;
+      }
+      if (!String(response.headers['content-type'] ?? '').startsWith('text/html')) continue;
+      for (const link of linksIn(response.body)) if (!seen.has(link)) queue.push({ href: link, from: href });
+    }
+    expect(deadEnds).toEqual([]);
+    // The walk reached the reader's pages, not only the home page.
+    expect(opened).toBeGreaterThan(15);
+  });
+});
