@@ -6,7 +6,7 @@ import { SignInPage } from './pages/signInPage.js';
 import { BoardReportPage, DashboardsPage } from './pages/dashboardPages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { insertExtract } from '../test/reporting/support/extractLoader.js';
-import { weeGlenRecords } from '../test/reports/boardFixture.js';
+import { insertWeeGlenBenchmarks, weeGlenRecords } from '../test/reports/boardFixture.js';
 
 const cover = {
   meeting: 'Glenmuir Integration Joint Board', day: '12', month: '10', year: '2022', agendaItem: '7', title: 'Balance of Care',
@@ -22,9 +22,11 @@ describe(`dashboards and the board report in Chromium (${engineUnderTest})`, () 
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), sharedBrowser()]);
-    // Wee Glen's looked after children (the server already has an authority of its own).
+    // Wee Glen's looked after children (the server already has an authority of its own), and benchmarks to set them
+    // against: a benchmarking section's heading and its table's caption are the same words.
     const { authority: _authority, ...records } = weeGlenRecords();
     await insertExtract(server.services.db, records);
+    await insertWeeGlenBenchmarks(server.services.db);
   });
   afterAll(async () => {
     await closeEveryContext(browser);

@@ -44,6 +44,11 @@ export function weeGlenRecords() {
 /** Load Wee Glen and its benchmark rows. */
 export async function loadWeeGlen(db: Queryable): Promise<void> {
   await insertExtract(db, weeGlenRecords());
+  await insertWeeGlenBenchmarks(db);
+}
+
+/** Scotland's and the family group's looked after children per 1,000 in 2020 and 2021, to set Wee Glen's against. */
+export async function insertWeeGlenBenchmarks(db: Queryable): Promise<void> {
   for (const [year, area, value] of [[2020, 'scotland', 13.6], [2021, 'scotland', 12.9], [2020, 'family_group', 14.8], [2021, 'family_group', 14.4]] as const) {
     await db.query('insert into benchmarks (year, indicator, area, value) values ($1, $2, $3, $4)', [year, 'lac.rate_per_1000', area, value]);
   }
