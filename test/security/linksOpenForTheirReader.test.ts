@@ -25,8 +25,11 @@ const readers = ['practitioner', 'manager', 'service.manager', 'analyst', 'admin
 /** Links not followed: signing out ends the walk, and the assets are not pages. */
 const notFollowed = [paths.signOut(), paths.signOutEverywhere(), '/assets/'];
 
-/** Addresses alike but for their ids (and query) count as one kind: `/children/C0123` and `/children/C0456` alike. */
-const kindOf = (href: string) => href.replace(/\?.*$/, '?').replace(/\/[A-Za-z]{0,4}[-_]?\d[\w.-]*/g, '/:id');
+/**
+ * Addresses alike but for their ids (a part of the path with a digit in it) and their query count as one kind:
+ * `/children/C0123` and `/children/C0456`, `/training/staff/ST-J3A3WBRV/edit` and `/training/staff/ST-X93XY5WT/edit`.
+ */
+const kindOf = (href: string) => href.replace(/\?.*$/, '?').replace(/\/[^/?]*\d[^/?]*/g, '/:id');
 
 /** The same-origin links of a page, as written in its `href`s (entities undone), without fragments. */
 function linksIn(html: string): string[] {
