@@ -64,6 +64,8 @@ describe('the account page', () => {
     const page = await get(first.cookie, accountPage(user.userId));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Pat Page');
+    // The page's title names the person as its heading does, with the username they sign in with.
+    expect(page.body).toMatch(/<title>Pat Page \(pat\.page\) – Cairn<\/title>/);
     expect(page.body).toMatch(/Role\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Practitioner/);
     expect(page.body).toMatch(/Team\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*East Hub/);
     expect(page.body).toMatch(/Last signed in\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*\d+ [A-Z][a-z]{2} \d{4}/);

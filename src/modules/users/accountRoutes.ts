@@ -63,7 +63,7 @@ export async function accountRoutes(app: FastifyInstance, services: AccountRoute
   app.get(paths.admin.user.pattern, manage, async (request, reply) => {
     const { userId } = idOf(userParams, request, 'account');
     const details = await detailsOr404(userId);
-    return reply.view('users/views/account.njk', { title: details.account.username, page: accountPage(details, request.user!.userId) });
+    return reply.view('users/views/account.njk', { title: `${details.account.displayName} (${details.account.username})`, page: accountPage(details, request.user!.userId) });
   });
 
   // Changing the role.
