@@ -42,6 +42,11 @@ describe(`training records in Chromium (${engineUnderTest})`, () => {
     await staff.verifyOnPage();
     expect(await staff.banner()).toContain('Ailsa Boyd added to the staff register');
     await staff.checkAccessibility();
+    // On a 320-pixel screen (WCAG 1.4.10) the register's wide table scrolls in its own region, not the page sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+    expect(await page.evaluate("document.querySelector('.cairn-table-scroll').scrollWidth > document.querySelector('.cairn-table-scroll').clientWidth")).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // A two-day course for social work and head teachers that counts as trained.
     await page.goto(`${server.url}/training/courses`);
