@@ -4,6 +4,7 @@ import { accounts, type TestServer } from './support/testServer.js';
 import { useBrowserSession } from './support/browserSession.js';
 import { ChildSummaryPage } from './pages/childPages.js';
 import { CarePage, ChildProtectionPage, ProtectionRegisterPage, ResourcePage, CareFormPage, CommissioningPage } from './pages/carePages.js';
+import { after } from './pages/basePage.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { aCase, aChild, anEpisode } from '../test/support/factories.js';
 
@@ -145,8 +146,8 @@ describe(`protection, care and short breaks in Chromium (${engineUnderTest})`, (
     await register.submit('Register');
     await protection.verifyOnPage();
     expect(await protection.status()).toContain(`On the child protection register since ${spoken(daysFromToday(-40))}`);
-    expect(await page.locator('#meetings + table').innerText()).toMatch(/Initial\s+Register/);
-    expect(await page.locator('#discussions + table').innerText()).toContain('Joint investigation by police and social work');
+    expect(await after(page, 'meetings').innerText()).toMatch(/Initial\s+Register/);
+    expect(await after(page, 'discussions').innerText()).toContain('Joint investigation by police and social work');
     await protection.checkAccessibility();
 
     const list = await ProtectionRegisterPage.open(page, server.url);

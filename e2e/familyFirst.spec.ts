@@ -4,6 +4,7 @@ import { expectNoAccessibilityViolations } from './support/browser.js';
 import { accounts, type TestServer } from './support/testServer.js';
 import { useBrowserSession } from './support/browserSession.js';
 import { ChildrenBehindPage, ClusterOutcomesPage, InvolvementPage, NewReferralPage, ReferralPage, ReferralTrayPage } from './pages/familyFirstPages.js';
+import { after } from './pages/basePage.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { aCase, aChild, anEpisode } from '../test/support/factories.js';
 
@@ -98,7 +99,7 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     const involvementUrl = page.url();
     await page.goto(`${server.url}/caseloads/mine`);
     expect(await page.locator('h1').innerText()).toBe('My work');
-    expect(await page.locator('#my-cases + table').innerText()).toContain('Morven Gillies');
+    expect(await after(page, 'my-cases').innerText()).toContain('Morven Gillies');
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.waitForLoadState('load');
@@ -271,6 +272,6 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     await page.selectOption('#agency', 'Corsebank Academy');
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.waitForLoadState('load');
-    expect(await page.locator('#around + table').innerText()).toContain('Corsebank Academy');
+    expect(await after(page, 'around').innerText()).toContain('Corsebank Academy');
   }, 120_000);
 });

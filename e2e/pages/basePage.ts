@@ -3,6 +3,15 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectNoAccessibilityViolations } from '../support/browser.js';
 
+/**
+ * What follows the element with this id — a table, or one of `alternatives` (`p`, `ul`) — whether the table stands
+ * on its own or was put into a scrolling region for being wider than its column (assets/js/wideTables.js).
+ * @example await after(page, 'placements').innerText()
+ */
+export function after(page: Page, id: string, alternatives: readonly string[] = []) {
+  return page.locator([`#${id} + table`, `#${id} + .cairn-table-scroll > table`, ...alternatives.map((tag) => `#${id} + ${tag}`)].join(', ')).first();
+}
+
 export abstract class BasePage {
   constructor(protected readonly page: Page, private readonly expectedHeading: string | RegExp) {}
 

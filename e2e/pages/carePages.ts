@@ -1,6 +1,6 @@
 /** @module Page objects for protection, looked after care, placements, the register and booking the council's own places. */
 import type { Page } from 'playwright-core';
-import { BasePage } from './basePage.js';
+import { after, BasePage } from './basePage.js';
 
 /** Any of the care forms: dates as GOV.UK date inputs, radios and selects by their labels. */
 export class CareFormPage extends BasePage {
@@ -62,7 +62,7 @@ export class CarePage extends BasePage {
   }
 
   tableText(id: string): Promise<string> {
-    return this.page.locator(`#${id} + table`).innerText();
+    return after(this.page, id).innerText();
   }
 }
 
@@ -87,7 +87,7 @@ export class ChildProtectionPage extends BasePage {
 
   /** The registrations table: period, areas of concern, reason ended. */
   registrations(): Promise<string> {
-    return this.page.locator('#registrations + table').innerText();
+    return after(this.page, 'registrations').innerText();
   }
 }
 
@@ -174,7 +174,7 @@ export class ProtectionAndCareHubPage extends BasePage {
   }
 
   reviewsDue(): Promise<string[]> {
-    return this.page.locator('#reviews-due ~ table tbody tr').allInnerTexts();
+    return this.page.locator('#reviews-due ~ table tbody tr, #reviews-due ~ .cairn-table-scroll > table tbody tr').allInnerTexts();
   }
 }
 

@@ -1,6 +1,6 @@
 /** @module Case file audit pages: the start page, a new round, a round, allocation, moderation, the audit file page and results. */
 import type { Page } from 'playwright-core';
-import { BasePage } from './basePage.js';
+import { after, BasePage } from './basePage.js';
 
 async function submit(page: Page, button: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -38,7 +38,7 @@ export class CaseFileAuditsPage extends BasePage {
   }
 
   myFiles(): Promise<string> {
-    return this.page.locator('#my-files + table').innerText();
+    return after(this.page, 'my-files').innerText();
   }
 }
 

@@ -1,6 +1,6 @@
 /** @module Finding a child and reading their summary. */
 import type { Page } from 'playwright-core';
-import { BasePage } from './basePage.js';
+import { after, BasePage } from './basePage.js';
 
 export class ChildSearchPage extends BasePage {
   constructor(page: Page) {
@@ -36,7 +36,7 @@ export class ChildSummaryPage extends BasePage {
   }
 
   sectionText(id: string): Promise<string> {
-    return this.page.locator(`#${id} + table, #${id} + p, #${id} + ul`).first().innerText();
+    return after(this.page, id, ['p', 'ul']).innerText();
   }
 }
 

@@ -1,6 +1,6 @@
 /** @module Page objects for referrals, Family First involvements, closing a case, and the cluster outcomes page. */
 import type { Page } from 'playwright-core';
-import { BasePage } from './basePage.js';
+import { after, BasePage } from './basePage.js';
 
 /** Fill a GOV.UK date input named `name` with a `YYYY-MM-DD` date. */
 async function fillDate(page: Page, name: string, iso: string): Promise<void> {
@@ -123,7 +123,7 @@ export class InvolvementPage extends BasePage {
   }
 
   sectionText(id: 'sessions' | 'feedback'): Promise<string> {
-    return this.page.locator(`#${id} + table, #${id} + p`).first().innerText();
+    return after(this.page, id, ['p']).innerText();
   }
 }
 

@@ -41,7 +41,7 @@ export class SafetyMapPage extends BasePage {
   }
 
   elementStatus(name: string): Promise<string> {
-    return this.page.locator('#elements ~ table tr', { hasText: name }).locator('td').nth(1).innerText();
+    return this.page.locator('#elements ~ table tr, #elements ~ .cairn-table-scroll > table tr', { hasText: name }).locator('td').nth(1).innerText();
   }
 }
 

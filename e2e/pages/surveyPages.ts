@@ -1,7 +1,7 @@
 /** @module Page objects for surveys: the list, a survey (and changing its questions), issuing links (a download), the respondent's page, results and the comparison. */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { BasePage } from './basePage.js';
+import { after, BasePage } from './basePage.js';
 import { CareFormPage } from './carePages.js';
 
 /** Follow a link by its accessible name and wait for the next page. */
@@ -46,7 +46,7 @@ export class SurveyPage extends BasePage {
   }
 
   waves(): Promise<string> {
-    return this.page.locator('#waves + table').innerText();
+    return after(this.page, 'waves').innerText();
   }
 }
 
