@@ -6,6 +6,7 @@ import { useBrowserSession } from './support/browserSession.js';
 import { CareFormPage, ResourcePage } from './pages/carePages.js';
 import { engineUnderTest } from '../test/support/testDatabase.js';
 import { aCase, aChild } from '../test/support/factories.js';
+import { tableAfter } from './pages/basePage.js';
 
 describe(`changing and cancelling short-break bookings in Chromium (${engineUnderTest})`, () => {
   let flatId: string;
@@ -66,7 +67,7 @@ describe(`changing and cancelling short-break bookings in Chromium (${engineUnde
     expect(await resource.banner()).toContain('Booking for Calum Ross cancelled');
     expect(await resource.bookedNights('May 2031', 'Flat')).toBe(3);
     expect(await resource.summary()).toContain('3 of 31');
-    expect(await page.locator('#stays ~ table, #stays ~ .cairn-table-scroll > table').first().innerText()).toContain('10 May 2031 to 12 May 2031 (cancelled)');
+    expect(await page.locator(tableAfter('stays', '~')).first().innerText()).toContain('10 May 2031 to 12 May 2031 (cancelled)');
     await resource.checkAccessibility();
   });
 

@@ -4,12 +4,21 @@ import { expect } from 'vitest';
 import { expectNoAccessibilityViolations } from '../support/browser.js';
 
 /**
- * What follows the element with this id — a table, or one of `alternatives` (`p`, `ul`) — whether the table stands
- * on its own or was put into a scrolling region for being wider than its column (assets/js/wideTables.js).
+ * A selector for the table after the element with this id (`+` right after it, `~` any later sibling), whether the
+ * table stands on its own or was put into a scrolling region for being wider than its column (assets/js/wideTables.js);
+ * `within` narrows each to part of the table.
+ * @example page.locator(tableAfter('reviews-due', '~', ' tbody tr'))
+ */
+export function tableAfter(id: string, combinator: '+' | '~' = '+', within = ''): string {
+  return [`#${id} ${combinator} table${within}`, `#${id} ${combinator} .cairn-table-scroll > table${within}`].join(', ');
+}
+
+/**
+ * What follows the element with this id: its table (`tableAfter`), or one of `alternatives` (`p`, `ul`).
  * @example await after(page, 'placements').innerText()
  */
 export function after(page: Page, id: string, alternatives: readonly string[] = []) {
-  return page.locator([`#${id} + table`, `#${id} + .cairn-table-scroll > table`, ...alternatives.map((tag) => `#${id} + ${tag}`)].join(', ')).first();
+  return page.locator([tableAfter(id), ...alternatives.map((tag) => `#${id} + ${tag}`)].join(', ')).first();
 }
 
 export abstract class BasePage {

@@ -1,6 +1,6 @@
 /** @module Page objects for protection, looked after care, placements, the register and booking the council's own places. */
 import type { Page } from 'playwright-core';
-import { after, BasePage } from './basePage.js';
+import { after, BasePage, tableAfter } from './basePage.js';
 
 /** Any of the care forms: dates as GOV.UK date inputs, radios and selects by their labels. */
 export class CareFormPage extends BasePage {
@@ -174,7 +174,7 @@ export class ProtectionAndCareHubPage extends BasePage {
   }
 
   reviewsDue(): Promise<string[]> {
-    return this.page.locator('#reviews-due ~ table tbody tr, #reviews-due ~ .cairn-table-scroll > table tbody tr').allInnerTexts();
+    return this.page.locator(tableAfter('reviews-due', '~', ' tbody tr')).allInnerTexts();
   }
 }
 

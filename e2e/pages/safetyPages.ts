@@ -1,6 +1,6 @@
 /** @module Signs of Safety pages: the child's maps, one map, its section forms, scaling, versions and the child's voice. */
 import type { Page } from 'playwright-core';
-import { BasePage } from './basePage.js';
+import { BasePage, tableAfter } from './basePage.js';
 
 async function submit(page: Page, button: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -41,7 +41,7 @@ export class SafetyMapPage extends BasePage {
   }
 
   elementStatus(name: string): Promise<string> {
-    return this.page.locator('#elements ~ table tr, #elements ~ .cairn-table-scroll > table tr', { hasText: name }).locator('td').nth(1).innerText();
+    return this.page.locator(tableAfter('elements', '~', ' tr'), { hasText: name }).locator('td').nth(1).innerText();
   }
 }
 

@@ -82,8 +82,9 @@ export function pgliteCompiler(): PgliteCompiler | undefined {
  * PGlite: V8 compiles PGlite's 9 MB of WebAssembly with its baseline compiler alone (`--liftoff-only`, ADR 0068). By
  * default it also compiles, optimised, whatever runs often, on the other core: most of a short command's processor
  * time and some 90 MB of its memory (`cairn stats` with its figures kept: 1.14 s and 230 MB, against 0.83 s and 142
- * MB). An import, minutes of work, is faster optimised, so it never asks. The flag is the process's from then on and is read when a module is
- * compiled, so it is set only before the first: never under a module already compiled, or being optimised.
+ * MB). An import, minutes of work, is faster optimised, so it never asks. The flag is the process's from then on and
+ * is read when a module is compiled, so it is set only before the first: never under a module already compiled, or
+ * being optimised.
  */
 function compileQuickly(): void {
   if (compiledWith !== undefined) return;

@@ -7,16 +7,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildServices } from '../../src/composition.js';
-import { buildApp } from '../../src/app/app.js';
 import { demoPassword } from '../../src/modules/demo/demoUsers.js';
 import { paths } from '../../src/platform/http/paths.js';
-import { createDemoTestDatabase } from '../support/demoTemplate.js';
-import { engineUnderTest, type TestDatabase } from '../support/testDatabase.js';
-import { testConfig } from '../support/testConfig.js';
+import { openDemoApp, type DemoApp } from '../support/demoTemplate.js';
+import { engineUnderTest } from '../support/testDatabase.js';
 import { signIn } from '../support/signIn.js';
 
 /** The demo's five accounts, one a role. */
@@ -37,21 +31,15 @@ function linksIn(html: string): string[] {
   return links.filter((href) => href.startsWith('/') && !href.startsWith('//') && !notFollowed.some((skip) => href.startsWith(skip)));
 }
 
-let database: TestDatabase;
+let demo: DemoApp;
 let app: FastifyInstance;
-let dataDir: string;
 
 beforeAll(async () => {
-  database = await createDemoTestDatabase();
-  dataDir = await mkdtemp(join(tmpdir(), 'cairn-links-'));
-  app = await buildApp(buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db), { logger: false });
+  demo = await openDemoApp();
+  ({ app } = demo);
 }, 300_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
 describe(`every link opens for the person it is offered to (${engineUnderTest})`, { timeout: 300_000 }, () => {
   it.each(readers)('%s: no link a page offers is refused, missing or failing', async (username) => {

@@ -17,7 +17,9 @@ import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pgliteDatabase.js';
 import { openPostgres } from '../../src/db/postgresDatabase.js';
 import { migrate } from '../../src/db/migrate.js';
-import { buildServices } from '../../src/composition.js';
+import type { FastifyInstance } from 'fastify';
+import { buildServices, type Services } from '../../src/composition.js';
+import { buildApp } from '../../src/app/app.js';
 import { loadDemoIfEmpty } from '../../src/modules/demo/loadDemoIfEmpty.js';
 import type { DemoTemplate } from './demoTemplateBuild.js';
 import { databaseUrl, serverQuery } from './postgresServer.js';
@@ -126,4 +128,34 @@ export async function demoDataFolder(dataDir: string): Promise<string> {
     await db.close();
   }
   return dataDir;
+}
+
+/** The loaded demo with its services and web app, for a test file that reads it; `close` ends all three. */
+export interface DemoApp {
+  database: TestDatabase;
+  services: Services;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * A copy of the run's demo (`createDemoTestDatabase`), its services as the demo's seed configures them, with a data
+ * folder of their own, and its web app (no request log).
+ * @example let demo: DemoApp; beforeAll(async () => { demo = await openDemoApp(); }); afterAll(() => demo?.close())
+ */
+export async function openDemoApp(): Promise<DemoApp> {
+  const database = await createDemoTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cairn-demo-app-'));
+  const services = buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db);
+  const app = await buildApp(services, { logger: false });
+  return {
+    database,
+    services,
+    app,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

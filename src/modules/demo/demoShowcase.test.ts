@@ -3,17 +3,12 @@
  * seed report's comparison — nothing bad from the Family First cluster since the team started, children coming
  * into care from the others.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
-import { createDemoTestDatabase } from '../../../test/support/demoTemplate.js';
-import { testConfig } from '../../../test/support/testConfig.js';
+import { openDemoApp, type DemoApp } from '../../../test/support/demoTemplate.js';
 import { signIn } from '../../../test/support/signIn.js';
-import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../app/app.js';
+import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { presentTray } from '../referrals/referralPresenter.js';
 import { familyFirst } from './authority.js';
@@ -29,23 +24,17 @@ import { todayIso } from '../../platform/dates/isoDates.js';
 let database: TestDatabase;
 let services: Services;
 let app: FastifyInstance;
-let dataDir: string;
+let demo: DemoApp;
 let extract: DemoExtract;
 
 beforeAll(async () => {
   // The demo as loadDemoIfEmpty leaves it, loaded once per run (ADR 0063); loading it is loadDemoIfEmpty.test.ts's.
-  database = await createDemoTestDatabase();
-  dataDir = await mkdtemp(join(tmpdir(), 'cairn-demo-showcase-'));
-  services = buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db);
+  demo = await openDemoApp();
+  ({ database, services, app } = demo);
   extract = generateDemoExtract({ seed: 2021 });
-  app = await buildApp(services, { logger: false });
 }, 300_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
 describe(`the demo's undecided referrals (${engineUnderTest})`, () => {
   it('plans the same referrals from the same extract: six, one for two siblings, dated back from the reference date', () => {

@@ -3,17 +3,12 @@
  * growing through the year, a baseline and comparator case file audit with moderation, and family and staff
  * surveys with two waves each — all recorded through the services, and drawn on the quality report.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
-import { createDemoTestDatabase } from '../../../test/support/demoTemplate.js';
-import { testConfig } from '../../../test/support/testConfig.js';
+import { engineUnderTest } from '../../../test/support/testDatabase.js';
+import { openDemoApp, type DemoApp } from '../../../test/support/demoTemplate.js';
 import { signIn } from '../../../test/support/signIn.js';
-import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../app/app.js';
+import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import type { Actor } from '../../platform/access/user.js';
 import { demoPassword } from './demoUsers.js';
@@ -21,27 +16,20 @@ import { generateDemoExtract } from './generateDemoExtract.js';
 import { recordPracticeQuality } from './practiceQuality.js';
 import { auditGrades, demoSurveys, planResponses, planTraining, practiceQualityDates } from './practiceQualityPlan.js';
 
-let database: TestDatabase;
 let services: Services;
 let app: FastifyInstance;
-let dataDir: string;
+let demo: DemoApp;
 let serviceManager: Actor;
 const dates = practiceQualityDates('2022-10-31');
 
 beforeAll(async () => {
   // The demo as loadDemoIfEmpty leaves it, loaded once per run (ADR 0063); loading it is loadDemoIfEmpty.test.ts's.
-  database = await createDemoTestDatabase();
-  dataDir = await mkdtemp(join(tmpdir(), 'cairn-demo-quality-'));
-  services = buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db);
+  demo = await openDemoApp();
+  ({ services, app } = demo);
   serviceManager = { kind: 'user', user: (await services.users.list()).find((u) => u.username === 'service.manager')! };
-  app = await buildApp(services, { logger: false });
 }, 300_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
 describe('the practice-quality plan', () => {
   it('is the same from the same seed and reference date, and dated from the reference date', () => {

@@ -2,17 +2,12 @@
  * @module The demo's Signs of Safety maps: a dozen children's maps, each scaled by everyone at three meetings saved as
  * versions named by the meeting, which the map's history and comparison pages offer by name.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineUnderTest, type TestDatabase } from '../../../test/support/testDatabase.js';
-import { createDemoTestDatabase } from '../../../test/support/demoTemplate.js';
-import { testConfig } from '../../../test/support/testConfig.js';
+import { openDemoApp, type DemoApp } from '../../../test/support/demoTemplate.js';
 import { signIn } from '../../../test/support/signIn.js';
-import { buildServices, type Services } from '../../composition.js';
-import { buildApp } from '../../app/app.js';
+import type { Services } from '../../composition.js';
 import { paths } from '../../platform/http/paths.js';
 import { meetingTypeNames, type MeetingType } from '../../platform/codes/safetyCodes.js';
 import { longDateOf } from '../../platform/dates/formats.js';
@@ -25,23 +20,17 @@ import { planSafetyMaps, recordSafetyMaps } from './safetyMaps.js';
 let database: TestDatabase;
 let services: Services;
 let app: FastifyInstance;
-let dataDir: string;
+let demo: DemoApp;
 let extract: DemoExtract;
 
 beforeAll(async () => {
   // The demo as loadDemoIfEmpty leaves it, loaded once per run (ADR 0063); loading it is loadDemoIfEmpty.test.ts's.
-  database = await createDemoTestDatabase();
-  dataDir = await mkdtemp(join(tmpdir(), 'cairn-demo-safety-'));
-  services = buildServices(testConfig({ dataDir, demoSeed: 2021 }), database.db);
+  demo = await openDemoApp();
+  ({ database, services, app } = demo);
   extract = generateDemoExtract({ seed: 2021 });
-  app = await buildApp(services, { logger: false });
 }, 300_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
 type MeetingRow = { map_id: string; child_id: string; meeting_id: string; meeting_type: MeetingType; held_on: string };
 
