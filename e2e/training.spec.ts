@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { accounts, type TestServer } from './support/testServer.js';
 import { useBrowserSession } from './support/browserSession.js';
@@ -42,11 +42,25 @@ describe(`training records in Chromium (${engineUnderTest})`, () => {
     await staff.verifyOnPage();
     expect(await staff.banner()).toContain('Ailsa Boyd added to the staff register');
     await staff.checkAccessibility();
-    // On a 320-pixel screen (WCAG 1.4.10) the register's wide table scrolls in its own region, not the page sideways.
+    // On a 320-pixel screen (WCAG 1.4.10) the register's wide table scrolls in its own region, not the page sideways;
+    // the region is a tab stop while it scrolls, so the keyboard can scroll it, and not once the table fits.
+    const pageScrollsSideways = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
+    const regionScrolls = "document.querySelector('.cairn-table-scroll').scrollWidth > document.querySelector('.cairn-table-scroll').clientWidth";
+    const region = page.getByRole('region', { name: 'People on the staff register' });
     await page.setViewportSize({ width: 320, height: 640 });
-    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
-    expect(await page.evaluate("document.querySelector('.cairn-table-scroll').scrollWidth > document.querySelector('.cairn-table-scroll').clientWidth")).toBe(true);
+    expect(await page.evaluate(pageScrollsSideways)).toBe(0);
+    expect(await page.evaluate(regionScrolls)).toBe(true);
+    await vi.waitFor(async () => expect(await region.getAttribute('tabindex')).toBe('0'));
     await page.setViewportSize({ width: 1280, height: 720 });
+    await vi.waitFor(async () => expect(await region.getAttribute('tabindex')).toBeNull());
+    // Without JavaScript the server has already put the table in its region, focusable: the page does not scroll either.
+    const withoutScripts = await context.browser()!.newContext({ javaScriptEnabled: false, storageState: await context.storageState(), viewport: { width: 320, height: 640 } });
+    const plain = await withoutScripts.newPage();
+    await plain.goto(page.url());
+    expect(await plain.evaluate(pageScrollsSideways)).toBe(0);
+    expect(await plain.evaluate(regionScrolls)).toBe(true);
+    expect(await plain.getByRole('region', { name: 'People on the staff register' }).getAttribute('tabindex')).toBe('0');
+    await withoutScripts.close();
 
     // A two-day course for social work and head teachers that counts as trained.
     await page.goto(`${server.url}/training/courses`);

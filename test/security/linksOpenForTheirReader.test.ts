@@ -4,6 +4,10 @@
  * stands for all), and no link may answer "not allowed" (403), "not found" (404) or fail (5xx). A link to a page a
  * role is refused — the data quality page offered a team manager "Build a return" — is a dead end for that person,
  * and tells them of a page they may not use.
+ *
+ * Each page it opens is also read for its tables: every GOV.UK table sits right inside its scrolling region
+ * (views/partials/scrollingTable.njk), named by an element of the page that has words in it, and by other words than
+ * any other table's region on the page.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +35,32 @@ function linksIn(html: string): string[] {
   return links.filter((href) => href.startsWith('/') && !href.startsWith('//') && !notFollowed.some((skip) => href.startsWith(skip)));
 }
 
+/**
+ * Each GOV.UK table of a page not right inside a scrolling region named by an element of the page with words in it, or
+ * whose region is named like another's.
+ */
+function tablesNotHeld(html: string): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const table of html.matchAll(/<table\b[^>]*class="govuk-table[^"]*"/g)) {
+    const region = /<div class="cairn-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*$/.exec(html.slice(0, table.index));
+    if (!region) {
+      problems.push(`a table not in a scrolling region: ${table[0]}`);
+      continue;
+    }
+    const words = region[1]!.split(' ').map((id) => {
+      const name = new RegExp(`<[a-z0-9]+\\b[^>]*\\sid="${id}"[^>]*>([^<]*)`).exec(html);
+      if (!name?.[1]?.trim()) problems.push(`a scrolling region named by "${id}", which is not an element with words in it`);
+      return name?.[1]?.trim();
+    });
+    // Two landmarks of one page named alike cannot be told apart (axe-core's landmark-unique).
+    const name = words.join(' ');
+    if (names.has(name)) problems.push(`two tables' regions named "${name}"`);
+    names.add(name);
+  }
+  return problems;
+}
+
 let demo: DemoApp;
 let app: FastifyInstance;
 
@@ -42,11 +72,12 @@ beforeAll(async () => {
 afterAll(() => demo?.close());
 
 describe(`every link opens for the person it is offered to (${engineUnderTest})`, { timeout: 300_000 }, () => {
-  it.each(readers)('%s: no link a page offers is refused, missing or failing', async (username) => {
+  it.each(readers)('%s: no link a page offers is refused, missing or failing; every table is held in a named region', async (username) => {
     const cookie = await signIn(app, username, demoPassword);
     const seen = new Set<string>();
     const kinds = new Map<string, number>();
     const deadEnds: string[] = [];
+    const unheldTables: string[] = [];
     const queue: { href: string; from: string }[] = [{ href: '/', from: '(signed in)' }];
     let opened = 0;
     while (queue.length > 0) {
@@ -63,9 +94,11 @@ describe(`every link opens for the person it is offered to (${engineUnderTest})`
         continue;
       }
       if (!String(response.headers['content-type'] ?? '').startsWith('text/html')) continue;
+      unheldTables.push(...tablesNotHeld(response.body).map((problem) => `${href}: ${problem}`));
       for (const link of linksIn(response.body)) if (!seen.has(link)) queue.push({ href: link, from: href });
     }
     expect(deadEnds).toEqual([]);
+    expect(unheldTables).toEqual([]);
     // The walk reached the reader's pages, not only the home page.
     expect(opened).toBeGreaterThan(15);
   });
