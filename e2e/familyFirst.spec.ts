@@ -121,6 +121,39 @@ describe(`Family First in Chromium: referral to closure (${engineUnderTest})`, (
     expect(chronology.indexOf('Dad moved back home')).toBeLessThan(chronology.indexOf('Family First session'));
     expect(chronology).toContain('Referral received');
     await expectNoAccessibilityViolations(page);
+    // Without JavaScript nothing stops a second click on a slow line: the first is saved, its answer is slow to come
+    // back, the worker clicks again and the browser sends the form a second time. Saved once (ADR 0085).
+    const withoutScripts = await context.browser()!.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+    const plain = await withoutScripts.newPage();
+    await plain.goto(page.url());
+    await plain.fill('#event-day', '3');
+    await plain.fill('#event-month', '4');
+    await plain.fill('#event-year', '2022');
+    await plain.fill('#title', 'School called about lateness');
+    let firstSaved = false;
+    let releaseFirst = () => {};
+    await plain.route(/\/chronology$/, async (route) => {
+      if (route.request().method() !== 'POST' || firstSaved) return route.continue();
+      const response = await route.fetch();
+      firstSaved = true;
+      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    // Clicked where the button is, as a person would: the page is waiting on its answer, which Playwright's own
+    // click would wait for.
+    const button = plain.getByRole('button', { name: 'Add to the chronology' });
+    await button.scrollIntoViewIfNeeded();
+    const box = (await button.boundingBox())!;
+    await plain.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => firstSaved, { timeout: 30_000 }).toBe(true);
+    const secondAnswer = plain.waitForResponse((response) => response.request().method() === 'POST' && firstSaved);
+    await plain.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await secondAnswer;
+    releaseFirst();
+    await plain.waitForLoadState('load');
+    await plain.getByText('Significant event added to the chronology').waitFor();
+    expect((await plain.locator('#chronology').innerText()).split('School called about lateness').length - 1).toBe(1);
+    await withoutScripts.close();
     // On a 320-pixel screen (WCAG 1.4.10) the chronology's table scrolls in a region of its own, named by the table's
     // caption and reachable from the keyboard, and the page does not scroll sideways (views/partials/scrollingTable.njk).
     await page.setViewportSize({ width: 320, height: 640 });

@@ -13,6 +13,8 @@ import { oidcClient } from './modules/users/oidcClient.js';
 import { amendmentRepository } from './platform/amendments/amendmentRepository.js';
 import { draftRepository } from './platform/forms/drafts/draftRepository.js';
 import { draftService } from './platform/forms/drafts/draftService.js';
+import { submissionRepository } from './platform/forms/submissions/submissionRepository.js';
+import { submissionService } from './platform/forms/submissions/submissionService.js';
 import { childRepository } from './modules/children/childRepository.js';
 import { childService } from './modules/children/childService.js';
 import { authorityRepository } from './modules/authority/authorityRepository.js';
@@ -104,6 +106,8 @@ export function buildServices(config: Config, db: Database) {
     /** Single sign-on with the council's provider, when configured. */
     oidc: config.oidc ? oidcClient(config.oidc) : undefined,
     drafts: draftService(db, draftRepository(), config.draftKeepDays),
+    /** Each form's token: a form sent twice is saved once (ADR 0085). */
+    submissions: submissionService(db, submissionRepository()),
     children,
     extractImport,
     references,

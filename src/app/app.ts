@@ -17,6 +17,7 @@ import { setUpChildScope } from './middleware/setUpChildScope.js';
 import { setUpBadRequests } from './middleware/setUpBadRequests.js';
 import { setUpPageContext } from './middleware/setUpPageContext.js';
 import { setUpDrafts } from './middleware/setUpDrafts.js';
+import { setUpRepeatedForms } from './middleware/setUpRepeatedForms.js';
 import { registerRoutes } from './routes.js';
 import { paths } from '../platform/http/paths.js';
 import { HttpError } from '../platform/http/httpError.js';
@@ -55,6 +56,7 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
   });
   await setUpPageContext(app, services);
   await setUpDrafts(app, services);
+  await setUpRepeatedForms(app, services);
 
   // Error pages first: a plugin registered with `await` keeps the handler in force when it was registered.
   app.setNotFoundHandler(async (request, reply) => {

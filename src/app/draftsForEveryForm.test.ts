@@ -33,6 +33,9 @@ interface FoundForm {
 const found = new Map<string, FoundForm>();
 /** POST routes whose only forms are buttons (nothing to type, so nothing to keep). */
 const buttonsOnly = new Set<string>();
+/** Every form's submission token seen on the walk, and the forms drawn without one or with one drawn before (ADR 0085). */
+const submissionTokens = new Set<string>();
+const withoutOwnToken: string[] = [];
 const origin = 'http://localhost:80';
 const pagesPerPattern = 4;
 const walkedAs = ['practitioner', 'manager', 'service.manager', 'admin'];
@@ -64,6 +67,9 @@ async function walk(username: string, getPatterns: string[], postPatterns: strin
     if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/html')) continue;
     for (const form of postForms(response.body, page)) {
       const postPattern = patternOf(postPatterns, form.action);
+      const token = form.hidden._submission;
+      if (!token || submissionTokens.has(token)) withoutOwnToken.push(`${form.action} on ${page}: ${token ? 'a token drawn before' : 'no token'}`);
+      if (token) submissionTokens.add(token);
       if (!postPattern || form.notKept) continue;
       if (form.typed.length === 0) buttonsOnly.add(postPattern);
       else if (!found.has(postPattern)) found.set(postPattern, { username, page, form, postPattern });
@@ -256,6 +262,11 @@ describe(`every form keeps what was typed when the session ends (${engineUnderTe
     const unreached = routes.filter((route) => !found.has(route) && !buttonsOnly.has(route) && !notPageForms.includes(route) && !commandLine(route) && !confirmationOnly.includes(route) && !accountButtons.includes(route) && !dataQualityButtons.includes(route) && !answersASearch.includes(route) && !notYetReached.includes(route));
     expect(found.size).toBeGreaterThan(30);
     expect(unreached).toEqual([]);
+  });
+
+  it('draws every form it finds with a submission token of its own, so that a form sent twice is saved once (ADR 0085)', () => {
+    expect(submissionTokens.size).toBeGreaterThan(100);
+    expect(withoutOwnToken).toEqual([]);
   });
 
   it('keeps a form sent after the timeout, lands back on its page after sign-in and gives back every typed field', async () => {

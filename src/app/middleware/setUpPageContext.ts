@@ -1,10 +1,11 @@
-/** @module What every page's layout needs: the signed-in user, CSP nonce, CSRF token, navigation and session timing. */
+/** @module What every page's layout needs: the signed-in user, CSP nonce, CSRF token, each form's submission token, navigation and session timing. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { may } from '../../platform/access/access.js';
 import { paths } from '../../platform/http/paths.js';
 import { takeNotice } from '../../platform/http/flash.js';
 import { childRecordNavigation } from '../navigation/childRecordNavigation.js';
+import { newSubmissionToken } from '../../platform/forms/submissions/submissionToken.js';
 
 export async function setUpPageContext(app: FastifyInstance, services: Services): Promise<void> {
   const { config } = services;
@@ -40,6 +41,8 @@ export async function setUpPageContext(app: FastifyInstance, services: Services)
       authorityName: authorityName ?? 'Demo authority',
       cspNonce: (reply.cspNonce as { script: string } | undefined)?.script,
       csrfToken: () => reply.generateCsrf(),
+      // Each form drawn gets a token of its own: the same form sent twice is saved once (ADR 0085).
+      submissionToken: newSubmissionToken,
       currentPath: request.url.split('?')[0],
       pageUrl: request.url,
       navigation: navigation.map((item) => ({ ...item, active: request.url.startsWith(item.href) })),

@@ -5,6 +5,7 @@
  * one stray click.
  */
 import type { FastifyReply } from 'fastify';
+import { submissionField } from './submissions/submissionToken.js';
 
 /** What the confirmation page says and where its buttons go. */
 export interface Confirmation {
@@ -20,7 +21,7 @@ export interface Confirmation {
   confirmText: string;
   /** Where "No, go back" goes. */
   backHref: string;
-  /** The fields posted with the first request, posted again (never `_csrf`, which the page adds itself). */
+  /** The fields posted with the first request, posted again (never `_csrf` or `_submission`, which the page adds itself). */
   fields?: Record<string, string>;
 }
 
@@ -29,12 +30,12 @@ export function confirmed(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as Record<string, unknown>).confirmed === 'yes';
 }
 
-/** The fields of a posted form worth posting again: strings only, without `_csrf` and `confirmed`. */
+/** The fields of a posted form worth posting again: strings only, without `_csrf`, `_submission` and `confirmed`. */
 export function fieldsToRepost(body: unknown): Record<string, string> {
   if (typeof body !== 'object' || body === null) return {};
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    if (name === '_csrf' || name === 'confirmed' || typeof value !== 'string') continue;
+    if (name === '_csrf' || name === submissionField || name === 'confirmed' || typeof value !== 'string') continue;
     fields[name] = value;
   }
   return fields;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export type DraftFields = Record<string, string | string[]>;
 
-const neverKept = /^(_csrf|password|new_?password|confirm_?password|current_?password)$/i;
+const neverKept = /^(_csrf|_submission|password|new_?password|confirm_?password|current_?password)$/i;
 
 /**
  * Keep the text fields of a submitted form, dropping secrets and anything that is not text.

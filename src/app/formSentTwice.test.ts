@@ -1,0 +1,124 @@
+/**
+ * @module A form sent twice is saved once (ADR 0085): the same form's token sent again — at the same moment (a double
+ * click without JavaScript), or after the first was saved (a click again on a slow line) — is sent on to where the
+ * first went, with its message, and saves nothing more. A form shown again with problems gives its token up; a form
+ * drawn again is a new sending; another person's token is never theirs to repeat. That every form carries a token is
+ * checked by the walk of every form (draftsForEveryForm.test.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engineUnderTest, type TestDatabase } from '../../test/support/testDatabase.js';
+import { aCase, aChild } from '../../test/support/factories.js';
+import { testConfig } from '../../test/support/testConfig.js';
+import { openForm, sessionCookie, signInAs } from '../../test/support/signIn.js';
+import { buildServices, type Services } from '../composition.js';
+import { submissionRepository } from '../platform/forms/submissions/submissionRepository.js';
+import { submissionService } from '../platform/forms/submissions/submissionService.js';
+import { paths } from '../platform/http/paths.js';
+import { buildApp } from './app.js';
+
+let database: TestDatabase;
+let services: Services;
+let app: FastifyInstance;
+let worker: string;
+let manager: string;
+let workerId: string;
+const chronology = paths.children.chronology({ childId: 'FS1' });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  services = buildServices(testConfig(), database.db);
+  await aChild(database.db, { childId: 'FS1', forename: 'Eilidh', surname: 'Grant' });
+  await aCase(database.db, 'FS1', { team: 'Family First', workerId: 'W1' });
+  app = await buildApp(services, { logger: false });
+  const signedIn = await signInAs(app, services, 'practitioner', { team: 'Family First', workerId: 'W1' });
+  worker = signedIn.cookie;
+  workerId = signedIn.user.userId;
+  manager = (await signInAs(app, services, 'team_manager', { team: 'Family First' })).cookie;
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+/** The chronology's form as drawn for this person: its tokens and the cookie to send it with. */
+async function chronologyForm(cookie: string) {
+  const { token, cookie: sent, html } = await openForm(app, chronology, cookie);
+  const submission = /name="_submission" value="([^"]+)"/.exec(html)?.[1];
+  expect(submission).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  return { cookie: sent, fields: { _csrf: token, _submission: submission! } };
+}
+
+const event = (title: string) => ({ 'event-day': '3', 'event-month': '11', 'event-year': '2026', title, details: '' });
+
+function send(form: { cookie: string; fields: Record<string, string> }, values: Record<string, string>) {
+  return app.inject({
+    method: 'POST',
+    url: chronology,
+    headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...form.fields, ...values }).toString(),
+  });
+}
+
+async function eventsTitled(title: string): Promise<number> {
+  const [row] = await database.db.query<{ n: number }>('select count(*)::int as n from significant_events where child_id = $1 and title = $2', ['FS1', title]);
+  return row!.n;
+}
+
+describe(`a form sent twice is saved once (${engineUnderTest})`, () => {
+  it('saves a form sent twice at the same moment once, and sends both to the same page with the same message', async () => {
+    const form = await chronologyForm(worker);
+    const [first, second] = await Promise.all([send(form, event('Clicked twice')), send(form, event('Clicked twice'))]);
+    expect([first.statusCode, second.statusCode]).toEqual([303, 303]);
+    expect(second.headers.location).toBe(first.headers.location);
+    expect(await eventsTitled('Clicked twice')).toBe(1);
+    for (const answer of [first, second]) {
+      const page = await app.inject({ method: 'GET', url: String(answer.headers.location), headers: { cookie: sessionCookie(answer, form.cookie) } });
+      expect(page.body).toContain('Significant event added to the chronology');
+    }
+  });
+
+  it('sends a form sent again after it was saved to where it went, saving nothing more', async () => {
+    const form = await chronologyForm(worker);
+    const first = await send(form, event('Clicked again on a slow line'));
+    const again = await send(form, event('Clicked again on a slow line'));
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(await eventsTitled('Clicked again on a slow line')).toBe(1);
+  });
+
+  it('saves the same words again from a form drawn again: a second entry made on purpose', async () => {
+    for (let i = 0; i < 2; i++) expect((await send(await chronologyForm(worker), event('Visited twice'))).statusCode).toBe(303);
+    expect(await eventsTitled('Visited twice')).toBe(2);
+  });
+
+  it('lets a form shown again with problems be sent again, put right, and saved', async () => {
+    const form = await chronologyForm(worker);
+    const problem = await send(form, event(''));
+    expect(problem.statusCode).toBe(422);
+    expect(problem.body).toContain('What happened');
+    expect((await send(form, event('Put right'))).statusCode).toBe(303);
+    expect(await eventsTitled('Put right')).toBe(1);
+  });
+
+  it('never repeats another person’s sending for them', async () => {
+    const theirs = await chronologyForm(worker);
+    expect((await send(theirs, event('Sent by the worker'))).statusCode).toBe(303);
+    const mine = await chronologyForm(manager);
+    const answer = await send({ cookie: mine.cookie, fields: { ...mine.fields, _submission: theirs.fields._submission } }, event('Sent by the manager'));
+    expect(answer.statusCode).toBe(303);
+    expect(await eventsTitled('Sent by the manager')).toBe(1);
+  });
+
+  it('waits for a first sending still being saved, and says so rather than saving twice when it takes too long', async () => {
+    const submissions = submissionService(database.db, submissionRepository(), { waitMs: 200, pollMs: 20, keepHours: 24 });
+    const token = 'AAAAAAAAAAAAAAAAAAAAAA';
+    expect(await submissions.claim(token, workerId, chronology)).toEqual({ kind: 'first', claimed: true });
+    expect(await submissions.claim(token, workerId, chronology)).toEqual({ kind: 'still saving' });
+    const waiting = submissions.claim(token, workerId, chronology);
+    await submissions.saved(token, '/somewhere', 'Saved');
+    expect(await waiting).toEqual({ kind: 'repeat', sentTo: '/somewhere', notice: 'Saved' });
+    await submissions.notSaved(token);
+    expect(await submissions.claim(token, workerId, chronology)).toEqual({ kind: 'first', claimed: true });
+  });
+});

@@ -1,0 +1,47 @@
+/** @module SQL for forms' submission tokens: claimed by the first request that sends one, with where it sent the person on. */
+import type { Queryable } from '../../../db/database.js';
+
+/** A claim as the table holds it. */
+export interface SubmissionClaim {
+  userId: string;
+  /** Where the first request sent the person on to; null while it is still being saved. */
+  sentTo: string | null;
+  /** The message the first request left for that page. */
+  notice: string | null;
+}
+
+/**
+ * @example await submissionRepository().claim(db, token, userId, '/children/C1/chronology', 24) // true: the first
+ */
+export function submissionRepository() {
+  return {
+    /** Claim the token for this person's form; false when another request claimed it first. Old claims go. */
+    async claim(db: Queryable, token: string, userId: string, formPath: string, keepHours: number): Promise<boolean> {
+      await db.query(`delete from form_submissions where claimed_at < now() - make_interval(secs => $1 * 3600)`, [keepHours]);
+      const rows = await db.query<{ token: string }>(
+        `insert into form_submissions (token, user_id, form_path) values ($1, $2, $3) on conflict (token) do nothing returning token`,
+        [token, userId, formPath],
+      );
+      return rows.length > 0;
+    },
+
+    async find(db: Queryable, token: string): Promise<SubmissionClaim | undefined> {
+      const rows = await db.query<{ user_id: string; sent_to: string | null; notice: string | null }>(
+        'select user_id, sent_to, notice from form_submissions where token = $1',
+        [token],
+      );
+      return rows[0] && { userId: rows[0].user_id, sentTo: rows[0].sent_to, notice: rows[0].notice };
+    },
+
+    /** The form was saved and the person sent on to `sentTo`, with `notice` left for that page. */
+    async noteSentTo(db: Queryable, token: string, sentTo: string, notice: string | null): Promise<void> {
+      await db.query('update form_submissions set sent_to = $2, notice = $3 where token = $1', [token, sentTo, notice]);
+    },
+
+    /** The form was not saved (shown again with problems, or failed): the token may be sent again. */
+    async release(db: Queryable, token: string): Promise<void> {
+      await db.query('delete from form_submissions where token = $1', [token]);
+    },
+  };
+}
+export type SubmissionRepository = ReturnType<typeof submissionRepository>;

@@ -1,0 +1,62 @@
+/**
+ * @module A form sent twice is saved once (ADR 0085). The first request with a form's token claims it; one that comes
+ * while the first is still being saved waits for it, then is sent on to where the first was; one that comes after
+ * is sent there at once. A form shown again with problems, or one that failed, gives its claim up.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database } from '../../../db/database.js';
+import type { SubmissionRepository } from './submissionRepository.js';
+
+/** What to do with a request that sends a form's token. */
+export type SubmissionTurn =
+  /** Save it: this request is the form's first (or its token is not this person's to repeat). */
+  | { kind: 'first'; claimed: boolean }
+  /** Saved already: send the person on to where the first request did, with its message. */
+  | { kind: 'repeat'; sentTo: string; notice: string | null }
+  /** The first request is still being saved after the wait: say so rather than save it twice. */
+  | { kind: 'still saving' };
+
+export interface SubmissionTimings {
+  /** How long a repeat waits for the first request to be saved. */
+  waitMs: number;
+  /** How often it looks. */
+  pollMs: number;
+  /** How long a claim is kept (a repeat after this is saved again). */
+  keepHours: number;
+}
+
+export const defaultSubmissionTimings: SubmissionTimings = { waitMs: 20_000, pollMs: 50, keepHours: 24 };
+
+/** @example const turn = await submissions.claim(token, user.userId, request.url) */
+export function submissionService(db: Database, repository: SubmissionRepository, timings: SubmissionTimings = defaultSubmissionTimings) {
+  return {
+    async claim(token: string, userId: string, formPath: string): Promise<SubmissionTurn> {
+      const giveUpAt = Date.now() + timings.waitMs;
+      for (;;) {
+        if (await repository.claim(db, token, userId, formPath, timings.keepHours)) return { kind: 'first', claimed: true };
+        const claim = await repository.find(db, token);
+        // Given up between the two statements (the first was shown again with problems): claim it afresh.
+        if (!claim) {
+          if (Date.now() >= giveUpAt) return { kind: 'still saving' };
+          continue;
+        }
+        // Another person's token is never theirs to repeat: saved as sent, unclaimed.
+        if (claim.userId !== userId) return { kind: 'first', claimed: false };
+        if (claim.sentTo) return { kind: 'repeat', sentTo: claim.sentTo, notice: claim.notice };
+        if (Date.now() >= giveUpAt) return { kind: 'still saving' };
+        await sleep(timings.pollMs);
+      }
+    },
+
+    /** The first request was answered with a redirect: saved, the person sent on to `sentTo` with `notice`. */
+    async saved(token: string, sentTo: string, notice: string | undefined): Promise<void> {
+      await repository.noteSentTo(db, token, sentTo, notice ?? null);
+    },
+
+    /** The first request was answered otherwise (shown again with problems, or failed): the token may be sent again. */
+    async notSaved(token: string): Promise<void> {
+      await repository.release(db, token);
+    },
+  };
+}
+export type SubmissionService = ReturnType<typeof submissionService>;
