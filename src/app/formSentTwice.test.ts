@@ -2,7 +2,7 @@
  * @module A form sent twice is saved once (ADR 0085): the same form's token sent again — at the same moment (a double
  * click without JavaScript), or after the first was saved (a click again on a slow line) — is sent on to where the
  * first went, with its message, and saves nothing more. A form shown again with problems gives its token up; a form
- * drawn again is a new sending; another person's token is never theirs to repeat. That every form carries a token is
+ * drawn again, or sent again with other words, is a new sending; another person's token is never theirs to repeat. That every form carries a token is
  * checked by the walk of every form (draftsForEveryForm.test.ts).
  */
 import type { FastifyInstance } from 'fastify';
@@ -87,6 +87,13 @@ describe(`a form sent twice is saved once (${engineUnderTest})`, () => {
     expect(await eventsTitled('Clicked again on a slow line')).toBe(1);
   });
 
+  it('saves the same form sent again with other words: back to the form, a word changed, sent', async () => {
+    const form = await chronologyForm(worker);
+    expect((await send(form, event('Visit on Monday'))).statusCode).toBe(303);
+    expect((await send(form, event('Visit on Tuesday'))).statusCode).toBe(303);
+    expect([await eventsTitled('Visit on Monday'), await eventsTitled('Visit on Tuesday')]).toEqual([1, 1]);
+  });
+
   it('saves the same words again from a form drawn again: a second entry made on purpose', async () => {
     for (let i = 0; i < 2; i++) expect((await send(await chronologyForm(worker), event('Visited twice'))).statusCode).toBe(303);
     expect(await eventsTitled('Visited twice')).toBe(2);
@@ -113,12 +120,12 @@ describe(`a form sent twice is saved once (${engineUnderTest})`, () => {
   it('waits for a first sending still being saved, and says so rather than saving twice when it takes too long', async () => {
     const submissions = submissionService(database.db, submissionRepository(), { waitMs: 200, pollMs: 20, keepHours: 24 });
     const token = 'AAAAAAAAAAAAAAAAAAAAAA';
-    expect(await submissions.claim(token, workerId, chronology)).toEqual({ kind: 'first', claimed: true });
-    expect(await submissions.claim(token, workerId, chronology)).toEqual({ kind: 'still saving' });
-    const waiting = submissions.claim(token, workerId, chronology);
+    expect(await submissions.claim(token, workerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: true });
+    expect(await submissions.claim(token, workerId, chronology, 'the same fields')).toEqual({ kind: 'still saving' });
+    const waiting = submissions.claim(token, workerId, chronology, 'the same fields');
     await submissions.saved(token, '/somewhere', 'Saved');
     expect(await waiting).toEqual({ kind: 'repeat', sentTo: '/somewhere', notice: 'Saved' });
     await submissions.notSaved(token);
-    expect(await submissions.claim(token, workerId, chronology)).toEqual({ kind: 'first', claimed: true });
+    expect(await submissions.claim(token, workerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: true });
   });
 });

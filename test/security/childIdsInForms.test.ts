@@ -111,7 +111,7 @@ describe(`child ids and names in forms (${engineUnderTest})`, () => {
     expect(refused.statusCode).toBe(422);
     expect(unknown.statusCode).toBe(422);
     expect(refused.body).toContain('value="Family map"');
-    const shown = (body: string, id: string) => body.replaceAll(id, 'ID').replace(/(name="_csrf" value=|name="csrf-token" content=|nonce=)"[^"]*"/g, '$1""');
+    const shown = (body: string, id: string) => body.replaceAll(id, 'ID').replace(/(name="_csrf" value=|name="_submission" value=|name="csrf-token" content=|nonce=)"[^"]*"/g, '$1""');
     expect(shown(refused.body, outside.childId)).toBe(shown(unknown.body, unknownChildId));
     expect(namesOutside(refused.body)).toBe(false);
     expect(await auditCount(probe.database.db, { childId: outside.childId })).toBe(before + 1);

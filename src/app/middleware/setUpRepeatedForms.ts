@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
-import { sentToken } from '../../platform/forms/submissions/submissionToken.js';
+import { sentFields, sentToken } from '../../platform/forms/submissions/submissionToken.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,7 +27,7 @@ export async function setUpRepeatedForms(app: FastifyInstance, services: Service
     const user = request.user;
     const token = request.method === 'POST' && user ? sentToken(request.body) : undefined;
     if (!user || !token) return;
-    const turn = await services.submissions.claim(token, user.userId, request.url);
+    const turn = await services.submissions.claim(token, user.userId, request.url, sentFields(request.body));
     if (turn.kind === 'first') {
       if (turn.claimed) request.claimedSubmission = token;
       return;

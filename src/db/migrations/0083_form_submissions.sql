@@ -10,6 +10,9 @@ create table form_submissions (
   token text primary key,
   user_id uuid not null references users (user_id) on delete cascade,
   form_path text not null,
+  -- What was sent (a hash of its fields, tokens aside): sent again with other words — back to the form, changed,
+  -- sent — it is a new sending, not a repeat.
+  sent_fields text not null,
   sent_to text,
   -- The message the first request left for the page it sent the person on to ("Added to the chronology"), left again.
   notice text,

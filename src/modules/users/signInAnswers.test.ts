@@ -45,7 +45,7 @@ async function attempt(username: string, password: string): Promise<LightMyReque
 /** The page as anyone would compare it: the CSRF token and script nonce (random per page) and the username typed set aside. */
 const answer = (response: LightMyRequestResponse, username: string) => ({
   status: response.statusCode,
-  body: response.body.replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""').replace(/<meta name="csrf-token" content="[^"]+">/g, '').replace(/nonce="[^"]+"/g, 'nonce=""').replaceAll(`value="${username}"`, 'value="USERNAME"'),
+  body: response.body.replace(/name="(_csrf|_submission)" value="[^"]+"/g, 'name="$1" value=""').replace(/<meta name="csrf-token" content="[^"]+">/g, '').replace(/nonce="[^"]+"/g, 'nonce=""').replaceAll(`value="${username}"`, 'value="USERNAME"'),
 });
 
 const failures = async (username: string) =>

@@ -8,6 +8,8 @@ export interface SubmissionClaim {
   sentTo: string | null;
   /** The message the first request left for that page. */
   notice: string | null;
+  /** What the first request sent (sentFields). */
+  sentFields: string;
 }
 
 /**
@@ -16,21 +18,21 @@ export interface SubmissionClaim {
 export function submissionRepository() {
   return {
     /** Claim the token for this person's form; false when another request claimed it first. Old claims go. */
-    async claim(db: Queryable, token: string, userId: string, formPath: string, keepHours: number): Promise<boolean> {
+    async claim(db: Queryable, token: string, userId: string, formPath: string, sentFields: string, keepHours: number): Promise<boolean> {
       await db.query(`delete from form_submissions where claimed_at < now() - make_interval(secs => $1 * 3600)`, [keepHours]);
       const rows = await db.query<{ token: string }>(
-        `insert into form_submissions (token, user_id, form_path) values ($1, $2, $3) on conflict (token) do nothing returning token`,
-        [token, userId, formPath],
+        `insert into form_submissions (token, user_id, form_path, sent_fields) values ($1, $2, $3, $4) on conflict (token) do nothing returning token`,
+        [token, userId, formPath, sentFields],
       );
       return rows.length > 0;
     },
 
     async find(db: Queryable, token: string): Promise<SubmissionClaim | undefined> {
-      const rows = await db.query<{ user_id: string; sent_to: string | null; notice: string | null }>(
-        'select user_id, sent_to, notice from form_submissions where token = $1',
+      const rows = await db.query<{ user_id: string; sent_to: string | null; notice: string | null; sent_fields: string }>(
+        'select user_id, sent_to, notice, sent_fields from form_submissions where token = $1',
         [token],
       );
-      return rows[0] && { userId: rows[0].user_id, sentTo: rows[0].sent_to, notice: rows[0].notice };
+      return rows[0] && { userId: rows[0].user_id, sentTo: rows[0].sent_to, notice: rows[0].notice, sentFields: rows[0].sent_fields };
     },
 
     /** The form was saved and the person sent on to `sentTo`, with `notice` left for that page. */

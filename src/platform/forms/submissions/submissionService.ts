@@ -1,7 +1,8 @@
 /**
  * @module A form sent twice is saved once (ADR 0085). The first request with a form's token claims it; one that comes
- * while the first is still being saved waits for it, then is sent on to where the first was; one that comes after
- * is sent there at once. A form shown again with problems, or one that failed, gives its claim up.
+ * with the same fields while the first is still being saved waits for it, then is sent on to where the first was; one
+ * that comes after is sent there at once. A form shown again with problems, or one that failed, gives its claim up;
+ * the same form sent with other fields is saved as sent.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/database.js';
@@ -9,7 +10,7 @@ import type { SubmissionRepository } from './submissionRepository.js';
 
 /** What to do with a request that sends a form's token. */
 export type SubmissionTurn =
-  /** Save it: this request is the form's first (or its token is not this person's to repeat). */
+  /** Save it: this request is the form's first (or its token is not this person's to repeat, or it says otherwise). */
   | { kind: 'first'; claimed: boolean }
   /** Saved already: send the person on to where the first request did, with its message. */
   | { kind: 'repeat'; sentTo: string; notice: string | null }
@@ -30,10 +31,10 @@ export const defaultSubmissionTimings: SubmissionTimings = { waitMs: 20_000, pol
 /** @example const turn = await submissions.claim(token, user.userId, request.url) */
 export function submissionService(db: Database, repository: SubmissionRepository, timings: SubmissionTimings = defaultSubmissionTimings) {
   return {
-    async claim(token: string, userId: string, formPath: string): Promise<SubmissionTurn> {
+    async claim(token: string, userId: string, formPath: string, sentFields: string): Promise<SubmissionTurn> {
       const giveUpAt = Date.now() + timings.waitMs;
       for (;;) {
-        if (await repository.claim(db, token, userId, formPath, timings.keepHours)) return { kind: 'first', claimed: true };
+        if (await repository.claim(db, token, userId, formPath, sentFields, timings.keepHours)) return { kind: 'first', claimed: true };
         const claim = await repository.find(db, token);
         // Given up between the two statements (the first was shown again with problems): claim it afresh.
         if (!claim) {
@@ -42,6 +43,8 @@ export function submissionService(db: Database, repository: SubmissionRepository
         }
         // Another person's token is never theirs to repeat: saved as sent, unclaimed.
         if (claim.userId !== userId) return { kind: 'first', claimed: false };
+        // The same form sent with other words (back to it, a word changed, sent again) is a sending of its own.
+        if (claim.sentFields !== sentFields) return { kind: 'first', claimed: false };
         if (claim.sentTo) return { kind: 'repeat', sentTo: claim.sentTo, notice: claim.notice };
         if (Date.now() >= giveUpAt) return { kind: 'still saving' };
         await sleep(timings.pollMs);
