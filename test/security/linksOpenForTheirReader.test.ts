@@ -42,19 +42,20 @@ function linksIn(html: string): string[] {
 function tablesNotHeld(html: string): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
+  // The words each element with an id starts with, read in one pass over the page.
+  const words = new Map([...html.matchAll(/<[a-z0-9]+\b[^>]*\sid="([^"]+)"[^>]*>([^<]*)/g)].map((element) => [element[1]!, element[2]!.trim()]));
+  const opening = '<div class="cairn-table-scroll" role="region" aria-labelledby="';
   for (const table of html.matchAll(/<table\b[^>]*class="govuk-table[^"]*"/g)) {
-    const region = /<div class="cairn-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*$/.exec(html.slice(0, table.index));
+    const start = html.lastIndexOf(opening, table.index);
+    const region = start < 0 ? null : /^<div class="cairn-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*$/.exec(html.slice(start, table.index));
     if (!region) {
       problems.push(`a table not in a scrolling region: ${table[0]}`);
       continue;
     }
-    const words = region[1]!.split(' ').map((id) => {
-      const name = new RegExp(`<[a-z0-9]+\\b[^>]*\\sid="${id}"[^>]*>([^<]*)`).exec(html);
-      if (!name?.[1]?.trim()) problems.push(`a scrolling region named by "${id}", which is not an element with words in it`);
-      return name?.[1]?.trim();
-    });
+    const ids = region[1]!.split(' ');
+    for (const id of ids) if (!words.get(id)) problems.push(`a scrolling region named by "${id}", which is not an element with words in it`);
     // Two landmarks of one page named alike cannot be told apart (axe-core's landmark-unique).
-    const name = words.join(' ');
+    const name = ids.map((id) => words.get(id)).join(' ');
     if (names.has(name)) problems.push(`two tables' regions named "${name}"`);
     names.add(name);
   }

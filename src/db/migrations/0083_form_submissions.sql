@@ -1,8 +1,8 @@
 -- A form sent twice is saved once (ADR 0085). Every form a page draws carries a token of its own (`_submission`); the
 -- first request that sends it claims it here, and notes the page it sent the person on to (post, redirect, get).
 -- The same form sent again — a second click, a click again on a slow line, with or without JavaScript — is sent on to
--- that page, with the same message, instead of being saved again. A form shown again with problems gives its claim up. Claims older than a day
--- are dropped as new ones are made.
+-- that page, with the same message, instead of being saved again. A form shown again with problems gives its claim
+-- up. Claims older than a day are dropped as new ones are made.
 --
 -- Not watched (ADR 0076): a claim changes no record any figure counts (test/db/dataChanges.test.ts lists it).
 

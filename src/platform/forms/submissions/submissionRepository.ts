@@ -13,7 +13,7 @@ export interface SubmissionClaim {
 }
 
 /**
- * @example await submissionRepository().claim(db, token, userId, '/children/C1/chronology', 24) // true: the first
+ * @example await submissionRepository().claim(db, token, userId, '/children/C1/chronology', sentFields(body), 24) // true: the first
  */
 export function submissionRepository() {
   return {

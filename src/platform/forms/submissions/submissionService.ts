@@ -28,7 +28,7 @@ export interface SubmissionTimings {
 
 export const defaultSubmissionTimings: SubmissionTimings = { waitMs: 20_000, pollMs: 50, keepHours: 24 };
 
-/** @example const turn = await submissions.claim(token, user.userId, request.url) */
+/** @example const turn = await submissions.claim(token, user.userId, request.url, sentFields(request.body)) */
 export function submissionService(db: Database, repository: SubmissionRepository, timings: SubmissionTimings = defaultSubmissionTimings) {
   return {
     async claim(token: string, userId: string, formPath: string, sentFields: string): Promise<SubmissionTurn> {
