@@ -1,8 +1,8 @@
 /**
- * @module A form sent twice is saved once (ADR 0085): the same form's token sent again — at the same moment (a double
- * click without JavaScript), or after the first was saved (a click again on a slow line) — is sent on to where the
- * first went, with its message, and saves nothing more. A form shown again with problems gives its token up; a form
- * drawn again, or sent again with other words, is a new sending; another person's token is never theirs to repeat. That every form carries a token is
+ * @module A form sent twice is saved once (ADR 0085): the same form's token sent again — at the same moment, or after
+ * the first was saved (a click again on a slow line) — is sent on to where the first went, with its message, and
+ * saves nothing more. A form shown again with problems gives its token up; a form drawn again, or sent again with
+ * other words, is a new sending; another person's token is never theirs to repeat. That every form carries a token is
  * checked by the walk of every form (draftsForEveryForm.test.ts).
  */
 import type { FastifyInstance } from 'fastify';
