@@ -4,13 +4,12 @@ import { expect } from 'vitest';
 import { expectNoAccessibilityViolations } from '../support/browser.js';
 
 /**
- * A selector for the table after the element with this id (`+` right after it, `~` any later sibling), whether the
- * table stands on its own or was put into a scrolling region for being wider than its column (assets/js/wideTables.js);
- * `within` narrows each to part of the table.
+ * A selector for the table after the element with this id (`+` right after it, `~` any later sibling): every table
+ * sits in its scrolling region (views/partials/scrollingTable.njk, ADR 0084); `within` narrows it to part of the table.
  * @example page.locator(tableAfter('reviews-due', '~', ' tbody tr'))
  */
 export function tableAfter(id: string, combinator: '+' | '~' = '+', within = ''): string {
-  return [`#${id} ${combinator} table${within}`, `#${id} ${combinator} .cairn-table-scroll > table${within}`].join(', ');
+  return `#${id} ${combinator} .cairn-table-scroll > table${within}`;
 }
 
 /**

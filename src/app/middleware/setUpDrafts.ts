@@ -7,9 +7,7 @@ import type { Services } from '../../composition.js';
 import { withDraft } from '../../platform/forms/drafts/giveBack.js';
 import { giveBackChoices } from '../../platform/forms/drafts/giveBackChoices.js';
 import { refererPath } from '../../platform/http/returnPaths.js';
-
-/** A save answers a POST by sending the person on (post, redirect, get); a form shown again with problems does not. */
-const isSaved = (statusCode: number) => statusCode >= 300 && statusCode < 400;
+import { isSaved } from '../../platform/http/postRedirectGet.js';
 
 /**
  * Register the give-back (GET of a page with a kept draft) and the use-up (a successful POST from that page).

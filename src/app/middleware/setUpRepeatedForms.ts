@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { HttpError } from '../../platform/http/httpError.js';
+import { isSaved } from '../../platform/http/postRedirectGet.js';
 import { sentFields, sentToken } from '../../platform/forms/submissions/submissionToken.js';
 
 declare module 'fastify' {
@@ -14,9 +15,6 @@ declare module 'fastify' {
     claimedSubmission?: string;
   }
 }
-
-/** A save answers a POST by sending the person on (post, redirect, get); a form shown again with problems does not. */
-const isSaved = (statusCode: number) => statusCode >= 300 && statusCode < 400;
 
 /**
  * Runs after authentication (a token counts only for the person signed in) and the CSRF check.
