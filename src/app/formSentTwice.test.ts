@@ -23,6 +23,7 @@ let app: FastifyInstance;
 let worker: string;
 let manager: string;
 let workerId: string;
+let managerId: string;
 const chronology = paths.children.chronology({ childId: 'FS1' });
 
 beforeAll(async () => {
@@ -34,7 +35,9 @@ beforeAll(async () => {
   const signedIn = await signInAs(app, services, 'practitioner', { team: 'Family First', workerId: 'W1' });
   worker = signedIn.cookie;
   workerId = signedIn.user.userId;
-  manager = (await signInAs(app, services, 'team_manager', { team: 'Family First' })).cookie;
+  const managerSignedIn = await signInAs(app, services, 'team_manager', { team: 'Family First' });
+  manager = managerSignedIn.cookie;
+  managerId = managerSignedIn.user.userId;
 });
 afterAll(async () => {
   await app?.close();
@@ -118,7 +121,7 @@ describe(`a form sent twice is saved once (${engineUnderTest})`, () => {
   });
 
   it('waits for a first sending still being saved, and says so rather than saving twice when it takes too long', async () => {
-    const submissions = submissionService(database.db, submissionRepository(), { waitMs: 200, pollMs: 20, keepHours: 24 });
+    const submissions = submissionService(database.db, submissionRepository(), { waitMs: 200, pollMs: 20, keepHours: 24, abandonedAfterSeconds: 600 });
     const token = 'AAAAAAAAAAAAAAAAAAAAAA';
     expect(await submissions.claim(token, workerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: true });
     expect(await submissions.claim(token, workerId, chronology, 'the same fields')).toEqual({ kind: 'still saving' });
@@ -127,5 +130,27 @@ describe(`a form sent twice is saved once (${engineUnderTest})`, () => {
     expect(await waiting).toEqual({ kind: 'repeat', sentTo: '/somewhere', notice: 'Saved' });
     await submissions.notSaved(token);
     expect(await submissions.claim(token, workerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: true });
+  });
+
+  it('takes over a sending whose request never answered (its process stopped) once the claim is ten minutes old', async () => {
+    const submissions = submissionService(database.db, submissionRepository(), { waitMs: 100, pollMs: 20, keepHours: 24, abandonedAfterSeconds: 600 });
+    const claimedAgo = (token: string, minutes: number) =>
+      database.db.query(`update form_submissions set claimed_at = now() - make_interval(mins => $2) where token = $1`, [token, minutes]);
+    // Claimed by a request whose process then stopped: never settled.
+    const stranded = 'BBBBBBBBBBBBBBBBBBBBBB';
+    expect(await submissions.claim(stranded, workerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: true });
+    await claimedAgo(stranded, 9);
+    expect(await submissions.claim(stranded, workerId, chronology, 'the same fields')).toEqual({ kind: 'still saving' });
+    await claimedAgo(stranded, 11);
+    // Another person's sending, or other words, are saved as sent and leave the claim where it is.
+    expect(await submissions.claim(stranded, managerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: false });
+    expect(await submissions.claim(stranded, workerId, chronology, 'other fields')).toEqual({ kind: 'first', claimed: false });
+    // The same person's same sending claims it afresh: saved once, and a repeat after that is sent where it went.
+    expect(await submissions.claim(stranded, workerId, chronology, 'the same fields')).toEqual({ kind: 'first', claimed: true });
+    expect(await submissions.claim(stranded, workerId, chronology, 'the same fields')).toEqual({ kind: 'still saving' });
+    await submissions.saved(stranded, '/saved', 'Saved');
+    // Settled, a claim is a repeat however old, until it is a day old.
+    await claimedAgo(stranded, 60);
+    expect(await submissions.claim(stranded, workerId, chronology, 'the same fields')).toEqual({ kind: 'repeat', sentTo: '/saved', notice: 'Saved' });
   });
 });
