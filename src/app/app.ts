@@ -67,6 +67,9 @@ export async function buildApp(services: Services, options: { logger?: FastifySe
     const status = statusOf(error);
     // Never the message or the request: either may hold what someone typed or a child's id (issue 16).
     if (status >= 500) request.log.error(loggableError(error, request), 'request failed');
+    // A value the database could not take (class 22) or a schema's refusal: usually what was sent, but it may be
+    // Cairn's own (a date it worked out in a year the database has no day in), so it is logged to be seen.
+    else if (status === 400 && !(error instanceof HttpError)) request.log.warn(loggableError(error, request), 'request could not be read');
     const csrf = (error as { code?: string }).code?.startsWith('FST_CSRF');
     const title = csrf
       ? 'This form has expired'

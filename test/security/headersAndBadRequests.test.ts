@@ -129,10 +129,16 @@ describe(`malformed parameters on every route (${engineUnderTest})`, () => {
 });
 
 describe('error logs', () => {
-  it('log a failed request by route and error kind, never its message or parameters', async () => {
+  /** Cairn over the probe's database, its log lines kept to be read. */
+  async function appWithItsLog() {
     const lines: string[] = [];
     const stream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
     const app = await buildApp(buildServices(testConfig({ logLevel: 'info' }), probe.database.db), { logger: { level: 'info', stream } });
+    return { app, lines };
+  }
+
+  it('log a failed request by route and error kind, never its message or parameters', async () => {
+    const { app, lines } = await appWithItsLog();
     app.get('/children/:childId/explode', { config: { access: { public: true } } }, async (request) => {
       throw new Error(`could not read ${String((request.params as { childId: string }).childId)} for ${String((request.query as { name?: string }).name)}`);
     });
@@ -143,5 +149,20 @@ describe('error logs', () => {
     expect(log).toContain('request failed');
     expect(log).toContain('GET /children/:childId/explode');
     expect(log).not.toMatch(/C000777|Zebedee/);
+  });
+
+  it('log a request the database could not take a value of (answered 400) by route and code, never the value', async () => {
+    const { app, lines } = await appWithItsLog();
+    app.get('/children/:childId/out-of-range', { config: { access: { public: true } } }, async () => {
+      await probe.database.db.query(`select $1::date`, ['0000-09-10']);
+    });
+    const answer = await app.inject({ url: '/children/C000777/out-of-range' });
+    await app.close();
+    expect(answer.statusCode).toBe(400);
+    const log = lines.join('');
+    expect(log).toContain('request could not be read');
+    expect(log).toContain('GET /children/:childId/out-of-range');
+    expect(log).toContain('22008');
+    expect(log).not.toMatch(/C000777|0000-09-10/);
   });
 });

@@ -29,6 +29,10 @@ describe(`children: scoped search and audited views (${engineUnderTest})`, () =>
     await aCase(db, 'A2', { team: 'Family First', workerId: 'W2' });
     await aCase(db, 'B1', { team: 'Children and Families North', workerId: 'W3' });
     await aCase(db, 'D1', { team: 'Family First', workerId: 'W1', openedDate: '2019-01-01', closedDate: '2020-01-01' });
+    // Born in 2000: one digit away from their date of birth is year 0000, which PostgreSQL has no day in.
+    await aChild(db, { childId: 'Y1', forename: 'Ewan', surname: 'Reid', dateOfBirth: '2000-09-10' });
+    await aChild(db, { childId: 'Y2', forename: 'Ewan', surname: 'Reid', dateOfBirth: '2000-10-09' });
+    await aCase(db, 'Y1', { team: 'Family First', workerId: 'W1' });
     const episode = await anEpisode(db, 'A1', { startDate: '2020-01-01' });
     await aPlacement(db, episode, 'A1', { startDate: '2020-01-01', placementType: 'kinship' });
     worker = await aUser(db, 'practitioner', { team: 'Family First', workerId: 'W1' });
@@ -84,6 +88,15 @@ describe(`children: scoped search and audited views (${engineUnderTest})`, () =>
     expect(view.summary.cases).toHaveLength(1);
     expect(view.summary.episodes[0]?.legalReason).toBe('cso_away');
     expect(view.summary.placements[0]?.placementType).toBe('kinship');
+  });
+
+  it('opens a child born in 2000 with their likely duplicates, and checks one before adding (no date in year 0000 asked for)', async () => {
+    const view = await services.children.view(worker, 'Y1', { withPossibleDuplicates: true });
+    if (view.outcome !== 'shown') throw new Error(`expected the child to be shown, not ${view.outcome}`);
+    expect(view.possibleDuplicates?.map((d) => d.childId)).toEqual(['Y2']);
+    expect(view.possibleDuplicates?.[0]?.why).toContain('day and month swapped');
+    const found = await services.children.checkBeforeAdding(serviceManager, { forename: 'Ewan', surname: 'Reid', dateOfBirth: '2000-09-10' });
+    expect(found.map((d) => d.childId).sort()).toEqual(['Y1', 'Y2']);
   });
 
   it('audits every view, including refusals, with the child and the person', async () => {

@@ -38,6 +38,9 @@ describe('the likely-duplicate rule', () => {
     expect(near).not.toContain('2012-04-05');
     expect(near.every((date) => birthDateMatch('2012-03-04', date) !== undefined)).toBe(true);
     expect(birthDatesNear('2012-03-25')).not.toContain('2012-25-03');
+    // Born in 2000: 0000 is one digit away, and not a year the database has a day in.
+    expect(birthDatesNear('2000-09-10')).toContain('2001-09-10');
+    expect(birthDatesNear('2000-09-10')).not.toContain('0000-09-10');
   });
 
   // Each row: the child being checked, a record in Cairn, and why it is a likely duplicate (undefined: it must not match).

@@ -1,4 +1,5 @@
 /** @module Reads one CSV cell by its column's rule (ids, ISO dates, money, flags, codes), or says in plain words what is wrong with it. */
+import { plausibleYears } from '../../platform/dates/isoDates.js';
 import type { CellRule } from './columns.js';
 
 export type CellValue = string | number | boolean | string[] | null;
@@ -11,9 +12,9 @@ const yearPattern = /^\d{4}$/;
 const countPattern = /^\d{1,9}$/;
 const numberPattern = /^-?\d{1,20}(\.\d{1,20})?$/;
 
-/** Dates before or after these are far more likely typing mistakes (0212 for 2012) than real records. */
-export const earliestYear = 1900;
-export const latestYear = 2199;
+/** Dates before or after these are far more likely typing mistakes (0212 for 2012) than real records (as in forms). */
+export const earliestYear = plausibleYears.earliest;
+export const latestYear = plausibleYears.latest;
 
 /** @example quoted('Boyd') // '"Boyd"' — long values are shortened so a message stays on one line */
 export function quoted(value: string): string {

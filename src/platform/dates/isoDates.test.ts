@@ -21,6 +21,9 @@ describe('ISO date arithmetic', () => {
     expect(ageOn('2012-03-04', '2022-03-04')).toBe(10);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
+    // No year 0 in PostgreSQL's calendar (JavaScript's has one): not a date the database can hold.
+    expect(isIsoDate('0000-09-10')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(true);
   });
 });
 

@@ -12,10 +12,22 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 /** A moment's calendar date as `YYYY-MM-DD` (UTC). @example isoDate(new Date('2024-05-01T10:00:00Z')) // '2024-05-01' */
 export const isoDate = (moment: Date): string => moment.toISOString().slice(0, 10);
 
-/** Whether text is a real ISO calendar date. @example isIsoDate('2023-02-29') // false */
+/**
+ * Whether text is a real ISO calendar date that the database can hold. Year 0000 is not one: JavaScript's calendar
+ * has a year 0 (1 BC) and PostgreSQL's does not, so a date in it passed here and then failed the query it was sent
+ * to (a child born in 2000 had 0000 among the near misses of their date of birth, and their page failed).
+ * @example isIsoDate('2023-02-29') // false
+ * @example isIsoDate('0000-09-10') // false
+ */
 export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(asDate(text).getTime()) && isoDate(asDate(text)) === text;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !text.startsWith('0000') && !Number.isNaN(asDate(text).getTime()) && isoDate(asDate(text)) === text;
 }
+
+/**
+ * Years a date typed by a person or read from an extract may fall in: one before or after these is far more likely a
+ * typing slip (0212 for 2012) than a real record, and is refused with a message that asks about the year.
+ */
+export const plausibleYears = { earliest: 1900, latest: 2199 } as const;
 
 /**
  * `days` after `date` (negative: before).

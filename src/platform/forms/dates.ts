@@ -1,10 +1,12 @@
 /** @module Dates typed into GOV.UK date inputs (day, month, year boxes) read into ISO dates, with the pattern's messages. */
+import { isIsoDate, plausibleYears } from '../dates/isoDates.js';
 
 export type DateInputResult = { date?: string; error?: string };
 
 /**
  * @example readDateInput('Date of birth', '4', '3', '2012') // { date: '2012-03-04' }
  * @example readDateInput('Date of birth', '31', '2', '2012') // { error: 'Date of birth must be a real date' }
+ * @example readDateInput('Date of birth', '4', '3', '0212') // { error: 'Date of birth must be between 1900 and 2199 – check the year' }
  */
 export function readDateInput(label: string, day = '', month = '', year = ''): DateInputResult {
   const [d, m, y] = [day.trim(), month.trim(), year.trim()];
@@ -13,8 +15,11 @@ export function readDateInput(label: string, day = '', month = '', year = ''): D
   if (missing.length) return { error: `${label} must include ${missing.join(' and ')}` };
   if (![d, m, y].every((part) => /^\d+$/.test(part)) || y.length !== 4) return { error: `${label} must be a real date` };
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) return { error: `${label} must be a real date` };
+  if (Number(y) < plausibleYears.earliest || Number(y) > plausibleYears.latest) {
+    // Year 0000 among them: a date the database cannot hold, which was answered with an error page.
+    return { error: `${label} must be between ${plausibleYears.earliest} and ${plausibleYears.latest} – check the year` };
+  }
+  if (!isIsoDate(iso)) return { error: `${label} must be a real date` };
   return { date: iso };
 }
 
