@@ -5,7 +5,7 @@
  * one stray click.
  */
 import type { FastifyReply } from 'fastify';
-import { submissionField } from './submissions/submissionToken.js';
+import { isFormToken } from './submissions/submissionToken.js';
 
 /** What the confirmation page says and where its buttons go. */
 export interface Confirmation {
@@ -35,7 +35,7 @@ export function fieldsToRepost(body: unknown): Record<string, string> {
   if (typeof body !== 'object' || body === null) return {};
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    if (name === '_csrf' || name === submissionField || name === 'confirmed' || typeof value !== 'string') continue;
+    if (isFormToken(name) || name === 'confirmed' || typeof value !== 'string') continue;
     fields[name] = value;
   }
   return fields;

@@ -12,24 +12,22 @@ export interface SubmissionClaim {
   sentFields: string;
 }
 
-/** How long claims are kept, and when one never settled is taken as abandoned (SubmissionTimings). */
-export interface ClaimLimits {
-  keepHours: number;
-  abandonedAfterSeconds: number;
-}
-
 /**
- * @example await submissionRepository().claim(db, token, userId, '/children/C1/chronology', sentFields(body), defaultSubmissionTimings) // true: the first
+ * @example await submissionRepository().claim(db, token, userId, '/children/C1/chronology', sentFields(body), 600) // true: the first
  */
 export function submissionRepository() {
   return {
+    /** Claims `keepHours` old go (docs/retention.md). */
+    async forgetOld(db: Queryable, keepHours: number): Promise<void> {
+      await db.query(`delete from form_submissions where claimed_at < now() - make_interval(secs => $1 * 3600)`, [keepHours]);
+    },
+
     /**
-     * Claim the token for this person's form; false when another request claimed it first. Old claims go. A claim of
-     * the same person's same sending that was never settled and is `abandonedAfterSeconds` old is claimed afresh: the
-     * request that made it is no longer running.
+     * Claim the token for this person's form; false when another request claimed it first. A claim of the same
+     * person's same sending that was never settled and is `abandonedAfterSeconds` old is claimed afresh: the request
+     * that made it is no longer running.
      */
-    async claim(db: Queryable, token: string, userId: string, formPath: string, sentFields: string, timings: ClaimLimits): Promise<boolean> {
-      await db.query(`delete from form_submissions where claimed_at < now() - make_interval(secs => $1 * 3600)`, [timings.keepHours]);
+    async claim(db: Queryable, token: string, userId: string, formPath: string, sentFields: string, abandonedAfterSeconds: number): Promise<boolean> {
       const rows = await db.query<{ token: string }>(
         `insert into form_submissions (token, user_id, form_path, sent_fields) values ($1, $2, $3, $4)
          on conflict (token) do update set claimed_at = excluded.claimed_at
@@ -38,7 +36,7 @@ export function submissionRepository() {
              and form_submissions.sent_fields = excluded.sent_fields
              and form_submissions.claimed_at < now() - make_interval(secs => $5)
          returning token`,
-        [token, userId, formPath, sentFields, timings.abandonedAfterSeconds],
+        [token, userId, formPath, sentFields, abandonedAfterSeconds],
       );
       return rows.length > 0;
     },

@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/database.js';
-import type { ClaimLimits, SubmissionRepository } from './submissionRepository.js';
+import type { SubmissionRepository } from './submissionRepository.js';
 
 /** What to do with a request that sends a form's token. */
 export type SubmissionTurn =
@@ -18,7 +18,7 @@ export type SubmissionTurn =
   /** The first request is still being saved after the wait: say so rather than save it twice. */
   | { kind: 'still saving' };
 
-export interface SubmissionTimings extends ClaimLimits {
+export interface SubmissionTimings {
   /** How long a repeat waits for the first request to be saved. */
   waitMs: number;
   /** How often it looks. */
@@ -40,8 +40,10 @@ export function submissionService(db: Database, repository: SubmissionRepository
   return {
     async claim(token: string, userId: string, formPath: string, sentFields: string): Promise<SubmissionTurn> {
       const giveUpAt = Date.now() + timings.waitMs;
+      // Once a claim, not once a look while a repeat waits.
+      await repository.forgetOld(db, timings.keepHours);
       for (;;) {
-        if (await repository.claim(db, token, userId, formPath, sentFields, timings)) return { kind: 'first', claimed: true };
+        if (await repository.claim(db, token, userId, formPath, sentFields, timings.abandonedAfterSeconds)) return { kind: 'first', claimed: true };
         const claim = await repository.find(db, token);
         // Given up between the two statements (the first was shown again with problems): claim it afresh.
         if (!claim) {

@@ -4,6 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 /** The hidden field that carries it. */
 export const submissionField = '_submission';
 
+/** A field every form carries for Cairn's own checks (`_csrf`, `_submission`), not for what the person sent. */
+export const isFormToken = (name: string): boolean => name === '_csrf' || name === submissionField;
+
 /** 128 random bits, URL-safe: a form's own, never guessed. @example newSubmissionToken() // 'Jx3…' (22 characters) */
 export function newSubmissionToken(): string {
   return randomBytes(16).toString('base64url');
@@ -25,7 +28,7 @@ export function sentFields(body: unknown): string {
   const hash = createHash('sha256');
   const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   for (const name of Object.keys(fields).sort()) {
-    if (name === '_csrf' || name === submissionField) continue;
+    if (isFormToken(name)) continue;
     for (const value of [fields[name]].flat()) {
       hash.update(`${name}\u0000`);
       hash.update(Buffer.isBuffer(value) ? value : typeof value === 'string' ? value : JSON.stringify(value) ?? '');
