@@ -60,6 +60,15 @@ export interface RecordBornOn {
   inScope: boolean;
 }
 
+/**
+ * A brother or sister on a child's summary as the reader may see them (issue 16): named where they may open the record;
+ * "Restricted record" and the id where it is restricted to others; otherwise only counted — no name, id or date of birth.
+ */
+export type FamilyMemberSeen =
+  | { seen: 'open'; childId: string; forename: string | null; surname: string | null; dateOfBirth: string }
+  | { seen: 'restricted'; childId: string }
+  | { seen: 'not_open' };
+
 export interface ChildSummary {
   child: ChildDetails;
   familyMembers: { childId: string; forename: string | null; surname: string | null; dateOfBirth: string }[];

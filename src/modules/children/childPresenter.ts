@@ -2,7 +2,7 @@
 import { ageOn, todayIso } from '../../platform/dates/isoDates.js';
 import { longDateOf, moneyOf, periodOf } from '../../platform/dates/formats.js';
 import { paths } from '../../platform/http/paths.js';
-import { placementMovesInLastYear, type ChildSearchResult, type ChildSummary } from './child.js';
+import { placementMovesInLastYear, restrictedRecordLabel, type ChildSearchResult, type ChildSummary, type FamilyMemberSeen } from './child.js';
 import { legalReason, placementType, reasonEnded } from '../../platform/codes/careCodes.js';
 import { sex, sexLabels, yesNoUnknown } from '../../platform/codes/childCodes.js';
 import { pathway, referralSource } from '../../platform/codes/referralCodes.js';
@@ -35,8 +35,26 @@ export function presentSearchResults(results: ChildSearchResult[]) {
   }));
 }
 
-/** @example presentChildSummary(summary, '2022-07-31').heading // 'Ailsa Boyd' */
-export function presentChildSummary(summary: ChildSummary, today: string = todayIso()) {
+/**
+ * A child's brothers and sisters as the reader may see them (issue 16): those they may open named, with their date of
+ * birth and a link; a record restricted to others as "Restricted record" and its id, linked to the page that says so
+ * (where they may break the glass); the rest counted in one line, with nothing that says who they are.
+ * @example presentFamily([{ seen: 'not_open' }]).notOpen // 'One other child in this family, whose record you cannot open'
+ */
+export function presentFamily(family: readonly FamilyMemberSeen[]) {
+  const members = [
+    ...family.flatMap((m) => (m.seen === 'open' ? [{ name: fullName(m), dateOfBirth: longDateOf(m.dateOfBirth), href: paths.children.show({ childId: m.childId }) }] : [])),
+    ...family.flatMap((m) => (m.seen === 'restricted' ? [{ name: restrictedRecordLabel(m.childId), dateOfBirth: undefined, href: paths.children.show({ childId: m.childId }) }] : [])),
+  ];
+  const unseen = family.filter((m) => m.seen === 'not_open').length;
+  const notOpen = unseen === 0 ? undefined
+    : unseen === 1 ? 'One other child in this family, whose record you cannot open'
+      : `${unseen} other children in this family, whose records you cannot open`;
+  return { members, notOpen, any: family.length > 0 };
+}
+
+/** @example presentChildSummary(summary, [], '2022-07-31').heading // 'Ailsa Boyd' */
+export function presentChildSummary(summary: ChildSummary, family: readonly FamilyMemberSeen[], today: string = todayIso()) {
   const { child } = summary;
   const isOpen = (end: string | null) => end === null || end > today;
   const openCase = summary.cases.find((k) => isOpen(k.closedDate));
@@ -64,9 +82,7 @@ export function presentChildSummary(summary: ChildSummary, today: string = today
         ? movesInLastYear === 0 ? 'No placement moves in the last 12 months' : `${movesInLastYear} placement ${movesInLastYear === 1 ? 'move' : 'moves'} in the last 12 months`
         : undefined,
     },
-    familyMembers: summary.familyMembers.map((f) => ({
-      name: fullName(f), dateOfBirth: longDateOf(f.dateOfBirth), href: paths.children.show({ childId: f.childId }),
-    })),
+    family: presentFamily(family),
     cases: summary.cases.map((k) => ({ caseId: k.caseId, team: k.team ?? 'Not recorded', worker: k.workerName ?? k.workerId ?? 'Unallocated', period: periodOf(k.openedDate, k.closedDate) })),
     referrals: summary.referrals.map((r) => ({
       received: longDateOf(r.receivedDate), source: referralSource.label(r.source) || 'Not recorded', reason: r.reason ?? '', pathway: pathway.label(r.pathway), closed: longDateOf(r.closedDate) || 'Open',

@@ -57,7 +57,7 @@ export async function childRoutes(app: FastifyInstance, services: ChildRoutesNee
     }
     reply.header('cache-control', 'no-store');
     const mayMerge = may(request.user, 'child:merge');
-    const child = { ...presentChildSummary(view.summary), mayMerge, mayRefer: may(request.user, 'referral:record'), mayRestrict: may(request.user, 'child:restrict'), possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, view.possibleDuplicates ?? [], mayMerge) };
+    const child = { ...presentChildSummary(view.summary, view.family), mayMerge, mayRefer: may(request.user, 'referral:record'), mayRestrict: may(request.user, 'child:restrict'), possibleDuplicates: presentPossibleDuplicates(view.summary.child.childId, view.possibleDuplicates ?? [], mayMerge) };
     return reply.view('children/views/summary.njk', { title: child.heading, child });
   });
 }

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { AuditService } from '../audit/auditService.js';
 import type { SignedInUser } from '../../platform/access/user.js';
 import { newRecordId, nextNumberedId } from '../../platform/ids/recordIds.js';
-import type { ChildSearch, ChildSearchResult, ChildSummary, NewChild, RecordBornOn } from './child.js';
+import type { ChildSearch, ChildSearchResult, ChildSummary, FamilyMemberSeen, NewChild, RecordBornOn } from './child.js';
 import type { ChildScope } from '../../platform/access/access.js';
 import { childScope } from '../../platform/access/access.js';
 import type { ChildRepository } from './childRepository.js';
@@ -18,7 +18,7 @@ import { restrictionRepository, type RestrictionRepository } from './restriction
  */
 export type RecordAccess = 'open' | 'restricted' | 'refused';
 
-export type ChildView = { outcome: 'shown'; summary: ChildSummary; possibleDuplicates?: LikelyDuplicate[] } | { outcome: 'not_found' } | { outcome: 'forbidden' };
+export type ChildView = { outcome: 'shown'; summary: ChildSummary; family: FamilyMemberSeen[]; possibleDuplicates?: LikelyDuplicate[] } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
 /** Another record that is likely the same child; `inScope` says whether the reader may open it. */
 export type LikelyDuplicate = RecordBornOn & Likeness & { sameNameAndBirth: boolean };
@@ -73,6 +73,25 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     settleAccess(user, childId, route, await reach(user, childId), options);
   const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => (await access(user, childId, route)) === 'open';
   /** In scope and not closed to this person by a restriction (no audit: the caller audits what it then does). */
+  const standingAmong = async (user: SignedInUser, childIds: readonly string[]): Promise<{ open: Set<string>; restricted: Set<string> }> => {
+    const scope = childScope(user);
+    if (scope.kind === 'none' || childIds.length === 0) return { open: new Set(), restricted: new Set() };
+    const inScope = await repository.inScopeAmong(db, scope, childIds);
+    const closed = await restrictions.closedAmong(db, user.userId, [...inScope]);
+    return { open: new Set([...inScope].filter((childId) => !closed.has(childId))), restricted: closed };
+  };
+  /**
+   * A child's brothers and sisters as this person may see them (issue 16's rule, as for a referral's siblings): named
+   * where they may open the record, "Restricted record" with the id where it is restricted to others, and otherwise
+   * only counted. The summary keeps the named ones only, so no other name leaves the service.
+   */
+  const familySeenBy = async (user: SignedInUser, summary: ChildSummary): Promise<{ summary: ChildSummary; family: FamilyMemberSeen[] }> => {
+    const { open, restricted } = await standingAmong(user, summary.familyMembers.map((member) => member.childId));
+    const family: FamilyMemberSeen[] = summary.familyMembers.map((member) => open.has(member.childId)
+      ? { seen: 'open', ...member }
+      : restricted.has(member.childId) ? { seen: 'restricted', childId: member.childId } : { seen: 'not_open' });
+    return { summary: { ...summary, familyMembers: summary.familyMembers.filter((member) => open.has(member.childId)) }, family };
+  };
   const mayOpen = async (tx: Queryable, scope: ChildScope, user: SignedInUser, childId: string): Promise<boolean> =>
     scope.kind !== 'none' && (await repository.isInScope(tx, scope, childId)) && (await restrictions.standing(tx, user.userId, childId)) !== 'closed';
 
@@ -216,13 +235,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
      * lists that keep a restricted child's row but show "Restricted record" instead of the name). Not audited.
      * @example const { open, restricted } = await children.standingAmong(manager, ['A1', 'B2']) // open: { 'A1' }, restricted: { 'B2' }
      */
-    async standingAmong(user: SignedInUser, childIds: readonly string[]): Promise<{ open: Set<string>; restricted: Set<string> }> {
-      const scope = childScope(user);
-      if (scope.kind === 'none') return { open: new Set(), restricted: new Set() };
-      const inScope = await repository.inScopeAmong(db, scope, childIds);
-      const closed = await restrictions.closedAmong(db, user.userId, [...inScope]);
-      return { open: new Set([...inScope].filter((childId) => !closed.has(childId))), restricted: closed };
-    },
+    standingAmong,
 
     /**
      * Correct a child's details. Refused when the new name and date of birth match another child's: that is a
@@ -264,11 +277,12 @@ export function childService(db: Database, repository: ChildRepository, audit: A
         return { outcome: 'forbidden' };
       }
       if (!summary) return { outcome: 'not_found' };
-      const [, possibleDuplicates] = await Promise.all([
+      const [, possibleDuplicates, seen] = await Promise.all([
         audit.record({ kind: 'user', user }, { action: 'child.viewed', childId, subject: 'summary' }),
         options.withPossibleDuplicates ? duplicatesAmong(db, scope, user, summary.child, childId) : undefined,
+        familySeenBy(user, summary),
       ]);
-      return { outcome: 'shown', summary, possibleDuplicates };
+      return { outcome: 'shown', summary: seen.summary, family: seen.family, possibleDuplicates };
     },
 
     /**
@@ -279,7 +293,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     async summaryForAuditedPage(user: SignedInUser, childId: string): Promise<ChildView> {
       if (!(await mayOpen(db, childScope(user), user, childId))) return { outcome: 'forbidden' };
       const summary = await repository.summary(db, childId);
-      return summary ? { outcome: 'shown', summary } : { outcome: 'not_found' };
+      return summary ? { outcome: 'shown', ...(await familySeenBy(user, summary)) } : { outcome: 'not_found' };
     },
   };
 }
