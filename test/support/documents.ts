@@ -3,6 +3,7 @@
  * LibreOffice (converting to text) and the raw WordprocessingML for DOCX.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,12 +40,23 @@ export function pdfText(pdf: Buffer, mode: 'raw' | 'layout' = 'raw'): string {
   return withFile(pdf, 'document.pdf', (file) => execFileSync('pdftotext', [`-${mode}`, file, '-'], { encoding: 'utf8' }));
 }
 
-/** A DOCX's text as LibreOffice reads it (so a file LibreOffice cannot open fails here). */
+/** What LibreOffice read of each DOCX this process has given it, by the file's hash: it takes seconds to start. */
+const readByLibreOffice = new Map<string, string>();
+
+/**
+ * A DOCX's text as LibreOffice reads it (so a file LibreOffice cannot open fails here). The same bytes are read once a
+ * process: a second test of one document is given the first reading.
+ */
 export function docxText(docx: Buffer): string {
-  return withFile(docx, 'document.docx', (file, folder) => {
+  const hash = createHash('sha256').update(docx).digest('hex');
+  const known = readByLibreOffice.get(hash);
+  if (known !== undefined) return known;
+  const text = withFile(docx, 'document.docx', (file, folder) => {
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(folder, 'lo-profile')}`, '--convert-to', 'txt:Text', '--outdir', folder, file], { stdio: 'pipe', timeout: 120_000 });
     return readFileSync(join(folder, 'document.txt'), 'utf8');
   });
+  readByLibreOffice.set(hash, text);
+  return text;
 }
 
 /** One part of a DOCX package (e.g. `word/document.xml`), as text. */
