@@ -1,10 +1,12 @@
 /** @module The embedded engine: PGlite in a data folder (or in memory for tests), guarded by a lockfile. */
+import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Database, Queryable, SqlValue } from './database.js';
 import { valueParsers } from './database.js';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.js';
+import { newDataFolderImage } from './newDataFolderImage.js';
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
@@ -93,24 +95,28 @@ function compileQuickly(): void {
 }
 
 /**
- * Open PGlite. With a `dataDir` the folder is locked against a second process; without one the
+ * Open PGlite. With a `dataDir` the folder is locked against a second process, and made, if it is new, from the build's
+ * image of a new data folder (ADR 0086; `newFolderImage` gives another, `null` asks for initdb); without one the
  * database lives in memory (tests), empty or, with `image`, a copy of the one `pgliteImage` saved.
  * `shortLived` for a command that exits when done (smaller shared buffers, a quicker start); `quickStart` for one
  * that reads and exits (WebAssembly compiled by the baseline compiler alone, when this process has not compiled it).
  * @example const db = await openPglite({ dataDir: './data' })
  */
-export async function openPglite(options: { dataDir?: string; image?: Blob; shortLived?: boolean; quickStart?: boolean } = {}): Promise<Database> {
+export async function openPglite(options: { dataDir?: string; image?: Blob; newFolderImage?: Blob | null; shortLived?: boolean; quickStart?: boolean } = {}): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
   if (options.quickStart) compileQuickly();
   compiledWith ??= 'tiered';
+  const pgdata = options.dataDir ? `${options.dataDir}/pgdata` : undefined;
+  // A folder PGlite has not made yet is loaded from the build's image, not made by initdb (ADR 0086).
+  const newFolder = pgdata !== undefined && !existsSync(`${pgdata}/PG_VERSION`);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
-      dataDir: options.dataDir ? `${options.dataDir}/pgdata` : undefined,
+      dataDir: pgdata,
       extensions: { btree_gist },
       parsers: valueParsers,
-      loadDataDir: options.image,
+      loadDataDir: options.image ?? (newFolder ? (options.newFolderImage === undefined ? newDataFolderImage() : options.newFolderImage ?? undefined) : undefined),
       ...(options.shortLived ? { startParams: [...PGlite.defaultStartParams, ...shortLivedSettings] } : {}),
     });
   } catch (error) {
