@@ -72,7 +72,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
   const access = async (user: SignedInUser, childId: string, route: string, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> =>
     settleAccess(user, childId, route, await reach(user, childId), options);
   const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => (await access(user, childId, route)) === 'open';
-  /** In scope and not closed to this person by a restriction (no audit: the caller audits what it then does). */
+  /** Of these children, which this person may open and which are in their scope but restricted and closed to them. */
   const standingAmong = async (user: SignedInUser, childIds: readonly string[]): Promise<{ open: Set<string>; restricted: Set<string> }> => {
     const scope = childScope(user);
     if (scope.kind === 'none' || childIds.length === 0) return { open: new Set(), restricted: new Set() };
@@ -92,6 +92,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
       : restricted.has(member.childId) ? { seen: 'restricted', childId: member.childId } : { seen: 'not_open' });
     return { summary: { ...summary, familyMembers: summary.familyMembers.filter((member) => open.has(member.childId)) }, family };
   };
+  /** In scope and not closed to this person by a restriction (no audit: the caller audits what it then does). */
   const mayOpen = async (tx: Queryable, scope: ChildScope, user: SignedInUser, childId: string): Promise<boolean> =>
     scope.kind !== 'none' && (await repository.isInScope(tx, scope, childId)) && (await restrictions.standing(tx, user.userId, childId)) !== 'closed';
 
