@@ -1,7 +1,9 @@
 /**
  * @module Issue 16, must-fix 1 and 5: every route whose pattern takes a child id, tried by people who may not open
  * that child, is refused without naming the child, answered exactly as an id that does not exist, and leaves exactly
- * one audit event. The walk reads the route table, so a route added later is covered without being listed here.
+ * one audit event. The walk reads the route table, so a route added later is covered without being listed here. To a
+ * service manager, who may open every child and so learns nothing from it, an unknown id is said to be no child (404)
+ * on every route alike; before, some pages said so and others that the child was not on their caseload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineUnderTest } from '../support/testDatabase.js';
@@ -12,7 +14,8 @@ let worker: Person;
 let manager: Person;
 
 beforeAll(async () => {
-  probe = await openProbe();
+  // Three walks of every child route in a minute: more requests than the rate limit lets one address make.
+  probe = await openProbe({ rateLimitPerMinute: 100_000 });
   worker = await probe.as('practitioner');
   manager = await probe.as('team_manager');
 });
@@ -55,4 +58,19 @@ describe(`every route that takes a child id refuses a child out of scope (${engi
       expect(problems).toEqual([]);
     });
   }
+
+  it('tells a service manager, who may open every child, that an unknown id is no child, on every route alike', async () => {
+    const lead = await probe.as('service_manager');
+    expect((await lead.send('GET', `/children/${outside.childId}`)).statusCode).toBe(200);
+    const problems: string[] = [];
+    for (const route of childRoutes()) {
+      const label = `${route.method} ${route.url}`;
+      const before = await auditCount(probe.database.db);
+      const unknown = await lead.send(route.method, fillRoute(route.url, unknownChildId));
+      if (unknown.statusCode !== 404) problems.push(`${label}: ${unknown.statusCode}, not 404`);
+      else if (!unknown.body.includes('There is no child with that id')) problems.push(`${label}: 404 without saying there is no such child`);
+      if ((await auditCount(probe.database.db)) !== before) problems.push(`${label}: audited, though no record was reached`);
+    }
+    expect(problems).toEqual([]);
+  });
 });

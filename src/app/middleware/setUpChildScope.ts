@@ -44,6 +44,7 @@ export async function setUpChildScope(app: FastifyInstance, services: Pick<Servi
     const breakGlass = request.routeOptions.config.breakGlass === true;
     const access = await services.children.settleAccess(request.user, childId, `${request.method} ${pattern}`, reached, { auditRestricted: !breakGlass });
     if (access === 'refused') throw recordRefused();
+    if (access === 'missing') throw new HttpError(404, 'There is no child with that id');
     if (access === 'restricted' && !breakGlass) {
       if (!readsAPage(request)) throw restrictedRecord();
       return reply.redirect(paths.children.breakGlass({ childId }, { next: request.url }), 303);

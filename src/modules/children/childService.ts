@@ -14,9 +14,10 @@ import { restrictionRepository, type RestrictionRepository } from './restriction
 
 /**
  * How a person may reach a child's record: open to them, in their scope but restricted to others (they may break the
- * glass), or refused (out of scope, or no such child: answered alike).
+ * glass), refused (out of scope, or no such child: answered alike), or — to someone who may open every child and so
+ * learns nothing from it — missing (no such child).
  */
-export type RecordAccess = 'open' | 'restricted' | 'refused';
+export type RecordAccess = 'open' | 'restricted' | 'refused' | 'missing';
 
 export type ChildView = { outcome: 'shown'; summary: ChildSummary; family: FamilyMemberSeen[]; possibleDuplicates?: LikelyDuplicate[] } | { outcome: 'not_found' } | { outcome: 'forbidden' };
 
@@ -47,10 +48,12 @@ export function childService(db: Database, repository: ChildRepository, audit: A
     const scope = childScope(user);
     if (scope.kind === 'none') return 'refused';
     const [inScope, standing] = await Promise.all([
-      scope.kind === 'all' || repository.isInScope(db, scope, childId),
+      scope.kind === 'all' ? repository.exists(db, childId) : repository.isInScope(db, scope, childId),
       restrictions.standing(db, user.userId, childId),
     ]);
-    if (!inScope) return 'refused';
+    // Someone who may open every child is told there is no such child; anyone else is answered as for a child out of
+    // their scope, so an answer never confirms a record to someone who may not see it.
+    if (!inScope) return scope.kind === 'all' ? 'missing' : 'refused';
     // A restricted record is closed to everyone not named on it, whatever their reach (issue 16, ADR 0044).
     return standing === 'closed' ? 'restricted' : 'open';
   };
@@ -66,8 +69,8 @@ export function childService(db: Database, repository: ChildRepository, audit: A
 
   /**
    * The same rule as the child's page. A refusal is audited, and is the same whether or not the id exists, so it
-   * never confirms a record to someone who may not see it. People who may see every child pass (the page itself
-   * says when there is no such child).
+   * never confirms a record to someone who may not see it. People who may see every child are told when there is no
+   * such child (`missing`, not audited: no record was reached).
    */
   const access = async (user: SignedInUser, childId: string, route: string, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> =>
     settleAccess(user, childId, route, await reach(user, childId), options);
