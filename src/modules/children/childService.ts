@@ -70,11 +70,13 @@ export function childService(db: Database, repository: ChildRepository, audit: A
   /**
    * The same rule as the child's page. A refusal is audited, and is the same whether or not the id exists, so it
    * never confirms a record to someone who may not see it. People who may see every child are told when there is no
-   * such child (`missing`, not audited: no record was reached).
+   * such child (`missing`, not audited: no record was reached): a page by the child-scope middleware, a form that
+   * names a child by the service that then finds no such child (`guard` lets them pass).
    */
   const access = async (user: SignedInUser, childId: string, route: string, options: { auditRestricted: boolean } = { auditRestricted: true }): Promise<RecordAccess> =>
     settleAccess(user, childId, route, await reach(user, childId), options);
-  const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => (await access(user, childId, route)) === 'open';
+  /** Open, or — for someone who may open every child — no such child, which the caller then says (as the page does). */
+  const guard = async (user: SignedInUser, childId: string, route: string): Promise<boolean> => ['open', 'missing'].includes(await access(user, childId, route));
   /** Of these children, which this person may open and which are in their scope but restricted and closed to them. */
   const standingAmong = async (user: SignedInUser, childIds: readonly string[]): Promise<{ open: Set<string>; restricted: Set<string> }> => {
     const scope = childScope(user);
