@@ -109,14 +109,16 @@ export async function openPglite(options: { dataDir?: string; image?: Blob; newF
   compiledWith ??= 'tiered';
   const pgdata = options.dataDir ? `${options.dataDir}/pgdata` : undefined;
   // A folder PGlite has not made yet is loaded from the build's image, not made by initdb (ADR 0086).
-  const newFolder = pgdata !== undefined && !existsSync(`${pgdata}/PG_VERSION`);
+  const newFolder = !options.image && pgdata !== undefined && !existsSync(`${pgdata}/PG_VERSION`);
+  // Read only for a new folder: the image is 4.5 MB.
+  const newFolderImage = !newFolder ? undefined : options.newFolderImage === undefined ? newDataFolderImage() : options.newFolderImage ?? undefined;
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
       dataDir: pgdata,
       extensions: { btree_gist },
       parsers: valueParsers,
-      loadDataDir: options.image ?? (newFolder ? (options.newFolderImage === undefined ? newDataFolderImage() : options.newFolderImage ?? undefined) : undefined),
+      loadDataDir: options.image ?? newFolderImage,
       ...(options.shortLived ? { startParams: [...PGlite.defaultStartParams, ...shortLivedSettings] } : {}),
     });
   } catch (error) {
