@@ -293,7 +293,7 @@ export function childService(db: Database, repository: ChildRepository, audit: A
 
     /**
      * The child's summary for a page that has audited its own view of the child already (issue 16 item 5: one view,
-     * once), so not audited again; the same scope rule as `view`.
+     * once), so not audited again; the same scope rule as `view`, and the same family: only those this person may open.
      * @example await children.summaryForAuditedPage(user, 'C1') // { outcome: 'shown', summary }
      */
     async summaryForAuditedPage(user: SignedInUser, childId: string): Promise<ChildView> {

@@ -23,10 +23,11 @@ export function presentFormFields(spec: FormSpec<unknown>, values: Record<string
 }
 
 /**
- * The child's list of maps and the form to start one.
+ * The child's list of maps and the form to start one. The brothers and sisters offered are the summary's, which holds
+ * only those this person may open (childService's family rule), the only ones a map may be started for.
  * @example presentMapList('C1', summary, maps, request.draft)
  */
-export function presentMapList(childId: string, summary: ChildSummary, maps: SafetyMap[], typed?: Record<string, string | string[]>, openable: readonly string[] = []) {
+export function presentMapList(childId: string, summary: ChildSummary, maps: SafetyMap[], typed?: Record<string, string | string[]>) {
   const siblingsTyped = ([] as string[]).concat(typed?.siblings ?? []);
   return {
     childId,
@@ -38,7 +39,7 @@ export function presentMapList(childId: string, summary: ChildSummary, maps: Saf
     values: { title: typeof typed?.title === 'string' ? typed.title : '' },
     fromLastChecked: typed?.fromLast === 'yes',
     canStartFromLast: maps.length > 0,
-    siblingItems: summary.familyMembers.filter((m) => openable.includes(m.childId)).map((m) => ({ value: m.childId, text: childName(m), checked: siblingsTyped.includes(m.childId) })),
+    siblingItems: summary.familyMembers.map((m) => ({ value: m.childId, text: childName(m), checked: siblingsTyped.includes(m.childId) })),
     maps: maps.map((m) => ({ title: m.title, href: paths.safety.map({ childId, mapId: m.mapId }), started: dateTimeOf(new Date(m.createdAt)), version: m.version })),
   };
 }

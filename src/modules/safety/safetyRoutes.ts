@@ -192,9 +192,8 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
     // The maps are audited as the view of the child (safety.viewed); the family from the summary is not again.
     const summary = await services.children.summaryForAuditedPage(request.user!, child);
     if (summary.outcome !== 'shown') refuse(summary.outcome);
-    const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
     reply.header('cache-control', 'no-store');
-    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft, openable), errors: {}, errorList: [] });
+    return reply.view('safety/views/maps.njk', { title: 'Safety maps', ...presentMapList(child, summary.summary, listed.maps, request.draft), errors: {}, errorList: [] });
   });
 
   app.post(paths.safety.maps.pattern, record, async (request, reply) => {
@@ -208,10 +207,9 @@ export async function safetyRoutes(app: FastifyInstance, services: SafetyRoutesN
       const summary = await services.children.summaryForAuditedPage(request.user!, child);
       if (listed.outcome !== 'shown') refuse(listed.outcome);
       if (summary.outcome !== 'shown') refuse(summary.outcome);
-      const openable = await safety.openableChildren(request.user!, summary.summary.familyMembers.map((m) => m.childId));
-      return reply.code(422).view('safety/views/maps.njk', {
+        return reply.code(422).view('safety/views/maps.njk', {
         title: 'Safety maps',
-        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }, openable),
+        ...presentMapList(child, summary.summary, listed.maps, { title, siblings, fromLast: String(submitted.fromLast ?? '') }),
         errors: { [field]: message },
         errorList: [{ text: message, href: field === 'title' ? '#title' : '#siblings' }],
       });

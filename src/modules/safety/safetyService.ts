@@ -227,13 +227,6 @@ export function safetyService(db: Database, repository: SafetyRepository, childr
       });
     },
 
-    /** Of these brothers and sisters, the ones this person may open (the only ones a map may be started for). */
-    async openableChildren(user: SignedInUser, childIds: readonly string[]): Promise<string[]> {
-      const openable: string[] = [];
-      for (const id of childIds) if (await children.mayAccess(user, id)) openable.push(id);
-      return openable;
-    },
-
     /** Everything on one map, for its page. @example await safety.viewMap(user, 'C1', mapId) */
     async viewMap(user: SignedInUser, childId: string, mapId: string): Promise<({ outcome: 'shown' } & MapView) | Refusal> {
       const map = await authorisedMap(user, childId, mapId);
